@@ -1,0 +1,5 @@
+"""Allow ``python -m motiongen``."""
+
+from motiongen.cli import main
+
+main()

@@ -1,0 +1,227 @@
+"""The command line: parse options, call the core, print.
+
+Only typer is imported at start-up; the catalogue, pydantic and rich come in
+with the commands that use them, so ``motiongen --version`` stays quick.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import typer
+
+from motiongen import __version__
+from motiongen.errors import EXIT_BAD_INPUT, MotiongenError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+app = typer.Typer(
+    name="motiongen",
+    help=(
+        "Draft a conference-ready motion against the privatisation of children's social "
+        "care: pick demands from a catalogue drawn from campaign documents, check the "
+        "motion against the rules of the body it goes to, and write Word, Markdown and "
+        "text.\n\nExample: motiongen demands search foster"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+demands_app = typer.Typer(
+    help=(
+        "Browse the catalogue of demands.\n\n"
+        "Examples: motiongen demands list --theme ownership; "
+        "motiongen demands show nationalise-foster-care; motiongen demands search agency"
+    ),
+    no_args_is_help=False,
+    rich_markup_mode=None,
+)
+app.add_typer(demands_app, name="demands")
+
+
+class State:
+    debug = False
+    catalogues: tuple[Path, ...] = ()
+
+
+def guard(func: F) -> F:
+    """The one error boundary: a known error is one line on stderr and a fixed exit code."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except MotiongenError as exc:
+            if State.debug:
+                raise
+            _error(str(exc))
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            _error("stopped; nothing was left half-written")
+            raise typer.Exit(130) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _error(message: str) -> None:
+    # Plain write, not rich: a message may hold brackets that rich would eat.
+    sys.stderr.write(f"Error: {message}\n")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"motiongen {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and stop."
+    ),
+    catalogue: list[Path] = typer.Option(
+        [],
+        "--catalogue",
+        help="Your own catalogue file (YAML) to add to the built-in one; may be repeated.",
+        metavar="FILE",
+    ),
+    debug: bool = typer.Option(False, "--debug", help="Show the full traceback of an error."),
+) -> None:
+    """Draft conference-ready motions against the privatisation of children's social care."""
+    State.debug = debug
+    State.catalogues = tuple(catalogue)
+
+
+def _catalogue() -> Any:
+    from motiongen import catalogue
+
+    return catalogue.load(State.catalogues)
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+THEME_OPTION = typer.Option(None, "--theme", help="Only demands of this theme, e.g. ownership.")
+JSON_OPTION = typer.Option(False, "--json", help="Print JSON for scripts instead of a table.")
+
+
+@demands_app.callback(invoke_without_command=True)
+@guard
+def demands_root(
+    ctx: typer.Context, theme: str | None = THEME_OPTION, as_json: bool = JSON_OPTION
+) -> None:
+    """Browse the catalogue of demands (with no command: list them)."""
+    if ctx.invoked_subcommand is None:
+        _list_demands(theme, as_json)
+
+
+@demands_app.command("list")
+@guard
+def demands_list(theme: str | None = THEME_OPTION, as_json: bool = JSON_OPTION) -> None:
+    """List the demands, grouped by theme.
+
+    Example: motiongen demands list --theme workforce
+    """
+    _list_demands(theme, as_json)
+
+
+def _list_demands(theme: str | None, as_json: bool) -> None:
+    from motiongen import records
+
+    cat = _catalogue()
+    demands = cat.demands_in(theme)
+    if as_json:
+        _print_json([records.demand(cat, d) for d in demands])
+        return
+    from motiongen import display
+
+    console = display.stdout()
+    for theme_id, info in cat.themes.items():
+        group = [d for d in demands if d.theme == theme_id]
+        if group:
+            console.print(display.demand_table(cat, group, title=_escape(info.title)))
+    console.print(
+        f"{len(demands)} demands. 'motiongen demands show ID' gives the clause, sources "
+        "and evidence of one.",
+        style="dim",
+        markup=False,
+    )
+
+
+@demands_app.command("show")
+@guard
+def demands_show(
+    demand_id: str = typer.Argument(..., metavar="ID", help="The demand's id."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Show one demand: its clause, sources, evidence and related demands.
+
+    Example: motiongen demands show nationalise-foster-care
+    """
+    from motiongen import records
+
+    cat = _catalogue()
+    demand = cat.demand(demand_id)
+    if as_json:
+        _print_json(records.demand(cat, demand, full=True))
+        return
+    from motiongen import display
+
+    display.stdout().print(display.demand_detail(cat, demand))
+
+
+@demands_app.command("search")
+@guard
+def demands_search(
+    words: list[str] = typer.Argument(..., metavar="WORDS...", help="Words to look for."),
+    theme: str | None = THEME_OPTION,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Find demands whose title, id or clause hold every word.
+
+    Example: motiongen demands search foster care
+    """
+    from motiongen import records
+
+    cat = _catalogue()
+    found = cat.search(words, theme)
+    if as_json:
+        _print_json([records.demand(cat, d) for d in found])
+        return
+    from motiongen import display
+
+    phrase = " ".join(words)
+    if not found:
+        display.stderr().print(
+            f"No demand holds every word of '{phrase}'. Try fewer words, or "
+            "'motiongen demands list'.",
+            markup=False,
+        )
+        return
+    display.stdout().print(
+        display.demand_table(
+            cat, found, title=_escape(f"Demands matching '{phrase}'"), show_theme=True
+        )
+    )
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except MotiongenError as exc:  # raised outside a command, e.g. while parsing
+        _error(str(exc))
+        sys.exit(EXIT_BAD_INPUT)

@@ -1,0 +1,98 @@
+"""Rich output for people. Everything from the catalogue or the user is escaped:
+a title such as "Conference [amended] notes" must print as written."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from motiongen.catalogue import Catalogue
+from motiongen.models import NATION_NAMES, Demand
+
+LEVEL_NAMES = {
+    "national": "Government and Parliament",
+    "council": "councils",
+    "party": "the party",
+    "union": "unions",
+}
+
+
+def nations(items: list[str]) -> str:
+    if len(items) == len(NATION_NAMES):
+        return "the whole UK"
+    return ", ".join(NATION_NAMES[n] for n in items)
+
+
+def demand_table(
+    catalogue: Catalogue, demands: list[Demand], title: str, *, show_theme: bool = False
+) -> Table:
+    table = Table(title=title, title_justify="left", show_lines=False, expand=False)
+    table.add_column("id", style="bold cyan", no_wrap=True)
+    table.add_column("demand")
+    if show_theme:
+        table.add_column("theme", style="magenta")
+    table.add_column("from", style="dim", no_wrap=True)
+    for d in demands:
+        row = [Text(d.id), Text(d.title)]
+        if show_theme:
+            row.append(Text(catalogue.themes[d.theme].title))
+        row.append(Text(" ".join(sorted({short_source(catalogue, r.source) for r in d.sources}))))
+        table.add_row(*row)
+    return table
+
+
+def short_source(catalogue: Catalogue, source_id: str) -> str:
+    """The source file's number (000-004), as the campaign's archive names them."""
+    source = catalogue.sources[source_id]
+    head = source.file.split("_", 1)[0]
+    return head if head.isdigit() else source.id
+
+
+def demand_detail(catalogue: Catalogue, d: Demand) -> Panel:
+    parts: list[Text | Table] = []
+    parts.append(Text.assemble(("Theme: ", "bold"), catalogue.themes[d.theme].title))
+    parts.append(Text.assemble(("Clause: ", "bold"), "… to " + d.clause + "."))
+    parts.append(
+        Text.assemble(
+            ("Who can act: ", "bold"), ", ".join(LEVEL_NAMES[level] for level in d.acted_on_by)
+        )
+    )
+    parts.append(Text.assemble(("Applies in: ", "bold"), nations(list(d.applies_in))))
+    parts.append(Text("Sources:", style="bold"))
+    for source, at in catalogue.cited(d.sources):
+        parts.append(Text(f"  • {source.title} ({source.body}, {source.year}), {at}"))
+    if d.evidence:
+        parts.append(Text("Evidence:", style="bold"))
+        for evidence_id in d.evidence:
+            fact = catalogue.evidence[evidence_id]
+            parts.append(
+                Text.assemble(
+                    "  • ", (fact.id, "cyan"), f": {fact.statement} [{fact.scope}, {fact.year}]"
+                )
+            )
+    if d.beliefs:
+        parts.append(Text("Beliefs it draws on:", style="bold"))
+        for belief_id in d.beliefs:
+            parts.append(
+                Text.assemble("  • ", (belief_id, "cyan"), f": {catalogue.beliefs[belief_id].text}")
+            )
+    if d.overlaps:
+        parts.append(Text.assemble(("Overlaps with: ", "bold"), ", ".join(d.overlaps)))
+    for conflict in d.conflicts:
+        parts.append(
+            Text.assemble(
+                ("Conflicts with ", "bold"), (conflict.with_, "cyan"), f": {conflict.why}"
+            )
+        )
+    return Panel(Group(*parts), title=escape(f"{d.id} — {d.title}"), title_align="left")
+
+
+def stdout() -> Console:
+    return Console(highlight=False)
+
+
+def stderr() -> Console:
+    return Console(stderr=True, highlight=False)

@@ -1,0 +1,66 @@
+"""One error hierarchy, so the CLI can map every failure to a fixed exit code.
+
+Exit codes are part of the public interface (PRODUCT.md): 1 when a motion fails
+its checks, 2 when the input cannot be used.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+EXIT_CHECKS_FAILED = 1
+EXIT_BAD_INPUT = 2
+
+
+class MotiongenError(Exception):
+    """A failure whose message is safe and useful to show the user as it is."""
+
+    exit_code = EXIT_BAD_INPUT
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | Path | None = None,
+        line: int | None = None,
+        field: str | None = None,
+        hint: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.file = str(file) if file is not None else None
+        self.line = line
+        self.field = field
+        self.hint = hint
+
+    def where(self) -> str:
+        """``file:line`` (or less) for the start of a one-line error."""
+        if self.file is None:
+            return ""
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+    def __str__(self) -> str:
+        parts = []
+        if self.where():
+            parts.append(self.where() + ":")
+        if self.field:
+            parts.append(f"{self.field}:")
+        parts.append(self.message)
+        text = " ".join(parts)
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+
+class InputError(MotiongenError):
+    """The input could not be used: unreadable file, bad syntax, unknown id."""
+
+
+class CatalogueError(InputError):
+    """A mistake in a catalogue file, built in or the user's own."""
+
+
+class ChecksFailed(MotiongenError):
+    """A motion was read but fails its checks (over the limit, missing proposer...)."""
+
+    exit_code = EXIT_CHECKS_FAILED

@@ -1,0 +1,60 @@
+"""Catalogue entries as plain dicts: the stable JSON shape scripts rely on."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from motiongen.catalogue import Catalogue
+from motiongen.models import Demand, Evidence, SourceRef
+
+JSON_VERSION = 1
+
+
+def source_refs(catalogue: Catalogue, refs: list[SourceRef]) -> list[dict[str, Any]]:
+    out = []
+    for ref in refs:
+        source = catalogue.sources[ref.source]
+        out.append(
+            {
+                "source": source.id,
+                "file": source.file,
+                "title": source.title,
+                "year": source.year,
+                "at": ref.at,
+            }
+        )
+    return out
+
+
+def fact(catalogue: Catalogue, item: Evidence) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "statement": item.statement,
+        "year": item.year,
+        "holds_for": list(item.holds_for),
+        "scope": item.scope,
+        "caveat": item.caveat,
+        "sources": source_refs(catalogue, item.sources),
+    }
+
+
+def demand(catalogue: Catalogue, item: Demand, *, full: bool = False) -> dict[str, Any]:
+    """``full`` spells out the evidence and beliefs instead of giving their ids."""
+    record: dict[str, Any] = {
+        "id": item.id,
+        "title": item.title,
+        "theme": item.theme,
+        "theme_title": catalogue.themes[item.theme].title,
+        "clause": item.clause,
+        "acted_on_by": list(item.acted_on_by),
+        "applies_in": list(item.applies_in),
+        "sources": source_refs(catalogue, item.sources),
+        "evidence": list(item.evidence),
+        "beliefs": list(item.beliefs),
+        "overlaps": list(item.overlaps),
+        "conflicts": [{"with": c.with_, "why": c.why} for c in item.conflicts],
+    }
+    if full:
+        record["evidence"] = [fact(catalogue, catalogue.evidence[e]) for e in item.evidence]
+        record["beliefs"] = [{"id": b, "text": catalogue.beliefs[b].text} for b in item.beliefs]
+    return record

@@ -1,0 +1,33 @@
+"""Shared fixtures: every test runs with an empty config folder and no user catalogue."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from motiongen import catalogue
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED_SEEDS = REPO.parent / "shared" / "seeds"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_config(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MOTIONGEN_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+    monkeypatch.delenv("MOTIONGEN_CATALOGUE", raising=False)
+    monkeypatch.setenv("COLUMNS", "100")
+
+
+@pytest.fixture(scope="session")
+def cat() -> catalogue.Catalogue:
+    return catalogue.load(with_user_files=False)
+
+
+@pytest.fixture
+def runner() -> Iterator[CliRunner]:
+    yield CliRunner()

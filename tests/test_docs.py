@@ -1,0 +1,39 @@
+"""Documentation cannot drift: every command has help with an example and is in the README."""
+
+from __future__ import annotations
+
+import re
+
+import typer
+from typer.main import get_command
+from typer.testing import CliRunner
+
+from conftest import REPO
+from motiongen.cli import app
+
+
+def command_paths() -> list[list[str]]:
+    root = get_command(app)
+    paths: list[list[str]] = []
+
+    def walk(cmd: typer.core.TyperGroup | typer.core.TyperCommand, prefix: list[str]) -> None:
+        subcommands = getattr(cmd, "commands", {})
+        for name, sub in subcommands.items():
+            paths.append([*prefix, name])
+            walk(sub, [*prefix, name])
+
+    walk(root, [])
+    return paths
+
+
+def test_every_command_has_help_with_an_example(runner: CliRunner) -> None:
+    for path in command_paths():
+        result = runner.invoke(app, [*path, "--help"])
+        assert result.exit_code == 0, path
+        assert "Example" in result.stdout, f"'motiongen {' '.join(path)}' has no example"
+
+
+def test_every_command_is_in_the_readme() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for path in command_paths():
+        assert re.search(r"motiongen " + r"\s+".join(map(re.escape, path)) + r"\b", readme), path
