@@ -43,11 +43,20 @@ demands_app = typer.Typer(
     rich_markup_mode=None,
 )
 app.add_typer(demands_app, name="demands")
+profiles_app = typer.Typer(
+    help=(
+        "Browse the profiles: the bodies a motion can go to, with their rules.\n\n"
+        "Examples: motiongen profiles list; motiongen profiles show labour-conference"
+    ),
+    rich_markup_mode=None,
+)
+app.add_typer(profiles_app, name="profiles")
 
 
 class State:
     debug = False
     catalogues: tuple[Path, ...] = ()
+    profiles: tuple[Path, ...] = ()
 
 
 def guard(func: F) -> F:
@@ -91,17 +100,30 @@ def root(
         help="Your own catalogue file (YAML) to add to the built-in one; may be repeated.",
         metavar="FILE",
     ),
+    profile_files: list[Path] = typer.Option(
+        [],
+        "--profiles",
+        help="A profile file of your own, or a folder of them; may be repeated.",
+        metavar="PATH",
+    ),
     debug: bool = typer.Option(False, "--debug", help="Show the full traceback of an error."),
 ) -> None:
     """Draft conference-ready motions against the privatisation of children's social care."""
     State.debug = debug
     State.catalogues = tuple(catalogue)
+    State.profiles = tuple(profile_files)
 
 
 def _catalogue() -> Any:
     from motiongen import catalogue
 
     return catalogue.load(State.catalogues)
+
+
+def _profiles() -> Any:
+    from motiongen import profiles
+
+    return profiles.load(State.profiles)
 
 
 def _print_json(data: Any) -> None:
@@ -216,6 +238,124 @@ def _escape(text: str) -> str:
     from rich.markup import escape
 
     return escape(text)
+
+
+# --- profiles -----------------------------------------------------------------
+
+
+@profiles_app.callback(invoke_without_command=True)
+@guard
+def profiles_root(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
+    """Browse the profiles (with no command: list them)."""
+    if ctx.invoked_subcommand is None:
+        _list_profiles(as_json)
+
+
+@profiles_app.command("list")
+@guard
+def profiles_list(as_json: bool = JSON_OPTION) -> None:
+    """List the bodies a motion can go to, with their word limits.
+
+    Example: motiongen profiles list
+    """
+    _list_profiles(as_json)
+
+
+def _list_profiles(as_json: bool) -> None:
+    found = _profiles()
+    if as_json:
+        _print_json([p.model_dump(mode="json") for p in found.profiles.values()])
+        return
+    from motiongen import display
+
+    display.stdout().print(display.profile_table(list(found.profiles.values())))
+
+
+@profiles_app.command("show")
+@guard
+def profiles_show(
+    profile_id: str = typer.Argument(..., metavar="ID", help="The profile's id."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Show one profile: its wording, limits, required fields and their sources.
+
+    Example: motiongen profiles show napo-agm
+    """
+    profile = _profiles().get(profile_id)
+    if as_json:
+        _print_json(profile.model_dump(mode="json"))
+        return
+    from motiongen import display
+
+    display.stdout().print(display.profile_detail(profile))
+
+
+# --- schema, build, check -----------------------------------------------------------
+
+
+@app.command()
+@guard
+def schema() -> None:
+    """Print the JSON Schema of the spec file, for editors that complete and check YAML.
+
+    Example: motiongen schema > motion.schema.json
+    """
+    from motiongen import spec
+
+    _print_json(spec.schema())
+
+
+@app.command()
+@guard
+def build(
+    specs: list[Path] = typer.Argument(..., metavar="SPEC...", help="Spec or batch files."),
+    formats: str = typer.Option("md,txt", "--format", "-f", help="Formats, e.g. md,txt."),
+    out_dir: Path = typer.Option(
+        Path("."), "--out-dir", "-o", help="Folder for the documents; '-' prints to stdout."
+    ),
+    force: bool = typer.Option(False, "--force", help="Replace documents that already exist."),
+    merge: Path | None = typer.Option(
+        None, "--merge", help="A CSV file: one motion per row, its columns filling spec keys."
+    ),
+    templates: Path | None = typer.Option(
+        None, "--templates", help="Your own template folder, searched before the built-in one."
+    ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only errors."),
+) -> None:
+    """Turn spec files into documents: one motion, a batch, or one per CSV row.
+
+    Example: motiongen build motion.yaml --format md,txt --out-dir motions
+    """
+    from motiongen import build as core
+    from motiongen import reporting
+
+    options = core.Options(
+        formats=core.parse_formats(formats),
+        out_dir=out_dir,
+        force=force,
+        template_dir=templates,
+    )
+    cat = _catalogue()
+    found = _profiles()
+    if str(out_dir) == "-":
+        raise typer.Exit(reporting.build_to_stdout(specs, cat, found, options, merge))
+    raise typer.Exit(reporting.build(specs, cat, found, options, merge, quiet=quiet))
+
+
+@app.command()
+@guard
+def check(
+    specs: list[Path] = typer.Argument(..., metavar="SPEC...", help="Spec or batch files."),
+    merge: Path | None = typer.Option(None, "--merge", help="A CSV file, as for build."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Check motions as a conference office would, without writing anything.
+
+    Example: motiongen check motion.yaml
+    """
+    from motiongen import reporting
+
+    raise typer.Exit(reporting.check(specs, _catalogue(), _profiles(), merge, as_json=as_json))
 
 
 def main() -> None:

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from motiongen.catalogue import Catalogue
 from motiongen.models import NATION_NAMES, Demand
+from motiongen.profiles import Profile
 
 LEVEL_NAMES = {
     "national": "Government and Parliament",
@@ -96,3 +97,44 @@ def stdout() -> Console:
 
 def stderr() -> Console:
     return Console(stderr=True, highlight=False)
+
+
+def profile_table(profiles: list[Profile]) -> Table:
+    table = Table(title="Profiles", title_justify="left")
+    table.add_column("id", style="bold cyan", no_wrap=True)
+    table.add_column("body")
+    table.add_column("word limit", justify="right")
+    table.add_column("rules", no_wrap=True)
+    for p in profiles:
+        limit = str(p.word_limit) if p.word_limit else "none"
+        table.add_row(
+            Text(p.id),
+            Text(p.description),
+            Text(limit),
+            Text("verified" if p.verified else "partly verified"),
+        )
+    return table
+
+
+def profile_detail(p: Profile) -> Panel:
+    parts: list[Text] = [Text(p.description)]
+    for key in ("notes", "believes", "resolves", "mandates"):
+        lead = getattr(p.sections, key)
+        if lead:
+            parts.append(Text.assemble((f"{key.capitalize()}: ", "bold"), lead))
+    limit = f"{p.word_limit} words" if p.word_limit else "no limit known"
+    title = "counted" if p.count_title else "not counted"
+    parts.append(Text.assemble(("Word limit: ", "bold"), f"{limit} (title {title})"))
+    if p.title_word_limit:
+        parts.append(Text.assemble(("Title: ", "bold"), f"at most {p.title_word_limit} words"))
+    parts.append(Text.assemble(("Required: ", "bold"), ", ".join(p.required) or "nothing"))
+    if p.defaults.calls_on:
+        parts.append(Text.assemble(("Calls on (default): ", "bold"), p.defaults.calls_on))
+    if p.notice:
+        when = f"{p.notice.days} days before, " if p.notice.days else ""
+        parts.append(Text.assemble(("Notice: ", "bold"), when + p.notice.what))
+    parts.append(Text("Rules and their sources:", style="bold"))
+    for rule in p.rules:
+        state = "verified" if rule.verified else "not verified"
+        parts.append(Text(f"  • {rule.what} [{rule.source}; {state}]"))
+    return Panel(Group(*parts), title=escape(f"{p.id} — {p.name}"), title_align="left")

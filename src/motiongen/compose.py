@@ -1,0 +1,247 @@
+"""Turn a motion, its profile and the catalogue into a document: the sections,
+numbered clauses and word count that every output format shares."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from motiongen.catalogue import Catalogue, nearest_hint
+from motiongen.errors import InputError
+from motiongen.profiles import Profile
+from motiongen.spec import ById, FreeText, Item, Motion
+from motiongen.text import british_date, count_words, fill, sentence
+
+ItemKind = Literal["demand", "evidence", "belief", "text"]
+
+
+class UnknownId(InputError):
+    """An id in a spec that the catalogue does not have; ``loc`` points at it."""
+
+    def __init__(self, message: str, loc: tuple[str | int, ...], hint: str) -> None:
+        super().__init__(message, field=_field(loc), hint=hint)
+        self.loc = loc
+
+
+def _field(loc: tuple[str | int, ...]) -> str:
+    from motiongen.datafile import format_loc
+
+    return format_loc(loc)
+
+
+@dataclass(frozen=True)
+class Clause:
+    number: str
+    text: str
+    kind: ItemKind
+    ref: str | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    lead: str
+    clauses: list[Clause]
+
+
+@dataclass(frozen=True)
+class Citation:
+    ref: str
+    statement: str
+    sources: list[str]
+    caveat: str | None
+
+
+@dataclass
+class Document:
+    """Everything a renderer needs, in the order it appears."""
+
+    profile: Profile
+    title: str
+    submitted_by: str | None
+    to: str | None
+    meeting_date: str | None
+    deadline: str | None
+    commission: str | None
+    proposer: str | None
+    seconder: str | None
+    carried_on: str | None
+    sections: list[Section]
+    citations: list[Citation]
+    words: int
+    word_limit: int | None
+    title_words: int
+    title_word_limit: int | None
+    count_rule: str
+    extras: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def over_limit(self) -> bool:
+        return self.word_limit is not None and self.words > self.word_limit
+
+    @property
+    def word_count_line(self) -> str:
+        if self.word_limit is None:
+            return f"{self.words} words (no limit for this body)"
+        return f"{self.words} of {self.word_limit} words"
+
+
+def number_label(n: int, style: str) -> str:
+    if style == "a)":
+        return f"{_letters(n)})"
+    if style == "(1)":
+        return f"({n})"
+    if style == "1)":
+        return f"{n})"
+    return f"{n}."
+
+
+def _letters(n: int) -> str:
+    out = ""
+    while n:
+        n, rest = divmod(n - 1, 26)
+        out = chr(97 + rest) + out
+    return out
+
+
+def compose(motion: Motion, profile: Profile, catalogue: Catalogue) -> Document:
+    calls_on = motion.calls_on or profile.defaults.calls_on or "the relevant body"
+    values = {"calls_on": calls_on, "body": profile.body}
+    raw: list[tuple[str, str, list[tuple[str, ItemKind, str | None]]]] = []
+    cited: list[str] = []
+
+    notes = [_note(item, i, catalogue, cited) for i, item in enumerate(motion.notes)]
+    raw.append(("notes", profile.sections.notes, notes))
+    believes = [_belief(item, i, catalogue) for i, item in enumerate(motion.believes)]
+    raw.append(("believes", profile.sections.believes, believes))
+
+    groups: dict[str, list[tuple[str, ItemKind, str | None]]] = {}
+    seen: set[str] = set()
+    for i, demand_id in enumerate(motion.demands):
+        if demand_id not in catalogue.demands:
+            raise UnknownId(
+                f"there is no demand '{demand_id}'",
+                ("demands", i),
+                nearest_hint(demand_id, catalogue.demands, "demands"),
+            )
+        if demand_id in seen:
+            raise InputError(
+                f"the demand '{demand_id}' is listed twice",
+                field=_field(("demands", i)),
+                hint="keep one",
+            )
+        seen.add(demand_id)
+        demand = catalogue.demands[demand_id]
+        _, wording = profile.frame(demand.acted_on_by)
+        lead = fill(wording.lead, values)
+        text = fill(wording.item, {**values, "clause": demand.clause})
+        groups.setdefault(lead, []).append((text, "demand", demand_id))
+    own_lead = fill(profile.sections.resolves, values)
+    if motion.resolves:
+        groups.setdefault(own_lead, []).extend((r.text, "text", None) for r in motion.resolves)
+    if not groups:
+        groups[own_lead] = []
+    for lead, items in groups.items():
+        raw.append(("resolves", lead, items))
+
+    if motion.mandates:
+        if profile.sections.mandates is None:
+            raise InputError(
+                f"a motion to a {profile.name} cannot mandate officers or delegates",
+                field="mandates",
+                hint="move these clauses into 'resolves:'",
+            )
+        mandates: list[tuple[str, ItemKind, str | None]] = [
+            (m.text, "text", None) for m in motion.mandates
+        ]
+        raw.append(("mandates", fill(profile.sections.mandates, values), mandates))
+
+    sections: list[Section] = []
+    counter = 0
+    for key, lead, items in raw:
+        if not items:
+            continue
+        if profile.numbering == "per-section":
+            counter = 0
+        clauses = []
+        for text, kind, ref in items:
+            counter += 1
+            clauses.append(
+                Clause(number_label(counter, profile.number_format), sentence(text), kind, ref)
+            )
+        sections.append(Section(key, lead, clauses))
+
+    counted = [s.lead for s in sections] + [c.text for s in sections for c in s.clauses]
+    if profile.count_title:
+        counted.append(motion.title)
+    words = sum(count_words(t) for t in counted)
+    title_words = count_words(motion.title)
+
+    citations = []
+    for ref in cited:
+        fact = catalogue.evidence[ref]
+        sources = [
+            f"{source.title} ({source.body}, {source.year}), {at}"
+            for source, at in catalogue.cited(fact.sources)
+        ]
+        citations.append(Citation(ref, fact.statement, sources, fact.caveat))
+
+    return Document(
+        profile=profile,
+        title=motion.title,
+        submitted_by=motion.submitted_by,
+        to=motion.to or profile.defaults.to,
+        meeting_date=british_date(motion.meeting_date) if motion.meeting_date else None,
+        deadline=british_date(motion.deadline) if motion.deadline else None,
+        commission=motion.commission or profile.defaults.commission,
+        proposer=motion.proposer,
+        seconder=motion.seconder,
+        carried_on=british_date(motion.carried_on) if motion.carried_on else None,
+        sections=sections,
+        citations=citations,
+        words=words,
+        word_limit=motion.word_limit or profile.word_limit,
+        title_words=title_words,
+        title_word_limit=profile.title_word_limit,
+        count_rule=_count_rule(profile),
+    )
+
+
+def _count_rule(profile: Profile) -> str:
+    if profile.count_title:
+        return (
+            "Counted as Word counts words, the title included; clause numbers, names "
+            "and the sources below are not counted"
+        )
+    return (
+        "Counted as Word counts words; the title, clause numbers, names and the "
+        "sources below are not counted"
+    )
+
+
+def _note(
+    item: Item, index: int, catalogue: Catalogue, cited: list[str]
+) -> tuple[str, ItemKind, str | None]:
+    if isinstance(item, FreeText):
+        return item.text, "text", None
+    ref = item.id if isinstance(item, ById) else item
+    if ref not in catalogue.evidence:
+        hint = nearest_hint(ref, catalogue.evidence, "evidence")
+        if ref in catalogue.beliefs:
+            hint = "that is a belief: put it under 'believes:'"
+        raise UnknownId(f"there is no fact with the id '{ref}'", ("notes", index), hint)
+    if ref not in cited:
+        cited.append(ref)
+    return catalogue.evidence[ref].statement, "evidence", ref
+
+
+def _belief(item: Item, index: int, catalogue: Catalogue) -> tuple[str, ItemKind, str | None]:
+    if isinstance(item, FreeText):
+        return item.text, "text", None
+    ref = item.id if isinstance(item, ById) else item
+    if ref not in catalogue.beliefs:
+        hint = nearest_hint(ref, catalogue.beliefs, "beliefs")
+        if ref in catalogue.evidence:
+            hint = "that is a fact: put it under 'notes:'"
+        raise UnknownId(f"there is no belief with the id '{ref}'", ("believes", index), hint)
+    return catalogue.beliefs[ref].text, "belief", ref

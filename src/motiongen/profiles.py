@@ -1,0 +1,169 @@
+"""Profiles: the rules and wording of each body a motion can go to, as data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, ValidationError, field_validator
+
+from motiongen import datafile
+from motiongen.catalogue import nearest_hint
+from motiongen.errors import InputError
+from motiongen.models import Id, Level, Strict, Text
+from motiongen.resources import data_dir
+
+REQUIRABLE = ("submitted_by", "to", "proposer", "seconder", "meeting_date", "commission", "nation")
+
+
+class Sections(Strict):
+    notes: Text
+    believes: Text
+    resolves: Text
+    mandates: Text | None = None
+
+
+class LevelWording(Strict):
+    lead: Text
+    item: Text
+
+    @field_validator("item")
+    @classmethod
+    def _has_clause(cls, item: str) -> str:
+        if "{clause}" not in item:
+            raise ValueError("the item wording must contain {clause}")
+        return item
+
+
+class Framing(Strict):
+    """How demands are put, by who can act on them: the body itself first.
+
+    Demands sharing a lead are listed under it, so a motion says "calls on the
+    Labour Party to:" once and not before every clause.
+    """
+
+    order: list[Level] = Field(min_length=1)
+    levels: dict[Level, LevelWording] = Field(min_length=1)
+
+
+class Defaults(Strict):
+    to: Text | None = None
+    calls_on: Text | None = None
+    commission: Text | None = None
+
+
+class Notice(Strict):
+    days: int = Field(ge=0, le=365)
+    what: Text
+
+
+class Deadline(Strict):
+    event: Text
+    date: dt.date
+
+
+class Rule(Strict):
+    what: Text
+    source: Text
+    verified: bool
+
+
+class Profile(Strict):
+    id: Id
+    name: Text
+    description: Text
+    body: Text
+    kind: Literal["party", "union", "council", "other"]
+    defaults: Defaults = Field(default_factory=Defaults)
+    sections: Sections
+    framing: Framing
+    numbering: Literal["per-section", "continuous"] = "per-section"
+    number_format: Literal["1.", "1)", "(1)", "a)"] = "1."
+    word_limit: int | None = Field(default=None, ge=1, le=100_000)
+    title_word_limit: int | None = Field(default=None, ge=1, le=1000)
+    count_title: bool = False
+    required: list[Literal[REQUIRABLE]] = Field(default_factory=list)  # type: ignore[valid-type]
+    notice: Notice | None = None
+    deadlines: list[Deadline] = Field(default_factory=list)
+    rules: list[Rule] = Field(min_length=1)
+
+    def frame(self, levels: Sequence[str]) -> tuple[str, LevelWording]:
+        """The level a demand is put at for this body, and the wording for it."""
+        for level in self.framing.order:
+            if level in levels and level in self.framing.levels:
+                return level, self.framing.levels[level]
+        first = next(iter(self.framing.levels))
+        return first, self.framing.levels[first]
+
+    @property
+    def verified(self) -> bool:
+        return all(rule.verified for rule in self.rules)
+
+
+@dataclass(frozen=True)
+class ProfileSet:
+    profiles: dict[str, Profile]
+    origins: dict[str, str]
+
+    def get(self, profile_id: str) -> Profile:
+        if profile_id in self.profiles:
+            return self.profiles[profile_id]
+        raise InputError(
+            f"there is no profile '{profile_id}'",
+            field="profile",
+            hint=nearest_hint(profile_id, self.profiles, "profiles")
+            + "; 'motiongen profiles list' shows them all",
+        )
+
+
+def _parse(source: datafile.DataFile) -> Profile:
+    if not isinstance(source.data, dict):
+        raise InputError("a profile file holds one profile's keys", file=source.path, line=1)
+    try:
+        return Profile.model_validate(source.data)
+    except ValidationError as exc:
+        raise datafile.validation_error(exc, source, what="profile") from None
+
+
+@cache
+def _builtin() -> tuple[tuple[str, Profile], ...]:
+    folder = data_dir("seeds") / "profiles"
+    entries = sorted(
+        (e for e in folder.iterdir() if e.name.endswith((".yaml", ".yml"))), key=lambda e: e.name
+    )
+    return tuple(
+        (str(e), _parse(datafile.loads(e.read_text(encoding="utf-8"), str(e)))) for e in entries
+    )
+
+
+def user_profile_files(extra: Sequence[str | Path] = ()) -> list[Path]:
+    """Profiles in the config folder's ``profiles/``, then any named on the command line."""
+    from motiongen.config import config_dir
+
+    folder = config_dir() / "profiles"
+    found = sorted(folder.glob("*.y*ml")) if folder.is_dir() else []
+    for item in map(Path, extra):
+        found.extend(sorted(item.glob("*.y*ml")) if item.is_dir() else [item])
+    return found
+
+
+def load(extra: Sequence[str | Path] = (), *, with_user_files: bool = True) -> ProfileSet:
+    profiles: dict[str, Profile] = {}
+    origins: dict[str, str] = {}
+    files = user_profile_files(extra) if with_user_files else [Path(p) for p in extra]
+    pending = list(_builtin()) + [(str(p), _parse(datafile.load(p))) for p in files]
+    for origin, profile in pending:
+        if profile.id in profiles:
+            raise InputError(
+                f"the profile id '{profile.id}' is already used by {origins[profile.id]}",
+                file=origin,
+                field="id",
+                hint="give your profile an id of its own",
+            )
+        profiles[profile.id] = profile
+        origins[profile.id] = origin
+    return ProfileSet(profiles, origins)

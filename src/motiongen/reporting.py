@@ -1,0 +1,222 @@
+"""What `build` and `check` tell the user: progress and problems on stderr,
+documents and JSON on stdout."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any
+
+from motiongen import build as core
+from motiongen.catalogue import Catalogue
+from motiongen.compose import UnknownId
+from motiongen.errors import EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, InputError
+from motiongen.findings import Finding
+from motiongen.output import FileExists
+from motiongen.profiles import ProfileSet
+
+
+def _err(line: str) -> None:
+    sys.stderr.write(line + "\n")
+
+
+def _finding_lines(findings: list[Finding], severities: Sequence[str]) -> list[str]:
+    return [f"    {f.line()}" for f in findings if f.severity in severities]
+
+
+def exit_code(results: list[core.Result], unusable: list[Any]) -> int:
+    """2 when input could not be used at all, 1 when a motion failed, else 0."""
+    if unusable:
+        return EXIT_BAD_INPUT
+    if results and all(_unusable(r) for r in results):
+        return EXIT_BAD_INPUT
+    if any(r.failed for r in results):
+        return EXIT_CHECKS_FAILED
+    return 0
+
+
+def _unusable(result: core.Result) -> bool:
+    return isinstance(result.error, InputError | UnknownId) and not isinstance(
+        result.error, FileExists
+    )
+
+
+def build(
+    specs: Sequence[Path],
+    catalogue: Catalogue,
+    profiles: ProfileSet,
+    options: core.Options,
+    merge: Path | None,
+    *,
+    quiet: bool = False,
+) -> int:
+    with ExitStack() as stack:
+        progress = None
+        task = None
+        if sys.stderr.isatty() and not quiet:
+            from rich.console import Console
+            from rich.progress import Progress
+
+            progress = stack.enter_context(Progress(console=Console(stderr=True), transient=True))
+
+        def on_jobs(total: int) -> None:
+            nonlocal task
+            if progress is not None and total > 1:
+                task = progress.add_task("Building motions", total=total)
+
+        def on_result(result: core.Result) -> None:
+            if progress is not None and task is not None:
+                progress.advance(task)
+
+        results, unusable = core.build(
+            specs, catalogue, profiles, options, merge=merge, on_result=on_result, on_jobs=on_jobs
+        )
+
+    for problem in unusable:
+        _err(f"Error: {problem}")
+    single = len(results) == 1
+    warnings = 0
+    for result in results:
+        if result.error is not None:
+            _err(f"Failed: {result.error}" if single else f"Failed: {result.label}: {result.error}")
+            continue
+        errors = [f for f in result.findings if f.severity == "error"]
+        warnings += sum(f.severity == "warning" for f in result.findings)
+        names = ", ".join(str(p) for p in result.files)
+        if errors:
+            _err(f"Written, but it fails its checks: {result.label} ({names})")
+            for line in _finding_lines(result.findings, ["error"]):
+                _err(line)
+        elif single and not quiet:
+            _err(f"Wrote {names}")
+        if single and not quiet:
+            for line in _finding_lines(result.findings, ["warning"]):
+                _err(line)
+
+    built = sum(1 for r in results if r.files and not r.failed)
+    failed = sum(1 for r in results if r.failed)
+    if not quiet and (not single or failed):
+        summary = f"Built {built} of {len(results)} motions into {options.out_dir}"
+        if failed:
+            summary += f"; {failed} failed (see above)"
+        if warnings and not single:
+            summary += f"; {warnings} warnings ('motiongen check' lists them)"
+        _err(summary + ".")
+    return exit_code(results, unusable)
+
+
+def build_to_stdout(
+    specs: Sequence[Path],
+    catalogue: Catalogue,
+    profiles: ProfileSet,
+    options: core.Options,
+    merge: Path | None,
+) -> int:
+    """`--out-dir -`: the documents on stdout, in one text format, for piping."""
+    from motiongen import render, spec
+
+    if len(options.formats) != 1 or options.formats[0] not in core.TEXT_FORMATS:
+        raise InputError(
+            "printing to stdout needs one text format",
+            field="--format",
+            hint="use --format md or --format txt with --out-dir -",
+        )
+    results: list[core.Result] = []
+    unusable = []
+    for path in specs:
+        try:
+            jobs = spec.read(path, merge=merge)
+        except InputError as exc:
+            unusable.append(exc)
+            continue
+        for job in jobs:
+            result = core.prepare(job, catalogue, profiles)
+            core._locate(result, job)
+            results.append(result)
+            if result.document is not None:
+                sys.stdout.write(
+                    render.render(
+                        result.document, options.formats[0], template_dir=options.template_dir
+                    )
+                )
+            elif result.error is not None:
+                _err(f"Failed: {result.label}: {result.error}")
+            for line in _finding_lines(result.findings, ["error"]):
+                _err(line)
+    for problem in unusable:
+        _err(f"Error: {problem}")
+    return exit_code(results, unusable)
+
+
+def check(
+    specs: Sequence[Path],
+    catalogue: Catalogue,
+    profiles: ProfileSet,
+    merge: Path | None,
+    *,
+    as_json: bool,
+) -> int:
+    from motiongen import spec
+
+    results: list[core.Result] = []
+    unusable: list[Any] = []
+    for path in specs:
+        try:
+            jobs = spec.read(path, merge=merge)
+        except InputError as exc:
+            unusable.append(exc)
+            continue
+        for job in jobs:
+            result = core.prepare(job, catalogue, profiles)
+            core._locate(result, job)
+            results.append(result)
+    code = exit_code(results, unusable)
+    if as_json:
+        sys.stdout.write(json.dumps(check_json(results, unusable), ensure_ascii=False, indent=2))
+        sys.stdout.write("\n")
+        return code
+    for problem in unusable:
+        _err(f"Error: {problem}")
+    for result in results:
+        if result.error is not None:
+            _err(f"{result.label}: cannot be checked: {result.error}")
+            continue
+        doc = result.document
+        assert doc is not None
+        head = f"{result.label}: {doc.title!s} — {doc.profile.name}, {doc.word_count_line}"
+        _err(head)
+        if not result.findings:
+            _err("    no problems found")
+        for finding in result.findings:
+            _err(f"    {finding.line()}")
+            if finding.source:
+                _err(f"        source: {finding.source}")
+    return code
+
+
+def check_json(results: list[core.Result], unusable: list[Any]) -> dict[str, Any]:
+    """The stable shape of `check --json` (version 1)."""
+    motions = []
+    for r in results:
+        doc = r.document
+        motions.append(
+            {
+                "label": r.label,
+                "title": r.title,
+                "profile": doc.profile.id if doc else None,
+                "words": doc.words if doc else None,
+                "word_limit": doc.word_limit if doc else None,
+                "ok": not r.failed,
+                "error": str(r.error) if r.error else None,
+                "findings": [f.as_json() for f in r.findings],
+            }
+        )
+    return {
+        "version": 1,
+        "ok": not unusable and all(not r.failed for r in results),
+        "unusable": [str(u) for u in unusable],
+        "motions": motions,
+    }

@@ -1,0 +1,278 @@
+"""The spec file: a motion as data, and the batch and CSV forms that make many.
+
+The keys are a public interface (PRODUCT.md): add to them, never rename them.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import difflib
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+)
+
+from motiongen import datafile
+from motiongen.errors import InputError, MotiongenError
+from motiongen.models import Id, Nation
+from motiongen.text import clean
+
+
+def _clean_line(value: Any) -> Any:
+    return clean(value) if isinstance(value, str) else value
+
+
+def _clean_block(value: Any) -> Any:
+    return clean(value, single_line=False) if isinstance(value, str) else value
+
+
+Line = Annotated[str, BeforeValidator(_clean_line), StringConstraints(min_length=1, max_length=300)]
+Block = Annotated[
+    str, BeforeValidator(_clean_block), StringConstraints(min_length=1, max_length=3000)
+]
+
+
+class Spec(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class FreeText(Spec):
+    """A clause in the user's own words."""
+
+    text: Block
+
+
+class ById(Spec):
+    """A catalogue entry named by its id, written as ``id: ...``."""
+
+    id: Id
+
+
+Item = Annotated[Id | ById | FreeText, Field(union_mode="left_to_right")]
+
+
+class Motion(Spec):
+    """One motion; in a batch, any key can come from the batch's defaults."""
+
+    profile: Annotated[
+        str,
+        Field(
+            description="Who the motion is for: a profile id (see 'motiongen profiles list')",
+            examples=["labour-branch"],
+        ),
+    ]
+    title: Annotated[Line, Field(description="The motion's title")]
+    submitted_by: Line | None = Field(None, description="The branch, CLP, union or group")
+    to: Line | None = Field(None, description="The meeting or body it goes to")
+    meeting_date: dt.date | None = Field(None, description="The meeting's date, YYYY-MM-DD")
+    deadline: dt.date | None = Field(None, description="When the motion must be in, YYYY-MM-DD")
+    nation: Nation | None = Field(None, description="england, wales, scotland or northern-ireland")
+    proposer: Line | None = None
+    seconder: Line | None = None
+    calls_on: Line | None = Field(
+        None, description="Whom the motion calls on (the profile gives a default)"
+    )
+    commission: Line | None = Field(None, description="The policy commission (labour-npf)")
+    demands: list[Id] = Field(default_factory=list, description="Demand ids from the catalogue")
+    notes: list[Item] = Field(default_factory=list, description="Evidence ids, or {text: ...}")
+    believes: list[Item] = Field(default_factory=list, description="Belief ids, or {text: ...}")
+    resolves: list[FreeText] = Field(
+        default_factory=list, description="Clauses of your own after the demands: {text: ...}"
+    )
+    mandates: list[FreeText] = Field(
+        default_factory=list, description="Instructions to officers or delegates, where allowed"
+    )
+    word_limit: int | None = Field(
+        None, ge=1, le=100_000, description="Overrides the profile's word limit"
+    )
+    carried_on: dt.date | None = Field(
+        None, description="Adds 'Carried at a quorate meeting on <date>'"
+    )
+    output: Line | None = Field(None, description="File name (without extension) for the documents")
+
+
+def schema() -> dict[str, Any]:
+    """JSON Schema of the spec file, for editors."""
+    data = Motion.model_json_schema()
+    data["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    data["title"] = "motiongen motion"
+    return data
+
+
+# --- reading specs, batches and CSV merges -------------------------------------------
+
+
+@dataclass
+class Job:
+    """One motion to build, or the reason it cannot be: named so the user can find it."""
+
+    label: str
+    motion: Motion | None = None
+    error: MotiongenError | None = None
+    source: datafile.DataFile | None = None
+    prefix: datafile.Loc = ()
+    row: tuple[Path, int, frozenset[str]] | None = None  # CSV file, row, columns filled
+
+
+BATCH_KEYS = {"defaults", "motions"}
+
+
+def read(path: str | Path, merge: str | Path | None = None) -> list[Job]:
+    """Every motion a spec file describes; a file that cannot be used raises InputError."""
+    source = datafile.load(path)
+    data = source.data
+    if not isinstance(data, dict):
+        raise InputError(
+            "a spec file holds a motion's keys (profile:, title:, ...) or a batch "
+            "(defaults: and motions:)",
+            file=source.path,
+            line=1,
+        )
+    is_batch = bool(BATCH_KEYS & data.keys())
+    if merge is not None:
+        if is_batch:
+            raise InputError(
+                "--merge fills one motion from each CSV row, so the spec must be a single "
+                "motion, not a batch",
+                file=source.path,
+                line=source.line_of(("motions",)) or 1,
+                hint="put the shared keys at the top level of a spec of one motion",
+            )
+        return list(_merge_csv(source, data, Path(merge)))
+    if is_batch:
+        return list(_batch(source, data))
+    return [_one(source, data, (), label=source.path)]
+
+
+def _one(source: datafile.DataFile, data: Any, prefix: datafile.Loc, label: str) -> Job:
+    try:
+        return Job(label, motion=Motion.model_validate(data), source=source, prefix=prefix)
+    except ValidationError as exc:
+        return Job(
+            label, error=datafile.validation_error(exc, source, prefix=prefix, what="motion")
+        )
+
+
+def _batch(source: datafile.DataFile, data: dict[str, Any]) -> Iterator[Job]:
+    unknown = sorted(set(data) - BATCH_KEYS)
+    if unknown:
+        raise InputError(
+            f"a batch file holds only 'defaults:' and 'motions:', not '{unknown[0]}'",
+            file=source.path,
+            line=source.line_of((unknown[0],)),
+            field=unknown[0],
+            hint="move it under defaults: to apply it to every motion",
+        )
+    defaults = data.get("defaults") or {}
+    motions = data.get("motions")
+    if not isinstance(defaults, dict):
+        raise InputError(
+            "defaults: holds keys such as profile: and to:",
+            file=source.path,
+            line=source.line_of(("defaults",)),
+            field="defaults",
+        )
+    if not isinstance(motions, list) or not motions:
+        raise InputError(
+            "motions: must be a list of motions, each starting with '- '",
+            file=source.path,
+            line=source.line_of(("motions",)),
+            field="motions",
+        )
+    for index, entry in enumerate(motions):
+        label = f"{source.path}: motion {index + 1}"
+        if not isinstance(entry, dict):
+            line = source.line_of(("motions", index))
+            yield Job(
+                label,
+                error=InputError(
+                    "each motion is a set of keys such as title: and proposer:",
+                    file=source.path,
+                    line=line,
+                    field=f"motions[{index + 1}]",
+                ),
+            )
+            continue
+        yield _one(source, {**defaults, **entry}, ("motions", index), label)
+
+
+def _merge_csv(source: datafile.DataFile, data: dict[str, Any], csv_path: Path) -> Iterator[Job]:
+    """One motion per CSV row; the row's columns fill (or replace) the spec's keys."""
+    text = datafile.read_text(csv_path)
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    columns = [c.strip() for c in reader.fieldnames or []]
+    if not columns:
+        raise InputError("the CSV file has no header row", file=csv_path, line=1)
+    known = set(Motion.model_fields)
+    for column in columns:
+        if column not in known:
+            close = difflib.get_close_matches(column, sorted(known), n=1)
+            raise InputError(
+                f"the column '{column}' is not a spec key",
+                file=csv_path,
+                line=1,
+                hint=f"did you mean '{close[0]}'?" if close else "see 'motiongen schema'",
+            )
+    for row in reader:
+        row_number = reader.line_num  # as a spreadsheet counts: the header is row 1
+        label = f"{csv_path}: row {row_number}"
+        if None in row:
+            yield Job(
+                label,
+                error=InputError(
+                    "this row has more cells than the header has columns",
+                    file=csv_path,
+                    line=row_number,
+                    hint="check for a comma inside a cell that is not in quotes",
+                ),
+            )
+            continue
+        fields = {
+            key.strip(): _csv_value(key.strip(), value.strip())
+            for key, value in row.items()
+            if key is not None and value is not None and value.strip()
+        }
+        try:
+            yield Job(
+                label,
+                motion=Motion.model_validate({**data, **fields}),
+                source=source,
+                row=(csv_path, row_number, frozenset(fields)),
+            )
+        except ValidationError as exc:
+            error = datafile.validation_error(exc, source, what="row")
+            key = re.split(r"[.\[]", error.field or "")[0]
+            if key in fields:
+                error = InputError(error.message, file=csv_path, line=row_number, field=error.field)
+            yield Job(label, error=error)
+
+
+LIST_KEYS = {"demands", "notes", "believes", "resolves", "mandates"}
+
+
+def _csv_value(key: str, value: str) -> Any:
+    """A cell as the key expects it: lists are separated by ';'."""
+    if key not in LIST_KEYS:
+        return value
+    parts = [p.strip() for p in value.split(";") if p.strip()]
+    if key == "demands":
+        return parts
+    if key in {"resolves", "mandates"}:
+        return [{"text": p} for p in parts]
+    return [p if _looks_like_id(p) else {"text": p} for p in parts]
+
+
+def _looks_like_id(text: str) -> bool:
+    return re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", text) is not None

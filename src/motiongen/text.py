@@ -1,0 +1,74 @@
+"""Small text helpers: cleaning user text, British dates, word counts, file names."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+MONTHS = [
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+]  # fmt: skip
+
+# C0 and C1 controls other than tab and newline, the non-characters Word refuses,
+# and lone surrogates: none of them may reach a document.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+_SPACES = re.compile(r"[ \t\r\n\u2028\u2029\u0085]+")
+
+
+def clean(text: str, *, single_line: bool = True) -> str:
+    """User text made safe for every output: controls removed, spaces tidied."""
+    text = unicodedata.normalize("NFC", _UNSAFE.sub("", text))
+    if single_line:
+        return _SPACES.sub(" ", text).strip()
+    lines = [_SPACES.sub(" ", line).strip() for line in text.splitlines()]
+    return "\n".join(line for line in lines if line)
+
+
+def british_date(day: dt.date) -> str:
+    """'3 February 2027', as UK style guides ask: no ordinal, no leading zero."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def count_words(text: str) -> int:
+    """Words as Word and conference offices count them: strings between spaces.
+
+    A non-breaking space joins words (as it does in Word); hyphenated and
+    dashed compounds count once; list numbers are never part of the text.
+    """
+    return len([w for w in re.split(r"[ \t\r\n\u2028\u2029]+", text) if w.strip()])
+
+
+def sentence(text: str) -> str:
+    """A clause as a list item: capital first letter, one closing full stop."""
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    if text[-1] not in ".!?":
+        text = text.rstrip(",;:") + "."
+    return text
+
+
+def slug(text: str, *, limit: int = 60) -> str:
+    """An ASCII file-name part: letters, digits and single hyphens, never empty."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    ascii_text = ascii_text.replace("'", "").replace("’", "")
+    out = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(out) > limit:
+        out = out[:limit].rsplit("-", 1)[0] or out[:limit]
+    return out.strip("-") or "motion"
+
+
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+def fill(template: str, values: dict[str, str]) -> str:
+    """Replace ``{name}`` by its value. Unlike str.format, no attribute access,
+    so a user's profile cannot reach into Python objects."""
+
+    def replace(match: re.Match[str]) -> str:
+        return values.get(match.group(1), match.group(0))
+
+    return _PLACEHOLDER.sub(replace, template)
