@@ -41,7 +41,8 @@ def test_duplicate_key_in_a_nested_mapping() -> None:
 def test_yaml_syntax_error_names_the_line() -> None:
     with pytest.raises(InputError) as caught:
         datafile.loads("title: A\ndemands: [a, b\nproposer: Sam\n", "m.yaml")
-    assert str(caught.value).startswith("m.yaml:3: not valid YAML")
+    assert str(caught.value).startswith("m.yaml:2: not valid YAML")
+    assert "gave up on line 3" in str(caught.value)
 
 
 def test_toml_and_json_errors_name_the_line() -> None:

@@ -5,12 +5,16 @@ from __future__ import annotations
 from motiongen.catalogue import Catalogue
 from motiongen.compose import Document
 from motiongen.findings import Finding, ordered
+from motiongen.profiles import Profile
 from motiongen.spec import Motion
 from motiongen.text import count_words
 
 FIELD_NAMES = {
-    "submitted_by": ("who submits it", "add 'submitted_by: <your branch, CLP or union>'"),
-    "to": ("where it goes", "add 'to: <the meeting or body>'"),
+    "submitted_by": (
+        "the name of the branch, CLP, union or group submitting it",
+        "add 'submitted_by: <your branch, CLP or union>'",
+    ),
+    "to": ("the meeting or body it goes to", "add 'to: <the meeting or body>'"),
     "proposer": ("a proposer", "add 'proposer: <name>'"),
     "seconder": ("a seconder", "add 'seconder: <name>'"),
     "meeting_date": ("the meeting date", "add 'meeting_date: YYYY-MM-DD'"),
@@ -44,10 +48,28 @@ def required_fields(motion: Motion, document: Document) -> list[Finding]:
                     message=f"{profile.name} motions need {what}, and this one has none",
                     fix=fix,
                     where=key,
-                    source=profile.rules[0].source,
+                    source=_rule_about(profile, key),
                 )
             )
     return out
+
+
+RULE_WORDS = {
+    "proposer": ("propos",),
+    "seconder": ("second",),
+    "submitted_by": ("from a", "sent by", "submitted"),
+    "meeting_date": ("before the meeting", "days before"),
+    "commission": ("commission",),
+}
+
+
+def _rule_about(profile: Profile, key: str) -> str | None:
+    """The source of the profile rule that asks for ``key``, where one does."""
+    for rule in profile.rules:
+        if any(word in rule.what.lower() for word in RULE_WORDS.get(key, ())):
+            state = "verified" if rule.verified else "not verified"
+            return f"{rule.source} ({state})"
+    return None
 
 
 def word_limit(document: Document) -> list[Finding]:

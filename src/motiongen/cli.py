@@ -202,7 +202,7 @@ def demands_show(
 @demands_app.command("search")
 @guard
 def demands_search(
-    words: list[str] = typer.Argument(..., metavar="WORDS...", help="Words to look for."),
+    words: list[str] = typer.Argument(..., metavar="WORDS", help="Words to look for."),
     theme: str | None = THEME_OPTION,
     as_json: bool = JSON_OPTION,
 ) -> None:
@@ -308,7 +308,9 @@ def schema() -> None:
 @app.command()
 @guard
 def build(
-    specs: list[Path] = typer.Argument(..., metavar="SPEC...", help="Spec or batch files."),
+    specs: list[Path] = typer.Argument(
+        ..., metavar="SPEC", help="Spec or batch files (YAML, TOML or JSON)."
+    ),
     formats: str = typer.Option("md,txt", "--format", "-f", help="Formats, e.g. md,txt."),
     out_dir: Path = typer.Option(
         Path("."), "--out-dir", "-o", help="Folder for the documents; '-' prints to stdout."
@@ -345,7 +347,9 @@ def build(
 @app.command()
 @guard
 def check(
-    specs: list[Path] = typer.Argument(..., metavar="SPEC...", help="Spec or batch files."),
+    specs: list[Path] = typer.Argument(
+        ..., metavar="SPEC", help="Spec or batch files (YAML, TOML or JSON)."
+    ),
     merge: Path | None = typer.Option(None, "--merge", help="A CSV file, as for build."),
     as_json: bool = JSON_OPTION,
 ) -> None:

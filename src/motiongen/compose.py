@@ -132,9 +132,9 @@ def compose(motion: Motion, profile: Profile, catalogue: Catalogue) -> Document:
             )
         seen.add(demand_id)
         demand = catalogue.demands[demand_id]
-        _, wording = profile.frame(demand.acted_on_by)
+        level, wording = profile.frame(demand.acted_on_by)
         lead = fill(wording.lead, values)
-        text = fill(wording.item, {**values, "clause": demand.clause})
+        text = fill(wording.item, {**values, "clause": demand.clause_at(level)})
         groups.setdefault(lead, []).append((text, "demand", demand_id))
     own_lead = fill(profile.sections.resolves, values)
     if motion.resolves:

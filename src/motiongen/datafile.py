@@ -39,7 +39,7 @@ class DataFile:
             if line is not None:
                 return line
             loc = loc[:-1]
-        return None
+        return 1  # the file as a whole: its first line
 
 
 def read_text(path: Path) -> str:
@@ -93,13 +93,32 @@ def _load_yaml(text: str, name: str) -> DataFile:
     except DuplicateKeyError as exc:
         raise _duplicate_key(exc, text, name) from None
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = (exc.problem or exc.context or "not valid YAML").strip()
+        # For an unclosed bracket or quote, where it began helps more than where
+        # the reader gave up (often the end of the file); otherwise the reverse.
+        context = (exc.context or "").strip()
+        unclosed = "flow" in context or "quoted" in context
+        mark = (exc.context_mark if unclosed else exc.problem_mark) or exc.problem_mark
+        problem = (exc.problem or context or "not valid YAML").strip()
+        hint = "check the indentation, quotes and brackets on this line"
+        if exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
+            if unclosed:
+                what = (
+                    "the quote"
+                    if "quoted" in context
+                    else "the list in [ ]"
+                    if "sequence" in context
+                    else "the { }"
+                )
+                hint = f"{what} that starts here is not closed; the reader gave up on line " + str(
+                    exc.problem_mark.line + 1
+                )
+            else:
+                hint = f"check the indentation against line {exc.context_mark.line + 1}"
         raise InputError(
             f"not valid YAML: {problem}",
             file=name,
             line=mark.line + 1 if mark else None,
-            hint="check the indentation and quotes on this line and the one before",
+            hint=hint,
         ) from None
     except YAMLError as exc:
         raise InputError(f"not valid YAML: {exc}", file=name) from None
@@ -282,6 +301,13 @@ def _friendly(error: dict[str, Any]) -> str:
         return f"expected a list, got {_describe(error.get('input'))}"
     if kind in {"model_type", "dict_type", "model_attributes_type"}:
         return f"expected a set of keys, got {_describe(error.get('input'))}"
+    if kind.startswith("date_") or kind.startswith("datetime_"):
+        return "expected a date written as YYYY-MM-DD, for example 2027-01-14"
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        return f"expected one of {expected}"
+    if kind == "string_pattern_mismatch":
+        return "ids are written in lower case with hyphens, for example halt-nass"
     message = str(error.get("msg", "invalid value"))
     return message.removeprefix("Value error, ")
 

@@ -69,6 +69,7 @@ class Demand(Strict):
     title: Text
     theme: Id
     clause: Text
+    clause_for: dict[Level, Text] = Field(default_factory=dict)
     acted_on_by: list[Level] = Field(min_length=1)
     applies_in: list[Nation] = Field(default_factory=lambda: list(NATIONS), min_length=1)
     sources: list[SourceRef] = Field(min_length=1)
@@ -85,6 +86,17 @@ class Demand(Strict):
                 "a clause reads after 'to': start it in lower case and end it without a full stop"
             )
         return value
+
+    @field_validator("clause_for")
+    @classmethod
+    def _each_reads_after_to(cls, value: dict[str, str]) -> dict[str, str]:
+        for text in value.values():
+            cls._reads_after_to(text)
+        return value
+
+    def clause_at(self, level: str) -> str:
+        """The clause as put by a body acting at ``level``."""
+        return self.clause_for.get(level, self.clause)  # type: ignore[call-overload]
 
 
 class Evidence(Strict):

@@ -81,7 +81,7 @@ def build(
     warnings = 0
     for result in results:
         if result.error is not None:
-            _err(f"Failed: {result.error}" if single else f"Failed: {result.label}: {result.error}")
+            _err(f"Error: {result.error}" if single else f"Failed: {result.label}: {result.error}")
             continue
         errors = [f for f in result.findings if f.severity == "error"]
         warnings += sum(f.severity == "warning" for f in result.findings)
@@ -98,7 +98,7 @@ def build(
 
     built = sum(1 for r in results if r.files and not r.failed)
     failed = sum(1 for r in results if r.failed)
-    if not quiet and (not single or failed):
+    if not quiet and len(results) > 1:
         summary = f"Built {built} of {len(results)} motions into {options.out_dir}"
         if failed:
             summary += f"; {failed} failed (see above)"
