@@ -257,7 +257,9 @@ def test_check_json_shape(runner: CliRunner) -> None:
     (motion,) = data["motions"]
     rules = {(f["rule"], f["where"]) for f in motion["findings"]}
     assert ("required-field", "proposer") in rules
-    assert {"rule", "severity", "message", "fix", "where", "source"} == set(motion["findings"][0])
+    assert {"rule", "severity", "message", "fix", "where", "source", "clause"} == set(
+        motion["findings"][0]
+    )
 
 
 def test_check_passes_every_example(runner: CliRunner) -> None:
@@ -334,3 +336,16 @@ def test_a_user_profile(runner: CliRunner, tmp_path: Path) -> None:
         app, ["--profiles", str(path), "build", str(spec), "-o", "-", "-f", "txt"]
     )
     assert "This Parish Council resolves to write to" in result.stdout
+
+
+def test_check_today_and_max_age_options(runner: CliRunner) -> None:
+    spec = str(EXAMPLES / "anytown-branch.yaml")
+    fresh = runner.invoke(app, ["check", spec, "--today", "2027-01-01", "--json"])
+    rules = {f["rule"] for f in json.loads(fresh.stdout)["motions"][0]["findings"]}
+    assert "meeting-passed" not in rules
+    late = runner.invoke(app, ["check", spec, "--today", "2027-02-01", "--max-age", "2", "--json"])
+    rules = {f["rule"] for f in json.loads(late.stdout)["motions"][0]["findings"]}
+    assert {"meeting-passed", "old-evidence"} <= rules
+    assert late.exit_code == 0  # warnings only
+    bad = runner.invoke(app, ["check", spec, "--today", "soon"])
+    assert bad.exit_code == 2 and "'soon' is not a date" in bad.stderr

@@ -3,6 +3,7 @@ of the others."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,7 +11,6 @@ from pathlib import Path
 from motiongen import checks, render, spec
 from motiongen.catalogue import Catalogue
 from motiongen.compose import Document, UnknownId, compose
-from motiongen.datafile import DataFile
 from motiongen.errors import InputError, MotiongenError
 from motiongen.findings import Finding, has_errors
 from motiongen.output import Namer, safe_name, write_atomic
@@ -59,7 +59,12 @@ def parse_formats(text: str) -> list[str]:
 
 
 def prepare(
-    job: spec.Job, catalogue: Catalogue, profiles: ProfileSet, source: DataFile | None = None
+    job: spec.Job,
+    catalogue: Catalogue,
+    profiles: ProfileSet,
+    *,
+    today: dt.date | None = None,
+    max_age: int = checks.DEFAULT_MAX_AGE,
 ) -> Result:
     """Compose and check one motion, without writing anything."""
     result = Result(job.label)
@@ -78,7 +83,7 @@ def prepare(
         result.error = exc
         return result
     result.document = document
-    result.findings = checks.run(motion, document, catalogue)
+    result.findings = checks.run(motion, document, catalogue, today=today, max_age=max_age)
     return result
 
 

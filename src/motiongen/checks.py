@@ -1,13 +1,26 @@
-"""Checks a conference office or a sharp chair would make, run before anything is written."""
+"""Checks a conference office or a sharp chair would make, before anything is written.
+
+Each rule is a function from a motion (as written and as composed) to findings;
+``run`` applies them all. The rules use only data: the profile's limits and
+wording, the catalogue's facts, nations and guidance.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
 from motiongen.catalogue import Catalogue
-from motiongen.compose import Document
+from motiongen.compose import Clause, Document, Section
 from motiongen.findings import Finding, ordered
+from motiongen.models import NATION_NAMES, SourceRef
 from motiongen.profiles import Profile
 from motiongen.spec import Motion
-from motiongen.text import count_words
+from motiongen.text import british_date, count_words
+
+DEFAULT_MAX_AGE = 5
 
 FIELD_NAMES = {
     "submitted_by": (
@@ -21,38 +34,75 @@ FIELD_NAMES = {
     "commission": ("the policy commission", "add 'commission: <the commission's name>'"),
     "nation": ("the nation", "add 'nation: england' (or wales, scotland, northern-ireland)"),
 }
+LEVEL_WORDS = {
+    "national": "Government and Parliament",
+    "council": "a council",
+    "party": "the party",
+    "union": "a union",
+}
+KIND_LEVEL = {"party": "party", "union": "union", "council": "council"}
 
 
-def run(motion: Motion, document: Document, catalogue: Catalogue) -> list[Finding]:
+@dataclass(frozen=True)
+class Context:
+    motion: Motion
+    document: Document
+    catalogue: Catalogue
+    today: dt.date
+    max_age: int = DEFAULT_MAX_AGE
+
+    @property
+    def profile(self) -> Profile:
+        return self.document.profile
+
+    def clauses(self) -> Iterator[tuple[Section, Clause]]:
+        for section in self.document.sections:
+            for clause in section.clauses:
+                yield section, clause
+
+
+Rule = Callable[[Context], list[Finding]]
+
+
+def run(
+    motion: Motion,
+    document: Document,
+    catalogue: Catalogue,
+    *,
+    today: dt.date | None = None,
+    max_age: int = DEFAULT_MAX_AGE,
+) -> list[Finding]:
     """Every finding for one motion, errors first."""
+    ctx = Context(motion, document, catalogue, today or dt.date.today(), max_age)
     findings: list[Finding] = []
-    findings += required_fields(motion, document)
-    findings += word_limit(document)
-    findings += title_limit(document)
+    for rule in RULES:
+        findings += rule(ctx)
     return ordered(findings)
 
 
-def required_fields(motion: Motion, document: Document) -> list[Finding]:
-    profile = document.profile
-    out = []
-    for key in profile.required:
-        value = getattr(motion, key)
-        if key in ("to", "commission"):
-            value = getattr(document, key)
-        if value in (None, ""):
-            what, fix = FIELD_NAMES[key]
-            out.append(
-                Finding(
-                    rule="required-field",
-                    severity="error",
-                    message=f"{profile.name} motions need {what}, and this one has none",
-                    fix=fix,
-                    where=key,
-                    source=_rule_about(profile, key),
-                )
-            )
-    return out
+def _where(section: Section, clause: Clause) -> str:
+    return f"{section.key} {clause.number.strip('.()')}"
 
+
+def _excerpt(text: str, words: int = 8) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
+def _rule_source(profile: Profile, *words: str) -> str | None:
+    """The source of the profile rule that speaks of ``words``, where one does."""
+    for rule in profile.rules:
+        if any(word in rule.what.lower() for word in words):
+            state = "verified" if rule.verified else "not verified"
+            return f"{rule.source} ({state})"
+    return None
+
+
+def _cite(catalogue: Catalogue, refs: list[SourceRef]) -> str:
+    return "; ".join(f"{s.title} ({s.year}), {at}" for s, at in catalogue.cited(refs))
+
+
+# --- the body's rules ---------------------------------------------------------------
 
 RULE_WORDS = {
     "proposer": ("propos",),
@@ -63,27 +113,35 @@ RULE_WORDS = {
 }
 
 
-def _rule_about(profile: Profile, key: str) -> str | None:
-    """The source of the profile rule that asks for ``key``, where one does."""
-    for rule in profile.rules:
-        if any(word in rule.what.lower() for word in RULE_WORDS.get(key, ())):
-            state = "verified" if rule.verified else "not verified"
-            return f"{rule.source} ({state})"
-    return None
+def required_fields(ctx: Context) -> list[Finding]:
+    out = []
+    for key in ctx.profile.required:
+        value = getattr(ctx.document, key) if key in ("to", "commission") else None
+        value = value or getattr(ctx.motion, key)
+        if value in (None, ""):
+            what, fix = FIELD_NAMES[key]
+            out.append(
+                Finding(
+                    rule="required-field",
+                    severity="error",
+                    message=f"{ctx.profile.name} motions need {what}, and this one has none",
+                    fix=fix,
+                    where=key,
+                    source=_rule_source(ctx.profile, *RULE_WORDS.get(key, ())),
+                )
+            )
+    return out
 
 
-def word_limit(document: Document) -> list[Finding]:
+def word_limit(ctx: Context) -> list[Finding]:
+    document = ctx.document
     if not document.over_limit:
         return []
     assert document.word_limit is not None
     over = document.words - document.word_limit
     costly = sorted(
-        (
-            (count_words(c.text), f"{s.key} {c.number.strip('.()')}")
-            for s in document.sections
-            for c in s.clauses
-        ),
-        reverse=True,
+        ((count_words(c.text), _where(s, c)) for s, c in ctx.clauses()),
+        key=lambda t: -t[0],
     )[:3]
     longest = ", ".join(f"{where} ({n} words)" for n, where in costly)
     return [
@@ -92,34 +150,487 @@ def word_limit(document: Document) -> list[Finding]:
             severity="error",
             message=(
                 f"{document.words} words, {over} over the limit of {document.word_limit} "
-                f"for {document.profile.name}"
+                f"for {ctx.profile.name}"
             ),
             fix=f"cut {over} words; the longest clauses are {longest}",
             where="whole motion",
-            source=_limit_source(document),
+            source=_rule_source(ctx.profile, "word"),
         )
     ]
 
 
-def title_limit(document: Document) -> list[Finding]:
-    limit = document.title_word_limit
-    if limit is None or document.title_words <= limit:
+def title_limit(ctx: Context) -> list[Finding]:
+    limit = ctx.document.title_word_limit
+    if limit is None or ctx.document.title_words <= limit:
         return []
     return [
         Finding(
             rule="title-limit",
             severity="error",
-            message=f"the title has {document.title_words} words; the limit is {limit}",
+            message=f"the title has {ctx.document.title_words} words; the limit is {limit}",
             fix=f"shorten the title to {limit} words or fewer",
             where="title",
-            source=_limit_source(document),
+            source=_rule_source(ctx.profile, "title"),
         )
     ]
 
 
-def _limit_source(document: Document) -> str:
-    for rule in document.profile.rules:
-        if "word" in rule.what:
-            state = "verified" if rule.verified else "not verified"
-            return f"{rule.source} ({state})"
-    return document.profile.rules[0].source
+GENERIC_TITLES = re.compile(
+    r"^(?:(?:emergency |contemporary |model |draft |new )?motion(?: \d+)?|untitled|title|"
+    r"children'?s (?:social )?(?:care|services)|social care|privatisation)$",
+    re.IGNORECASE,
+)
+TITLE_VERBS = re.compile(
+    r"\b(?:stop|end|oppose|opposing|keep|bring|reverse|ban|defend|protect|save|fund|halt|no|"
+    r"not|against|back|public|return|take|put|make|give|invest|scrap|restore|reclaim)\b",
+    re.IGNORECASE,
+)
+
+
+def title_says_what(ctx: Context) -> list[Finding]:
+    title = ctx.motion.title
+    out = []
+    if GENERIC_TITLES.match(title.strip(" .")) or count_words(title) < 3:
+        out.append(
+            Finding(
+                rule="title-vague",
+                severity="warning",
+                message="the title does not say what the motion does",
+                fix="name the action, e.g. 'Bring children's homes back into public hands'",
+                where="title",
+            )
+        )
+    elif not TITLE_VERBS.search(title):
+        out.append(
+            Finding(
+                rule="title-vague",
+                severity="advice",
+                message="the title names a subject but not what the motion wants",
+                fix="put the aim in the title, e.g. 'Keep child protection public'",
+                where="title",
+            )
+        )
+    letters = [c for c in title if c.isalpha()]
+    if len(letters) > 8 and all(c.isupper() for c in letters):
+        out.append(
+            Finding(
+                rule="title-capitals",
+                severity="advice",
+                message="a title in capitals is harder to read, as accessibility guidance notes",
+                fix="write the title in sentence case",
+                where="title",
+            )
+        )
+    return out
+
+
+def sections_filled(ctx: Context) -> list[Finding]:
+    present = {s.key for s in ctx.document.sections if s.clauses}
+    out = []
+    if "resolves" not in present:
+        out.append(
+            Finding(
+                rule="no-action",
+                severity="error",
+                message="the motion resolves nothing: it has no demands and no clauses of its own",
+                fix="add demands ('motiongen demands list') or 'resolves:' clauses",
+                where="resolves",
+            )
+        )
+    for key, advice in (
+        ("notes", "a fact or two makes the case: add ids from 'notes' in 'motiongen demands show'"),
+        ("believes", "say why: add a belief id or a 'text:' under 'believes:'"),
+    ):
+        if key not in present:
+            out.append(
+                Finding(
+                    rule="empty-section",
+                    severity="advice",
+                    message=f"the motion has no '{key}' section",
+                    fix=advice,
+                    where=key,
+                )
+            )
+    calls_on = ctx.motion.calls_on or ctx.profile.defaults.calls_on
+    leads = [s.lead for s in ctx.document.sections if s.key == "resolves"]
+    if not calls_on and any("{calls_on}" in lead or "relevant body" in lead for lead in leads):
+        out.append(
+            Finding(
+                rule="no-one-to-act",
+                severity="warning",
+                message="the motion does not say who is to carry it out",
+                fix="add 'calls_on: <the body or officer>'",
+                where="calls_on",
+            )
+        )
+    return out
+
+
+def own_clauses_act(ctx: Context) -> list[Finding]:
+    """A clause of the user's own under "resolves" should say what will be done."""
+    out = []
+    for section, clause in ctx.clauses():
+        if section.key not in ("resolves", "mandates") or clause.kind != "text":
+            continue
+        ends_with_to = section.lead.rstrip(":").rstrip().endswith(" to")
+        first = clause.text.split()[0].lower() if clause.text.split() else ""
+        if not ends_with_to and first != "to":
+            out.append(
+                Finding(
+                    rule="resolve-without-action",
+                    severity="advice",
+                    message="this clause does not read as an action after its lead",
+                    fix="start it with 'To …' and a verb: 'To send this motion to our MP'",
+                    where=_where(section, clause),
+                    clause=_excerpt(clause.text),
+                )
+            )
+    return out
+
+
+# --- wording --------------------------------------------------------------------------
+
+PLACEHOLDERS = re.compile(
+    r"\[[^\]]{0,40}\b(?:branch|clp|name|date|insert|council|union|organisation|body|"
+    r"your|area|town|number|mp|cllr|x+)\b[^\]]{0,40}\]"
+    r"|<[^<>]{1,40}>|\bX{3,}\b|\bTBC\b|\bTBA\b|\bTBD\b|\blorem ipsum\b|_{4,}|\.{5,}",
+    re.IGNORECASE,
+)
+
+
+def _user_text(ctx: Context) -> Iterator[tuple[str, str, str | None]]:
+    """(where, text, excerpt) of everything the user typed."""
+    m = ctx.motion
+    for key in ("title", "submitted_by", "to", "proposer", "seconder", "calls_on", "commission"):
+        value = getattr(m, key)
+        if value:
+            yield key, value, None
+    for section, clause in ctx.clauses():
+        if clause.kind == "text":
+            yield _where(section, clause), clause.text, _excerpt(clause.text)
+
+
+def placeholders(ctx: Context) -> list[Finding]:
+    out = []
+    for where, text, excerpt in _user_text(ctx):
+        match = PLACEHOLDERS.search(text)
+        if match:
+            out.append(
+                Finding(
+                    rule="placeholder",
+                    severity="error",
+                    message=f"'{match.group(0)}' looks like a gap left in a model motion",
+                    fix="fill it in or take it out",
+                    where=where,
+                    clause=excerpt,
+                )
+            )
+    return out
+
+
+def guidance(ctx: Context) -> list[Finding]:
+    """The 2021 briefing's wording advice, on every clause and the title."""
+    texts: list[tuple[str, str, str | None]] = [("title", ctx.motion.title, None)]
+    texts += [(_where(s, c), c.text, _excerpt(c.text)) for s, c in ctx.clauses()]
+    out = []
+    for rule in ctx.catalogue.guidance.values():
+        for where, text, excerpt in texts:
+            for match in rule.matches(text):
+                out.append(
+                    Finding(
+                        rule=f"wording:{rule.id}",
+                        severity=rule.severity,
+                        message=f"'{match.group(0)}': {rule.reason}",
+                        fix=f"say '{rule.prefer}'",
+                        where=where,
+                        source=_cite(ctx.catalogue, rule.sources),
+                        clause=excerpt,
+                    )
+                )
+    return out
+
+
+SELF_NAMES = re.compile(
+    r"^(?:this (?:branch|clp|constituency labour party|council|agm|annual general meeting|"
+    r"conference|congress|meeting|group)|conference|congress|we)\b",
+    re.IGNORECASE,
+)
+
+
+def proper_form(ctx: Context) -> list[Finding]:
+    """Clauses of the user's own that address another body than the profile's."""
+    own = SELF_NAMES.match(ctx.profile.sections.notes)
+    own_name = own.group(0).lower() if own else ""
+    out = []
+    for section, clause in ctx.clauses():
+        if clause.kind != "text":
+            continue
+        match = SELF_NAMES.match(clause.text)
+        if match and match.group(0).lower() != own_name:
+            out.append(
+                Finding(
+                    rule="proper-form",
+                    severity="warning",
+                    message=(
+                        f"this clause speaks as '{match.group(0)}', but a motion to "
+                        f"{ctx.profile.body} speaks as '{own.group(0) if own else '?'}'"
+                    ),
+                    fix="reword it, or check that the profile is the right one",
+                    where=_where(section, clause),
+                    clause=_excerpt(clause.text),
+                )
+            )
+    return out
+
+
+# --- facts and demands -----------------------------------------------------------------
+
+
+def evidence_age(ctx: Context) -> list[Finding]:
+    when = ctx.motion.meeting_date or ctx.today
+    out = []
+    for section, clause in ctx.clauses():
+        if clause.kind != "evidence" or clause.ref is None:
+            continue
+        fact = ctx.catalogue.evidence[clause.ref]
+        age = when.year - fact.year
+        if fact.kind == "figure" and age > ctx.max_age:
+            at = "at the meeting" if ctx.motion.meeting_date else "today"
+            out.append(
+                Finding(
+                    rule="old-evidence",
+                    severity="warning",
+                    message=(
+                        f"the fact '{fact.id}' dates from {fact.year}: {age} years old {at}, "
+                        f"more than {ctx.max_age}"
+                    ),
+                    fix="look for a newer figure; if you keep this one, its year stays in the text",
+                    where=_where(section, clause),
+                    source=_cite(ctx.catalogue, fact.sources),
+                    clause=_excerpt(clause.text),
+                )
+            )
+    return out
+
+
+def nations(ctx: Context) -> list[Finding]:
+    nation = ctx.motion.nation
+    out = []
+    facts = [
+        (s, c, ctx.catalogue.evidence[c.ref])
+        for s, c in ctx.clauses()
+        if c.kind == "evidence" and c.ref
+    ]
+    if nation is None:
+        narrow = [f for _, _, f in facts if len(f.holds_for) < len(NATION_NAMES)]
+        if narrow:
+            out.append(
+                Finding(
+                    rule="nation-unknown",
+                    severity="advice",
+                    message=(
+                        f"'{narrow[0].id}' holds for {narrow[0].scope} only, and the motion "
+                        "does not say which nation it is for"
+                    ),
+                    fix="add 'nation: england' (or wales, scotland, northern-ireland)",
+                    where="nation",
+                )
+            )
+        return out
+    name = NATION_NAMES[nation]
+    for section, clause, fact in facts:
+        if nation not in fact.holds_for:
+            out.append(
+                Finding(
+                    rule="fact-elsewhere",
+                    severity="warning",
+                    message=f"'{fact.id}' holds for {fact.scope}, not {name}",
+                    fix=f"use a figure for {name}, or say plainly that it is about {fact.scope}",
+                    where=_where(section, clause),
+                    source=_cite(ctx.catalogue, fact.sources),
+                    clause=_excerpt(clause.text),
+                )
+            )
+    for section, clause in ctx.clauses():
+        if clause.kind != "demand" or clause.ref is None:
+            continue
+        demand = ctx.catalogue.demands[clause.ref]
+        if nation not in demand.applies_in:
+            where_applies = ", ".join(NATION_NAMES[n] for n in demand.applies_in)
+            out.append(
+                Finding(
+                    rule="demand-elsewhere",
+                    severity="warning",
+                    message=f"'{demand.id}' concerns {where_applies}, not {name}",
+                    fix=f"drop it, or find the {name} equivalent",
+                    where=_where(section, clause),
+                    clause=_excerpt(clause.text),
+                )
+            )
+    return out
+
+
+def demand_relations(ctx: Context) -> list[Finding]:
+    chosen = list(ctx.motion.demands)
+    out = []
+    reported: set[frozenset[str]] = set()
+    for demand_id in chosen:
+        demand = ctx.catalogue.demands[demand_id]
+        for conflict in demand.conflicts:
+            pair = frozenset((demand_id, conflict.with_))
+            if conflict.with_ in chosen and pair not in reported:
+                reported.add(pair)
+                out.append(
+                    Finding(
+                        rule="demands-conflict",
+                        severity="warning",
+                        message=f"'{demand_id}' and '{conflict.with_}' pull apart: {conflict.why}",
+                        fix="keep one, or add a clause saying how they fit together",
+                        where="demands",
+                    )
+                )
+        for other in demand.overlaps:
+            pair = frozenset((demand_id, other))
+            if other in chosen and pair not in reported:
+                reported.add(pair)
+                out.append(
+                    Finding(
+                        rule="demands-overlap",
+                        severity="advice",
+                        message=f"'{demand_id}' and '{other}' overlap",
+                        fix="keep both only if the motion needs each; dropping one saves words",
+                        where="demands",
+                    )
+                )
+    return out
+
+
+def who_can_act(ctx: Context) -> list[Finding]:
+    own_level = KIND_LEVEL.get(ctx.profile.kind)
+    out = []
+    for section, clause in ctx.clauses():
+        if clause.kind != "demand" or clause.ref is None:
+            continue
+        demand = ctx.catalogue.demands[clause.ref]
+        framed = [lvl for lvl in demand.acted_on_by if lvl in ctx.profile.framing.levels]
+        if not framed:
+            out.append(
+                Finding(
+                    rule="cannot-ask",
+                    severity="warning",
+                    message=(
+                        f"{ctx.profile.body} has no way to ask for '{demand.id}', which only "
+                        + " or ".join(LEVEL_WORDS[lvl] for lvl in demand.acted_on_by)
+                        + " can carry out"
+                    ),
+                    fix="drop it, or use a profile for a body that can press for it",
+                    where=_where(section, clause),
+                    clause=_excerpt(clause.text),
+                )
+            )
+        elif own_level and own_level not in demand.acted_on_by and framed[0] != own_level:
+            level = ctx.profile.frame(demand.acted_on_by)[0]
+            if ctx.profile.kind == "council" and level in ("party", "union"):
+                out.append(
+                    Finding(
+                        rule="cannot-act",
+                        severity="warning",
+                        message=(
+                            f"a council cannot act on '{demand.id}'; it is for "
+                            + " or ".join(LEVEL_WORDS[lvl] for lvl in demand.acted_on_by)
+                        ),
+                        fix="drop it from a council motion, or put it to your party or union",
+                        where=_where(section, clause),
+                        clause=_excerpt(clause.text),
+                    )
+                )
+    return out
+
+
+# --- timing ------------------------------------------------------------------------------
+
+
+def timing(ctx: Context) -> list[Finding]:
+    m = ctx.motion
+    notice = ctx.profile.notice
+    out = []
+    if m.meeting_date and m.meeting_date < ctx.today:
+        out.append(
+            Finding(
+                rule="meeting-passed",
+                severity="warning",
+                message=f"the meeting date, {british_date(m.meeting_date)}, has passed",
+                fix="check meeting_date",
+                where="meeting_date",
+            )
+        )
+    elif m.meeting_date and notice and notice.days:
+        send_by = m.meeting_date - dt.timedelta(days=notice.days)
+        if send_by < ctx.today:
+            out.append(
+                Finding(
+                    rule="notice",
+                    severity="warning",
+                    message=(
+                        f"a motion should go {notice.what} {notice.days} days before the "
+                        f"meeting, by {british_date(send_by)}, and that date has passed"
+                    ),
+                    fix="send it today and ask the chair to accept it late, or aim for the "
+                    "next meeting",
+                    where="meeting_date",
+                    source=_rule_source(ctx.profile, "days", "notice", "before"),
+                )
+            )
+        elif (send_by - ctx.today).days <= 7:
+            out.append(
+                Finding(
+                    rule="notice",
+                    severity="advice",
+                    message=(
+                        f"to give {notice.days} days' notice it must go {notice.what} by "
+                        f"{british_date(send_by)}"
+                    ),
+                    fix="send it this week",
+                    where="meeting_date",
+                    source=_rule_source(ctx.profile, "days", "notice", "before"),
+                )
+            )
+    if m.deadline and m.deadline < ctx.today:
+        out.append(
+            Finding(
+                rule="deadline-passed",
+                severity="warning",
+                message=f"the deadline, {british_date(m.deadline)}, has passed",
+                fix="check the deadline with the conference office",
+                where="deadline",
+            )
+        )
+    if m.deadline and m.meeting_date and m.deadline > m.meeting_date:
+        out.append(
+            Finding(
+                rule="deadline-after-meeting",
+                severity="warning",
+                message="the deadline falls after the meeting date",
+                fix="check both dates",
+                where="deadline",
+            )
+        )
+    return out
+
+
+RULES: list[Rule] = [
+    required_fields,
+    word_limit,
+    title_limit,
+    title_says_what,
+    sections_filled,
+    own_clauses_act,
+    placeholders,
+    guidance,
+    proper_form,
+    evidence_age,
+    nations,
+    demand_relations,
+    who_can_act,
+    timing,
+]

@@ -351,15 +351,47 @@ def check(
         ..., metavar="SPEC", help="Spec or batch files (YAML, TOML or JSON)."
     ),
     merge: Path | None = typer.Option(None, "--merge", help="A CSV file, as for build."),
+    max_age: int = typer.Option(
+        5, "--max-age", min=0, help="Warn about figures older than this many years."
+    ),
+    today: str | None = typer.Option(
+        None, "--today", help="Check as if today were this date (YYYY-MM-DD)."
+    ),
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Check motions as a conference office would, without writing anything.
 
-    Example: motiongen check motion.yaml
+    Exit 0 when there are only warnings, 1 when a motion has an error, 2 when a
+    file cannot be used.
+
+    Example: motiongen check motion.yaml --json
     """
     from motiongen import reporting
 
-    raise typer.Exit(reporting.check(specs, _catalogue(), _profiles(), merge, as_json=as_json))
+    raise typer.Exit(
+        reporting.check(
+            specs,
+            _catalogue(),
+            _profiles(),
+            merge,
+            as_json=as_json,
+            today=_date_option(today, "--today"),
+            max_age=max_age,
+        )
+    )
+
+
+def _date_option(text: str | None, name: str) -> Any:
+    if text is None:
+        return None
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise MotiongenError(
+            f"'{text}' is not a date", field=name, hint="write it as YYYY-MM-DD"
+        ) from None
 
 
 def main() -> None:

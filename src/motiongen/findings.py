@@ -19,13 +19,15 @@ class Finding:
     fix: str
     where: str | None = None  # e.g. "resolves 2", "title", "proposer"
     source: str | None = None
+    clause: str | None = None  # the start of the clause concerned, to find it by eye
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
 
     def line(self) -> str:
         where = f" [{self.where}]" if self.where else ""
-        return f"{self.severity}{where}: {self.message} ({self.fix})"
+        clause = f' "{self.clause}"' if self.clause else ""
+        return f"{self.severity}{where}{clause}: {self.message} ({self.fix})"
 
 
 def has_errors(findings: list[Finding]) -> bool:

@@ -102,6 +102,7 @@ class Demand(Strict):
 class Evidence(Strict):
     id: Id
     statement: Text
+    kind: Literal["figure", "event"] = "figure"
     year: int = Field(ge=1900, le=2100)
     holds_for: list[Nation] = Field(min_length=1)
     scope: Text

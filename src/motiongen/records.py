@@ -30,6 +30,7 @@ def fact(catalogue: Catalogue, item: Evidence) -> dict[str, Any]:
     return {
         "id": item.id,
         "statement": item.statement,
+        "kind": item.kind,
         "year": item.year,
         "holds_for": list(item.holds_for),
         "scope": item.scope,

@@ -3,6 +3,7 @@ documents and JSON on stdout."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
@@ -12,6 +13,7 @@ from typing import Any
 
 from motiongen import build as core
 from motiongen.catalogue import Catalogue
+from motiongen.checks import DEFAULT_MAX_AGE
 from motiongen.compose import UnknownId
 from motiongen.errors import EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, InputError
 from motiongen.findings import Finding
@@ -158,6 +160,8 @@ def check(
     merge: Path | None,
     *,
     as_json: bool,
+    today: dt.date | None = None,
+    max_age: int = DEFAULT_MAX_AGE,
 ) -> int:
     from motiongen import spec
 
@@ -170,7 +174,7 @@ def check(
             unusable.append(exc)
             continue
         for job in jobs:
-            result = core.prepare(job, catalogue, profiles)
+            result = core.prepare(job, catalogue, profiles, today=today, max_age=max_age)
             core._locate(result, job)
             results.append(result)
     code = exit_code(results, unusable)

@@ -1,0 +1,264 @@
+"""Each rule of `motiongen check`, firing and not firing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from motiongen import catalogue, checks, profiles
+from motiongen.compose import compose
+from motiongen.findings import Finding
+from motiongen.spec import Motion
+
+CAT = catalogue.load(with_user_files=False)
+PROFILES = profiles.load(with_user_files=False)
+TODAY = dt.date(2026, 11, 1)
+
+GOOD: dict[str, Any] = {
+    "profile": "labour-branch",
+    "title": "Bring children's homes back into public hands",
+    "submitted_by": "Anytown Branch",
+    "to": "Anytown CLP",
+    "meeting_date": "2026-12-01",
+    "nation": "england",
+    "proposer": "Sam",
+    "seconder": "Alex",
+    "demands": ["council-run-childrens-homes", "end-agency-staffing"],
+    "notes": ["residential-care-private-share"],
+    "believes": ["care-not-for-profit"],
+}
+
+
+def findings(today: dt.date = TODAY, max_age: int = 5, **changes: Any) -> list[Finding]:
+    data = {**GOOD, **changes}
+    data = {k: v for k, v in data.items() if v is not None}
+    motion = Motion.model_validate(data)
+    document = compose(motion, PROFILES.get(motion.profile), CAT)
+    return checks.run(motion, document, CAT, today=today, max_age=max_age)
+
+
+def rules(found: list[Finding]) -> set[str]:
+    return {f.rule for f in found}
+
+
+def test_a_good_motion_has_no_findings() -> None:
+    assert findings() == []
+
+
+def test_required_fields() -> None:
+    found = findings(proposer=None, seconder=None)
+    missing = {f.where for f in found if f.rule == "required-field"}
+    assert missing == {"proposer", "seconder"}
+    assert all(f.severity == "error" for f in found if f.rule == "required-field")
+    council = findings(profile="council", meeting_date=None)
+    assert ("required-field", "meeting_date") in {(f.rule, f.where) for f in council}
+    assert "required-field" not in rules(findings(profile="labour-conference", proposer=None))
+
+
+def test_word_limit_names_the_count_the_limit_and_the_costliest_clauses() -> None:
+    many = [
+        "reverse-privatisation",
+        "nationalise-foster-care",
+        "fund-councils-fairly",
+        "parliament-sets-compensation",
+        "council-run-childrens-homes",
+        "definancialise",
+    ]
+    found = findings(profile="napo-agm", demands=many)
+    (limit,) = [f for f in found if f.rule == "word-limit"]
+    assert limit.severity == "error"
+    assert "over the limit of 200" in limit.message
+    assert "the longest clauses are resolves" in limit.fix
+    assert "napo.org.uk" in (limit.source or "")
+    assert "word-limit" not in rules(findings(profile="napo-agm"))
+
+
+def test_a_spec_can_raise_the_limit() -> None:
+    many = [
+        "reverse-privatisation",
+        "nationalise-foster-care",
+        "fund-councils-fairly",
+        "parliament-sets-compensation",
+        "council-run-childrens-homes",
+        "definancialise",
+    ]
+    assert "word-limit" not in rules(findings(profile="napo-agm", demands=many, word_limit=400))
+
+
+def test_title_limit() -> None:
+    long_title = "Stop the sale of our children's homes to hedge funds and private equity now"
+    found = findings(profile="labour-conference", title=long_title)
+    assert "title-limit" in rules(found)
+    assert "title-limit" not in rules(findings(profile="labour-conference"))
+    assert "title-limit" not in rules(findings(title=long_title))
+
+
+@pytest.mark.parametrize("title", ["Motion", "Children's services", "Motion 3", "Care"])
+def test_vague_titles(title: str) -> None:
+    assert "title-vague" in rules(findings(title=title))
+
+
+def test_titles_in_capitals() -> None:
+    assert "title-capitals" in rules(findings(title="KEEP CHILD PROTECTION PUBLIC"))
+    assert "title-capitals" not in rules(findings(title="Keep child protection public"))
+
+
+def test_no_action_and_empty_sections() -> None:
+    found = findings(demands=[], notes=[], believes=[])
+    assert "no-action" in rules(found)
+    assert {f.where for f in found if f.rule == "empty-section"} == {"notes", "believes"}
+    assert "no-action" not in rules(findings(demands=[], resolves=[{"text": "To send it on."}]))
+
+
+def test_own_resolves_should_act() -> None:
+    found = findings(resolves=[{"text": "Our MP is great."}])
+    assert "resolve-without-action" in rules(found)
+    assert "resolve-without-action" not in rules(findings(resolves=[{"text": "To tell our MP."}]))
+    # After a lead ending in "to:", a bare verb is right.
+    assert "resolve-without-action" not in rules(
+        findings(profile="union-conference", resolves=[{"text": "Publish this motion."}])
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[Branch name] notes the cuts.",
+        "Our MP, <name>, agrees.",
+        "Meeting on XXX.",
+        "Date TBC.",
+        "Insert [your CLP] here.",
+    ],
+)
+def test_placeholders_left_in_free_text(text: str) -> None:
+    found = [f for f in findings(notes=[{"text": text}]) if f.rule == "placeholder"]
+    assert found and found[0].severity == "error" and found[0].where == "notes 1"
+
+
+def test_placeholders_in_names_and_not_in_real_brackets() -> None:
+    assert "placeholder" in rules(findings(proposer="<proposer>"))
+    assert "placeholder" not in rules(findings(title="Conference [amended] keeps care public"))
+    assert "placeholder" not in rules(findings(notes=[{"text": "We have 3 branches (Text)."}]))
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        (
+            "We thank our child protection social workers.",
+            "wording:children-and-families-social-worker",
+        ),
+        ("Austerity has cut our services.", "wording:politically-chosen-austerity"),
+        ("Investors love the social work industry.", "wording:not-an-industry"),
+        ("Early interventions matter.", "wording:help-not-interventions"),
+    ],
+)
+def test_guidance_fires_on_free_text(text: str, rule: str) -> None:
+    found = [f for f in findings(believes=[{"text": text}]) if f.rule == rule]
+    assert found, rule
+    assert found[0].where == "believes 1"
+    assert "A Labour Child and Family Social Work Service (2021)" in (found[0].source or "")
+
+
+def test_guidance_does_not_fire_on_text_that_follows_it() -> None:
+    texts = [
+        "We thank our children and families social workers.",
+        "Politically-chosen austerity has cut our services.",
+        "Social work is a public service.",
+    ]
+    found = findings(believes=[{"text": t} for t in texts])
+    assert not [f for f in found if f.rule.startswith("wording:")]
+
+
+def test_guidance_applies_to_the_title() -> None:
+    found = findings(title="End austerity for children's services")
+    assert any(
+        f.rule == "wording:politically-chosen-austerity" and f.where == "title" for f in found
+    )
+
+
+def test_proper_form() -> None:
+    found = findings(
+        profile="council",
+        resolves=[{"text": "Conference calls for change."}],
+        meeting_date="2027-03-01",
+    )
+    assert "proper-form" in rules(found)
+    assert "proper-form" not in rules(
+        findings(
+            profile="council",
+            resolves=[{"text": "To ask This Council's leader to act."}],
+            meeting_date="2027-03-01",
+        )
+    )
+    assert "proper-form" not in rules(findings(notes=[{"text": "This branch has 200 members."}]))
+
+
+def test_old_figures_but_not_old_events() -> None:
+    assert "old-evidence" not in rules(findings())  # a 2021 figure at a 2026 meeting
+    old = [f for f in findings(max_age=4) if f.rule == "old-evidence"]
+    assert (
+        old
+        and "dates from 2021" in old[0].message
+        and "residential-care-private-share" in (old[0].message)
+    )
+    events = findings(notes=["regulations-2014"], max_age=1)
+    assert "old-evidence" not in rules(events)
+
+
+def test_age_is_measured_at_the_meeting() -> None:
+    near = findings(meeting_date="2026-06-01", today=dt.date(2026, 1, 1))
+    far = findings(meeting_date="2031-06-01", today=dt.date(2026, 1, 1))
+    assert "old-evidence" not in rules(near)
+    assert "old-evidence" in rules(far)
+
+
+def test_facts_and_demands_in_the_wrong_nation() -> None:
+    found = findings(nation="scotland", demands=["reverse-2014-regulations"])
+    assert ("fact-elsewhere", "notes 1") in {(f.rule, f.where) for f in found}
+    assert "demand-elsewhere" in rules(found)
+    assert not {"fact-elsewhere", "demand-elsewhere"} & rules(findings())
+    uk_wide = findings(
+        nation="scotland",
+        notes=["childrens-homes-private-ownership"],
+        demands=["nationalise-foster-care"],
+    )
+    assert not {"fact-elsewhere", "demand-elsewhere"} & rules(uk_wide)
+
+
+def test_a_motion_without_a_nation_gets_advice() -> None:
+    assert "nation-unknown" in rules(findings(nation=None))
+
+
+def test_overlapping_and_conflicting_demands() -> None:
+    found = findings(demands=["co-op-governance", "council-run-childrens-homes"])
+    conflict = [f for f in found if f.rule == "demands-conflict"]
+    assert len(conflict) == 1 and conflict[0].severity == "warning"
+    overlap = findings(demands=["reverse-privatisation", "nationalise-foster-care"])
+    assert "demands-overlap" in rules(overlap)
+    assert not {"demands-conflict", "demands-overlap"} & rules(findings())
+
+
+def test_demands_a_council_cannot_act_on() -> None:
+    found = findings(profile="council", demands=["local-campaign"], meeting_date="2027-03-01")
+    assert "cannot-act" in rules(found)
+    fine = findings(profile="council", demands=["halt-nass"], meeting_date="2027-03-01")
+    assert "cannot-act" not in rules(fine)
+
+
+def test_notice_before_the_meeting() -> None:
+    late = findings(today=dt.date(2026, 11, 28))  # meeting 1 December, 7 days' notice
+    (notice,) = [f for f in late if f.rule == "notice"]
+    assert notice.severity == "warning" and "24 November 2026" in notice.message
+    soon = findings(today=dt.date(2026, 11, 20))
+    assert [f.severity for f in soon if f.rule == "notice"] == ["advice"]
+    assert "notice" not in rules(findings(today=dt.date(2026, 10, 1)))
+
+
+def test_past_meetings_and_deadlines() -> None:
+    assert "meeting-passed" in rules(findings(today=dt.date(2027, 3, 1)))
+    found = findings(profile="napo-agm", deadline="2026-10-01")
+    assert "deadline-passed" in rules(found)
+    assert "deadline-after-meeting" in rules(findings(deadline="2027-03-01"))
