@@ -42,7 +42,7 @@ def test_build_one_motion(runner: CliRunner, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     names = sorted(p.name for p in out.iterdir())
     stem = "anytown-central-branch-labour-party-bring-childrens-social-care-back-into"
-    assert names == [f"{stem}.md", f"{stem}.txt"]
+    assert names == [f"{stem}.docx", f"{stem}.md", f"{stem}.txt"]
     md = (out / f"{stem}.md").read_text(encoding="utf-8")
     assert md.startswith("# Bring children's social care back into public hands\n")
     assert "**Meeting:** 14 January 2027" in md
@@ -171,7 +171,7 @@ def test_failing_checks_still_write_and_exit_1(runner: CliRunner, tmp_path: Path
     assert result.exit_code == 1
     assert "Written, but it fails its checks" in result.stderr
     assert "need a proposer" in result.stderr
-    assert len(list(out.iterdir())) == 2
+    assert len(list(out.iterdir())) == 3
 
 
 def test_stdout_output(runner: CliRunner, tmp_path: Path) -> None:

@@ -1,12 +1,16 @@
 """Spec files to documents: one motion or hundreds, and one bad motion stops none
-of the others."""
+of the others. Large batches with Word output use both cores."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+import os
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from motiongen import checks, render, spec
 from motiongen.catalogue import Catalogue
@@ -17,7 +21,8 @@ from motiongen.output import Namer, safe_name, write_atomic
 from motiongen.profiles import ProfileSet
 
 TEXT_FORMATS = ("md", "txt")
-FORMATS = ("md", "txt")
+FORMATS = ("md", "txt", "docx", "pdf")
+PARALLEL_FROM = 40  # motions; below this, starting a second process costs more than it saves
 
 
 @dataclass
@@ -36,18 +41,21 @@ class Result:
         return self.error is not None or has_errors(self.findings)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Options:
     formats: Sequence[str] = ("md", "txt")
     out_dir: Path = Path(".")
     force: bool = False
     template_dir: Path | None = None
+    reference_docx: Path | None = None
+    line_numbers: bool = False
+    workers: int | None = None  # None: both cores for a large Word batch
 
 
 def parse_formats(text: str) -> list[str]:
     formats = [f.strip().lower().lstrip(".") for f in text.split(",") if f.strip()]
     if not formats:
-        raise InputError("no format given", field="--format", hint="for example --format md,txt")
+        raise InputError("no format given", field="--format", hint="for example --format md,docx")
     for fmt in formats:
         if fmt not in FORMATS:
             raise InputError(
@@ -55,6 +63,10 @@ def parse_formats(text: str) -> list[str]:
                 field="--format",
                 hint="choose from " + ", ".join(FORMATS),
             )
+    if "pdf" in formats:
+        from motiongen.pdf import soffice
+
+        soffice()
     return list(dict.fromkeys(formats))
 
 
@@ -76,30 +88,74 @@ def prepare(
     try:
         profile = profiles.get(motion.profile)
         document = compose(motion, profile, catalogue)
-    except UnknownId as exc:
-        result.error = exc
-        return result
     except MotiongenError as exc:
         result.error = exc
+        _locate(result, job)
         return result
     result.document = document
     result.findings = checks.run(motion, document, catalogue, today=today, max_age=max_age)
     return result
 
 
-def write(result: Result, motion: spec.Motion, options: Options, namer: Namer) -> None:
-    """Write the documents of a prepared motion; a failure is kept on the result."""
-    assert result.document is not None
-    wanted = motion.output or " ".join(part for part in (motion.submitted_by, motion.title) if part)
-    stem = namer.stem(wanted)
-    try:
-        for fmt in options.formats:
-            path = safe_name(options.out_dir, stem, fmt)
-            data = render.render(result.document, fmt, template_dir=options.template_dir)
-            write_atomic(path, data.encode("utf-8"), force=options.force)
-            result.files.append(path)
-    except MotiongenError as exc:
-        result.error = exc
+class Writer:
+    """Renders and writes every format of one motion; holds the Word base document."""
+
+    def __init__(self, options: Options) -> None:
+        self.options = options
+        self._word: Any = None
+
+    def word(self) -> Any:
+        if self._word is None:
+            from motiongen.word import WordOptions, WordWriter
+
+            self._word = WordWriter(
+                WordOptions(self.options.reference_docx, self.options.line_numbers)
+            )
+        return self._word
+
+    def write(self, result: Result, stem: str, pdf_dir: Path | None) -> None:
+        """Write the documents of a prepared motion; a failure is kept on the result."""
+        assert result.document is not None
+        options = self.options
+        try:
+            for fmt in options.formats:
+                if fmt == "pdf":
+                    continue
+                path = safe_name(options.out_dir, stem, fmt)
+                if fmt == "docx":
+                    data = self.word().render(result.document)
+                else:
+                    text = render.render(result.document, fmt, template_dir=options.template_dir)
+                    data = text.encode("utf-8")
+                write_atomic(path, data, force=options.force)
+                result.files.append(path)
+            if pdf_dir is not None:
+                target = safe_name(options.out_dir, stem, "pdf")
+                if target.exists() and not options.force:
+                    from motiongen.output import FileExists
+
+                    raise FileExists(
+                        "a file of this name is already there",
+                        file=target,
+                        hint="add --force to replace it, or choose another --out-dir",
+                    )
+                source = pdf_dir / f"{stem}.docx"
+                write_atomic(source, self.word().render(result.document), force=True)
+        except MotiongenError as exc:
+            result.error = exc
+
+
+def read_jobs(
+    paths: Sequence[str | Path], merge: str | Path | None
+) -> tuple[list[spec.Job], list[MotiongenError]]:
+    jobs: list[spec.Job] = []
+    unusable: list[MotiongenError] = []
+    for path in paths:
+        try:
+            jobs += spec.read(path, merge=merge)
+        except MotiongenError as exc:
+            unusable.append(exc)
+    return jobs, unusable
 
 
 def build(
@@ -116,26 +172,110 @@ def build(
 
     Returns the per-motion results and the files that could not be used at all.
     """
-    unusable: list[MotiongenError] = []
-    jobs: list[spec.Job] = []
-    for path in paths:
-        try:
-            jobs += spec.read(path, merge=merge)
-        except MotiongenError as exc:
-            unusable.append(exc)
+    jobs, unusable = read_jobs(paths, merge)
     if on_jobs is not None:
         on_jobs(len(jobs))
     namer = Namer()
-    results = []
-    for job in jobs:
-        result = prepare(job, catalogue, profiles)
-        _locate(result, job)
-        if result.document is not None and job.motion is not None:
-            write(result, job.motion, options, namer)
-        results.append(result)
-        if on_result is not None:
-            on_result(result)
+    stems = [namer.stem(_wanted_name(job)) for job in jobs]
+    with tempfile.TemporaryDirectory(prefix="motiongen-pdf-") as tmp:
+        pdf_dir = Path(tmp) if "pdf" in options.formats else None
+        results = []
+        for result in _run(jobs, stems, catalogue, profiles, options, pdf_dir):
+            results.append(result)
+            if on_result is not None and pdf_dir is None:
+                on_result(result)
+        if pdf_dir is not None:
+            _make_pdfs(results, stems, options, pdf_dir)
+            if on_result is not None:
+                for result in results:
+                    on_result(result)
     return results, unusable
+
+
+def _wanted_name(job: spec.Job) -> str:
+    motion = job.motion
+    if motion is None:
+        return "motion"
+    return motion.output or " ".join(p for p in (motion.submitted_by, motion.title) if p)
+
+
+def _run(
+    jobs: list[spec.Job],
+    stems: list[str],
+    catalogue: Catalogue,
+    profiles: ProfileSet,
+    options: Options,
+    pdf_dir: Path | None,
+) -> Iterator[Result]:
+    """Compose and check here (cheap); render and write here or in two processes."""
+    workers = options.workers
+    if workers is None:
+        wants_word = bool({"docx", "pdf"} & set(options.formats))
+        workers = min(2, os.cpu_count() or 1) if wants_word and len(jobs) >= PARALLEL_FROM else 1
+    prepared = [prepare(job, catalogue, profiles) for job in jobs]
+    if workers <= 1:
+        writer = Writer(options)
+        for result, stem in zip(prepared, stems, strict=True):
+            if result.document is not None:
+                writer.write(result, stem, pdf_dir)
+            yield result
+        return
+    todo = [(r.document, stem) for r, stem in zip(prepared, stems, strict=True) if r.document]
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=_worker_start, initargs=(options,)
+    ) as pool:
+        chunk = max(1, len(todo) // (workers * 8))
+        written = pool.map(
+            _worker_write,
+            [d for d, _ in todo],
+            [s for _, s in todo],
+            [pdf_dir] * len(todo),
+            chunksize=chunk,
+        )
+        for result in prepared:
+            if result.document is not None:
+                result.files, result.error = next(written)
+            yield result
+
+
+_WORKER: dict[str, Writer] = {}
+
+
+def _worker_start(options: Options) -> None:
+    _WORKER["writer"] = Writer(options)
+
+
+def _worker_write(
+    document: Document, stem: str, pdf_dir: Path | None
+) -> tuple[list[Path], MotiongenError | None]:
+    result = Result(label=stem, document=document)
+    _WORKER["writer"].write(result, stem, pdf_dir)
+    return result.files, result.error
+
+
+def _make_pdfs(results: list[Result], stems: list[str], options: Options, pdf_dir: Path) -> None:
+    from motiongen.pdf import convert
+
+    pending = [
+        (result, pdf_dir / f"{stem}.docx")
+        for result, stem in zip(results, stems, strict=True)
+        if result.error is None and (pdf_dir / f"{stem}.docx").is_file()
+    ]
+    made = convert([source for _, source in pending], pdf_dir)
+    for result, source in pending:
+        pdf = made.get(source)
+        if pdf is None:
+            result.error = MotiongenError(
+                "LibreOffice could not turn this motion into a PDF",
+                hint="try --format docx and save it as PDF from Word or LibreOffice",
+            )
+            continue
+        target = safe_name(options.out_dir, source.stem, "pdf")
+        try:
+            write_atomic(target, pdf.read_bytes(), force=options.force)
+            result.files.append(target)
+        except MotiongenError as exc:
+            result.error = exc
 
 
 def _locate(result: Result, job: spec.Job) -> None:

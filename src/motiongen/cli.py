@@ -311,7 +311,9 @@ def build(
     specs: list[Path] = typer.Argument(
         ..., metavar="SPEC", help="Spec or batch files (YAML, TOML or JSON)."
     ),
-    formats: str = typer.Option("md,txt", "--format", "-f", help="Formats, e.g. md,txt."),
+    formats: str = typer.Option(
+        "docx,md,txt", "--format", "-f", help="Formats: docx, md, txt, pdf (with LibreOffice)."
+    ),
     out_dir: Path = typer.Option(
         Path("."), "--out-dir", "-o", help="Folder for the documents; '-' prints to stdout."
     ),
@@ -322,11 +324,19 @@ def build(
     templates: Path | None = typer.Option(
         None, "--templates", help="Your own template folder, searched before the built-in one."
     ),
+    reference_docx: Path | None = typer.Option(
+        None,
+        "--reference-docx",
+        help="Your letterhead or branch template (.docx): its styles, header and footer are kept.",
+    ),
+    line_numbers: bool = typer.Option(
+        False, "--line-numbers", help="Number the lines of Word documents, restarting each page."
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only errors."),
 ) -> None:
     """Turn spec files into documents: one motion, a batch, or one per CSV row.
 
-    Example: motiongen build motion.yaml --format md,txt --out-dir motions
+    Example: motiongen build motion.yaml --format docx,md --out-dir motions
     """
     from motiongen import build as core
     from motiongen import reporting
@@ -336,6 +346,8 @@ def build(
         out_dir=out_dir,
         force=force,
         template_dir=templates,
+        reference_docx=reference_docx,
+        line_numbers=line_numbers,
     )
     cat = _catalogue()
     found = _profiles()

@@ -33,6 +33,10 @@ class MotiongenError(Exception):
         self.field = field
         self.hint = hint
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Keep file, line and hint when an error crosses to another process.
+        return (_rebuild, (type(self), self.message, dict(self.__dict__)))
+
     def where(self) -> str:
         """``file:line`` (or less) for the start of a one-line error."""
         if self.file is None:
@@ -64,3 +68,10 @@ class ChecksFailed(MotiongenError):
     """A motion was read but fails its checks (over the limit, missing proposer...)."""
 
     exit_code = EXIT_CHECKS_FAILED
+
+
+def _rebuild(cls: type[MotiongenError], message: str, state: dict[str, object]) -> MotiongenError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, message)
+    error.__dict__.update(state)
+    return error

@@ -136,7 +136,6 @@ def build_to_stdout(
             continue
         for job in jobs:
             result = core.prepare(job, catalogue, profiles)
-            core._locate(result, job)
             results.append(result)
             if result.document is not None:
                 sys.stdout.write(
@@ -175,7 +174,6 @@ def check(
             continue
         for job in jobs:
             result = core.prepare(job, catalogue, profiles, today=today, max_age=max_age)
-            core._locate(result, job)
             results.append(result)
     code = exit_code(results, unusable)
     if as_json:

@@ -1,0 +1,462 @@
+"""Word documents that conference offices accept.
+
+The base document (page, styles, language, numbering definitions, footer,
+line numbers, or the user's letterhead) is prepared once; each motion is then
+written into a fresh copy of it, with styles set by id, because python-docx's
+look-up of styles by name is most of its cost.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import io
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from motiongen import __version__
+from motiongen.compose import Document
+from motiongen.errors import InputError
+from motiongen.text import clean
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+LANGUAGE = "en-GB"
+SECTION_CHILDREN_AFTER_LNNUM = (
+    "pgNumType", "cols", "formProt", "vAlign", "noEndnote", "titlePg", "textDirection",
+    "bidi", "rtlGutter", "docGrid", "printerSettings", "sectPrChange",
+)  # fmt: skip
+
+
+def _w(tag: str) -> str:
+    return f"{{{W_NS}}}{tag}"
+
+
+@dataclass(frozen=True)
+class WordOptions:
+    reference: Path | None = None
+    line_numbers: bool = False
+
+
+class WordWriter:
+    """Writes motions as .docx; build one per batch and reuse it."""
+
+    def __init__(self, options: WordOptions = WordOptions()) -> None:
+        self.options = options
+        self.base, self.ids = _make_base(options)
+
+    def render(self, doc: Document) -> bytes:
+        from docx import Document as open_docx
+
+        out = open_docx(io.BytesIO(self.base))
+        _fill(out, doc, self.ids)
+        _properties(out, doc)
+        buffer = io.BytesIO()
+        out.save(buffer)
+        return buffer.getvalue()
+
+
+@dataclass(frozen=True)
+class StyleIds:
+    title: str
+    heading: str
+    normal: str
+    list_para: str
+    decimal_abstract: int
+    bullet_abstract: int
+
+
+# --- the base document ----------------------------------------------------------------------
+
+
+def _make_base(options: WordOptions) -> tuple[bytes, StyleIds]:
+    from docx import Document as open_docx
+
+    if options.reference is not None:
+        document = _open_reference(options.reference)
+        _copy_missing_styles(document)
+    else:
+        document = open_docx()
+        _house_style(document)
+    _clear_body(document)
+    _set_language(document)
+    decimal, bullet = _add_abstract_numbering(document)
+    section = document.sections[0]
+    if options.reference is None or not _has_text(section.footer):
+        _page_x_of_y(section.footer)
+    if options.line_numbers:
+        _line_numbers(section._sectPr)
+    styles = document.styles
+    ids = StyleIds(
+        title=styles["Title"].style_id,
+        heading=styles["Heading 2"].style_id,
+        normal=styles["Normal"].style_id,
+        list_para=styles["List Paragraph"].style_id
+        if "List Paragraph" in [s.name for s in styles]
+        else styles["Normal"].style_id,
+        decimal_abstract=decimal,
+        bullet_abstract=bullet,
+    )
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue(), ids
+
+
+def _open_reference(path: Path) -> Any:
+    from docx import Document as open_docx
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.exceptions import PackageNotFoundError
+
+    if path.suffix.lower() in (".dotx", ".dotm"):
+        raise InputError(
+            "Word templates (.dotx) cannot be used as a reference",
+            file=path,
+            field="--reference-docx",
+            hint="open it in Word or LibreOffice and save it as a .docx document",
+        )
+    if not path.is_file():
+        raise InputError("no such file", file=path, field="--reference-docx")
+    try:
+        document = open_docx(str(path))
+    except PackageNotFoundError:
+        raise InputError(
+            "this is not a Word document",
+            file=path,
+            field="--reference-docx",
+            hint="save your letterhead as .docx",
+        ) from None
+    except (ValueError, KeyError) as exc:
+        raise InputError(
+            f"this Word file cannot be used: {exc}",
+            file=path,
+            field="--reference-docx",
+            hint="open it in Word or LibreOffice and save it again as .docx",
+        ) from None
+    # LibreOffice labels the core-properties part with a relationship type of
+    # its own; unless it is corrected, a second core.xml is written and Word
+    # may call the file corrupt.
+    for rel in document.part.package.rels.values():
+        if rel.reltype != RT.CORE_PROPERTIES and rel.reltype.endswith("/metadata/core-properties"):
+            rel._reltype = RT.CORE_PROPERTIES
+    return document
+
+
+def _copy_missing_styles(document: Any) -> None:
+    """A letterhead made elsewhere may lack Title, Heading 2 or List Paragraph."""
+    from docx import Document as open_docx
+
+    wanted = ("Title", "Heading 2", "List Paragraph")
+    names = {s.name for s in document.styles}
+    missing = [name for name in wanted if name not in names]
+    if not missing:
+        return
+    default = open_docx()
+    for name in missing:
+        element = copy.deepcopy(default.styles[name].element)
+        for link in element.findall(_w("link")):
+            element.remove(link)
+        document.styles.element.append(element)
+
+
+def _house_style(document: Any) -> None:
+    """A4, 2.5 cm margins, Arial 12 pt, black headings, left-aligned: as UK
+    accessibility guidance asks."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Mm, Pt, RGBColor
+
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Mm(25))
+    section.header_distance = section.footer_distance = Mm(12.5)
+    styles = document.styles
+    normal = styles["Normal"]
+    normal.font.name = "Arial"
+    normal.font.size = Pt(12)
+    _east_asian_font(normal.element, "Arial")
+    normal.paragraph_format.space_after = Pt(8)
+    normal.paragraph_format.line_spacing = 1.15
+    normal.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    for name, size in (("Title", 20), ("Heading 2", 13)):
+        style = styles[name]
+        style.font.name = "Arial"
+        _east_asian_font(style.element, "Arial")
+        style.font.size = Pt(size)
+        style.font.bold = True
+        style.font.italic = False
+        style.font.color.rgb = RGBColor(0, 0, 0)
+        style.paragraph_format.space_before = Pt(12 if name == "Heading 2" else 0)
+        style.paragraph_format.space_after = Pt(6)
+        # The default Title has a rule under it and a theme font: plain is clearer.
+        ppr = style.element.pPr
+        if ppr is not None:
+            for border in ppr.findall(_w("pBdr")):
+                ppr.remove(border)
+    footer_style = styles["Footer"]
+    footer_style.font.name = "Arial"
+    footer_style.font.size = Pt(12)
+
+
+def _east_asian_font(style_element: Any, name: str) -> None:
+    rpr = style_element.get_or_add_rPr()
+    fonts = rpr.find(_w("rFonts"))
+    if fonts is None:
+        return
+    for attr in ("ascii", "hAnsi", "cs", "eastAsia"):
+        fonts.set(_w(attr), name)
+    for attr in ("asciiTheme", "hAnsiTheme", "cstheme", "eastAsiaTheme"):
+        fonts.attrib.pop(_w(attr), None)
+
+
+def _clear_body(document: Any) -> None:
+    body = document.element.body
+    for child in list(body):
+        if child.tag != _w("sectPr"):
+            body.remove(child)
+
+
+def _set_language(document: Any) -> None:
+    """British English for every run, as the document's default and in settings."""
+    from docx.oxml import OxmlElement
+
+    styles = document.styles.element
+    defaults = styles.find(_w("docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(_w("rPrDefault"))
+    if rpr_default is None:
+        rpr_default = OxmlElement("w:rPrDefault")
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(_w("rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        rpr_default.append(rpr)
+    lang = rpr.find(_w("lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(_w("val"), LANGUAGE)
+    lang.set(_w("eastAsia"), LANGUAGE)
+    lang.set(_w("bidi"), "ar-SA")
+    # Styles that name a language of their own would override the default.
+    for style_lang in styles.iter(_w("lang")):
+        if style_lang is not lang:
+            style_lang.set(_w("val"), LANGUAGE)
+    settings = document.settings.element
+    theme = settings.find(_w("themeFontLang"))
+    if theme is None:
+        theme = OxmlElement("w:themeFontLang")
+        settings.append(theme)
+    theme.set(_w("val"), LANGUAGE)
+
+
+def _numbering(document: Any) -> Any:
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.oxml import parse_xml
+    from docx.parts.numbering import NumberingPart
+
+    part = document.part
+    try:
+        return part.part_related_by(RT.NUMBERING).element
+    except KeyError:
+        element = parse_xml(f'<w:numbering xmlns:w="{W_NS}"/>')
+        numbering = NumberingPart(
+            PackURI("/word/numbering.xml"), CT.WML_NUMBERING, element, part.package
+        )
+        part.relate_to(numbering, RT.NUMBERING)
+        return element
+
+
+def _add_abstract_numbering(document: Any) -> tuple[int, int]:
+    """Our own list definitions, so numbering works in any base document."""
+    from docx.oxml import parse_xml
+
+    numbering = _numbering(document)
+    used = [int(a.get(_w("abstractNumId"))) for a in numbering.findall(_w("abstractNum"))]
+    first = max(used, default=-1) + 1
+    ids = []
+    for offset, (fmt, text) in enumerate((("decimal", "%1."), ("bullet", "•"))):
+        abstract_id = first + offset
+        font = (
+            '<w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial"/></w:rPr>' if fmt == "bullet" else ""
+        )
+        element = parse_xml(
+            f'<w:abstractNum xmlns:w="{W_NS}" w:abstractNumId="{abstract_id}">'
+            '<w:multiLevelType w:val="singleLevel"/>'
+            f'<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+            f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
+            '<w:pPr><w:ind w:left="567" w:hanging="567"/></w:pPr>'
+            f"{font}</w:lvl></w:abstractNum>"
+        )
+        # abstractNum elements come before every num element.
+        nums = numbering.findall(_w("num"))
+        if nums:
+            nums[0].addprevious(element)
+        else:
+            numbering.append(element)
+        ids.append(abstract_id)
+    return ids[0], ids[1]
+
+
+def _has_text(part: Any) -> bool:
+    return any(p.text.strip() for p in part.paragraphs) or bool(part.tables)
+
+
+def _page_x_of_y(footer: Any) -> None:
+    footer.is_linked_to_previous = False
+    paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
+    paragraph.text = ""
+    paragraph.add_run("Page ")
+    _field(paragraph, "PAGE")
+    paragraph.add_run(" of ")
+    _field(paragraph, "NUMPAGES")
+
+
+def _field(paragraph: Any, instruction: str) -> None:
+    """A Word field (PAGE, NUMPAGES) as begin / instruction / separate / result / end."""
+    from docx.oxml import OxmlElement
+
+    def run_with(child: Any) -> None:
+        run = paragraph.add_run()
+        run._r.append(child)
+
+    begin = OxmlElement("w:fldChar")
+    begin.set(_w("fldCharType"), "begin")
+    run_with(begin)
+    instr = OxmlElement("w:instrText")
+    instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    instr.text = f" {instruction} "
+    run_with(instr)
+    separate = OxmlElement("w:fldChar")
+    separate.set(_w("fldCharType"), "separate")
+    run_with(separate)
+    paragraph.add_run("1")
+    end = OxmlElement("w:fldChar")
+    end.set(_w("fldCharType"), "end")
+    run_with(end)
+
+
+def _line_numbers(sect_pr: Any) -> None:
+    from docx.oxml import OxmlElement
+
+    for old in sect_pr.findall(_w("lnNumType")):
+        sect_pr.remove(old)
+    element = OxmlElement("w:lnNumType")
+    element.set(_w("countBy"), "1")
+    element.set(_w("restart"), "newPage")
+    element.set(_w("distance"), "284")
+    for child in sect_pr:
+        if child.tag in {_w(name) for name in SECTION_CHILDREN_AFTER_LNNUM}:
+            child.addprevious(element)
+            return
+    sect_pr.append(element)
+
+
+# --- one motion ------------------------------------------------------------------------------
+
+
+def _fill(out: Any, doc: Document, ids: StyleIds) -> None:
+    from motiongen.render import meta, people
+
+    body = out.element.body
+    numbering = out.part.numbering_part.element
+
+    def paragraph(style: str, text: str = "", *, keep_next: bool = False) -> Any:
+        p = body.add_p()
+        p.get_or_add_pPr().style = style
+        if keep_next:
+            p.get_or_add_pPr().get_or_add_keepNext()
+        if text:
+            _run(p, clean(text, single_line=False))
+        return p
+
+    def labelled(label: str, value: str) -> None:
+        p = paragraph(ids.normal)
+        _run(p, f"{label}: ", bold=True)
+        _run(p, clean(value))
+
+    paragraph(ids.title, doc.title)
+    for label, value in meta(doc):
+        labelled(label, value)
+
+    shared_num = None
+    for section in doc.sections:
+        paragraph(ids.heading, section.lead, keep_next=True)
+        if doc.profile.numbering == "continuous" and shared_num is not None:
+            num_id = shared_num
+        else:
+            num_id = _new_list(numbering, ids.decimal_abstract)
+            shared_num = num_id
+        for clause in section.clauses:
+            p = paragraph(ids.list_para, clause.text)
+            _number(p, num_id)
+
+    for label, value in people(doc):
+        labelled(label, value)
+    if doc.carried_on:
+        paragraph(ids.normal, f"Carried at a quorate meeting on {doc.carried_on}.")
+    count = paragraph(ids.normal)
+    _run(count, "Word count: ", bold=True)
+    _run(count, f"{doc.word_count_line}. {doc.count_rule}.")
+
+    if doc.citations:
+        paragraph(ids.heading, "Sources for the facts noted", keep_next=True)
+        bullets = _new_list(numbering, ids.bullet_abstract)
+        for citation in doc.citations:
+            text = f"{citation.statement} Source: {'; '.join(citation.sources)}."
+            if citation.caveat:
+                text += f" Note: {citation.caveat}"
+            _number(paragraph(ids.list_para, text), bullets)
+
+
+def _run(p: Any, text: str, *, bold: bool = False) -> Any:
+    r = p.add_r()
+    r.text = text
+    if bold:
+        r.get_or_add_rPr()._add_b()
+    return r
+
+
+def _new_list(numbering: Any, abstract_id: int) -> int:
+    """A numbering instance that starts again at 1: one per section."""
+    num = numbering.add_num(abstract_id)
+    num.add_lvlOverride(ilvl=0).add_startOverride(1)
+    return int(num.numId)
+
+
+def _number(p: Any, num_id: int) -> None:
+    num_pr = p.get_or_add_pPr().get_or_add_numPr()
+    num_pr.get_or_add_ilvl().val = 0
+    num_pr.get_or_add_numId().val = num_id
+
+
+def _properties(out: Any, doc: Document) -> None:
+    props = out.core_properties
+    props.title = doc.title
+    props.author = doc.submitted_by or "motiongen"
+    props.subject = f"Motion to {doc.to or doc.profile.body}"
+    props.keywords = "motion; children's social care; public ownership"
+    props.category = doc.profile.name
+    props.comments = f"Drafted with motiongen {__version__} for {doc.profile.body}."
+    props.language = LANGUAGE
+    props.last_modified_by = doc.submitted_by or "motiongen"
+    props.revision = 1
+    props.content_status = "Draft"
+    props.identifier = ""
+    props.version = ""
+    now = _now()
+    props.created = now
+    props.modified = now
+    props.last_printed = now
+
+
+def _now() -> dt.datetime:
+    """The build time, or SOURCE_DATE_EPOCH for reproducible documents."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).replace(tzinfo=None)
+    return dt.datetime.now(tz=dt.UTC).replace(microsecond=0, tzinfo=None)
