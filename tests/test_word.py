@@ -1,0 +1,360 @@
+"""The Word file: what a conference office opens. Structure checked part by part,
+golden XML for each profile, and a real consumer (LibreOffice) reading it back."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import subprocess
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.shared import Mm
+from typer.testing import CliRunner
+
+from conftest import REPO
+from motiongen import catalogue, profiles, spec
+from motiongen.cli import app
+from motiongen.compose import compose
+from motiongen.errors import InputError
+from motiongen.word import WordOptions, WordWriter
+from test_golden import EXAMPLES
+from wordtools import NS, W, need_soffice, part, pretty
+
+GOLDEN = Path(__file__).parent / "golden"
+CAT = catalogue.load(with_user_files=False)
+PROFILES = profiles.load(with_user_files=False)
+
+
+def document_for(profile_id: str):  # type: ignore[no-untyped-def]
+    (job,) = spec.read(REPO / "examples" / EXAMPLES[profile_id])
+    assert job.motion is not None
+    return compose(job.motion, PROFILES.get(profile_id), CAT)
+
+
+@pytest.fixture(scope="module")
+def branch_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("docx") / "branch.docx"
+    path.write_bytes(WordWriter().render(document_for("labour-branch")))
+    return path
+
+
+def test_page_is_a4_with_sensible_margins(branch_docx: Path) -> None:
+    section = docx.Document(str(branch_docx)).sections[0]
+    assert abs(section.page_width - Mm(210)) < Mm(0.5)  # Word stores twentieths of a point
+    assert abs(section.page_height - Mm(297)) < Mm(0.5)
+    for margin in (section.left_margin, section.right_margin, section.top_margin):
+        assert Mm(20) <= margin <= Mm(30)
+
+
+def test_language_is_british_english(branch_docx: Path) -> None:
+    styles = part(branch_docx, "word/styles.xml")
+    lang = styles.find("w:docDefaults/w:rPrDefault/w:rPr/w:lang", NS)
+    assert lang is not None and lang.get(f"{W}val") == "en-GB"
+    assert {el.get(f"{W}val") for el in styles.iter(f"{W}lang")} == {"en-GB"}
+    settings = part(branch_docx, "word/settings.xml")
+    assert settings.find("w:themeFontLang", NS).get(f"{W}val") == "en-GB"
+
+
+def test_title_is_a_real_title_and_leads_are_headings(branch_docx: Path) -> None:
+    paragraphs = docx.Document(str(branch_docx)).paragraphs
+    assert paragraphs[0].style.name == "Title"
+    assert paragraphs[0].text == "Bring children's social care back into public hands"
+    headings = [p.text for p in paragraphs if p.style.name == "Heading 2"]
+    assert headings[:2] == ["This branch notes:", "This branch believes that:"]
+    texts = [p.text for p in paragraphs]
+    assert "Submitted by: Anytown Central Branch Labour Party" in texts
+    assert "Meeting: 14 January 2027" in texts
+    assert "Proposer: Sam Example" in texts and "Seconder: Alex Example" in texts
+    assert any(t.startswith("Word count: 155 words") for t in texts)
+
+
+def numbered(path: Path) -> list[tuple[str, str]]:
+    body = part(path, "word/document.xml").find("w:body", NS)
+    out = []
+    for p in body.findall("w:p", NS):
+        num = p.find("w:pPr/w:numPr/w:numId", NS)
+        if num is not None:
+            out.append((num.get(f"{W}val"), "".join(p.itertext())))
+    return out
+
+
+def test_clauses_are_real_numbered_lists_restarting_per_section(branch_docx: Path) -> None:
+    items = numbered(branch_docx)
+    assert not any(text[:2].strip().rstrip(".").isdigit() for _, text in items), "typed numbers"
+    num_ids = [n for n, _ in items]
+    # notes (2), believes (2), calls on (3), resolves (1), sources (1 bullet)
+    groups = [num_ids[0:2], num_ids[2:4], num_ids[4:7], num_ids[7:8], num_ids[8:9]]
+    assert all(len(set(g)) == 1 for g in groups)
+    assert len({g[0] for g in groups}) == 5
+    numbering = part(branch_docx, "word/numbering.xml")
+    for num_id in {g[0] for g in groups[:4]}:
+        num = numbering.find(f"w:num[@w:numId='{num_id}']", NS)
+        assert num.find("w:lvlOverride/w:startOverride", NS).get(f"{W}val") == "1"
+        abstract = num.find("w:abstractNumId", NS).get(f"{W}val")
+        fmt = numbering.find(f"w:abstractNum[@w:abstractNumId='{abstract}']/w:lvl/w:numFmt", NS)
+        assert fmt.get(f"{W}val") == "decimal"
+
+
+def test_continuous_numbering_for_union_conference(tmp_path: Path) -> None:
+    path = tmp_path / "uc.docx"
+    path.write_bytes(WordWriter().render(document_for("union-conference")))
+    ids = [n for n, _ in numbered(path)]
+    assert len(set(ids[:9])) == 1  # nine paragraphs numbered 1 to 9 across three sections
+
+
+def test_footer_says_page_x_of_y(branch_docx: Path) -> None:
+    with zipfile.ZipFile(branch_docx) as archive:
+        footers = [n for n in archive.namelist() if n.startswith("word/footer")]
+    texts = []
+    for name in footers:
+        footer = part(branch_docx, name)
+        instructions = [t.text.strip() for t in footer.iter(f"{W}instrText")]
+        if instructions:
+            texts.append(instructions)
+            assert "".join(footer.itertext()).startswith("Page ")
+    assert texts == [["PAGE", "NUMPAGES"]]
+
+
+def test_properties_are_filled_in(branch_docx: Path) -> None:
+    props = docx.Document(str(branch_docx)).core_properties
+    assert props.title == "Bring children's social care back into public hands"
+    assert props.author == "Anytown Central Branch Labour Party"
+    assert props.subject == "Motion to Anytown CLP General Committee"
+    assert "python-docx" not in (props.comments + props.keywords + props.last_modified_by)
+    assert props.language == "en-GB"
+    assert props.created.year >= 2026
+
+
+def test_accessible_house_style(branch_docx: Path) -> None:
+    document = docx.Document(str(branch_docx))
+    normal = document.styles["Normal"]
+    assert normal.font.name == "Arial" and normal.font.size.pt >= 12
+    body = part(branch_docx, "word/document.xml")
+    assert body.find(".//w:i", NS) is None and body.find(".//w:u", NS) is None
+    assert body.find(".//w:tbl", NS) is None, "no tables for layout"
+    assert body.find(".//w:jc[@w:val='both']", NS) is None, "not justified"
+
+
+def test_line_numbers_restart_each_page(tmp_path: Path) -> None:
+    path = tmp_path / "lines.docx"
+    path.write_bytes(WordWriter(WordOptions(line_numbers=True)).render(document_for("council")))
+    sect = part(path, "word/document.xml").find("w:body/w:sectPr", NS)
+    ln = sect.find("w:lnNumType", NS)
+    assert ln is not None and ln.get(f"{W}restart") == "newPage" and ln.get(f"{W}countBy") == "1"
+    order = [child.tag.replace(W, "") for child in sect]
+    assert order.index("lnNumType") > order.index("pgMar")
+    assert order.index("lnNumType") < order.index("cols")
+
+
+def letterhead(path: Path) -> Path:
+    """A branch letterhead made with python-docx: a header, a footer and a style of its own."""
+    from docx.shared import Pt, RGBColor
+
+    document = docx.Document()
+    section = document.sections[0]
+    section.header.paragraphs[0].text = "Anytown Branch Labour Party · 1 High Street · Anytown"
+    section.footer.paragraphs[0].text = "Promoted by the Anytown Branch secretary"
+    normal = document.styles["Normal"]
+    normal.font.name = "Georgia"
+    normal.font.size = Pt(13)
+    normal.font.color.rgb = RGBColor(0x33, 0x33, 0x66)
+    document.add_paragraph("Letterhead body text that the motion replaces.")
+    document.save(str(path))
+    return path
+
+
+def test_reference_docx_keeps_the_letterhead(tmp_path: Path) -> None:
+    reference = letterhead(tmp_path / "letterhead.docx")
+    out = tmp_path / "motion.docx"
+    out.write_bytes(WordWriter(WordOptions(reference=reference)).render(document_for("council")))
+    document = docx.Document(str(out))
+    section = document.sections[0]
+    assert section.header.paragraphs[0].text.startswith("Anytown Branch Labour Party")
+    assert section.footer.paragraphs[0].text == "Promoted by the Anytown Branch secretary"
+    assert document.styles["Normal"].font.name == "Georgia"
+    texts = [p.text for p in document.paragraphs]
+    assert "Letterhead body text that the motion replaces." not in texts
+    assert texts[0] == "Children's homes run by this Council, for our children"
+    assert numbered(out), "numbered lists work in the letterhead too"
+    lang = part(out, "word/styles.xml").find("w:docDefaults/w:rPrDefault/w:rPr/w:lang", NS)
+    assert lang.get(f"{W}val") == "en-GB"
+
+
+def test_reference_dotx_is_refused(tmp_path: Path) -> None:
+    template = tmp_path / "branch.dotx"
+    template.write_bytes(b"not really")
+    with pytest.raises(InputError, match=r"\.dotx\) cannot be used"):
+        WordWriter(WordOptions(reference=template))
+
+
+def test_reference_that_is_not_word(tmp_path: Path) -> None:
+    fake = tmp_path / "letter.docx"
+    fake.write_text("hello", encoding="utf-8")
+    with pytest.raises(InputError, match="not a Word document"):
+        WordWriter(WordOptions(reference=fake))
+
+
+# --- golden XML ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("profile_id", sorted(EXAMPLES))
+def test_document_xml_matches_golden(
+    profile_id: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
+    data = WordWriter().render(document_for(profile_id))
+    for name in ("word/document.xml", "word/numbering.xml", "docProps/core.xml"):
+        produced = pretty(part(data, name))
+        golden = GOLDEN / f"{profile_id}.{name.replace('/', '.')}"
+        if os.environ.get("UPDATE_GOLDEN"):
+            golden.write_text(produced, encoding="utf-8")
+        expected = golden.read_text(encoding="utf-8")
+        if produced != expected:
+            saved = tmp_path / f"{profile_id}.docx"
+            saved.write_bytes(data)
+            diff = "".join(
+                difflib.unified_diff(
+                    expected.splitlines(True), produced.splitlines(True), str(golden), "produced"
+                )
+            )
+            pytest.fail(f"{name} differs from {golden}; the file is saved at {saved}\n{diff}")
+
+
+# --- a real consumer ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def pdf_texts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    soffice = need_soffice()
+    folder = tmp_path_factory.mktemp("lo")
+    writer = WordWriter(WordOptions(line_numbers=False))
+    files = []
+    for profile_id in sorted(EXAMPLES):
+        path = folder / f"{profile_id}.docx"
+        path.write_bytes(writer.render(document_for(profile_id)))
+        files.append(str(path))
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{folder}/profile",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            *files,
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    texts = {}
+    for profile_id in EXAMPLES:
+        pdf = folder / f"{profile_id}.pdf"
+        assert pdf.is_file(), f"LibreOffice did not convert {profile_id}"
+        done = subprocess.run(
+            ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+        )
+        texts[profile_id] = done.stdout
+    return texts
+
+
+@pytest.mark.parametrize("profile_id", sorted(EXAMPLES))
+def test_libreoffice_reads_each_profile_back(profile_id: str, pdf_texts: dict[str, str]) -> None:
+    text = " ".join(pdf_texts[profile_id].split())
+    document = document_for(profile_id)
+    assert " ".join(document.title.split()) in text
+    for section in document.sections:
+        assert " ".join(section.lead.split()) in text
+        first = section.clauses[0]
+        assert f"{first.number} {' '.join(first.text.split()[:6])}" in text
+    assert "Page 1 of" in text
+    assert f"Word count: {document.word_count_line}" in text
+
+
+def test_a_libreoffice_letterhead_is_fixed_and_kept(tmp_path: Path) -> None:
+    soffice = need_soffice()
+    flat = tmp_path / "letterhead.fodt"
+    flat.write_text(FODT, encoding="utf-8")
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--headless",
+            "--convert-to",
+            "docx",
+            "--outdir",
+            str(tmp_path),
+            str(flat),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    reference = tmp_path / "letterhead.docx"
+    out = tmp_path / "motion.docx"
+    out.write_bytes(WordWriter(WordOptions(reference=reference)).render(document_for("napo-agm")))
+    with zipfile.ZipFile(out) as archive:
+        names = archive.namelist()
+    assert names.count("docProps/core.xml") == 1
+    assert not [n for n in names if n.startswith("docProps/core") and n != "docProps/core.xml"]
+    document = docx.Document(str(out))
+    assert document.core_properties.title == "Children's services are not for sale"
+    assert "Napo Anytown Branch" in document.sections[0].header.paragraphs[0].text
+    assert document.paragraphs[0].style.name == "Title"
+
+
+def test_pdf_format_through_the_cli(tmp_path: Path) -> None:
+    need_soffice()
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        app, ["build", str(REPO / "examples" / "napo-agm.yaml"), "-f", "pdf,docx", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.suffix for p in out.iterdir()) == [".docx", ".pdf"]
+    pdf = next(out.glob("*.pdf"))
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "This AGM calls on the Officers" in " ".join(text.split())
+
+
+def test_pdf_without_libreoffice_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", "/nonexistent")
+    result = CliRunner().invoke(
+        app, ["build", str(REPO / "examples" / "napo-agm.yaml"), "-f", "pdf"]
+    )
+    assert result.exit_code == 2
+    assert "PDF output needs LibreOffice, which is not installed" in result.stderr
+
+
+FODT = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+ office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.text">
+ <office:styles>
+  <style:style style:name="Standard" style:family="paragraph">
+   <style:text-properties style:font-name="Liberation Serif" fo:font-size="11pt"/>
+  </style:style>
+ </office:styles>
+ <office:automatic-styles>
+  <style:page-layout style:name="pm1">
+   <style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm"
+    fo:margin-top="2cm" fo:margin-bottom="2cm" fo:margin-left="2cm" fo:margin-right="2cm"/>
+  </style:page-layout>
+ </office:automatic-styles>
+ <office:master-styles>
+  <style:master-page style:name="Standard" style:page-layout-name="pm1">
+   <style:header>
+    <text:p text:style-name="Standard">Napo Anytown Branch, 1 Court Road</text:p>
+   </style:header>
+  </style:master-page>
+ </office:master-styles>
+ <office:body>
+  <office:text><text:p text:style-name="Standard">Body</text:p></office:text>
+ </office:body>
+</office:document>
+"""
