@@ -406,6 +406,101 @@ def _date_option(text: str | None, name: str) -> Any:
         ) from None
 
 
+@app.command()
+@guard
+def new(
+    profile: str | None = typer.Option(None, "--profile", help="Who the motion is for."),
+    title: str | None = typer.Option(None, "--title", help="The motion's title."),
+    submitted_by: str | None = typer.Option(None, "--submitted-by", help="Your branch or group."),
+    to: str | None = typer.Option(None, "--to", help="The meeting or body it goes to."),
+    meeting_date: str | None = typer.Option(
+        None, "--meeting-date", help="The meeting's date, YYYY-MM-DD."
+    ),
+    nation: str | None = typer.Option(
+        None, "--nation", help="england, wales, scotland or northern-ireland."
+    ),
+    proposer: str | None = typer.Option(None, "--proposer", help="Who proposes it."),
+    seconder: str | None = typer.Option(None, "--seconder", help="Who seconds it."),
+    demand: list[str] = typer.Option([], "--demand", help="A demand id; may be repeated."),
+    note: list[str] = typer.Option(
+        [], "--note", help="A fact id, or a fact in your own words; may be repeated."
+    ),
+    believe: list[str] = typer.Option(
+        [], "--believe", help="A belief id, or a belief in your own words; may be repeated."
+    ),
+    resolve: list[str] = typer.Option(
+        [], "--resolve", help="A clause of your own to resolve; may be repeated."
+    ),
+    formats: str | None = typer.Option(None, "--format", "-f", help="Formats, e.g. docx,md."),
+    output: str | None = typer.Option(
+        None, "--output", "-o", help="A folder (ending in /) or a file name without extension."
+    ),
+    yes: bool = typer.Option(False, "--yes", "-y", help="Accept the defaults; ask nothing."),
+    from_spec: Path | None = typer.Option(None, "--from", help="Start from an existing spec."),
+    resume: bool = typer.Option(False, "--resume", help="Carry on with the unfinished motion."),
+    force: bool = typer.Option(False, "--force", help="Replace documents that already exist."),
+    reference_docx: Path | None = typer.Option(
+        None, "--reference-docx", help="Your letterhead (.docx) for the Word document."
+    ),
+    line_numbers: bool = typer.Option(
+        False, "--line-numbers", help="Number the lines of the Word document."
+    ),
+) -> None:
+    """Draft a motion step by step, or from flags with no questions.
+
+    Each answer is saved as you go: after Ctrl-C, 'motiongen new --resume'
+    carries on. The documents are written with a spec file beside them, for
+    'motiongen build' to rebuild after you edit it.
+
+    Example: motiongen new --profile council --title "Keep our children's homes public"
+    --demand council-run-childrens-homes --yes
+    """
+    from motiongen import newcmd
+    from motiongen.walkthrough import parse_date
+
+    date = None
+    if meeting_date:
+        try:
+            date = parse_date(meeting_date)
+        except ValueError:
+            raise MotiongenError(
+                f"'{meeting_date}' is not a date", field="--meeting-date", hint="write YYYY-MM-DD"
+            ) from None
+    answers: dict[str, Any] = {
+        "profile": profile,
+        "title": title,
+        "submitted_by": submitted_by,
+        "to": to,
+        "meeting_date": date.isoformat() if date else None,
+        "nation": nation,
+        "proposer": proposer,
+        "seconder": seconder,
+        "demands": list(demand),
+        "notes": [_item(n) for n in note],
+        "believes": [_item(b) for b in believe],
+        "resolves": [{"text": r} for r in resolve],
+    }
+    request = newcmd.NewRequest(
+        answers=answers,
+        formats=formats,
+        output=output,
+        yes=yes,
+        from_spec=from_spec,
+        resume=resume,
+        force=force,
+        reference_docx=reference_docx,
+        line_numbers=line_numbers,
+    )
+    raise typer.Exit(newcmd.run(request, _catalogue(), _profiles()))
+
+
+def _item(text: str) -> Any:
+    """An id stays an id; anything else is the user's own words."""
+    import re
+
+    return text if re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", text) else {"text": text}
+
+
 def main() -> None:
     """Console-script entry point."""
     try:

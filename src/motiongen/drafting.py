@@ -1,0 +1,222 @@
+"""The core of `motiongen new`: answers, remembered settings, the draft that
+survives Ctrl-C, and writing a finished motion with its spec file.
+
+No prompts here: the walk-through and the flag-only path both end in these
+functions, so a run can always be replayed from the spec file it saves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from motiongen import datafile
+from motiongen.config import config_dir
+from motiongen.errors import InputError, MotiongenError
+from motiongen.output import write_atomic
+from motiongen.spec import Motion
+
+REMEMBERED = ("profile", "submitted_by", "to", "proposer", "seconder", "nation")
+SPEC_ORDER = (
+    "profile", "title", "submitted_by", "to", "meeting_date", "deadline", "nation",
+    "proposer", "seconder", "calls_on", "commission", "demands", "notes", "believes",
+    "resolves", "mandates", "word_limit", "carried_on", "output",
+)  # fmt: skip
+FLAG_FOR = {
+    "profile": "--profile",
+    "title": "--title",
+    "demands": "--demand (once for each demand)",
+}
+
+
+def settings_path() -> Path:
+    return config_dir() / "settings.yaml"
+
+
+def draft_path() -> Path:
+    return config_dir() / "draft.yaml"
+
+
+def load_settings() -> dict[str, Any]:
+    """What the user typed last time (branch, proposer…), so it is typed once."""
+    path = settings_path()
+    if not path.is_file():
+        return {}
+    try:
+        data = datafile.load(path).data
+    except MotiongenError:
+        return {}  # a damaged settings file must never stop a motion being written
+    if not isinstance(data, dict):
+        return {}
+    return {k: v for k, v in data.items() if k in (*REMEMBERED, "formats", "out_dir")}
+
+
+def save_settings(answers: dict[str, Any], **extra: Any) -> None:
+    settings = load_settings()
+    settings.update({k: answers[k] for k in REMEMBERED if answers.get(k)})
+    settings.update({k: v for k, v in extra.items() if v})
+    write_atomic(settings_path(), dump_yaml(settings).encode("utf-8"), force=True)
+
+
+@dataclass
+class Draft:
+    """Answers so far; saved after every answer so nothing typed is lost."""
+
+    answers: dict[str, Any] = field(default_factory=dict)
+    path: Path = field(default_factory=draft_path)
+
+    def set(self, key: str, value: Any) -> None:
+        if value in (None, "", []):
+            self.answers.pop(key, None)
+        else:
+            self.answers[key] = value
+        self.save()
+
+    def save(self) -> None:
+        header = (
+            "# A motion drafted with 'motiongen new', not finished yet.\n"
+            "# Carry on with: motiongen new --resume\n"
+        )
+        write_atomic(self.path, (header + dump_yaml(ordered(self.answers))).encode(), force=True)
+
+    def discard(self) -> None:
+        self.path.unlink(missing_ok=True)
+
+    @classmethod
+    def resume(cls) -> Draft:
+        path = draft_path()
+        if not path.is_file():
+            raise InputError(
+                "there is no unfinished motion to resume",
+                hint="start one with 'motiongen new'",
+            )
+        data = datafile.load(path).data or {}
+        if not isinstance(data, dict):
+            raise InputError(
+                "the draft is damaged", file=path, hint="start again with 'motiongen new'"
+            )
+        return cls(answers=data, path=path)
+
+
+def ordered(answers: dict[str, Any]) -> dict[str, Any]:
+    keys = [k for k in SPEC_ORDER if k in answers] + [k for k in answers if k not in SPEC_ORDER]
+    return {k: answers[k] for k in keys}
+
+
+def dump_yaml(data: dict[str, Any]) -> str:
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.default_flow_style = False
+    yaml.width = 88
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    buffer = io.StringIO()
+    yaml.dump(_plain_for_yaml(data), buffer)
+    return buffer.getvalue()
+
+
+def _plain_for_yaml(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain_for_yaml(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain_for_yaml(v) for v in value]
+    if isinstance(value, dt.date):
+        return value  # ruamel writes YYYY-MM-DD
+    return value
+
+
+def missing(answers: dict[str, Any]) -> list[str]:
+    """What a motion cannot be made without, as the flags that would supply it."""
+    out = []
+    for key in ("profile", "title", "demands"):
+        if not answers.get(key):
+            out.append(FLAG_FOR[key])
+    return out
+
+
+def to_motion(answers: dict[str, Any]) -> Motion:
+    data = {k: v for k, v in answers.items() if k in Motion.model_fields}
+    try:
+        return Motion.model_validate(data)
+    except ValidationError as exc:
+        source = datafile.DataFile("your answers", data, lambda loc: None)
+        raise datafile.validation_error(exc, source) from None
+
+
+def spec_text(motion: Motion, name: str = "THIS-FILE") -> str:
+    """The motion as a spec file a person can read, edit and rebuild."""
+    data = motion.model_dump(mode="python", exclude_none=True, exclude_defaults=True)
+    header = (
+        "# Written by 'motiongen new'. Edit it, then rebuild the documents with\n"
+        f"#   motiongen build {name} --force\n"
+    )
+    return header + dump_yaml(ordered(data))
+
+
+def output_target(output: str | None, motion: Motion, default_dir: Path) -> tuple[Path, str]:
+    """``--output``: a folder (ends with / or exists) or a path without extension."""
+    from motiongen.text import slug
+
+    wanted = motion.output or " ".join(p for p in (motion.submitted_by, motion.title) if p)
+    if not output:
+        return default_dir, slug(wanted, limit=80)
+    path = Path(output).expanduser()
+    if output.endswith(("/", "\\")) or path.is_dir():
+        return path, slug(wanted, limit=80)
+    stem = path.name
+    for suffix in (".yaml", ".yml", ".docx", ".md", ".txt", ".pdf"):
+        stem = stem.removesuffix(suffix)
+    return path.parent, slug(stem, limit=80)
+
+
+def finish(
+    motion: Motion,
+    out_dir: Path,
+    stem: str,
+    options: Any,
+    catalogue: Any,
+    profiles: Any,
+) -> tuple[Any, Path | None]:
+    """Write the documents and, beside them, the spec file that rebuilds them."""
+    import tempfile
+    from dataclasses import replace
+
+    from motiongen import build
+    from motiongen.output import safe_name
+    from motiongen.spec import Job
+
+    options = replace(options, out_dir=out_dir)
+    result = build.prepare(Job("your motion", motion=motion), catalogue, profiles)
+    if result.document is None:
+        return result, None
+    spec_path = safe_name(out_dir, stem, "yaml")
+    if spec_path.exists() and not options.force:
+        from motiongen.output import FileExists
+
+        result.error = FileExists(
+            "a file of this name is already there",
+            file=spec_path,
+            hint="add --force to replace it, or give another --output",
+        )
+        return result, None
+    writer = build.Writer(options)
+    with tempfile.TemporaryDirectory(prefix="motiongen-pdf-") as tmp:
+        pdf_dir = Path(tmp) if "pdf" in options.formats else None
+        writer.write(result, stem, pdf_dir)
+        if pdf_dir is not None and result.error is None:
+            build._make_pdfs([result], [stem], options, pdf_dir)
+    if result.error is not None:
+        return result, None
+    from motiongen.text import slug
+
+    default_stem = slug(" ".join(p for p in (motion.submitted_by, motion.title) if p), limit=80)
+    if stem != default_stem and motion.output is None:
+        motion = motion.model_copy(update={"output": stem})  # so a rebuild keeps the names
+    text = spec_text(motion, spec_path.name)
+    write_atomic(spec_path, text.encode("utf-8"), force=options.force)
+    return result, spec_path

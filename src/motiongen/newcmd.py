@@ -1,0 +1,183 @@
+"""`motiongen new`: the walk-through in a terminal, or the same motion from flags.
+
+Both paths collect the same answers and end in `drafting.finish`, which writes
+the documents and the spec file that rebuilds them.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from motiongen import build, drafting
+from motiongen.errors import EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, InputError
+from motiongen.findings import has_errors
+
+INTERRUPTED = 130
+
+
+@dataclass
+class NewRequest:
+    """What the command line said; None means 'not given'."""
+
+    answers: dict[str, Any] = field(default_factory=dict)
+    formats: str | None = None
+    output: str | None = None
+    yes: bool = False
+    from_spec: Path | None = None
+    resume: bool = False
+    force: bool = False
+    reference_docx: Path | None = None
+    line_numbers: bool = False
+
+
+def _err(text: str) -> None:
+    sys.stderr.write(text + "\n")
+
+
+def run(request: NewRequest, catalogue: Any, profiles: Any) -> int:
+    interactive = sys.stdin.isatty() and sys.stdout.isatty() and not request.yes
+    settings = drafting.load_settings()
+    answers = _starting_answers(request)
+    answers.update({k: v for k, v in request.answers.items() if v not in (None, [], "")})
+
+    if not interactive:
+        return _without_questions(request, answers, settings, catalogue, profiles)
+
+    from rich.console import Console
+
+    from motiongen.walkthrough import Stop, Walkthrough
+
+    draft = drafting.Draft(answers=answers)
+    draft.save()
+    console = Console(highlight=False)
+    walk = Walkthrough(draft, catalogue, profiles, settings, console)
+    previous = signal.signal(signal.SIGHUP, _hang_up) if hasattr(signal, "SIGHUP") else None
+    try:
+        walk.run()
+        if request.formats:
+            formats = build.parse_formats(request.formats)
+            place = request.output or str(settings.get("out_dir") or ".")
+        else:
+            available = ["docx", "md", "txt"] + (["pdf"] if _has_soffice() else [])
+            formats, place = walk.formats_and_place(available)
+            if request.output:
+                place = request.output
+    except (KeyboardInterrupt, EOFError):
+        _err(
+            f"\nStopped. Your answers so far are saved in {draft.path}.\n"
+            "Carry on with: motiongen new --resume"
+        )
+        return INTERRUPTED
+    except Stop:
+        _err(f"Your answers are saved in {draft.path}. Carry on with: motiongen new --resume")
+        return 0
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGHUP, previous)
+    code, written = _write(request, draft.answers, formats, place, settings, catalogue, profiles)
+    if written:
+        draft.discard()
+    else:
+        _err(f"Your answers are kept in {draft.path}; fix the above, then: motiongen new --resume")
+    return code
+
+
+def _hang_up(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
+
+
+def _has_soffice() -> bool:
+    import shutil
+
+    return bool(shutil.which("soffice") or shutil.which("libreoffice"))
+
+
+def _starting_answers(request: NewRequest) -> dict[str, Any]:
+    if request.resume:
+        return drafting.Draft.resume().answers
+    if request.from_spec is not None:
+        from motiongen import spec
+
+        jobs = spec.read(request.from_spec)
+        if len(jobs) != 1:
+            raise InputError(
+                "--from takes a spec of one motion, not a batch", file=request.from_spec
+            )
+        job = jobs[0]
+        if job.motion is None:
+            assert job.error is not None
+            raise job.error
+        return job.motion.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+    return {}
+
+
+def _without_questions(
+    request: NewRequest,
+    answers: dict[str, Any],
+    settings: dict[str, Any],
+    catalogue: Any,
+    profiles: Any,
+) -> int:
+    from motiongen.walkthrough import DEFAULT_TITLE
+
+    if request.yes:
+        for key in drafting.REMEMBERED:
+            if key not in answers and settings.get(key):
+                answers[key] = settings[key]
+        answers.setdefault("title", DEFAULT_TITLE)
+    needed = drafting.missing(answers)
+    if needed:
+        why = "with --yes" if request.yes else "without a terminal to ask in"
+        raise InputError(
+            f"{why}, every answer must come from flags or a spec file, and these are missing: "
+            + ", ".join(needed),
+            hint="for example: motiongen new --profile labour-branch --title '…' "
+            "--demand nationalise-foster-care --yes",
+        )
+    formats = build.parse_formats(
+        request.formats or ",".join(settings.get("formats") or []) or "docx,md,txt"
+    )
+    place = request.output or str(settings.get("out_dir") or ".")
+    return _write(request, answers, formats, place, settings, catalogue, profiles)[0]
+
+
+def _write(
+    request: NewRequest,
+    answers: dict[str, Any],
+    formats: list[str],
+    place: str,
+    settings: dict[str, Any],
+    catalogue: Any,
+    profiles: Any,
+) -> tuple[int, bool]:
+    """Write the motion; the exit code, and whether the spec file was written."""
+    motion = drafting.to_motion(answers)
+    out_dir, stem = drafting.output_target(place, motion, Path("."))
+    options = build.Options(
+        formats=formats,
+        out_dir=out_dir,
+        force=request.force,
+        reference_docx=request.reference_docx,
+        line_numbers=request.line_numbers,
+    )
+    result, spec_path = drafting.finish(motion, out_dir, stem, options, catalogue, profiles)
+    if result.error is not None:
+        _err(f"Error: {result.error}")
+        code = EXIT_BAD_INPUT if isinstance(result.error, InputError) else EXIT_CHECKS_FAILED
+        return code, False
+    drafting.save_settings(answers, formats=list(formats), out_dir=str(out_dir))
+    for path in result.files:
+        _err(f"Wrote {path}")
+    _err(f"Saved the motion as {spec_path}")
+    errors = [f for f in result.findings if f.severity == "error"]
+    for finding in errors:
+        _err(f"    {finding.line()}")
+    _err(
+        f"To change it, edit {spec_path} and run: motiongen build {spec_path} "
+        f"--out-dir {out_dir} --format {','.join(formats)} --force"
+    )
+    return (EXIT_CHECKS_FAILED if has_errors(result.findings) else 0), True
