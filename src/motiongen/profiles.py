@@ -74,6 +74,7 @@ class Rule(Strict):
 
 class Profile(Strict):
     id: Id
+    position: int = 100
     name: Text
     description: Text
     body: Text
@@ -156,6 +157,7 @@ def load(extra: Sequence[str | Path] = (), *, with_user_files: bool = True) -> P
     origins: dict[str, str] = {}
     files = user_profile_files(extra) if with_user_files else [Path(p) for p in extra]
     pending = list(_builtin()) + [(str(p), _parse(datafile.load(p))) for p in files]
+    pending.sort(key=lambda item: (item[1].position, item[1].name))
     for origin, profile in pending:
         if profile.id in profiles:
             raise InputError(

@@ -36,19 +36,48 @@ def _ask(question: Any) -> Any:
     return answer
 
 
-class LiveCount:
-    """A prompt message that recounts the words each time the screen is drawn."""
+class LiveMessage:
+    """A prompt message redrawn with the screen: the running word count, and the
+    highlighted item in full at the top, where a long list cannot push it off."""
 
-    def __init__(self, label: str, count: Callable[[list[str]], str]) -> None:
+    def __init__(
+        self, label: str, count: Callable[[list[str]], str] | None = None, lead: str = ""
+    ) -> None:
         self.label = label
         self.count = count
+        self.lead = lead
         self.control: Any = None
 
     def __format__(self, spec: str) -> str:
+        try:
+            return self._text()
+        except Exception:  # drawing the prompt must never fail
+            return self.label
+
+    def _text(self) -> str:
+        import shutil
+        import textwrap
+
         chosen: list[str] = []
-        if self.control is not None:
-            chosen = [c.value for c in self.control.get_selected_values()]
-        return f"{self.label} ({self.count(chosen)})"
+        pointed = ""
+        control = self.control
+        if control is not None:
+            chosen = [c.value for c in control.get_selected_values()]
+            try:
+                description = control.get_pointed_at().description
+            except (IndexError, AttributeError):
+                description = None
+            if description and not control.is_answered:
+                width = max(40, shutil.get_terminal_size().columns - 4)
+                wrapped = textwrap.fill(
+                    f"{self.lead}{description}",
+                    width,
+                    initial_indent="  ",
+                    subsequent_indent="    ",
+                )
+                pointed = f"\n{wrapped}\n"
+        counted = f" ({self.count(chosen)})" if self.count is not None else ""
+        return f"{self.label}{counted}{pointed}"
 
 
 def _find_control(question: Any) -> Any:
@@ -203,13 +232,16 @@ class Walkthrough:
                 choices.append(
                     questionary.Choice(f"{d.title}  [{d.id}]", value=d.id, description=d.clause)
                 )
-        live = LiveCount("Which demands?", lambda chosen: self._count(chosen, profile))
+        live = LiveMessage(
+            "Which demands?", lambda chosen: self._count(chosen, profile), lead="… to "
+        )
         question = questionary.checkbox(
             live,  # type: ignore[arg-type]
             choices=choices,
             use_search_filter=True,
             use_jk_keys=False,
-            instruction="(type to search, space to pick, Enter when done)",
+            show_description=False,
+            instruction="type to search, space to pick, Enter when done",
             validate=lambda chosen: bool(chosen) or "Pick at least one demand with the space bar",
         )
         live.control = _find_control(question)
@@ -271,15 +303,17 @@ class Walkthrough:
         if others:
             choices.append(questionary.Separator("── Others ──"))
             choices += [choice(i) for i in others]
-        picked = _ask(
-            questionary.checkbox(
-                f"{message}?",
-                choices=choices,
-                use_search_filter=True,
-                use_jk_keys=False,
-                instruction="(type to search, space to pick, Enter when done; none is fine)",
-            )
+        live = LiveMessage(f"{message}?")
+        question = questionary.checkbox(
+            live,  # type: ignore[arg-type]
+            choices=choices,
+            use_search_filter=True,
+            use_jk_keys=False,
+            show_description=False,
+            instruction="type to search, space to pick, Enter when done; none is fine",
         )
+        live.control = _find_control(question)
+        picked = _ask(question)
         existing = [x for x in self.answers.get(key, []) if isinstance(x, dict)]
         self.answers[key] = picked + existing
         asked.append(key)
@@ -371,15 +405,10 @@ def show_findings(console: Console, findings: list[Any]) -> None:
         return
     styles = {"error": "bold red", "warning": "yellow", "advice": "cyan"}
     console.print(Text("Checks:", style="bold"))
-    for finding in findings:
-        console.print(
-            Text.assemble(
-                "  ",
-                (finding.severity, styles[finding.severity]),
-                ": ",
-                finding.line().split(": ", 1)[1],
-            )
-        )
+    for f in findings:
+        where = f" [{f.where}]" if f.where else ""
+        console.print(Text.assemble("  ", (f.severity, styles[f.severity]), where, ": ", f.message))
+        console.print(Text(f"      what to do: {f.fix}", style="dim"))
 
 
 def _short(text: str, width: int = 72) -> str:
