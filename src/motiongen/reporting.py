@@ -101,7 +101,8 @@ def build(
     built = sum(1 for r in results if r.files and not r.failed)
     failed = sum(1 for r in results if r.failed)
     if not quiet and len(results) > 1:
-        summary = f"Built {built} of {len(results)} motions into {options.out_dir}"
+        folder = "the current folder" if str(options.out_dir) == "." else str(options.out_dir)
+        summary = f"Built {built} of {len(results)} motions into {folder}"
         if failed:
             summary += f"; {failed} failed (see above)"
         if warnings and not single:
