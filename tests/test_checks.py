@@ -31,6 +31,17 @@ GOOD: dict[str, Any] = {
 }
 
 
+# Enough demands to run a 200-word motion over its limit.
+MANY = [
+    "reverse-privatisation",
+    "nationalise-foster-care",
+    "fund-councils-fairly",
+    "parliament-sets-compensation",
+    "council-run-childrens-homes",
+    "definancialise",
+]
+
+
 def findings(today: dt.date = TODAY, max_age: int = 5, **changes: Any) -> list[Finding]:
     data = {**GOOD, **changes}
     data = {k: v for k, v in data.items() if v is not None}
@@ -58,15 +69,7 @@ def test_required_fields() -> None:
 
 
 def test_word_limit_names_the_count_the_limit_and_the_costliest_clauses() -> None:
-    many = [
-        "reverse-privatisation",
-        "nationalise-foster-care",
-        "fund-councils-fairly",
-        "parliament-sets-compensation",
-        "council-run-childrens-homes",
-        "definancialise",
-    ]
-    found = findings(profile="napo-agm", demands=many)
+    found = findings(profile="napo-agm", demands=MANY)
     (limit,) = [f for f in found if f.rule == "word-limit"]
     assert limit.severity == "error"
     assert "over the limit of 200" in limit.message
@@ -76,15 +79,7 @@ def test_word_limit_names_the_count_the_limit_and_the_costliest_clauses() -> Non
 
 
 def test_a_spec_can_raise_the_limit() -> None:
-    many = [
-        "reverse-privatisation",
-        "nationalise-foster-care",
-        "fund-councils-fairly",
-        "parliament-sets-compensation",
-        "council-run-childrens-homes",
-        "definancialise",
-    ]
-    assert "word-limit" not in rules(findings(profile="napo-agm", demands=many, word_limit=400))
+    assert "word-limit" not in rules(findings(profile="napo-agm", demands=MANY, word_limit=400))
 
 
 def test_title_limit() -> None:

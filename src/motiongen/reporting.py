@@ -119,7 +119,7 @@ def build_to_stdout(
     merge: Path | None,
 ) -> int:
     """`--out-dir -`: the documents on stdout, in one text format, for piping."""
-    from motiongen import render, spec
+    from motiongen import render
 
     if len(options.formats) != 1 or options.formats[0] not in core.TEXT_FORMATS:
         raise InputError(
@@ -127,27 +127,16 @@ def build_to_stdout(
             field="--format",
             hint="use --format md or --format txt with --out-dir -",
         )
-    results: list[core.Result] = []
-    unusable = []
-    for path in specs:
-        try:
-            jobs = spec.read(path, merge=merge)
-        except InputError as exc:
-            unusable.append(exc)
-            continue
-        for job in jobs:
-            result = core.prepare(job, catalogue, profiles)
-            results.append(result)
-            if result.document is not None:
-                sys.stdout.write(
-                    render.render(
-                        result.document, options.formats[0], template_dir=options.template_dir
-                    )
-                )
-            elif result.error is not None:
-                _err(f"Failed: {result.label}: {result.error}")
-            for line in _finding_lines(result.findings, ["error"]):
-                _err(line)
+    jobs, unusable = core.read_jobs(specs, merge)
+    results = [core.prepare(job, catalogue, profiles) for job in jobs]
+    for result in results:
+        if result.document is not None:
+            fmt = options.formats[0]
+            sys.stdout.write(render.render(result.document, fmt, template_dir=options.template_dir))
+        elif result.error is not None:
+            _err(f"Failed: {result.label}: {result.error}")
+        for line in _finding_lines(result.findings, ["error"]):
+            _err(line)
     for problem in unusable:
         _err(f"Error: {problem}")
     return exit_code(results, unusable)
@@ -163,19 +152,8 @@ def check(
     today: dt.date | None = None,
     max_age: int = DEFAULT_MAX_AGE,
 ) -> int:
-    from motiongen import spec
-
-    results: list[core.Result] = []
-    unusable: list[Any] = []
-    for path in specs:
-        try:
-            jobs = spec.read(path, merge=merge)
-        except InputError as exc:
-            unusable.append(exc)
-            continue
-        for job in jobs:
-            result = core.prepare(job, catalogue, profiles, today=today, max_age=max_age)
-            results.append(result)
+    jobs, unusable = core.read_jobs(specs, merge)
+    results = [core.prepare(job, catalogue, profiles, today=today, max_age=max_age) for job in jobs]
     code = exit_code(results, unusable)
     if as_json:
         sys.stdout.write(json.dumps(check_json(results, unusable), ensure_ascii=False, indent=2))

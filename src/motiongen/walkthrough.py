@@ -80,6 +80,28 @@ class LiveMessage:
         return f"{self.label}{counted}{pointed}"
 
 
+def _checklist(
+    live: LiveMessage,
+    choices: list[Any],
+    instruction: str,
+    validate: Callable[[list[str]], bool | str] = lambda chosen: True,
+) -> list[str]:
+    """A searchable checklist whose prompt shows the highlighted item in full."""
+    import questionary
+
+    question = questionary.checkbox(
+        live,  # type: ignore[arg-type]
+        choices=choices,
+        use_search_filter=True,
+        use_jk_keys=False,
+        show_description=False,
+        instruction=instruction,
+        validate=validate,
+    )
+    live.control = _find_control(question)
+    return list(_ask(question))
+
+
 def _find_control(question: Any) -> Any:
     from questionary.prompts.common import InquirerControl
 
@@ -235,17 +257,13 @@ class Walkthrough:
         live = LiveMessage(
             "Which demands?", lambda chosen: self._count(chosen, profile), lead="… to "
         )
-        question = questionary.checkbox(
-            live,  # type: ignore[arg-type]
-            choices=choices,
-            use_search_filter=True,
-            use_jk_keys=False,
-            show_description=False,
-            instruction="type to search, space to pick, Enter when done",
+        picked = _checklist(
+            live,
+            choices,
+            "type to search, space to pick, Enter when done",
             validate=lambda chosen: bool(chosen) or "Pick at least one demand with the space bar",
         )
-        live.control = _find_control(question)
-        self.draft.set("demands", _ask(question))
+        self.draft.set("demands", picked)
 
     def _count(self, chosen: list[str], profile: Profile) -> str:
         from motiongen.compose import compose
@@ -303,17 +321,11 @@ class Walkthrough:
         if others:
             choices.append(questionary.Separator("── Others ──"))
             choices += [choice(i) for i in others]
-        live = LiveMessage(f"{message}?")
-        question = questionary.checkbox(
-            live,  # type: ignore[arg-type]
-            choices=choices,
-            use_search_filter=True,
-            use_jk_keys=False,
-            show_description=False,
-            instruction="type to search, space to pick, Enter when done; none is fine",
+        picked = _checklist(
+            LiveMessage(f"{message}?"),
+            choices,
+            "type to search, space to pick, Enter when done; none is fine",
         )
-        live.control = _find_control(question)
-        picked = _ask(question)
         existing = [x for x in self.answers.get(key, []) if isinstance(x, dict)]
         self.answers[key] = picked + existing
         asked.append(key)
