@@ -173,6 +173,9 @@ def build(
     Returns the per-motion results and the files that could not be used at all.
     """
     jobs, unusable = read_jobs(paths, merge)
+    writer = Writer(options)
+    if {"docx", "pdf"} & set(options.formats):
+        writer.word()  # a bad --reference-docx is one error now, not one per motion
     if on_jobs is not None:
         on_jobs(len(jobs))
     namer = Namer()
@@ -180,7 +183,7 @@ def build(
     with tempfile.TemporaryDirectory(prefix="motiongen-pdf-") as tmp:
         pdf_dir = Path(tmp) if "pdf" in options.formats else None
         results = []
-        for result in _run(jobs, stems, catalogue, profiles, options, pdf_dir):
+        for result in _run(jobs, stems, catalogue, profiles, writer, pdf_dir):
             results.append(result)
             if on_result is not None and pdf_dir is None:
                 on_result(result)
@@ -204,17 +207,17 @@ def _run(
     stems: list[str],
     catalogue: Catalogue,
     profiles: ProfileSet,
-    options: Options,
+    writer: Writer,
     pdf_dir: Path | None,
 ) -> Iterator[Result]:
     """Compose and check here (cheap); render and write here or in two processes."""
+    options = writer.options
     workers = options.workers
     if workers is None:
         wants_word = bool({"docx", "pdf"} & set(options.formats))
         workers = min(2, os.cpu_count() or 1) if wants_word and len(jobs) >= PARALLEL_FROM else 1
     prepared = [prepare(job, catalogue, profiles) for job in jobs]
     if workers <= 1:
-        writer = Writer(options)
         for result, stem in zip(prepared, stems, strict=True):
             if result.document is not None:
                 writer.write(result, stem, pdf_dir)

@@ -421,6 +421,15 @@ def new(
     ),
     proposer: str | None = typer.Option(None, "--proposer", help="Who proposes it."),
     seconder: str | None = typer.Option(None, "--seconder", help="Who seconds it."),
+    calls_on: str | None = typer.Option(
+        None, "--calls-on", help="Whom the motion calls on, where the profile's default is wrong."
+    ),
+    commission: str | None = typer.Option(
+        None, "--commission", help="The policy commission (labour-npf)."
+    ),
+    deadline: str | None = typer.Option(
+        None, "--deadline", help="When the motion must be in, YYYY-MM-DD."
+    ),
     demand: list[str] = typer.Option([], "--demand", help="A demand id; may be repeated."),
     note: list[str] = typer.Option(
         [], "--note", help="A fact id, or a fact in your own words; may be repeated."
@@ -458,23 +467,29 @@ def new(
     from motiongen import newcmd
     from motiongen.walkthrough import parse_date
 
-    date = None
-    if meeting_date:
+    def as_date(text: str | None, flag: str) -> str | None:
+        if not text:
+            return None
         try:
-            date = parse_date(meeting_date)
+            day = parse_date(text)
         except ValueError:
             raise MotiongenError(
-                f"'{meeting_date}' is not a date", field="--meeting-date", hint="write YYYY-MM-DD"
+                f"'{text}' is not a date", field=flag, hint="write YYYY-MM-DD"
             ) from None
+        return day.isoformat() if day else None
+
     answers: dict[str, Any] = {
         "profile": profile,
         "title": title,
         "submitted_by": submitted_by,
         "to": to,
-        "meeting_date": date.isoformat() if date else None,
+        "meeting_date": as_date(meeting_date, "--meeting-date"),
+        "deadline": as_date(deadline, "--deadline"),
         "nation": nation,
         "proposer": proposer,
         "seconder": seconder,
+        "calls_on": calls_on,
+        "commission": commission,
         "demands": list(demand),
         "notes": [_item(n) for n in note],
         "believes": [_item(b) for b in believe],
