@@ -290,122 +290,6 @@ def profiles_show(
     display.stdout().print(display.profile_detail(profile))
 
 
-# --- schema, build, check -----------------------------------------------------------
-
-
-@app.command()
-@guard
-def schema() -> None:
-    """Print the JSON Schema of the spec file, for editors that complete and check YAML.
-
-    Example: motiongen schema > motion.schema.json
-    """
-    from motiongen import spec
-
-    _print_json(spec.schema())
-
-
-@app.command()
-@guard
-def build(
-    specs: list[Path] = typer.Argument(
-        ..., metavar="SPEC", help="Spec or batch files (YAML, TOML or JSON)."
-    ),
-    formats: str = typer.Option(
-        "docx,md,txt", "--format", "-f", help="Formats: docx, md, txt, pdf (with LibreOffice)."
-    ),
-    out_dir: Path = typer.Option(
-        Path("."), "--out-dir", "-o", help="Folder for the documents; '-' prints to stdout."
-    ),
-    force: bool = typer.Option(False, "--force", help="Replace documents that already exist."),
-    merge: Path | None = typer.Option(
-        None, "--merge", help="A CSV file: one motion per row, its columns filling spec keys."
-    ),
-    templates: Path | None = typer.Option(
-        None, "--templates", help="Your own template folder, searched before the built-in one."
-    ),
-    reference_docx: Path | None = typer.Option(
-        None,
-        "--reference-docx",
-        help="Your letterhead or branch template (.docx): its styles, header and footer are kept.",
-    ),
-    line_numbers: bool = typer.Option(
-        False, "--line-numbers", help="Number the lines of Word documents, restarting each page."
-    ),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only errors."),
-) -> None:
-    """Turn spec files into documents: one motion, a batch, or one per CSV row.
-
-    Example: motiongen build motion.yaml --format docx,md --out-dir motions
-    """
-    from motiongen import build as core
-    from motiongen import reporting
-
-    options = core.Options(
-        formats=core.parse_formats(formats),
-        out_dir=out_dir,
-        force=force,
-        template_dir=templates,
-        reference_docx=reference_docx,
-        line_numbers=line_numbers,
-    )
-    cat = _catalogue()
-    found = _profiles()
-    if str(out_dir) == "-":
-        raise typer.Exit(reporting.build_to_stdout(specs, cat, found, options, merge))
-    raise typer.Exit(reporting.build(specs, cat, found, options, merge, quiet=quiet))
-
-
-@app.command()
-@guard
-def check(
-    specs: list[Path] = typer.Argument(
-        ..., metavar="SPEC", help="Spec or batch files (YAML, TOML or JSON)."
-    ),
-    merge: Path | None = typer.Option(None, "--merge", help="A CSV file, as for build."),
-    max_age: int = typer.Option(
-        5, "--max-age", min=0, help="Warn about figures older than this many years."
-    ),
-    today: str | None = typer.Option(
-        None, "--today", help="Check as if today were this date (YYYY-MM-DD)."
-    ),
-    as_json: bool = JSON_OPTION,
-) -> None:
-    """Check motions as a conference office would, without writing anything.
-
-    Exit 0 when there are only warnings, 1 when a motion has an error, 2 when a
-    file cannot be used.
-
-    Example: motiongen check motion.yaml --json
-    """
-    from motiongen import reporting
-
-    raise typer.Exit(
-        reporting.check(
-            specs,
-            _catalogue(),
-            _profiles(),
-            merge,
-            as_json=as_json,
-            today=_date_option(today, "--today"),
-            max_age=max_age,
-        )
-    )
-
-
-def _date_option(text: str | None, name: str) -> Any:
-    if text is None:
-        return None
-    import datetime as dt
-
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise MotiongenError(
-            f"'{text}' is not a date", field=name, hint="write it as YYYY-MM-DD"
-        ) from None
-
-
 @app.command()
 @guard
 def new(
@@ -514,6 +398,122 @@ def _item(text: str) -> Any:
     import re
 
     return text if re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", text) else {"text": text}
+
+
+# --- schema, build, check -----------------------------------------------------------
+
+
+@app.command()
+@guard
+def build(
+    specs: list[Path] = typer.Argument(
+        ..., metavar="SPEC", help="Spec or batch files (YAML, TOML or JSON)."
+    ),
+    formats: str = typer.Option(
+        "docx,md,txt", "--format", "-f", help="Formats: docx, md, txt, pdf (with LibreOffice)."
+    ),
+    out_dir: Path = typer.Option(
+        Path("."), "--out-dir", "-o", help="Folder for the documents; '-' prints to stdout."
+    ),
+    force: bool = typer.Option(False, "--force", help="Replace documents that already exist."),
+    merge: Path | None = typer.Option(
+        None, "--merge", help="A CSV file: one motion per row, its columns filling spec keys."
+    ),
+    templates: Path | None = typer.Option(
+        None, "--templates", help="Your own template folder, searched before the built-in one."
+    ),
+    reference_docx: Path | None = typer.Option(
+        None,
+        "--reference-docx",
+        help="Your letterhead or branch template (.docx): its styles, header and footer are kept.",
+    ),
+    line_numbers: bool = typer.Option(
+        False, "--line-numbers", help="Number the lines of Word documents, restarting each page."
+    ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only errors."),
+) -> None:
+    """Turn spec files into documents: one motion, a batch, or one per CSV row.
+
+    Example: motiongen build motion.yaml --format docx,md --out-dir motions
+    """
+    from motiongen import build as core
+    from motiongen import reporting
+
+    options = core.Options(
+        formats=core.parse_formats(formats),
+        out_dir=out_dir,
+        force=force,
+        template_dir=templates,
+        reference_docx=reference_docx,
+        line_numbers=line_numbers,
+    )
+    cat = _catalogue()
+    found = _profiles()
+    if str(out_dir) == "-":
+        raise typer.Exit(reporting.build_to_stdout(specs, cat, found, options, merge))
+    raise typer.Exit(reporting.build(specs, cat, found, options, merge, quiet=quiet))
+
+
+@app.command()
+@guard
+def check(
+    specs: list[Path] = typer.Argument(
+        ..., metavar="SPEC", help="Spec or batch files (YAML, TOML or JSON)."
+    ),
+    merge: Path | None = typer.Option(None, "--merge", help="A CSV file, as for build."),
+    max_age: int = typer.Option(
+        5, "--max-age", min=0, help="Warn about figures older than this many years."
+    ),
+    today: str | None = typer.Option(
+        None, "--today", help="Check as if today were this date (YYYY-MM-DD)."
+    ),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Check motions as a conference office would, without writing anything.
+
+    Exit 0 when there are only warnings, 1 when a motion has an error, 2 when a
+    file cannot be used.
+
+    Example: motiongen check motion.yaml --json
+    """
+    from motiongen import reporting
+
+    raise typer.Exit(
+        reporting.check(
+            specs,
+            _catalogue(),
+            _profiles(),
+            merge,
+            as_json=as_json,
+            today=_date_option(today, "--today"),
+            max_age=max_age,
+        )
+    )
+
+
+@app.command()
+@guard
+def schema() -> None:
+    """Print the JSON Schema of the spec file, for editors that complete and check YAML.
+
+    Example: motiongen schema > motion.schema.json
+    """
+    from motiongen import spec
+
+    _print_json(spec.schema())
+
+
+def _date_option(text: str | None, name: str) -> Any:
+    if text is None:
+        return None
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise MotiongenError(
+            f"'{text}' is not a date", field=name, hint="write it as YYYY-MM-DD"
+        ) from None
 
 
 def main() -> None:

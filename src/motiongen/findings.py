@@ -24,6 +24,19 @@ class Finding:
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
 
+    def lines(self, *, sources: bool = True) -> list[str]:
+        """The finding for people: where, what, what to do, and on whose word."""
+        where = f" {self.where}" if self.where else ""
+        clause = f' "{self.clause}"' if self.clause else ""
+        out = [
+            f"{self.severity}:{where}{clause}",
+            f"    {self.message}",
+            f"    what to do: {self.fix}",
+        ]
+        if sources and self.source:
+            out.append(f"    source: {self.source}")
+        return out
+
     def line(self) -> str:
         where = f" [{self.where}]" if self.where else ""
         clause = f' "{self.clause}"' if self.clause else ""

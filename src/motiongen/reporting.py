@@ -26,7 +26,12 @@ def _err(line: str) -> None:
 
 
 def _finding_lines(findings: list[Finding], severities: Sequence[str]) -> list[str]:
-    return [f"    {f.line()}" for f in findings if f.severity in severities]
+    return [
+        f"    {line}"
+        for f in findings
+        if f.severity in severities
+        for line in f.lines(sources=False)
+    ]
 
 
 def exit_code(results: list[core.Result], unusable: list[Any]) -> int:
@@ -167,14 +172,12 @@ def check(
             continue
         doc = result.document
         assert doc is not None
-        head = f"{result.label}: {doc.title!s} — {doc.profile.name}, {doc.word_count_line}"
-        _err(head)
+        _err(f"{result.label}: {doc.title} — {doc.profile.name}, {doc.word_count_line}")
         if not result.findings:
             _err("    no problems found")
         for finding in result.findings:
-            _err(f"    {finding.line()}")
-            if finding.source:
-                _err(f"        source: {finding.source}")
+            for line in finding.lines():
+                _err(f"    {line}")
     return code
 
 

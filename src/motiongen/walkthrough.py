@@ -417,10 +417,11 @@ def show_findings(console: Console, findings: list[Any]) -> None:
         return
     styles = {"error": "bold red", "warning": "yellow", "advice": "cyan"}
     console.print(Text("Checks:", style="bold"))
-    for f in findings:
-        where = f" [{f.where}]" if f.where else ""
-        console.print(Text.assemble("  ", (f.severity, styles[f.severity]), where, ": ", f.message))
-        console.print(Text(f"      what to do: {f.fix}", style="dim"))
+    for finding in findings:
+        first, *rest = finding.lines(sources=False)
+        console.print(Text("  " + first, style=styles[finding.severity]))
+        for line in rest:
+            console.print(Text("  " + line))
 
 
 def _short(text: str, width: int = 72) -> str:
