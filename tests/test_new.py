@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import subprocess
 import sys
 import zipfile
@@ -283,3 +284,15 @@ def test_interrupt_half_way_and_resume(tmp_path: Path) -> None:
     text = txt.read_text("utf-8")
     assert "Proposer: Chris Example" in text and "Seconder: Pat Example" in text
     assert "Meeting: 20 May 2027" in text
+
+
+def test_a_closed_terminal_keeps_the_draft(tmp_path: Path) -> None:
+    child = spawn(tmp_path)
+    answer_first_half(child)
+    child.expect("Which demands")
+    child.kill(signal.SIGHUP)
+    child.expect(pexpect.EOF)
+    child.close()
+    draft = (tmp_path / "cfg" / "draft.yaml").read_text("utf-8")
+    assert "submitted_by: Anytown Local Government Branch" in draft
+    assert "motiongen new --resume" in draft

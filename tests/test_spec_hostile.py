@@ -12,9 +12,11 @@ from hypothesis import strategies as st
 
 from motiongen import build, catalogue, profiles, render, spec
 from motiongen.errors import MotiongenError
+from motiongen.word import WordWriter
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 CAT = catalogue.load(with_user_files=False)
+WORD = WordWriter()
 PROFILES = profiles.load(with_user_files=False)
 
 hostile_text = st.one_of(
@@ -83,6 +85,7 @@ def check_outputs(path: Path) -> None:
         for fmt in ("md", "txt"):
             text = render.render(result.document, fmt)
             assert not CONTROL.search(text), repr(text)
+        WORD.render(result.document)  # python-docx refuses XML-illegal text: none may reach it
 
 
 @settings(

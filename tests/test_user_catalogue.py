@@ -116,3 +116,10 @@ def test_cli_reports_a_broken_user_file_without_traceback(tmp_path: Path) -> Non
     assert result.exit_code == 2
     assert result.stderr.startswith(f"Error: {broken}:3: not valid YAML")
     assert "Traceback" not in result.output
+
+
+def test_control_characters_in_a_user_catalogue_are_removed(tmp_path: Path) -> None:
+    original = "    clause: set up a county-run fostering service for every child in our care"
+    hostile = r'    clause: "set up a\x0b county-run\x1b fostering\x00 service"'
+    cat = catalogue.load([write(tmp_path, OWN.replace(original, hostile))])
+    assert cat.demand("county-fostering-service").clause == "set up a county-run fostering service"

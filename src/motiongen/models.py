@@ -9,7 +9,14 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+)
 
 Id = Annotated[
     str,
@@ -25,7 +32,20 @@ NATION_NAMES = {
 }
 Level = Literal["national", "council", "party", "union"]
 Severity = Literal["error", "warning", "advice"]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+
+
+def _clean(value: object) -> object:
+    from motiongen.text import clean
+
+    return clean(value) if isinstance(value, str) else value
+
+
+# Catalogue text reaches every document: controls are removed as it is read.
+Text = Annotated[
+    str,
+    BeforeValidator(_clean),
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=2000),
+]
 
 
 class Strict(BaseModel):
