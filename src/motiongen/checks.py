@@ -182,7 +182,8 @@ GENERIC_TITLES = re.compile(
 )
 TITLE_VERBS = re.compile(
     r"\b(?:stop|end|oppose|opposing|keep|bring|reverse|ban|defend|protect|save|fund|halt|no|"
-    r"not|against|back|public|return|take|put|make|give|invest|scrap|restore|reclaim)\b",
+    r"not|against|back|public|return|take|put|make|give|invest|scrap|restore|reclaim|run|own|"
+    r"provide|rebuild|for)\b",
     re.IGNORECASE,
 )
 
