@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -358,3 +359,27 @@ FODT = """<?xml version="1.0" encoding="UTF-8"?>
  </office:body>
 </office:document>
 """
+
+
+def test_the_zip_is_sound(branch_docx: Path) -> None:
+    with zipfile.ZipFile(branch_docx) as archive:
+        assert archive.testzip() is None  # every part's checksum holds
+        names = archive.namelist()
+    assert len(names) == len(set(names))
+    assert "word/stylesWithEffects.xml" not in names
+    assert "docProps/thumbnail.jpeg" not in names, "no picture of another document"
+    if shutil.which("unzip"):  # a second, independent reader where there is one
+        done = subprocess.run(["unzip", "-tq", str(branch_docx)], capture_output=True, text=True)
+        assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_each_motion_gets_its_own_parts() -> None:
+    writer = WordWriter()
+    first = writer.render(document_for("council"))
+    second = writer.render(document_for("napo-agm"))
+    again = writer.render(document_for("council"))
+    assert part(first, "word/document.xml") is not None
+    assert pretty(part(first, "word/document.xml")) != pretty(part(second, "word/document.xml"))
+    assert pretty(part(first, "word/numbering.xml")) == pretty(part(again, "word/numbering.xml"))
+    title = part(second, "docProps/core.xml").find("{http://purl.org/dc/elements/1.1/}title")
+    assert title.text == "Children's services are not for sale"

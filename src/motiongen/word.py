@@ -12,6 +12,8 @@ import copy
 import datetime as dt
 import io
 import os
+import struct
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,21 +42,86 @@ class WordOptions:
 
 
 class WordWriter:
-    """Writes motions as .docx; build one per batch and reuse it."""
+    """Writes motions as .docx; build one per batch and reuse it.
+
+    The base document is parsed once. Each motion changes three parts (the
+    body, the list numbering and the properties); those are serialised and
+    compressed, and every other part is copied from the base still compressed,
+    which is most of the cost saved.
+    """
 
     def __init__(self, options: WordOptions = WordOptions()) -> None:
-        self.options = options
-        self.base, self.ids = _make_base(options)
-
-    def render(self, doc: Document) -> bytes:
         from docx import Document as open_docx
 
-        out = open_docx(io.BytesIO(self.base))
-        _fill(out, doc, self.ids)
-        _properties(out, doc)
-        buffer = io.BytesIO()
-        out.save(buffer)
-        return buffer.getvalue()
+        self.options = options
+        self.base, self.ids = _make_base(options)
+        base = open_docx(io.BytesIO(self.base))
+        self._document = base.element
+        self._numbering = base.part.numbering_part.element
+        self._core = base.core_properties._element
+        self._names = {
+            "document": base.part.partname.membername,
+            "numbering": base.part.numbering_part.partname.membername,
+            "core": base.part.package._core_properties_part.partname.membername,
+        }
+        self._entries = _raw_entries(self.base)
+
+    def render(self, doc: Document) -> bytes:
+        from docx.opc.coreprops import CoreProperties
+        from docx.opc.oxml import serialize_part_xml
+
+        document = copy.deepcopy(self._document)
+        numbering = copy.deepcopy(self._numbering)
+        core = copy.deepcopy(self._core)
+        _fill(document.body, numbering, doc, self.ids)
+        _properties(CoreProperties(core), doc)
+        changed = {
+            self._names["document"]: serialize_part_xml(document),
+            self._names["numbering"]: serialize_part_xml(numbering),
+            self._names["core"]: serialize_part_xml(core),
+        }
+        return _write_zip(self._entries, changed)
+
+
+# A zip file's local header (APPNOTE 4.3.7): its last two fields are the
+# lengths of the file name and of the extra field that follow it.
+LOCAL_HEADER = "<4s2B4HL2L2H"
+
+
+def _raw_entries(package: bytes) -> list[tuple[zipfile.ZipInfo, bytes]]:
+    """Each part of a .docx with its bytes as stored (still compressed)."""
+    entries = []
+    with zipfile.ZipFile(io.BytesIO(package)) as archive:
+        source = archive.fp
+        assert source is not None
+        for info in archive.infolist():
+            source.seek(info.header_offset)
+            fields = struct.unpack(LOCAL_HEADER, source.read(struct.calcsize(LOCAL_HEADER)))
+            source.seek(fields[-2] + fields[-1], 1)  # past the name and the extra field
+            entries.append((info, source.read(info.compress_size)))
+    return entries
+
+
+def _write_zip(entries: list[tuple[zipfile.ZipInfo, bytes]], changed: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info, raw in entries:
+            if info.filename in changed:
+                fresh = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+                fresh.compress_type = zipfile.ZIP_DEFLATED
+                archive.writestr(fresh, changed[info.filename])
+                continue
+            # Copy the stored bytes as they are: the same local header, no
+            # recompression. zipfile has no public call for this.
+            copied = copy.copy(info)
+            copied.header_offset = buffer.tell()
+            copied.extra = b""
+            buffer.write(copied.FileHeader(zip64=False))
+            buffer.write(raw)
+            archive.filelist.append(copied)
+            archive.NameToInfo[copied.filename] = copied
+            archive.start_dir = buffer.tell()
+    return buffer.getvalue()
 
 
 @dataclass(frozen=True)
@@ -80,6 +147,7 @@ def _make_base(options: WordOptions) -> tuple[bytes, StyleIds]:
         document = open_docx()
         _house_style(document)
     _clear_body(document)
+    _drop_extras(document)
     _set_language(document)
     decimal, bullet = _add_abstract_numbering(document)
     section = document.sections[0]
@@ -207,6 +275,18 @@ def _east_asian_font(style_element: Any, name: str) -> None:
         fonts.set(_w(attr), name)
     for attr in ("asciiTheme", "hAnsiTheme", "cstheme", "eastAsiaTheme"):
         fonts.attrib.pop(_w(attr), None)
+
+
+def _drop_extras(document: Any) -> None:
+    """Parts no motion needs: the template's thumbnail (a picture of another
+    document, which file browsers would show as this one), a Word 2010 copy of
+    the styles, and a bibliography store. The copy of the styles is also most of
+    the time spent compressing each file."""
+    unwanted = ("/thumbnail", "/stylesWithEffects", "/customXml")
+    for rels in (document.part.package.rels, document.part.rels):
+        for r_id, rel in list(rels.items()):
+            if not rel.is_external and rel.reltype.endswith(unwanted):
+                rels.pop(r_id)
 
 
 def _clear_body(document: Any) -> None:
@@ -359,19 +439,32 @@ def _line_numbers(sect_pr: Any) -> None:
 # --- one motion ------------------------------------------------------------------------------
 
 
-def _fill(out: Any, doc: Document, ids: StyleIds) -> None:
+def _fill(body: Any, numbering: Any, doc: Document, ids: StyleIds) -> None:
     from motiongen.render import meta, people
 
-    body = out.element.body
-    numbering = out.part.numbering_part.element
+    sect_pr = body.find(_w("sectPr"))
 
-    def paragraph(style: str, text: str = "", *, keep_next: bool = False) -> Any:
-        p = body.add_p()
-        p.get_or_add_pPr().style = style
+    # Plain lxml: python-docx's get-or-add helpers are most of the time spent
+    # filling a document, and every element here is new.
+    def paragraph(style: str, *, keep_next: bool = False, num_id: int | None = None) -> Any:
+        p = body.makeelement(_w("p"), {})
+        ppr = _sub(p, "pPr")
+        _sub(ppr, "pStyle", val=style)
         if keep_next:
-            p.get_or_add_pPr().get_or_add_keepNext()
-        if text:
-            _run(p, clean(text, single_line=False))
+            _sub(ppr, "keepNext")
+        if num_id is not None:
+            num_pr = _sub(ppr, "numPr")
+            _sub(num_pr, "ilvl", val="0")
+            _sub(num_pr, "numId", val=str(num_id))
+        if sect_pr is not None:
+            sect_pr.addprevious(p)
+        else:
+            body.append(p)
+        return p
+
+    def text_paragraph(style: str, text: str, **kwargs: Any) -> Any:
+        p = paragraph(style, **kwargs)
+        _run(p, clean(text, single_line=False))
         return p
 
     def labelled(label: str, value: str) -> None:
@@ -379,46 +472,57 @@ def _fill(out: Any, doc: Document, ids: StyleIds) -> None:
         _run(p, f"{label}: ", bold=True)
         _run(p, clean(value))
 
-    paragraph(ids.title, doc.title)
+    text_paragraph(ids.title, doc.title)
     for label, value in meta(doc):
         labelled(label, value)
 
     shared_num = None
     for section in doc.sections:
-        paragraph(ids.heading, section.lead, keep_next=True)
+        text_paragraph(ids.heading, section.lead, keep_next=True)
         if doc.profile.numbering == "continuous" and shared_num is not None:
             num_id = shared_num
         else:
             num_id = _new_list(numbering, ids.decimal_abstract)
             shared_num = num_id
         for clause in section.clauses:
-            p = paragraph(ids.list_para, clause.text)
-            _number(p, num_id)
+            text_paragraph(ids.list_para, clause.text, num_id=num_id)
 
     for label, value in people(doc):
         labelled(label, value)
     if doc.carried_on:
-        paragraph(ids.normal, f"Carried at a quorate meeting on {doc.carried_on}.")
+        text_paragraph(ids.normal, f"Carried at a quorate meeting on {doc.carried_on}.")
     count = paragraph(ids.normal)
     _run(count, "Word count: ", bold=True)
     _run(count, f"{doc.word_count_line}. {doc.count_rule}.")
 
     if doc.citations:
-        paragraph(ids.heading, "Sources for the facts noted", keep_next=True)
+        text_paragraph(ids.heading, "Sources for the facts noted", keep_next=True)
         bullets = _new_list(numbering, ids.bullet_abstract)
         for citation in doc.citations:
             text = f"{citation.statement} Source: {'; '.join(citation.sources)}."
             if citation.caveat:
                 text += f" Note: {citation.caveat}"
-            _number(paragraph(ids.list_para, text), bullets)
+            text_paragraph(ids.list_para, text, num_id=bullets)
 
 
-def _run(p: Any, text: str, *, bold: bool = False) -> Any:
-    r = p.add_r()
-    r.text = text
+def _sub(parent: Any, tag: str, val: str | None = None) -> Any:
+    child = parent.makeelement(_w(tag), {_w("val"): val} if val is not None else {})
+    parent.append(child)
+    return child
+
+
+def _run(p: Any, text: str, *, bold: bool = False) -> None:
+    """A run of text; a line break in the text becomes a Word line break."""
+    r = _sub(p, "r")
     if bold:
-        r.get_or_add_rPr()._add_b()
-    return r
+        _sub(_sub(r, "rPr"), "b")
+    for index, line in enumerate(text.split("\n")):
+        if index:
+            _sub(r, "br")
+        t = _sub(r, "t")
+        t.text = line
+        if line != line.strip():
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
 
 
 def _new_list(numbering: Any, abstract_id: int) -> int:
@@ -428,14 +532,7 @@ def _new_list(numbering: Any, abstract_id: int) -> int:
     return int(num.numId)
 
 
-def _number(p: Any, num_id: int) -> None:
-    num_pr = p.get_or_add_pPr().get_or_add_numPr()
-    num_pr.get_or_add_ilvl().val = 0
-    num_pr.get_or_add_numId().val = num_id
-
-
-def _properties(out: Any, doc: Document) -> None:
-    props = out.core_properties
+def _properties(props: Any, doc: Document) -> None:
     props.title = doc.title
     props.author = doc.submitted_by or "motiongen"
     props.subject = f"Motion to {doc.to or doc.profile.body}"
