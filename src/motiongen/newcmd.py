@@ -15,6 +15,7 @@ from typing import Any
 from motiongen import build, drafting
 from motiongen.errors import EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, InputError
 from motiongen.findings import has_errors
+from motiongen.output import shown
 
 INTERRUPTED = 130
 
@@ -172,25 +173,14 @@ def _write(
     assert spec_path is not None
     drafting.save_settings(answers, formats=list(formats), out_dir=str(out_dir))
     for path in result.files:
-        _err(f"Wrote {_show(path)}")
-    _err(f"Saved the motion as {_show(spec_path)}")
+        _err(f"Wrote {shown(path)}")
+    _err(f"Saved the motion as {shown(spec_path)}")
     errors = [f for f in result.findings if f.severity == "error"]
     for finding in errors:
         _err(f"    {finding.line()}")
     _err(
-        f"To change it, edit {_show(spec_path)} and run:\n"
-        f"  motiongen build {_show(spec_path)} --out-dir {_show(out_dir)} "
+        f"To change it, edit {shown(spec_path)} and run:\n"
+        f"  motiongen build {shown(spec_path)} --out-dir {shown(out_dir)} "
         f"--format {','.join(formats)} --force"
     )
     return (EXIT_CHECKS_FAILED if has_errors(result.findings) else 0), True
-
-
-def _show(path: Path) -> str:
-    """A path as short as it can be: relative to the current folder when inside it."""
-    import shlex
-
-    try:
-        shown = str(Path(path).resolve().relative_to(Path.cwd().resolve())) or "."
-    except ValueError:
-        shown = str(path)
-    return shlex.quote(shown)

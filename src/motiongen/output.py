@@ -79,3 +79,14 @@ class Namer:
             candidate = f"{base}-{n}"
         self.used.add(candidate)
         return candidate
+
+
+def shown(path: Path | str) -> str:
+    """A path as short as it can be for messages: relative when under the current folder."""
+    import shlex
+
+    try:
+        text = str(Path(path).resolve().relative_to(Path.cwd().resolve())) or "."
+    except ValueError:
+        text = str(path)
+    return shlex.quote(text)

@@ -17,7 +17,7 @@ from motiongen.checks import DEFAULT_MAX_AGE
 from motiongen.compose import UnknownId
 from motiongen.errors import EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, InputError
 from motiongen.findings import Finding
-from motiongen.output import FileExists
+from motiongen.output import FileExists, shown
 from motiongen.profiles import ProfileSet
 
 
@@ -92,7 +92,7 @@ def build(
             continue
         errors = [f for f in result.findings if f.severity == "error"]
         warnings += sum(f.severity == "warning" for f in result.findings)
-        names = ", ".join(str(p) for p in result.files)
+        names = ", ".join(shown(p) for p in result.files)
         if errors:
             _err(f"Written, but it fails its checks: {result.label} ({names})")
             for line in _finding_lines(result.findings, ["error"]):
@@ -106,7 +106,8 @@ def build(
     built = sum(1 for r in results if r.files and not r.failed)
     failed = sum(1 for r in results if r.failed)
     if not quiet and len(results) > 1:
-        folder = "the current folder" if str(options.out_dir) == "." else str(options.out_dir)
+        folder = shown(options.out_dir)
+        folder = "the current folder" if folder == "." else folder
         summary = f"Built {built} of {len(results)} motions into {folder}"
         if failed:
             summary += f"; {failed} failed (see above)"
