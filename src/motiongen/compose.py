@@ -219,29 +219,38 @@ def _count_rule(profile: Profile) -> str:
     )
 
 
-def _note(
-    item: Item, index: int, catalogue: Catalogue, cited: list[str]
-) -> tuple[str, ItemKind, str | None]:
+Line = tuple[str, ItemKind, str | None]
+
+
+def _note(item: Item, index: int, catalogue: Catalogue, cited: list[str]) -> Line:
+    line = _item(item, ("notes", index), catalogue, "evidence", "beliefs")
+    if line[2] is not None and line[2] not in cited:
+        cited.append(line[2])
+    return line
+
+
+def _belief(item: Item, index: int, catalogue: Catalogue) -> Line:
+    return _item(item, ("believes", index), catalogue, "beliefs", "evidence")
+
+
+def _item(
+    item: Item, loc: tuple[str | int, ...], catalogue: Catalogue, section: str, other: str
+) -> Line:
+    """A clause of the user's own, or a catalogue entry by id from ``section``."""
     if isinstance(item, FreeText):
         return item.text, "text", None
     ref = item.id if isinstance(item, ById) else item
-    if ref not in catalogue.evidence:
-        hint = nearest_hint(ref, catalogue.evidence, "evidence")
-        if ref in catalogue.beliefs:
-            hint = "that is a belief: put it under 'believes:'"
-        raise UnknownId(f"there is no fact with the id '{ref}'", ("notes", index), hint)
-    if ref not in cited:
-        cited.append(ref)
-    return catalogue.evidence[ref].statement, "evidence", ref
-
-
-def _belief(item: Item, index: int, catalogue: Catalogue) -> tuple[str, ItemKind, str | None]:
-    if isinstance(item, FreeText):
-        return item.text, "text", None
-    ref = item.id if isinstance(item, ById) else item
-    if ref not in catalogue.beliefs:
-        hint = nearest_hint(ref, catalogue.beliefs, "beliefs")
-        if ref in catalogue.evidence:
-            hint = "that is a fact: put it under 'notes:'"
-        raise UnknownId(f"there is no belief with the id '{ref}'", ("believes", index), hint)
-    return catalogue.beliefs[ref].text, "belief", ref
+    table = getattr(catalogue, section)
+    if ref not in table:
+        hint = nearest_hint(ref, table, section)
+        if ref in getattr(catalogue, other):
+            hint = (
+                "that is a belief: put it under 'believes:'"
+                if other == "beliefs"
+                else "that is a fact: put it under 'notes:'"
+            )
+        what = "fact" if section == "evidence" else "belief"
+        raise UnknownId(f"there is no {what} with the id '{ref}'", loc, hint)
+    if section == "evidence":
+        return table[ref].statement, "evidence", ref
+    return table[ref].text, "belief", ref
