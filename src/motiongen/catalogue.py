@@ -63,7 +63,6 @@ class Catalogue:
     guidance: dict[str, Guidance] = field(default_factory=dict)
     counter_arguments: dict[str, CounterArgument] = field(default_factory=dict)
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
-    files: list[str] = field(default_factory=list)
 
     # --- look-ups that name the nearest id on a miss -----------------------
 
@@ -198,7 +197,6 @@ def _parse(source: datafile.DataFile) -> tuple[datafile.DataFile, CatalogueFile]
 
 
 def _merge(catalogue: Catalogue, source: datafile.DataFile, parsed: CatalogueFile) -> None:
-    catalogue.files.append(source.path)
     for section in SECTIONS:
         table: dict[str, Any] = getattr(catalogue, section)
         for index, entry in enumerate(getattr(parsed, section)):

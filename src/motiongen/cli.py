@@ -349,26 +349,14 @@ def new(
     --demand council-run-childrens-homes --yes
     """
     from motiongen import newcmd
-    from motiongen.walkthrough import parse_date
-
-    def as_date(text: str | None, flag: str) -> str | None:
-        if not text:
-            return None
-        try:
-            day = parse_date(text)
-        except ValueError:
-            raise MotiongenError(
-                f"'{text}' is not a date", field=flag, hint="write YYYY-MM-DD"
-            ) from None
-        return day.isoformat() if day else None
 
     answers: dict[str, Any] = {
         "profile": profile,
         "title": title,
         "submitted_by": submitted_by,
         "to": to,
-        "meeting_date": as_date(meeting_date, "--meeting-date"),
-        "deadline": as_date(deadline, "--deadline"),
+        "meeting_date": _iso(_date_option(meeting_date, "--meeting-date")),
+        "deadline": _iso(_date_option(deadline, "--deadline")),
         "nation": nation,
         "proposer": proposer,
         "seconder": seconder,
@@ -504,16 +492,19 @@ def schema() -> None:
 
 
 def _date_option(text: str | None, name: str) -> Any:
-    if text is None:
-        return None
-    import datetime as dt
+    """A date given on the command line: 2027-01-14 or 14/01/2027."""
+    from motiongen.text import parse_date
 
     try:
-        return dt.date.fromisoformat(text)
+        return parse_date(text)
     except ValueError:
         raise MotiongenError(
             f"'{text}' is not a date", field=name, hint="write it as YYYY-MM-DD"
         ) from None
+
+
+def _iso(day: Any) -> str | None:
+    return day.isoformat() if day else None
 
 
 def main() -> None:

@@ -3,7 +3,7 @@ numbered clauses and word count that every output format shares."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from motiongen.catalogue import Catalogue, nearest_hint
@@ -73,7 +73,6 @@ class Document:
     title_words: int
     title_word_limit: int | None
     count_rule: str
-    extras: dict[str, str] = field(default_factory=dict)
 
     @property
     def over_limit(self) -> bool:

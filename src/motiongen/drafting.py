@@ -7,7 +7,6 @@ functions, so a run can always be replayed from the spec file it saves.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -116,18 +115,8 @@ def dump_yaml(data: dict[str, Any]) -> str:
     yaml.width = 88
     yaml.indent(mapping=2, sequence=4, offset=2)
     buffer = io.StringIO()
-    yaml.dump(_plain_for_yaml(data), buffer)
+    yaml.dump(data, buffer)  # dates come out as YYYY-MM-DD
     return buffer.getvalue()
-
-
-def _plain_for_yaml(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _plain_for_yaml(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain_for_yaml(v) for v in value]
-    if isinstance(value, dt.date):
-        return value  # ruamel writes YYYY-MM-DD
-    return value
 
 
 def missing(answers: dict[str, Any]) -> list[str]:

@@ -63,7 +63,9 @@ def run(request: NewRequest, catalogue: Any, profiles: Any) -> int:
             formats = build.parse_formats(request.formats)
             place = request.output or str(settings.get("out_dir") or ".")
         else:
-            available = ["docx", "md", "txt"] + (["pdf"] if _has_soffice() else [])
+            from motiongen.pdf import find_soffice
+
+            available = ["docx", "md", "txt"] + (["pdf"] if find_soffice() else [])
             formats, place = walk.formats_and_place(available)
             if request.output:
                 place = request.output
@@ -89,12 +91,6 @@ def run(request: NewRequest, catalogue: Any, profiles: Any) -> int:
 
 def _hang_up(signum: int, frame: Any) -> None:
     raise KeyboardInterrupt
-
-
-def _has_soffice() -> bool:
-    import shutil
-
-    return bool(shutil.which("soffice") or shutil.which("libreoffice"))
 
 
 def _starting_answers(request: NewRequest) -> dict[str, Any]:

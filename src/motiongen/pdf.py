@@ -12,12 +12,16 @@ from motiongen.errors import InputError, MotiongenError
 CHUNK = 40  # files per LibreOffice run: far quicker than one run a file
 
 
+def find_soffice() -> str | None:
+    """The LibreOffice program, if it is installed."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
 def soffice() -> str:
     """The LibreOffice program, or a clear error saying how to get it."""
-    for name in ("soffice", "libreoffice"):
-        found = shutil.which(name)
-        if found:
-            return found
+    found = find_soffice()
+    if found:
+        return found
     raise InputError(
         "PDF output needs LibreOffice, which is not installed",
         field="--format",

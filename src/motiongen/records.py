@@ -7,8 +7,6 @@ from typing import Any
 from motiongen.catalogue import Catalogue
 from motiongen.models import Demand, Evidence, SourceRef
 
-JSON_VERSION = 1
-
 
 def source_refs(catalogue: Catalogue, refs: list[SourceRef]) -> list[dict[str, Any]]:
     out = []

@@ -14,7 +14,6 @@ from typing import Any
 from motiongen import build as core
 from motiongen.catalogue import Catalogue
 from motiongen.checks import DEFAULT_MAX_AGE
-from motiongen.compose import UnknownId
 from motiongen.errors import EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, InputError
 from motiongen.findings import Finding
 from motiongen.output import FileExists, shown
@@ -46,9 +45,7 @@ def exit_code(results: list[core.Result], unusable: list[Any]) -> int:
 
 
 def _unusable(result: core.Result) -> bool:
-    return isinstance(result.error, InputError | UnknownId) and not isinstance(
-        result.error, FileExists
-    )
+    return isinstance(result.error, InputError) and not isinstance(result.error, FileExists)
 
 
 def build(

@@ -72,3 +72,22 @@ def fill(template: str, values: dict[str, str]) -> str:
         return values.get(match.group(1), match.group(0))
 
     return _PLACEHOLDER.sub(replace, template)
+
+
+def parse_date(text: str | None) -> dt.date | None:
+    """A date as people type it: 2027-01-14 or 14/01/2027; blank is None.
+
+    Raises ValueError for anything else.
+    """
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    match = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
+    if match is None:
+        raise ValueError(text)
+    day, month, year = map(int, match.groups())
+    return dt.date(year, month, day)

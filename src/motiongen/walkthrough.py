@@ -8,8 +8,6 @@ made of the answers lives in `drafting`.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -22,6 +20,7 @@ from motiongen.drafting import Draft
 from motiongen.errors import InputError
 from motiongen.models import NATION_NAMES
 from motiongen.profiles import Profile, ProfileSet
+from motiongen.text import parse_date
 
 DEFAULT_TITLE = "Bring children's social care back into public hands"
 
@@ -426,22 +425,3 @@ def show_findings(console: Console, findings: list[Any]) -> None:
 
 def _short(text: str, width: int = 72) -> str:
     return text if len(text) <= width else text[: width - 1].rsplit(" ", 1)[0] + "…"
-
-
-def parse_date(text: str | None) -> dt.date | None:
-    """A date as people type it: 2027-01-14 or 14/01/2027; blank is None.
-
-    Raises ValueError for anything else.
-    """
-    text = (text or "").strip()
-    if not text:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        pass
-    match = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
-    if match is None:
-        raise ValueError(text)
-    day, month, year = map(int, match.groups())
-    return dt.date(year, month, day)
