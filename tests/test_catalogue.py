@@ -7,8 +7,8 @@ from collections import Counter
 import pytest
 
 from conftest import REPO
-from motiongen import datafile
 from motiongen.catalogue import SECTIONS, Catalogue
+from motiongen.io import datafile
 
 PRODUCT_DEMANDS = {
     "reverse-privatisation": {"000", "002", "003"},

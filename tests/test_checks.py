@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from motiongen import catalogue, checks, profiles
-from motiongen.compose import compose
-from motiongen.findings import Finding
-from motiongen.spec import Motion
+from motiongen.checks.findings import Finding
+from motiongen.motion.compose import compose
+from motiongen.motion.spec import Motion
 
 CAT = catalogue.load(with_user_files=False)
 PROFILES = profiles.load(with_user_files=False)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from motiongen import datafile
 from motiongen.errors import InputError
+from motiongen.io import datafile
 
 
 def test_yaml_12_keeps_no_and_times_as_text() -> None:

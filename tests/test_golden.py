@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from motiongen import catalogue, profiles, render, spec
-from motiongen.compose import compose
+from motiongen import catalogue, profiles
+from motiongen.motion import spec
+from motiongen.motion.compose import compose
+from motiongen.output import render
 
 GOLDEN = Path(__file__).parent / "golden"
 EXAMPLES = {

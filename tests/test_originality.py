@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from conftest import REPO, SHARED_SEEDS
-from motiongen import datafile
+from motiongen.io import datafile
 from textruns import shared_runs
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from motiongen import resources
+from motiongen import paths as resources
 
 
 @pytest.fixture(scope="module")

@@ -10,9 +10,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from motiongen import build, catalogue, profiles, render, spec
+from motiongen import build, catalogue, profiles
 from motiongen.errors import MotiongenError
-from motiongen.word import WordWriter
+from motiongen.motion import spec
+from motiongen.output import render
+from motiongen.output.word import WordWriter
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 CAT = catalogue.load(with_user_files=False)

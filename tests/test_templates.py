@@ -9,11 +9,12 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import REPO
-from motiongen import catalogue, profiles, render
+from motiongen import catalogue, profiles
 from motiongen.cli import app
-from motiongen.compose import compose
 from motiongen.errors import InputError
-from motiongen.spec import Motion
+from motiongen.motion.compose import compose
+from motiongen.motion.spec import Motion
+from motiongen.output import render
 
 CAT = catalogue.load(with_user_files=False)
 PROFILES = profiles.load(with_user_files=False)

@@ -16,11 +16,12 @@ from docx.shared import Mm
 from typer.testing import CliRunner
 
 from conftest import REPO
-from motiongen import catalogue, profiles, spec
+from motiongen import catalogue, profiles
 from motiongen.cli import app
-from motiongen.compose import compose
 from motiongen.errors import InputError
-from motiongen.word import WordOptions, WordWriter
+from motiongen.motion import spec
+from motiongen.motion.compose import compose
+from motiongen.output.word import WordOptions, WordWriter
 from test_golden import EXAMPLES
 from wordtools import NS, W, need_soffice, part, pretty
 

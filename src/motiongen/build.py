@@ -12,12 +12,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from motiongen import checks, render, spec
+from motiongen import checks
 from motiongen.catalogue import Catalogue
-from motiongen.compose import Document, UnknownId, compose
+from motiongen.checks.findings import Finding, has_errors
 from motiongen.errors import InputError, MotiongenError
-from motiongen.findings import Finding, has_errors
-from motiongen.output import Namer, safe_name, write_atomic
+from motiongen.io.files import FileExists, Namer, safe_name, write_atomic
+from motiongen.motion import spec
+from motiongen.motion.compose import Document, UnknownId, compose
+from motiongen.output import render
+from motiongen.output.pdf import convert, soffice
+from motiongen.output.word import WordOptions, WordWriter
 from motiongen.profiles import ProfileSet
 
 TEXT_FORMATS = ("md", "txt")
@@ -64,8 +68,6 @@ def parse_formats(text: str) -> list[str]:
                 hint="choose from " + ", ".join(FORMATS),
             )
     if "pdf" in formats:
-        from motiongen.pdf import soffice
-
         soffice()
     return list(dict.fromkeys(formats))
 
@@ -106,8 +108,6 @@ class Writer:
 
     def word(self) -> Any:
         if self._word is None:
-            from motiongen.word import WordOptions, WordWriter
-
             self._word = WordWriter(
                 WordOptions(self.options.reference_docx, self.options.line_numbers)
             )
@@ -132,8 +132,6 @@ class Writer:
             if pdf_dir is not None:
                 target = safe_name(options.out_dir, stem, "pdf")
                 if target.exists() and not options.force:
-                    from motiongen.output import FileExists
-
                     raise FileExists(
                         "a file of this name is already there",
                         file=target,
@@ -257,7 +255,6 @@ def _worker_write(
 
 
 def _make_pdfs(results: list[Result], stems: list[str], options: Options, pdf_dir: Path) -> None:
-    from motiongen.pdf import convert
 
     pending = [
         (result, pdf_dir / f"{stem}.docx")

@@ -11,11 +11,11 @@ from typing import Literal
 
 from pydantic import Field, ValidationError, field_validator
 
-from motiongen import datafile
 from motiongen.catalogue import nearest_hint
+from motiongen.catalogue.models import Id, Level, Strict, Text
 from motiongen.errors import InputError
-from motiongen.models import Id, Level, Strict, Text
-from motiongen.resources import data_dir
+from motiongen.io import datafile
+from motiongen.paths import config_dir, data_dir
 
 REQUIRABLE = ("submitted_by", "to", "proposer", "seconder", "meeting_date", "commission", "nation")
 
@@ -143,7 +143,6 @@ def _builtin() -> tuple[tuple[str, Profile], ...]:
 
 def user_profile_files(extra: Sequence[str | Path] = ()) -> list[Path]:
     """Profiles in the config folder's ``profiles/``, then any named on the command line."""
-    from motiongen.config import config_dir
 
     folder = config_dir() / "profiles"
     found = sorted(folder.glob("*.y*ml")) if folder.is_dir() else []

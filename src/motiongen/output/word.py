@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from motiongen import __version__
-from motiongen.compose import Document
 from motiongen.errors import InputError
+from motiongen.motion.compose import Document
+from motiongen.output.render import meta, people
 from motiongen.text import clean
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -440,7 +441,6 @@ def _line_numbers(sect_pr: Any) -> None:
 
 
 def _fill(body: Any, numbering: Any, doc: Document, ids: StyleIds) -> None:
-    from motiongen.render import meta, people
 
     sect_pr = body.find(_w("sectPr"))
 

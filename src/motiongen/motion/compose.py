@@ -8,8 +8,9 @@ from typing import Literal
 
 from motiongen.catalogue import Catalogue, nearest_hint
 from motiongen.errors import InputError
+from motiongen.io.datafile import format_loc
+from motiongen.motion.spec import ById, FreeText, Item, Motion
 from motiongen.profiles import Profile
-from motiongen.spec import ById, FreeText, Item, Motion
 from motiongen.text import british_date, count_words, fill, sentence
 
 ItemKind = Literal["demand", "evidence", "belief", "text"]
@@ -24,7 +25,6 @@ class UnknownId(InputError):
 
 
 def _field(loc: tuple[str | int, ...]) -> str:
-    from motiongen.datafile import format_loc
 
     return format_loc(loc)
 

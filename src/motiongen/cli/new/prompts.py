@@ -15,10 +15,14 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.text import Text
 
+from motiongen import build
 from motiongen.catalogue import Catalogue
-from motiongen.drafting import Draft
+from motiongen.catalogue.models import NATION_NAMES
+from motiongen.cli.new.draft import Draft, to_motion
 from motiongen.errors import InputError
-from motiongen.models import NATION_NAMES
+from motiongen.motion.compose import compose
+from motiongen.motion.spec import Job, Motion
+from motiongen.output import render
 from motiongen.profiles import Profile, ProfileSet
 from motiongen.text import parse_date
 
@@ -265,8 +269,6 @@ class Walkthrough:
         self.draft.set("demands", picked)
 
     def _count(self, chosen: list[str], profile: Profile) -> str:
-        from motiongen.compose import compose
-        from motiongen.spec import Motion
 
         try:
             motion = Motion.model_validate(
@@ -348,10 +350,6 @@ class Walkthrough:
 
     def _preview(self) -> str:
         import questionary
-
-        from motiongen import build, render
-        from motiongen.drafting import to_motion
-        from motiongen.spec import Job
 
         motion = to_motion(self.answers)
         result = build.prepare(Job("your motion", motion=motion), self.catalogue, self.profiles)

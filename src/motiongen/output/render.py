@@ -12,9 +12,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from motiongen.compose import Document
 from motiongen.errors import InputError
-from motiongen.resources import data_dir
+from motiongen.motion.compose import Document
+from motiongen.paths import data_dir
 
 TEMPLATES = {"md": "motion.md.j2", "txt": "motion.txt.j2"}
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")

@@ -18,6 +18,8 @@ from pydantic import (
     field_validator,
 )
 
+from motiongen.text import clean
+
 Id = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=2, max_length=80),
@@ -35,7 +37,6 @@ Severity = Literal["error", "warning", "advice"]
 
 
 def _clean(value: object) -> object:
-    from motiongen.text import clean
 
     return clean(value) if isinstance(value, str) else value
 

@@ -1,4 +1,6 @@
-"""Find the packaged catalogue and templates, in a wheel or an editable install.
+"""Where motiongen's own data and the user's settings live.
+
+The packaged catalogue and templates are found in a wheel or an editable install.
 
 The wheel carries ``seeds/`` and ``templates/`` as ``motiongen/_data/...``. An
 editable install has no copy: there we follow the install record (PEP 610's
@@ -8,6 +10,7 @@ editable install has no copy: there we follow the install record (PEP 610's
 from __future__ import annotations
 
 import json
+import os
 from functools import cache
 from importlib import metadata, resources
 from importlib.resources.abc import Traversable
@@ -15,6 +18,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from motiongen.errors import MotiongenError
+
+CONFIG_ENV = "MOTIONGEN_CONFIG_DIR"
 
 
 @cache
@@ -46,3 +51,13 @@ def _editable_checkout() -> Path | None:
     if url.scheme != "file":
         return None
     return Path(unquote(url.path))
+
+
+def config_dir() -> Path:
+    """The platform's config folder for motiongen; ``MOTIONGEN_CONFIG_DIR`` overrides it."""
+    override = os.environ.get(CONFIG_ENV)
+    if override:
+        return Path(override)
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("motiongen", appauthor=False))

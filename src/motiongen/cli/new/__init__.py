@@ -12,10 +12,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from motiongen import build, drafting
+from motiongen import build
+from motiongen.checks.findings import has_errors
+from motiongen.cli.new import draft as drafting
+from motiongen.cli.new.prompts import DEFAULT_TITLE, Stop, Walkthrough
 from motiongen.errors import EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, InputError
-from motiongen.findings import has_errors
-from motiongen.output import shown
+from motiongen.io.files import shown
+from motiongen.motion import spec
+from motiongen.output.pdf import find_soffice
 
 INTERRUPTED = 130
 
@@ -50,8 +54,6 @@ def run(request: NewRequest, catalogue: Any, profiles: Any) -> int:
 
     from rich.console import Console
 
-    from motiongen.walkthrough import Stop, Walkthrough
-
     draft = drafting.Draft(answers=answers)
     draft.save()
     console = Console(highlight=False)
@@ -63,8 +65,6 @@ def run(request: NewRequest, catalogue: Any, profiles: Any) -> int:
             formats = build.parse_formats(request.formats)
             place = request.output or str(settings.get("out_dir") or ".")
         else:
-            from motiongen.pdf import find_soffice
-
             available = ["docx", "md", "txt"] + (["pdf"] if find_soffice() else [])
             formats, place = walk.formats_and_place(available)
             if request.output:
@@ -97,8 +97,6 @@ def _starting_answers(request: NewRequest) -> dict[str, Any]:
     if request.resume:
         return drafting.Draft.resume().answers
     if request.from_spec is not None:
-        from motiongen import spec
-
         jobs = spec.read(request.from_spec)
         if len(jobs) != 1:
             raise InputError(
@@ -119,7 +117,6 @@ def _without_questions(
     catalogue: Any,
     profiles: Any,
 ) -> int:
-    from motiongen.walkthrough import DEFAULT_TITLE
 
     if request.yes:
         for key in drafting.REMEMBERED:

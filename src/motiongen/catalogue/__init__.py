@@ -17,9 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from motiongen import datafile
-from motiongen.errors import CatalogueError, InputError
-from motiongen.models import (
+from motiongen.catalogue.models import (
     Belief,
     CatalogueFile,
     CounterArgument,
@@ -30,7 +28,9 @@ from motiongen.models import (
     SourceRef,
     Theme,
 )
-from motiongen.resources import data_dir
+from motiongen.errors import CatalogueError, InputError
+from motiongen.io import datafile
+from motiongen.paths import config_dir, data_dir
 
 SECTIONS = ("sources", "themes", "demands", "evidence", "beliefs", "guidance", "counter_arguments")
 SECTION_WORDS = {
@@ -147,7 +147,6 @@ def builtin_files() -> list[tuple[str, str]]:
 
 def user_files(extra: Sequence[str | Path] = ()) -> list[Path]:
     """The user's catalogue files: the config folder's, then the environment's, then options."""
-    from motiongen.config import config_dir
 
     files: list[Path] = []
     default = config_dir() / "catalogue.yaml"

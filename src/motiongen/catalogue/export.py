@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from motiongen.catalogue import Catalogue
-from motiongen.models import Demand, Evidence, SourceRef
+from motiongen.catalogue.models import Demand, Evidence, SourceRef
 
 
 def source_refs(catalogue: Catalogue, refs: list[SourceRef]) -> list[dict[str, Any]]:

@@ -14,9 +14,10 @@ from typing import Any
 from motiongen import build as core
 from motiongen.catalogue import Catalogue
 from motiongen.checks import DEFAULT_MAX_AGE
+from motiongen.checks.findings import Finding
 from motiongen.errors import EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, InputError
-from motiongen.findings import Finding
-from motiongen.output import FileExists, shown
+from motiongen.io.files import FileExists, shown
+from motiongen.output import render
 from motiongen.profiles import ProfileSet
 
 
@@ -122,7 +123,6 @@ def build_to_stdout(
     merge: Path | None,
 ) -> int:
     """`--out-dir -`: the documents on stdout, in one text format, for piping."""
-    from motiongen import render
 
     if len(options.formats) != 1 or options.formats[0] not in core.TEXT_FORMATS:
         raise InputError(

@@ -14,11 +14,13 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from motiongen import datafile
-from motiongen.config import config_dir
+from motiongen import build
 from motiongen.errors import InputError, MotiongenError
-from motiongen.output import write_atomic
-from motiongen.spec import Motion
+from motiongen.io import datafile
+from motiongen.io.files import FileExists, safe_name, write_atomic
+from motiongen.motion.spec import Job, Motion
+from motiongen.paths import config_dir
+from motiongen.text import slug
 
 REMEMBERED = ("profile", "submitted_by", "to", "proposer", "seconder", "nation")
 SPEC_ORDER = (
@@ -149,7 +151,6 @@ def spec_text(motion: Motion, name: str = "THIS-FILE") -> str:
 
 def output_target(output: str | None, motion: Motion, default_dir: Path) -> tuple[Path, str]:
     """``--output``: a folder (ends with / or exists) or a path without extension."""
-    from motiongen.text import slug
 
     wanted = motion.output or " ".join(p for p in (motion.submitted_by, motion.title) if p)
     if not output:
@@ -175,18 +176,12 @@ def finish(
     import tempfile
     from dataclasses import replace
 
-    from motiongen import build
-    from motiongen.output import safe_name
-    from motiongen.spec import Job
-
     options = replace(options, out_dir=out_dir)
     result = build.prepare(Job("your motion", motion=motion), catalogue, profiles)
     if result.document is None:
         return result, None
     spec_path = safe_name(out_dir, stem, "yaml")
     if spec_path.exists() and not options.force:
-        from motiongen.output import FileExists
-
         result.error = FileExists(
             "a file of this name is already there",
             file=spec_path,
@@ -201,7 +196,6 @@ def finish(
             build._make_pdfs([result], [stem], options, pdf_dir)
     if result.error is not None:
         return result, None
-    from motiongen.text import slug
 
     default_stem = slug(" ".join(p for p in (motion.submitted_by, motion.title) if p), limit=80)
     if stem != default_stem and motion.output is None:

@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from motiongen.catalogue import Catalogue
-from motiongen.models import NATION_NAMES, Demand
+from motiongen.catalogue.models import NATION_NAMES, Demand
 from motiongen.profiles import Profile
 
 LEVEL_NAMES = {

@@ -24,9 +24,9 @@ from pydantic import (
     ValidationError,
 )
 
-from motiongen import datafile
+from motiongen.catalogue.models import Id, Nation
 from motiongen.errors import InputError, MotiongenError
-from motiongen.models import Id, Nation
+from motiongen.io import datafile
 from motiongen.text import clean
 
 

@@ -13,11 +13,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from motiongen.catalogue import Catalogue
-from motiongen.compose import Clause, Document, Section
-from motiongen.findings import Finding, ordered
-from motiongen.models import NATION_NAMES, SourceRef
+from motiongen.catalogue.models import NATION_NAMES, SourceRef
+from motiongen.checks.findings import Finding, ordered
+from motiongen.motion.compose import Clause, Document, Section
+from motiongen.motion.spec import Motion
 from motiongen.profiles import Profile
-from motiongen.spec import Motion
 from motiongen.text import british_date, count_words
 
 DEFAULT_MAX_AGE = 5

@@ -1,0 +1,23 @@
+"""The command line: parse options, call the core, print.
+
+Each command lives in the module for its group; importing them registers them.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from motiongen.cli import browse, motions
+from motiongen.cli.app import _error, app
+from motiongen.errors import EXIT_BAD_INPUT, MotiongenError
+
+__all__ = ["app", "browse", "main", "motions"]
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except MotiongenError as exc:  # raised outside a command, e.g. while parsing
+        _error(str(exc))
+        sys.exit(EXIT_BAD_INPUT)

@@ -1,0 +1,228 @@
+"""`motiongen new`, `build`, `check` and `schema`: motions to documents and findings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from motiongen.cli.app import JSON_OPTION, _catalogue, _print_json, _profiles, app, guard
+from motiongen.errors import MotiongenError
+
+
+@app.command("new")
+@guard
+def new_motion(
+    profile: str | None = typer.Option(None, "--profile", help="Who the motion is for."),
+    title: str | None = typer.Option(None, "--title", help="The motion's title."),
+    submitted_by: str | None = typer.Option(None, "--submitted-by", help="Your branch or group."),
+    to: str | None = typer.Option(None, "--to", help="The meeting or body it goes to."),
+    meeting_date: str | None = typer.Option(
+        None, "--meeting-date", help="The meeting's date, YYYY-MM-DD."
+    ),
+    nation: str | None = typer.Option(
+        None, "--nation", help="england, wales, scotland or northern-ireland."
+    ),
+    proposer: str | None = typer.Option(None, "--proposer", help="Who proposes it."),
+    seconder: str | None = typer.Option(None, "--seconder", help="Who seconds it."),
+    calls_on: str | None = typer.Option(
+        None, "--calls-on", help="Whom the motion calls on, where the profile's default is wrong."
+    ),
+    commission: str | None = typer.Option(
+        None, "--commission", help="The policy commission (labour-npf)."
+    ),
+    deadline: str | None = typer.Option(
+        None, "--deadline", help="When the motion must be in, YYYY-MM-DD."
+    ),
+    demand: list[str] = typer.Option([], "--demand", help="A demand id; may be repeated."),
+    note: list[str] = typer.Option(
+        [], "--note", help="A fact id, or a fact in your own words; may be repeated."
+    ),
+    believe: list[str] = typer.Option(
+        [], "--believe", help="A belief id, or a belief in your own words; may be repeated."
+    ),
+    resolve: list[str] = typer.Option(
+        [], "--resolve", help="A clause of your own to resolve; may be repeated."
+    ),
+    formats: str | None = typer.Option(None, "--format", "-f", help="Formats, e.g. docx,md."),
+    output: str | None = typer.Option(
+        None, "--output", "-o", help="A folder (ending in /) or a file name without extension."
+    ),
+    yes: bool = typer.Option(False, "--yes", "-y", help="Accept the defaults; ask nothing."),
+    from_spec: Path | None = typer.Option(None, "--from", help="Start from an existing spec."),
+    resume: bool = typer.Option(False, "--resume", help="Carry on with the unfinished motion."),
+    force: bool = typer.Option(False, "--force", help="Replace documents that already exist."),
+    reference_docx: Path | None = typer.Option(
+        None, "--reference-docx", help="Your letterhead (.docx) for the Word document."
+    ),
+    line_numbers: bool = typer.Option(
+        False, "--line-numbers", help="Number the lines of the Word document."
+    ),
+) -> None:
+    """Draft a motion step by step, or from flags with no questions.
+
+    Each answer is saved as you go: after Ctrl-C, 'motiongen new --resume'
+    carries on. The documents are written with a spec file beside them, for
+    'motiongen build' to rebuild after you edit it.
+
+    Example: motiongen new --profile council --title "Keep our children's homes public"
+    --demand council-run-childrens-homes --yes
+    """
+    from motiongen.cli import new as newcmd
+
+    answers: dict[str, Any] = {
+        "profile": profile,
+        "title": title,
+        "submitted_by": submitted_by,
+        "to": to,
+        "meeting_date": _iso(_date_option(meeting_date, "--meeting-date")),
+        "deadline": _iso(_date_option(deadline, "--deadline")),
+        "nation": nation,
+        "proposer": proposer,
+        "seconder": seconder,
+        "calls_on": calls_on,
+        "commission": commission,
+        "demands": list(demand),
+        "notes": [_item(n) for n in note],
+        "believes": [_item(b) for b in believe],
+        "resolves": [{"text": r} for r in resolve],
+    }
+    request = newcmd.NewRequest(
+        answers=answers,
+        formats=formats,
+        output=output,
+        yes=yes,
+        from_spec=from_spec,
+        resume=resume,
+        force=force,
+        reference_docx=reference_docx,
+        line_numbers=line_numbers,
+    )
+    raise typer.Exit(newcmd.run(request, _catalogue(), _profiles()))
+
+
+def _item(text: str) -> Any:
+    """An id stays an id; anything else is the user's own words."""
+    import re
+
+    return text if re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", text) else {"text": text}
+
+
+# --- schema, build, check -----------------------------------------------------------
+
+
+@app.command("build")
+@guard
+def build_motions(
+    specs: list[Path] = typer.Argument(
+        ..., metavar="SPEC", help="Spec or batch files (YAML, TOML or JSON)."
+    ),
+    formats: str = typer.Option(
+        "docx,md,txt", "--format", "-f", help="Formats: docx, md, txt, pdf (with LibreOffice)."
+    ),
+    out_dir: Path = typer.Option(
+        Path("."), "--out-dir", "-o", help="Folder for the documents; '-' prints to stdout."
+    ),
+    force: bool = typer.Option(False, "--force", help="Replace documents that already exist."),
+    merge: Path | None = typer.Option(
+        None, "--merge", help="A CSV file: one motion per row, its columns filling spec keys."
+    ),
+    templates: Path | None = typer.Option(
+        None, "--templates", help="Your own template folder, searched before the built-in one."
+    ),
+    reference_docx: Path | None = typer.Option(
+        None,
+        "--reference-docx",
+        help="Your letterhead or branch template (.docx): its styles, header and footer are kept.",
+    ),
+    line_numbers: bool = typer.Option(
+        False, "--line-numbers", help="Number the lines of Word documents, restarting each page."
+    ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only errors."),
+) -> None:
+    """Turn spec files into documents: one motion, a batch, or one per CSV row.
+
+    Example: motiongen build motion.yaml --format docx,md --out-dir motions
+    """
+    from motiongen import build as core
+    from motiongen.cli import report as reporting
+
+    options = core.Options(
+        formats=core.parse_formats(formats),
+        out_dir=out_dir,
+        force=force,
+        template_dir=templates,
+        reference_docx=reference_docx,
+        line_numbers=line_numbers,
+    )
+    cat = _catalogue()
+    found = _profiles()
+    if str(out_dir) == "-":
+        raise typer.Exit(reporting.build_to_stdout(specs, cat, found, options, merge))
+    raise typer.Exit(reporting.build(specs, cat, found, options, merge, quiet=quiet))
+
+
+@app.command("check")
+@guard
+def check_motions(
+    specs: list[Path] = typer.Argument(
+        ..., metavar="SPEC", help="Spec or batch files (YAML, TOML or JSON)."
+    ),
+    merge: Path | None = typer.Option(None, "--merge", help="A CSV file, as for build."),
+    max_age: int = typer.Option(
+        5, "--max-age", min=0, help="Warn about figures older than this many years."
+    ),
+    today: str | None = typer.Option(
+        None, "--today", help="Check as if today were this date (YYYY-MM-DD)."
+    ),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Check motions as a conference office would, without writing anything.
+
+    Exit 0 when there are only warnings, 1 when a motion has an error, 2 when a
+    file cannot be used.
+
+    Example: motiongen check motion.yaml --json
+    """
+    from motiongen.cli import report as reporting
+
+    raise typer.Exit(
+        reporting.check(
+            specs,
+            _catalogue(),
+            _profiles(),
+            merge,
+            as_json=as_json,
+            today=_date_option(today, "--today"),
+            max_age=max_age,
+        )
+    )
+
+
+@app.command()
+@guard
+def schema() -> None:
+    """Print the JSON Schema of the spec file, for editors that complete and check YAML.
+
+    Example: motiongen schema > motion.schema.json
+    """
+    from motiongen.motion import spec
+
+    _print_json(spec.schema())
+
+
+def _date_option(text: str | None, name: str) -> Any:
+    """A date given on the command line: 2027-01-14 or 14/01/2027."""
+    from motiongen.text import parse_date
+
+    try:
+        return parse_date(text)
+    except ValueError:
+        raise MotiongenError(
+            f"'{text}' is not a date", field=name, hint="write it as YYYY-MM-DD"
+        ) from None
+
+
+def _iso(day: Any) -> str | None:
+    return day.isoformat() if day else None

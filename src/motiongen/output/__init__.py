@@ -1,0 +1,1 @@
+"""The documents: Markdown and text through templates, Word, and PDF through LibreOffice."""
