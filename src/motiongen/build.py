@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from motiongen import checks
+from motiongen import checks, signals
 from motiongen.catalogue import Catalogue
 from motiongen.checks.findings import Finding, has_errors
 from motiongen.errors import InputError, MotiongenError
-from motiongen.io.files import FileExists, Namer, safe_name, write_atomic
+from motiongen.io.files import DiskFull, FileExists, Namer, ensure_folder, safe_name, write_atomic
 from motiongen.motion import spec
 from motiongen.motion.compose import Document, UnknownId, compose
 from motiongen.output import render
@@ -90,13 +90,25 @@ def prepare(
     try:
         profile = profiles.get(motion.profile)
         document = compose(motion, profile, catalogue)
+        result.findings = checks.run(motion, document, catalogue, today=today, max_age=max_age)
     except MotiongenError as exc:
         result.error = exc
         _locate(result, job)
         return result
+    except Exception as exc:  # the batch rule: one motion's fault stops no other
+        result.error = unexpected(exc)
+        _locate(result, job)
+        return result
     result.document = document
-    result.findings = checks.run(motion, document, catalogue, today=today, max_age=max_age)
     return result
+
+
+def unexpected(exc: BaseException) -> MotiongenError:
+    """A fault motiongen did not foresee, for one motion of a batch: reported, not fatal."""
+    return MotiongenError(
+        f"motiongen could not handle this motion ({type(exc).__name__}: {exc})",
+        hint="the other motions are not affected; please report this with the spec file",
+    )
 
 
 class Writer:
@@ -131,7 +143,7 @@ class Writer:
                 result.files.append(path)
             if pdf_dir is not None:
                 target = safe_name(options.out_dir, stem, "pdf")
-                if target.exists() and not options.force:
+                if os.path.lexists(target) and not options.force:
                     raise FileExists(
                         "a file of this name is already there",
                         file=target,
@@ -141,6 +153,8 @@ class Writer:
                 write_atomic(source, self.word().render(result.document), force=True)
         except MotiongenError as exc:
             result.error = exc
+        except Exception as exc:  # the batch rule: one motion's fault stops no other
+            result.error = unexpected(exc)
 
 
 def read_jobs(
@@ -171,6 +185,8 @@ def build(
     Returns the per-motion results and the files that could not be used at all.
     """
     jobs, unusable = read_jobs(paths, merge)
+    if jobs:
+        ensure_folder(options.out_dir)  # one clear error, not one for every motion
     writer = Writer(options)
     if {"docx", "pdf"} & set(options.formats):
         writer.word()  # a bad --reference-docx is one error now, not one per motion
@@ -215,16 +231,21 @@ def _run(
         wants_word = bool({"docx", "pdf"} & set(options.formats))
         workers = min(2, os.cpu_count() or 1) if wants_word and len(jobs) >= PARALLEL_FROM else 1
     prepared = [prepare(job, catalogue, profiles) for job in jobs]
+    full: DiskFull | None = None
     if workers <= 1:
         for result, stem in zip(prepared, stems, strict=True):
             if result.document is not None:
-                writer.write(result, stem, pdf_dir)
+                if full is not None:
+                    result.error = _not_written(full)
+                else:
+                    writer.write(result, stem, pdf_dir)
+                    if isinstance(result.error, DiskFull):
+                        full = result.error
             yield result
         return
     todo = [(r.document, stem) for r, stem in zip(prepared, stems, strict=True) if r.document]
-    with ProcessPoolExecutor(
-        max_workers=workers, initializer=_worker_start, initargs=(options,)
-    ) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_start, initargs=(options,))
+    try:
         chunk = max(1, len(todo) // (workers * 8))
         written = pool.map(
             _worker_write,
@@ -235,14 +256,48 @@ def _run(
         )
         for result in prepared:
             if result.document is not None:
-                result.files, result.error = next(written)
+                if full is not None:
+                    result.error = _not_written(full)
+                else:
+                    result.files, result.error = next(written)
+                    if isinstance(result.error, DiskFull):
+                        full = result.error
+                        _stop(pool)
             yield result
+    except BaseException:
+        _stop(pool)  # Ctrl-C, SIGTERM, or the caller gave up: end the workers now
+        raise
+    pool.shutdown(wait=True)
+
+
+def _not_written(full: DiskFull) -> DiskFull:
+    return DiskFull(
+        "not written: the disk filled up before this motion",
+        file=full.file,
+        hint="free some space, then build again",
+    )
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End the workers at once: each removes its half-written file as it goes."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(timeout=10)
+        if process.is_alive():
+            process.kill()
+            process.join(timeout=5)
 
 
 _WORKER: dict[str, Writer] = {}
 
 
 def _worker_start(options: Options) -> None:
+    signals.die_with_parent()
+    signals.install()
     _WORKER["writer"] = Writer(options)
 
 

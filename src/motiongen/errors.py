@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from motiongen.text import terminal_safe
+
 EXIT_CHECKS_FAILED = 1
 EXIT_BAD_INPUT = 2
 
@@ -53,7 +55,7 @@ class MotiongenError(Exception):
         text = " ".join(parts)
         if self.hint:
             text += f" ({self.hint})"
-        return text
+        return terminal_safe(text)
 
 
 class InputError(MotiongenError):

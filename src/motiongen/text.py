@@ -58,7 +58,8 @@ def slug(text: str, *, limit: int = 60) -> str:
     out = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     if len(out) > limit:
         out = out[:limit].rsplit("-", 1)[0] or out[:limit]
-    return out.strip("-") or "motion"
+    out = out.strip("-") or "motion"
+    return f"{out}-motion" if out in RESERVED_NAMES else out
 
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -91,3 +92,70 @@ def parse_date(text: str | None) -> dt.date | None:
         raise ValueError(text)
     day, month, year = map(int, match.groups())
     return dt.date(year, month, day)
+
+
+_DATE_PARTS = re.compile(
+    r"\s*(\d{1,4})-(\d{1,2})-(\d{1,2})"
+    r"(?:[Tt ]+(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.\d*)?)?)?"
+    r"\s*(?:Z|([+-])(\d{1,2})(?::?(\d{2}))?)?\s*"
+)
+
+
+def date_problem(text: str) -> str:
+    """Why ``text`` is not a real date, in words: 'February 2027 has 28 days'."""
+    import calendar
+
+    match = _DATE_PARTS.fullmatch(text)
+    if match is None:
+        return f"'{text}' is not a date: write it as YYYY-MM-DD, for example 2027-01-14"
+    year, month, day = (int(match.group(i)) for i in (1, 2, 3))
+    if year < 1:
+        return "there is no year 0: write the year in full, for example 2027"
+    if not 1 <= month <= 12:
+        return f"there is no month {month}: months run from 01 to 12"
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        return f"{MONTHS[month - 1]} {year} has {days} days"
+    hour, minute, second = (int(match.group(i) or 0) for i in (4, 5, 6))
+    if hour > 23 or minute > 59 or second > 59:
+        return f"{hour:02}:{minute:02} is not a time of day"
+    if match.group(7) and (int(match.group(8)) > 23 or int(match.group(9) or 0) > 59):
+        offset = f"{match.group(7)}{match.group(8)}:{match.group(9) or '00'}"
+        return f"{offset} is not a time-zone offset: they run from -23:59 to +23:59"
+    return f"'{text}' is not a date: write it as YYYY-MM-DD, for example 2027-01-14"
+
+
+# Everything a terminal may act on: C0 and C1 controls (ESC, BEL, CSI...), line
+# and paragraph separators, and the bidirectional overrides that reorder text.
+_TERMINAL_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """A message as one line that a terminal prints and never obeys: controls shown escaped."""
+
+    def escape(match: re.Match[str]) -> str:
+        char = match.group(0)
+        if char == "\n":
+            return " "
+        if char == "\t":
+            return " "
+        return repr(char)[1:-1] if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+
+    return _TERMINAL_UNSAFE.sub(escape, text)
+
+
+# Zero-width and other invisible format characters: a title made only of them is empty.
+_INVISIBLE = re.compile(
+    r"[\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]+"
+)
+
+
+def is_blank(text: str) -> bool:
+    """True when ``text`` shows nothing at all: spaces and zero-width characters only."""
+    return not _INVISIBLE.sub("", text)
+
+
+# Windows keeps these names for devices, with or without an extension.
+RESERVED_NAMES = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"{d}{n}" for d in ("com", "lpt") for n in range(1, 10)]
+)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -15,8 +16,9 @@ from typing import Any, TypeVar
 
 import typer
 
-from motiongen import __version__
+from motiongen import __version__, signals
 from motiongen.errors import MotiongenError
+from motiongen.text import terminal_safe
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -65,7 +67,8 @@ def guard(func: F) -> F:
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return func(*args, **kwargs)
+            with signals.handled():
+                return func(*args, **kwargs)
         except MotiongenError as exc:
             if State.debug:
                 raise
@@ -80,7 +83,19 @@ def guard(func: F) -> F:
 
 def _error(message: str) -> None:
     # Plain write, not rich: a message may hold brackets that rich would eat.
-    sys.stderr.write(f"Error: {message}\n")
+    say(f"Error: {message}")
+
+
+def say(line: str) -> None:
+    """Lines on stderr, made safe for the terminal; quiet if stderr is closed."""
+    stream = sys.stderr
+    if stream is None:
+        return
+    try:
+        stream.write("\n".join(terminal_safe(part) for part in line.split("\n")) + "\n")
+        stream.flush()
+    except (OSError, ValueError):
+        pass  # nowhere left to say it
 
 
 def _version(value: bool) -> None:
@@ -127,7 +142,35 @@ def _profiles() -> Any:
 
 
 def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    print_json(data)
+
+
+def print_json(data: Any) -> None:
+    """JSON on stdout; plain ASCII escapes where stdout cannot take UTF-8 (a cp1252 pipe)."""
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+    emit(json.dumps(data, ensure_ascii=encoding not in ("utf8", "utf8sig"), indent=2) + "\n")
+
+
+def emit(text: str) -> None:
+    """A document or JSON on stdout, whatever stdout is: closed, or not UTF-8."""
+    stream = sys.stdout
+    try:
+        if stream is None:
+            raise OSError("closed")
+        try:
+            stream.write(text)
+        except UnicodeEncodeError:
+            # A redirect in a legacy encoding: the bytes of the document as UTF-8,
+            # which every editor opens, rather than a crash or lost characters.
+            stream.flush()
+            stream.buffer.write(text.encode("utf-8"))
+        stream.flush()
+    except (OSError, ValueError, AttributeError):
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - nothing more to flush at exit
+        raise MotiongenError(
+            "standard output is closed, so there is nowhere to print to",
+            hint="send it to a file with > FILE, or leave stdout open",
+        ) from None
 
 
 THEME_OPTION = typer.Option(None, "--theme", help="Only demands of this theme, e.g. ownership.")

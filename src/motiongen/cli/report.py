@@ -4,7 +4,6 @@ documents and JSON on stdout."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
 from collections.abc import Sequence
 from contextlib import ExitStack
@@ -15,6 +14,7 @@ from motiongen import build as core
 from motiongen.catalogue import Catalogue
 from motiongen.checks import DEFAULT_MAX_AGE
 from motiongen.checks.findings import Finding
+from motiongen.cli.app import emit, print_json, say
 from motiongen.errors import EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, InputError
 from motiongen.io.files import FileExists, shown
 from motiongen.output import render
@@ -22,7 +22,7 @@ from motiongen.profiles import ProfileSet
 
 
 def _err(line: str) -> None:
-    sys.stderr.write(line + "\n")
+    say(line)
 
 
 def _finding_lines(findings: list[Finding], severities: Sequence[str]) -> list[str]:
@@ -135,7 +135,7 @@ def build_to_stdout(
     for result in results:
         if result.document is not None:
             fmt = options.formats[0]
-            sys.stdout.write(render.render(result.document, fmt, template_dir=options.template_dir))
+            emit(render.render(result.document, fmt, template_dir=options.template_dir))
         elif result.error is not None:
             _err(f"Failed: {result.label}: {result.error}")
         for line in _finding_lines(result.findings, ["error"]):
@@ -159,8 +159,7 @@ def check(
     results = [core.prepare(job, catalogue, profiles, today=today, max_age=max_age) for job in jobs]
     code = exit_code(results, unusable)
     if as_json:
-        sys.stdout.write(json.dumps(check_json(results, unusable), ensure_ascii=False, indent=2))
-        sys.stdout.write("\n")
+        print_json(check_json(results, unusable))
         return code
     for problem in unusable:
         _err(f"Error: {problem}")

@@ -18,9 +18,18 @@ from pathlib import Path
 from typing import Any
 
 from motiongen.errors import InputError
+from motiongen.text import date_problem
 
 Loc = tuple[str | int, ...]
 SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".toml": "toml", ".json": "json"}
+# A motion, a catalogue or a profile file holds a few thousand values at most;
+# these budgets refuse an alias bomb ("billion laughs") before it is expanded.
+NODE_BUDGET = 200_000
+ALIAS_BUDGET = 1_000
+MAX_BYTES = 20_000_000
+# Characters YAML 1.2 does not allow in a file (it allows tab, newline, return,
+# NEL and printable text): found here, so the message names their line.
+_NOT_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 @dataclass
@@ -51,6 +60,12 @@ def read_text(path: Path) -> str:
         raise InputError("this is a folder, not a file", file=path) from None
     except OSError as exc:
         raise InputError(f"cannot read the file: {exc.strerror}", file=path) from None
+    if len(raw) > MAX_BYTES:
+        raise InputError(
+            f"the file is {len(raw) // 1_000_000} MB, too large to be a motion, catalogue or list",
+            file=path,
+            hint=f"motiongen reads files of up to {MAX_BYTES // 1_000_000} MB",
+        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -81,15 +96,49 @@ def loads(text: str, name: str, *, kind: str = "yaml") -> DataFile:
 # --- YAML -------------------------------------------------------------------
 
 
+def _control_character(text: str, name: str) -> InputError | None:
+    bad = _NOT_YAML.search(text)
+    if bad is None:
+        return None
+    char = bad.group(0)
+    shown = repr(char)[1:-1] if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+    return InputError(
+        f"the file holds a control character ({shown}) that YAML does not allow",
+        file=name,
+        line=text.count("\n", 0, bad.start()) + 1,
+        hint="delete it; such characters often come from copying out of a terminal or a PDF",
+    )
+
+
+def _timestamp(constructor: Any, node: Any) -> Any:
+    """A YAML date, or a one-line error at its line saying why it is not a real date."""
+    from ruamel.yaml.constructor import RoundTripConstructor
+
+    try:
+        return RoundTripConstructor.construct_yaml_timestamp(constructor, node)
+    except (ValueError, OverflowError):
+        raise InputError(
+            date_problem(str(node.value)),
+            line=node.start_mark.line + 1,
+        ) from None
+
+
 def _load_yaml(text: str, name: str) -> DataFile:
     from ruamel.yaml import YAML
     from ruamel.yaml.constructor import DuplicateKeyError
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+    problem = _control_character(text, name)
+    if problem is not None:
+        raise problem
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
+    yaml.constructor.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
     try:
         tree = yaml.load(text)
+    except InputError as exc:
+        exc.file = name
+        raise
     except DuplicateKeyError as exc:
         raise _duplicate_key(exc, text, name) from None
     except MarkedYAMLError as exc:
@@ -143,7 +192,11 @@ def _load_yaml(text: str, name: str) -> DataFile:
             return None
         return int(pos[0]) + 1
 
-    return DataFile(name, _plain(tree), line_of)
+    try:
+        data = _Plain(name).convert(tree)
+    except RecursionError:
+        raise InputError("the YAML is nested too deeply to read", file=name) from None
+    return DataFile(name, data, line_of)
 
 
 def _duplicate_key(exc: Any, text: str, name: str) -> InputError:
@@ -169,12 +222,52 @@ def _duplicate_key(exc: Any, text: str, name: str) -> InputError:
     )
 
 
+class _Plain:
+    """ruamel's round-trip types to plain dicts, lists, strings and numbers.
+
+    ruamel keeps an alias (``*name``) as a second reference to one shared
+    value; copying turns each reference into a full copy, so the copies are
+    counted and refused beyond a budget, before they can fill the memory.
+    """
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.nodes = 0
+        self.aliases = 0
+        self.seen: set[int] = set()
+
+    def convert(self, node: Any) -> Any:
+        self.nodes += 1
+        if self.nodes > NODE_BUDGET:
+            raise InputError(
+                f"the file holds more than {NODE_BUDGET:,} values once its aliases "
+                "(*name) are expanded",
+                file=self.name,
+                hint="write the values out, or split the file",
+            )
+        if isinstance(node, dict | list):
+            if id(node) in self.seen:
+                self.aliases += 1
+                if self.aliases > ALIAS_BUDGET:
+                    raise InputError(
+                        f"the file repeats anchored values (*name) more than {ALIAS_BUDGET:,} "
+                        "times",
+                        file=self.name,
+                        hint="write the values out instead of repeating aliases",
+                    )
+            self.seen.add(id(node))
+        if isinstance(node, dict):
+            return {
+                str(k) if not isinstance(k, str | int) else k: self.convert(v)
+                for k, v in node.items()
+            }
+        if isinstance(node, list):
+            return [self.convert(v) for v in node]
+        return _plain(node)
+
+
 def _plain(node: Any) -> Any:
-    """ruamel's round-trip types to plain dicts, lists, strings and numbers."""
-    if isinstance(node, dict):
-        return {str(k) if not isinstance(k, str | int) else k: _plain(v) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_plain(v) for v in node]
+    """One scalar as a plain Python value."""
     if isinstance(node, bool):
         return bool(node)
     if isinstance(node, str):
@@ -219,12 +312,22 @@ def _load_toml(text: str, name: str) -> DataFile:
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"line (\d+)", str(exc))
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        if match and message.startswith("Invalid date"):
+            lines = text.splitlines()
+            number = int(match.group(1))
+            written = re.search(
+                r"\d{1,4}-\d{1,2}-\d{1,2}\S*", lines[number - 1] if number <= len(lines) else ""
+            )
+            if written:
+                raise InputError(date_problem(written.group(0)), file=name, line=number) from None
         raise InputError(
             f"not valid TOML: {message}",
             file=name,
             line=int(match.group(1)) if match else None,
             hint="check the quotes and brackets on this line",
         ) from None
+    except RecursionError:
+        raise InputError("the TOML is nested too deeply to read", file=name) from None
     return DataFile(name, data, _key_line_finder(text, quote=""))
 
 
@@ -302,7 +405,16 @@ def _friendly(error: dict[str, Any]) -> str:
     if kind in {"model_type", "dict_type", "model_attributes_type"}:
         return f"expected a set of keys, got {_describe(error.get('input'))}"
     if kind.startswith("date_") or kind.startswith("datetime_"):
+        value = error.get("input")
+        if isinstance(value, str) and re.match(r"\s*\d{1,4}-\d{1,2}-\d{1,2}", value):
+            return date_problem(value)
         return "expected a date written as YYYY-MM-DD, for example 2027-01-14"
+    if kind == "string_too_short":
+        return "this is empty: write some words here, or leave the key out"
+    if kind == "string_too_long":
+        limit = error.get("ctx", {}).get("max_length")
+        size = len(error.get("input") or "")
+        return f"this is {size:,} characters long; it must fit in {limit:,}, so shorten it"
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
         return f"expected one of {expected}"

@@ -7,6 +7,7 @@ place in one step; an existing file is kept unless the user said --force.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -21,9 +22,62 @@ class FileExists(MotiongenError):
     exit_code = 1
 
 
+class WriteError(InputError):
+    """The operating system refused a write: a read-only folder, a file in the way..."""
+
+
+class DiskFull(WriteError):
+    """No space left: every further write would fail too, so a batch stops here."""
+
+
+def write_error(exc: OSError, path: Path) -> WriteError:
+    """An operating-system error as one line naming the path and what to do."""
+    code = exc.errno
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        return DiskFull(
+            "the disk is full", file=path, hint="free some space, or choose another --out-dir"
+        )
+    if code == errno.EROFS:
+        return WriteError(
+            "this folder is read-only", file=path, hint="choose another folder with --out-dir"
+        )
+    if code in (errno.EACCES, errno.EPERM):
+        return WriteError(
+            "you do not have permission to write here",
+            file=path,
+            hint="choose a folder of your own with --out-dir",
+        )
+    if code in (errno.ENOTDIR, errno.EEXIST):
+        return WriteError(
+            "a file is in the way where a folder should be",
+            file=path,
+            hint="give --out-dir a folder, not a file",
+        )
+    if code == errno.ENAMETOOLONG:
+        return WriteError("the path is too long", file=path, hint="choose a shorter --out-dir")
+    return WriteError(f"cannot write here: {exc.strerror or exc}", file=path)
+
+
+def ensure_folder(folder: Path) -> None:
+    """Make the output folder, or say in one line why it cannot be one."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise write_error(exc, folder) from None
+    if not folder.is_dir():
+        raise write_error(OSError(errno.ENOTDIR, "not a folder"), folder)
+
+
 def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
     """Write ``data`` to ``path`` in one step; refuse to replace a file unless ``force``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        _write_atomic(path, data, force=force)
+    except OSError as exc:
+        raise write_error(exc, path) from None
+
+
+def _write_atomic(path: Path, data: bytes, *, force: bool) -> None:
+    ensure_folder(path.parent)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
     try:
@@ -44,7 +98,7 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
                 hint="add --force to replace it, or choose another --out-dir",
             ) from None
         except OSError:
-            if path.exists():
+            if os.path.lexists(path):
                 raise FileExists(
                     "a file of this name is already there",
                     file=path,
@@ -57,10 +111,14 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
 
 
 def safe_name(out_dir: Path, stem: str, suffix: str) -> Path:
-    """A path inside ``out_dir`` whatever ``stem`` holds: slugs cannot climb out."""
+    """A path inside ``out_dir`` whatever ``stem`` holds: slugs cannot climb out.
+
+    The folder is resolved but the name is not: a symbolic link of that name is
+    then replaced itself (with --force), never the file it points to.
+    """
     name = f"{slug(stem, limit=80)}.{suffix}"
-    path = (out_dir / name).resolve()
-    if path.parent != out_dir.resolve():
+    path = out_dir.resolve() / name
+    if path.parent != out_dir.resolve() or name in (".", ".."):
         raise InputError("the output name would leave the output folder", field="output")
     return path
 

@@ -22,23 +22,33 @@ from pydantic import (
     Field,
     StringConstraints,
     ValidationError,
+    field_validator,
 )
 
 from motiongen.catalogue.models import Id, Nation
 from motiongen.errors import InputError, MotiongenError
 from motiongen.io import datafile
-from motiongen.text import clean
+from motiongen.text import RESERVED_NAMES, clean, is_blank
 
 
 def _clean_line(value: Any) -> Any:
-    return clean(value) if isinstance(value, str) else value
+    if not isinstance(value, str):
+        return value
+    return "" if is_blank(value) else clean(value)
 
 
 def _clean_block(value: Any) -> Any:
-    return clean(value, single_line=False) if isinstance(value, str) else value
+    if not isinstance(value, str):
+        return value
+    return "" if is_blank(value) else clean(value, single_line=False)
 
 
-Line = Annotated[str, BeforeValidator(_clean_line), StringConstraints(min_length=1, max_length=300)]
+# Word's document properties (title, author) hold at most 255 characters: a
+# longer line would pass `check` and then fail in `build`.
+LINE_MAX = 255
+Line = Annotated[
+    str, BeforeValidator(_clean_line), StringConstraints(min_length=1, max_length=LINE_MAX)
+]
 Block = Annotated[
     str, BeforeValidator(_clean_block), StringConstraints(min_length=1, max_length=3000)
 ]
@@ -101,6 +111,15 @@ class Motion(Spec):
         None, description="Adds 'Carried at a quorate meeting on <date>'"
     )
     output: Line | None = Field(None, description="File name (without extension) for the documents")
+
+    @field_validator("output")
+    @classmethod
+    def _not_reserved(cls, value: str | None) -> str | None:
+        if value is not None and value.split(".")[0].strip().lower() in RESERVED_NAMES:
+            raise ValueError(
+                f"'{value}' names a device on Windows and cannot be a file name: choose another"
+            )
+        return value
 
 
 def schema() -> dict[str, Any]:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -48,15 +51,47 @@ def convert(docx_files: list[Path], out_dir: Path, *, timeout: int = 300) -> dic
                 str(out_dir),
                 *map(str, chunk),
             ]
-            try:
-                subprocess.run(command, capture_output=True, timeout=timeout, check=False)
-            except subprocess.TimeoutExpired:
-                raise MotiongenError(
-                    f"LibreOffice took more than {timeout} seconds to make PDFs",
-                    hint="try again with fewer motions, or close other LibreOffice windows",
-                ) from None
+            _run(command, timeout, Path(profile))
             for source in chunk:
                 made = out_dir / (source.stem + ".pdf")
                 if made.is_file():
                     done[source] = made
     return done
+
+
+def _run(command: list[str], timeout: int, scratch: Path) -> None:
+    """Run LibreOffice in a process group of its own, and end the whole group if
+    we stop (Ctrl-C, SIGTERM, a timeout): ``soffice`` is a script that starts
+    ``soffice.bin``, which would otherwise outlive us. Its temporary files go to
+    our own temporary folder, which is removed after."""
+    env = {**os.environ, "TMPDIR": str(scratch), "TMP": str(scratch), "TEMP": str(scratch)}
+    process = subprocess.Popen(
+        command,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        start_new_session=True,
+    )
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _end_group(process)
+        raise MotiongenError(
+            f"LibreOffice took more than {timeout} seconds to make PDFs",
+            hint="try again with fewer motions, or close other LibreOffice windows",
+        ) from None
+    except BaseException:
+        _end_group(process)
+        raise
+    _end_group(process)  # a helper process may linger after the main one ends
+
+
+def _end_group(process: subprocess.Popen[bytes]) -> None:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        if hasattr(os, "killpg"):
+            os.killpg(process.pid, signal.SIGKILL)
+        else:
+            process.kill()
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(timeout=10)

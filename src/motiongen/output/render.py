@@ -7,7 +7,12 @@ extend it. Every template runs sandboxed, with undefined names as errors.
 
 from __future__ import annotations
 
+import contextlib
 import re
+import signal
+import threading
+import time
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -21,6 +26,101 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 _MD_LINE_START = re.compile(r"^(\s*)(\d+)([.)])", re.MULTILINE)
 _MD_BULLET = re.compile(r"^(\s*)([-+>=])", re.MULTILINE)
 
+# A template is the user's own code: the sandbox stops it reaching into Python,
+# and these budgets stop it running for ever or filling the memory.
+SECONDS = 10
+MAX_CHARS = 2_000_000  # of output, or of any one string or list a template makes
+MAX_STEPS = 1_000_000  # steps of range() loops, over the whole template
+
+
+class TemplateBudget(Exception):
+    """A template went over its time or size budget."""
+
+
+class _Budget:
+    def __init__(self) -> None:
+        self.steps = 0
+        self.until = time.monotonic() + SECONDS
+
+    def tick(self) -> None:
+        self.steps += 1
+        if self.steps > MAX_STEPS:
+            raise TemplateBudget(f"its loops ran more than {MAX_STEPS:,} steps")
+        if self.steps % 1000 == 0:
+            self.in_time()
+
+    def in_time(self) -> None:
+        if time.monotonic() > self.until:
+            raise TemplateBudget(f"it ran for more than {SECONDS} seconds")
+
+
+_BUDGET = threading.local()
+
+
+def _budget() -> _Budget:
+    budget = getattr(_BUDGET, "current", None)
+    if budget is None:
+        budget = _BUDGET.current = _Budget()
+    return budget
+
+
+def _range(*args: int) -> Iterator[int]:
+    """range() for templates: counted, so nested loops cannot run for ever."""
+    numbers = range(*args)
+    if len(numbers) > MAX_STEPS:
+        raise TemplateBudget(f"range() of {len(numbers):,} numbers is more than {MAX_STEPS:,}")
+    budget = _budget()
+    for number in numbers:
+        budget.tick()
+        yield number
+
+
+def _size(value: Any) -> int:
+    return len(value) if isinstance(value, str | bytes | list | tuple) else 0
+
+
+def _make_sandbox() -> Any:
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    class Sandbox(ImmutableSandboxedEnvironment):  # type: ignore[misc]
+        """The jinja2 sandbox, with '*' and '**' kept within the size budget."""
+
+        intercepted_binops = frozenset({"*", "**"})
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            big = isinstance(right, int) and abs(right) > 64
+            if operator == "**" and big and isinstance(left, int) and abs(left) > 1:
+                raise TemplateBudget(f"{left} ** {right} is too large a number")
+            if operator == "*":
+                count = right if isinstance(right, int) else left if isinstance(left, int) else 1
+                if (_size(left) or _size(right)) * max(count, 0) > MAX_CHARS:
+                    raise TemplateBudget(f"it makes a text or list longer than {MAX_CHARS:,}")
+            return super().call_binop(context, operator, left, right)
+
+    return Sandbox
+
+
+@contextlib.contextmanager
+def _deadline() -> Iterator[None]:
+    """A clock for templates that loop without range(): an alarm, where there is one."""
+    _BUDGET.current = _Budget()
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    previous: Any = None
+    if usable and signal.getitimer(signal.ITIMER_REAL)[0] == 0:
+
+        def expired(signum: int, frame: Any) -> None:
+            raise TemplateBudget(f"it ran for more than {SECONDS} seconds")
+
+        previous = signal.signal(signal.SIGALRM, expired)
+        signal.setitimer(signal.ITIMER_REAL, SECONDS)
+    try:
+        yield
+    finally:
+        if previous is not None:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+        _BUDGET.current = None
+
 
 def md_escape(text: Any) -> str:
     """User text shown literally in Markdown: no emphasis, links, headings or lists."""
@@ -32,14 +132,13 @@ def md_escape(text: Any) -> str:
 @cache
 def environment(user_dir: str | None = None) -> Any:
     from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     packaged = FileSystemLoader(str(data_dir("templates")))
     loaders: list[Any] = []
     if user_dir is not None:
         loaders.append(FileSystemLoader(user_dir))
     loaders += [PrefixLoader({"default": packaged}, delimiter=":"), packaged]
-    env = ImmutableSandboxedEnvironment(
+    env = _make_sandbox()(
         loader=ChoiceLoader(loaders),
         undefined=StrictUndefined,
         autoescape=False,
@@ -48,6 +147,7 @@ def environment(user_dir: str | None = None) -> Any:
         lstrip_blocks=True,
     )
     env.filters["md"] = md_escape
+    env.globals["range"] = _range
     return env
 
 
@@ -75,19 +175,71 @@ def render(doc: Document, fmt: str, *, template_dir: str | Path | None = None) -
     name = TEMPLATES[fmt]
     try:
         template = env.get_template(name)
-        text = template.render(
-            doc=doc,
-            meta=meta(doc),
-            people=people(doc),
-            numbered_list=doc.profile.number_format == "1.",
-        )
+        with _deadline():
+            text = _generate(
+                template,
+                doc=doc,
+                meta=meta(doc),
+                people=people(doc),
+                numbered_list=doc.profile.number_format == "1.",
+            )
     except TemplateNotFound as exc:
         raise InputError(f"the template '{exc.name}' was not found", field="--templates") from None
     except TemplateError as exc:
         where = getattr(exc, "filename", None) or name
         line = getattr(exc, "lineno", None)
         raise InputError(f"the template failed: {exc}", file=where, line=line) from None
+    except TemplateBudget as exc:
+        raise InputError(
+            f"the template was stopped: {exc}",
+            file=_template_file(env, name),
+            hint="simplify the template; a motion needs no more than a few loops",
+        ) from None
+    except RecursionError:
+        raise InputError(
+            "the template was stopped: a macro calls itself without end",
+            file=_template_file(env, name),
+        ) from None
+    except (ArithmeticError, LookupError, TypeError, ValueError, MemoryError) as exc:
+        # The template is the user's own code: its runtime errors are theirs to fix.
+        raise InputError(
+            f"the template failed: {type(exc).__name__}: {exc}",
+            file=_template_file(env, name),
+            line=_template_line(exc),
+        ) from None
     return _tidy(text)
+
+
+def _generate(template: Any, **context: Any) -> str:
+    """Render piece by piece, so the output's size and time are watched as it grows."""
+    parts: list[str] = []
+    size = 0
+    budget = _budget()
+    for part in template.generate(**context):
+        size += len(part)
+        if size > MAX_CHARS:
+            raise TemplateBudget(f"it wrote more than {MAX_CHARS:,} characters")
+        budget.in_time()
+        parts.append(part)
+    return "".join(parts)
+
+
+def _template_file(env: Any, name: str) -> str:
+    try:
+        return str(env.get_template(name).filename or name)
+    except Exception:
+        return name
+
+
+def _template_line(exc: BaseException) -> int | None:
+    """The template line where a runtime error happened, from jinja2's traceback."""
+    tb = exc.__traceback__
+    line = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename.endswith(".j2"):
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
 
 
 def _tidy(text: str) -> str:

@@ -532,15 +532,24 @@ def _new_list(numbering: Any, abstract_id: int) -> int:
     return int(num.numId)
 
 
+PROPERTY_MAX = 255  # characters in a core document property, as Word and python-docx hold them
+
+
+def _fit(text: str) -> str:
+    """A property made from longer parts (subject, category), cut to what Word holds."""
+    return text if len(text) <= PROPERTY_MAX else text[: PROPERTY_MAX - 1] + "…"
+
+
 def _properties(props: Any, doc: Document) -> None:
-    props.title = doc.title
-    props.author = doc.submitted_by or "motiongen"
-    props.subject = f"Motion to {doc.to or doc.profile.body}"
+    # The spec keeps title and submitter within the limit; the rest is made here.
+    props.title = _fit(doc.title)
+    props.author = _fit(doc.submitted_by or "motiongen")
+    props.subject = _fit(f"Motion to {doc.to or doc.profile.body}")
     props.keywords = "motion; children's social care; public ownership"
-    props.category = doc.profile.name
-    props.comments = f"Drafted with motiongen {__version__} for {doc.profile.body}."
+    props.category = _fit(doc.profile.name)
+    props.comments = _fit(f"Drafted with motiongen {__version__} for {doc.profile.body}.")
     props.language = LANGUAGE
-    props.last_modified_by = doc.submitted_by or "motiongen"
+    props.last_modified_by = _fit(doc.submitted_by or "motiongen")
     props.revision = 1
     props.content_status = "Draft"
     props.identifier = ""

@@ -14,6 +14,7 @@ from typing import Any
 
 from motiongen import build
 from motiongen.checks.findings import has_errors
+from motiongen.cli.app import say
 from motiongen.cli.new import draft as drafting
 from motiongen.cli.new.prompts import DEFAULT_TITLE, Stop, Walkthrough
 from motiongen.errors import EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, InputError
@@ -40,11 +41,11 @@ class NewRequest:
 
 
 def _err(text: str) -> None:
-    sys.stderr.write(text + "\n")
+    say(text)
 
 
 def run(request: NewRequest, catalogue: Any, profiles: Any) -> int:
-    interactive = sys.stdin.isatty() and sys.stdout.isatty() and not request.yes
+    interactive = _terminal(sys.stdin) and _terminal(sys.stdout) and not request.yes
     settings = drafting.load_settings()
     answers = _starting_answers(request)
     answers.update({k: v for k, v in request.answers.items() if v not in (None, [], "")})
@@ -87,6 +88,14 @@ def run(request: NewRequest, catalogue: Any, profiles: Any) -> int:
     else:
         _err(f"Your answers are kept in {draft.path}; fix the above, then: motiongen new --resume")
     return code
+
+
+def _terminal(stream: Any) -> bool:
+    """A terminal to ask in; a closed stream (``0<&-``) is None or raises."""
+    try:
+        return stream is not None and bool(stream.isatty())
+    except (OSError, ValueError):
+        return False
 
 
 def _hang_up(signum: int, frame: Any) -> None:

@@ -8,6 +8,7 @@ functions, so a run can always be replayed from the spec file it saves.
 from __future__ import annotations
 
 import io
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -181,7 +182,7 @@ def finish(
     if result.document is None:
         return result, None
     spec_path = safe_name(out_dir, stem, "yaml")
-    if spec_path.exists() and not options.force:
+    if os.path.lexists(spec_path) and not options.force:
         result.error = FileExists(
             "a file of this name is already there",
             file=spec_path,
