@@ -388,7 +388,9 @@ def validation_error(
 
 def _is_union_tag(part: str | int) -> bool:
     return isinstance(part, str) and (
-        part.startswith(("function-", "json-or-python")) or part in {"str", "list[...]", "dict"}
+        part.startswith(("function-", "json-or-python"))
+        or part in {"str", "list[...]", "dict"}
+        or part[:1].isupper()  # a model's class name, such as ById
     )
 
 

@@ -53,6 +53,12 @@ def write_error(exc: OSError, path: Path) -> WriteError:
             file=path,
             hint="give --out-dir a folder, not a file",
         )
+    if code == errno.ENOENT:
+        return WriteError(
+            "this folder cannot be made here",
+            file=path,
+            hint="choose another folder with --out-dir",
+        )
     if code == errno.ENAMETOOLONG:
         return WriteError("the path is too long", file=path, hint="choose a shorter --out-dir")
     return WriteError(f"cannot write here: {exc.strerror or exc}", file=path)

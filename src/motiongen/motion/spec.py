@@ -228,26 +228,37 @@ def _batch(source: datafile.DataFile, data: dict[str, Any]) -> Iterator[Job]:
 
 
 def _merge_csv(source: datafile.DataFile, data: dict[str, Any], csv_path: Path) -> Iterator[Job]:
-    """One motion per CSV row; the row's columns fill (or replace) the spec's keys."""
+    """One motion per CSV row; the row's columns fill (or replace) the spec's keys.
+
+    Rows are numbered as a spreadsheet shows them: the header is row 1, and a
+    cell with a line break inside quotes is still one row.
+    """
     text = datafile.read_text(csv_path)
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    columns = [c.strip() for c in reader.fieldnames or []]
-    if not columns:
+    records = csv.reader(io.StringIO(text, newline=""))
+    header = next(records, None)
+    columns = [c.strip() for c in header or []]
+    if not any(columns):
         raise InputError("the CSV file has no header row", file=csv_path, line=1)
     known = set(Motion.model_fields)
     for column in columns:
         if column not in known:
             close = difflib.get_close_matches(column, sorted(known), n=1)
+            hint = f"did you mean '{close[0]}'?" if close else "see 'motiongen schema'"
+            if len(columns) == 1 and ";" in column:
+                hint = (
+                    "the columns seem to be separated by ';': save the file as "
+                    "'CSV (comma delimited)', or with ',' as the field separator"
+                )
             raise InputError(
-                f"the column '{column}' is not a spec key",
-                file=csv_path,
-                line=1,
-                hint=f"did you mean '{close[0]}'?" if close else "see 'motiongen schema'",
+                f"the column '{column}' is not a spec key", file=csv_path, line=1, hint=hint
             )
-    for row in reader:
-        row_number = reader.line_num  # as a spreadsheet counts: the header is row 1
+    rows = 0
+    for row_number, cells in enumerate(records, start=2):
+        if not any(cell.strip() for cell in cells):
+            continue  # a blank row, as a spreadsheet leaves between groups
+        rows += 1
         label = f"{csv_path}: row {row_number}"
-        if None in row:
+        if len(cells) > len(columns):
             yield Job(
                 label,
                 error=InputError(
@@ -259,9 +270,9 @@ def _merge_csv(source: datafile.DataFile, data: dict[str, Any], csv_path: Path) 
             )
             continue
         fields = {
-            key.strip(): _csv_value(key.strip(), value.strip())
-            for key, value in row.items()
-            if key is not None and value is not None and value.strip()
+            key: _csv_value(key, value.strip())
+            for key, value in zip(columns, cells, strict=False)
+            if value.strip()
         }
         try:
             yield Job(
@@ -276,6 +287,13 @@ def _merge_csv(source: datafile.DataFile, data: dict[str, Any], csv_path: Path) 
             if key in fields:
                 error = InputError(error.message, file=csv_path, line=row_number, field=error.field)
             yield Job(label, error=error)
+    if rows == 0:
+        raise InputError(
+            "the CSV file has a header row but no rows below it",
+            file=csv_path,
+            line=1,
+            hint="add one row for each motion to make",
+        )
 
 
 LIST_KEYS = {"demands", "notes", "believes", "resolves", "mandates"}

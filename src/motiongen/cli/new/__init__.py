@@ -47,7 +47,7 @@ def _err(text: str) -> None:
 def run(request: NewRequest, catalogue: Any, profiles: Any) -> int:
     interactive = _terminal(sys.stdin) and _terminal(sys.stdout) and not request.yes
     settings = drafting.load_settings()
-    answers = _starting_answers(request)
+    answers = _starting_answers(request, catalogue)
     answers.update({k: v for k, v in request.answers.items() if v not in (None, [], "")})
 
     if not interactive:
@@ -102,9 +102,9 @@ def _hang_up(signum: int, frame: Any) -> None:
     raise KeyboardInterrupt
 
 
-def _starting_answers(request: NewRequest) -> dict[str, Any]:
+def _starting_answers(request: NewRequest, catalogue: Any) -> dict[str, Any]:
     if request.resume:
-        return drafting.Draft.resume().answers
+        return drafting.Draft.resume(catalogue).answers
     if request.from_spec is not None:
         jobs = spec.read(request.from_spec)
         if len(jobs) != 1:

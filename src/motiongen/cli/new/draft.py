@@ -55,7 +55,36 @@ def load_settings() -> dict[str, Any]:
         return {}  # a damaged settings file must never stop a motion being written
     if not isinstance(data, dict):
         return {}
-    return {k: v for k, v in data.items() if k in (*REMEMBERED, "formats", "out_dir")}
+    # Keep only what is of the right kind: a damaged value is forgotten, not fatal.
+    kept: dict[str, Any] = {}
+    for key, value in data.items():
+        if key in REMEMBERED and _fits(key, value):
+            kept[key] = value
+        elif key == "formats" and isinstance(value, list):
+            formats = [f for f in value if isinstance(f, str) and f in build.FORMATS]
+            if formats:
+                kept[key] = formats
+        elif key == "out_dir" and isinstance(value, str) and value.strip():
+            kept[key] = value
+    return kept
+
+
+def _fits(key: str, value: Any) -> bool:
+    """Whether ``value`` is valid for the spec key ``key``."""
+    try:
+        _adapter(key).validate_python(value)
+    except ValidationError:
+        return False
+    return True
+
+
+def _adapter(key: str) -> Any:
+    from typing import Annotated
+
+    from pydantic import TypeAdapter
+
+    info = Motion.model_fields[key]
+    return TypeAdapter(Annotated[info.annotation, info])
 
 
 def save_settings(answers: dict[str, Any], **extra: Any) -> None:
@@ -90,19 +119,86 @@ class Draft:
         self.path.unlink(missing_ok=True)
 
     @classmethod
-    def resume(cls) -> Draft:
+    def resume(cls, catalogue: Any = None) -> Draft:
         path = draft_path()
         if not path.is_file():
             raise InputError(
                 "there is no unfinished motion to resume",
                 hint="start one with 'motiongen new'",
             )
-        data = datafile.load(path).data or {}
+        source = datafile.load(path)
+        data = source.data or {}
         if not isinstance(data, dict):
             raise InputError(
                 "the draft is damaged", file=path, hint="start again with 'motiongen new'"
             )
+        check_draft(source, catalogue)
         return cls(answers=data, path=path)
+
+
+DAMAGED_HINT = "correct or delete this line of the draft, or start again with 'motiongen new'"
+
+
+def check_draft(source: datafile.DataFile, catalogue: Any = None) -> None:
+    """A draft edited by hand: every key of the right kind, every id in the catalogue.
+
+    The walk-through trusts its draft, so a damaged one is refused here, at its line.
+    """
+    for key, value in source.data.items():
+        if key in ("_asked", "_skipped"):
+            if isinstance(value, list) and all(isinstance(v, str) for v in value):
+                continue
+            raise InputError(
+                "this bookkeeping line is damaged",
+                file=source.path,
+                line=source.line_of((key,)),
+                field=str(key),
+                hint=DAMAGED_HINT,
+            )
+        if key not in Motion.model_fields:
+            raise InputError(
+                "unknown key",
+                file=source.path,
+                line=source.line_of((key,)),
+                field=str(key),
+                hint=DAMAGED_HINT,
+            )
+        try:
+            _adapter(key).validate_python(value)
+        except ValidationError as exc:
+            error = datafile.validation_error(exc, source, prefix=(key,))
+            error.hint = DAMAGED_HINT
+            raise error from None
+    if catalogue is None:
+        return
+    tables = {
+        "demands": catalogue.demands,
+        "notes": catalogue.evidence,
+        "believes": catalogue.beliefs,
+    }
+    for key, table in tables.items():
+        for index, item in enumerate(source.data.get(key) or []):
+            if isinstance(item, str) and item not in table:
+                raise InputError(
+                    f"'{item}' is not in the catalogue",
+                    file=source.path,
+                    line=source.line_of((key, index)),
+                    field=f"{key}[{index + 1}]",
+                    hint=DAMAGED_HINT,
+                )
+
+
+def forget_choices(answers: dict[str, Any]) -> None:
+    """Choosing again at the preview: the demands and catalogue facts are asked
+    afresh, but what the user typed in their own words is kept."""
+    answers.pop("demands", None)
+    for key in ("notes", "believes", "resolves"):
+        own = [item for item in answers.get(key) or [] if isinstance(item, dict)]
+        if own:
+            answers[key] = own
+        else:
+            answers.pop(key, None)
+    answers["_asked"] = []
 
 
 def ordered(answers: dict[str, Any]) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from rich.text import Text
 from motiongen import build
 from motiongen.catalogue import Catalogue
 from motiongen.catalogue.models import NATION_NAMES
-from motiongen.cli.new.draft import Draft, to_motion
+from motiongen.cli.new.draft import Draft, forget_choices, to_motion
 from motiongen.errors import InputError
 from motiongen.motion.compose import compose
 from motiongen.motion.spec import Job, Motion
@@ -199,9 +199,7 @@ class Walkthrough:
                 return
             if choice == "stop":
                 raise Stop
-            for key in ("demands", "notes", "believes", "resolves"):
-                self.answers.pop(key, None)
-            self.answers["_asked"] = []
+            forget_choices(self.answers)
             self.draft.save()
 
     def _text(self, key: str, message: str, fallback: str) -> None:
