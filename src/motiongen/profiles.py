@@ -155,16 +155,25 @@ def load(extra: Sequence[str | Path] = (), *, with_user_files: bool = True) -> P
     profiles: dict[str, Profile] = {}
     origins: dict[str, str] = {}
     files = user_profile_files(extra) if with_user_files else [Path(p) for p in extra]
-    pending = list(_builtin()) + [(str(p), _parse(datafile.load(p))) for p in files]
-    pending.sort(key=lambda item: (item[1].position, item[1].name))
+    pending: list[tuple[str, Profile]] = list(_builtin())
+    # Built-in profiles first, then the user's in the order given: a clash is
+    # the later file's mistake, whatever order the profiles are listed in.
     for origin, profile in pending:
-        if profile.id in profiles:
+        origins[profile.id] = origin
+    for path in files:
+        source = datafile.load(path)
+        profile = _parse(source)
+        if profile.id in origins:
             raise InputError(
                 f"the profile id '{profile.id}' is already used by {origins[profile.id]}",
-                file=origin,
+                file=source.path,
+                line=source.line_of(("id",)),
                 field="id",
                 hint="give your profile an id of its own",
             )
+        origins[profile.id] = source.path
+        pending.append((source.path, profile))
+    pending.sort(key=lambda item: (item[1].position, item[1].name))
+    for origin, profile in pending:
         profiles[profile.id] = profile
-        origins[profile.id] = origin
     return ProfileSet(profiles, origins)

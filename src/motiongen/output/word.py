@@ -176,6 +176,7 @@ def _open_reference(path: Path) -> Any:
     from docx import Document as open_docx
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import XMLSyntaxError
 
     if path.suffix.lower() in (".dotx", ".dotm"):
         raise InputError(
@@ -195,9 +196,9 @@ def _open_reference(path: Path) -> Any:
             field="--reference-docx",
             hint="save your letterhead as .docx",
         ) from None
-    except (ValueError, KeyError) as exc:
+    except (ValueError, KeyError, zipfile.BadZipFile, XMLSyntaxError) as exc:
         raise InputError(
-            f"this Word file cannot be used: {exc}",
+            f"this Word file is damaged and cannot be used ({type(exc).__name__}: {exc})",
             file=path,
             field="--reference-docx",
             hint="open it in Word or LibreOffice and save it again as .docx",
@@ -214,7 +215,15 @@ def _open_reference(path: Path) -> Any:
 def _copy_missing_styles(document: Any) -> None:
     """A letterhead made elsewhere may lack Title, Heading 2 or List Paragraph."""
     from docx import Document as open_docx
+    from docx.styles import BabelFish
 
+    # LibreOffice saves "Heading 2" where Word saves "heading 2"; python-docx
+    # looks styles up by Word's spelling, so the letterhead's own is renamed.
+    word_names = dict(BabelFish.style_aliases)
+    for style in document.styles:
+        raw = style.element.name_val
+        if raw in word_names:
+            style.element.name_val = word_names[raw]
     wanted = ("Title", "Heading 2", "List Paragraph")
     names = {s.name for s in document.styles}
     missing = [name for name in wanted if name not in names]

@@ -145,7 +145,10 @@ def _without_questions(
         request.formats or ",".join(settings.get("formats") or []) or "docx,md,txt"
     )
     place = request.output or str(settings.get("out_dir") or ".")
-    return _write(request, answers, formats, place, settings, catalogue, profiles)[0]
+    code, written = _write(request, answers, formats, place, settings, catalogue, profiles)
+    if written and request.resume:
+        drafting.Draft().discard()  # finished: --resume would otherwise offer it again
+    return code
 
 
 def _write(
