@@ -174,6 +174,6 @@ def load(extra: Sequence[str | Path] = (), *, with_user_files: bool = True) -> P
         origins[profile.id] = source.path
         pending.append((source.path, profile))
     pending.sort(key=lambda item: (item[1].position, item[1].name))
-    for origin, profile in pending:
+    for _, profile in pending:
         profiles[profile.id] = profile
     return ProfileSet(profiles, origins)
