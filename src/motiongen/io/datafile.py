@@ -26,7 +26,7 @@ SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".toml": "toml", ".json": "json"}
 # these budgets refuse an alias bomb ("billion laughs") before it is expanded.
 NODE_BUDGET = 200_000
 ALIAS_BUDGET = 1_000
-MAX_BYTES = 20_000_000
+MAX_BYTES = 5_000_000  # a motion is a few KB; 5,000 branches in a CSV about 0.5 MB
 # Characters YAML 1.2 does not allow in a file (it allows tab, newline, return,
 # NEL and printable text): found here, so the message names their line.
 _NOT_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -53,6 +53,15 @@ class DataFile:
 
 def read_text(path: Path) -> str:
     try:
+        size = path.stat().st_size if path.is_file() else 0
+        if size > MAX_BYTES:
+            raise InputError(
+                f"the file is {size / 1_000_000:.0f} MB, far too large to be a motion, "
+                "a catalogue or a list of branches",
+                file=path,
+                hint=f"motiongen reads files of up to {MAX_BYTES // 1_000_000} MB; "
+                "is this the file you meant?",
+            )
         raw = path.read_bytes()
     except FileNotFoundError:
         raise InputError("no such file", file=path, hint="check the name and folder") from None
@@ -60,12 +69,6 @@ def read_text(path: Path) -> str:
         raise InputError("this is a folder, not a file", file=path) from None
     except OSError as exc:
         raise InputError(f"cannot read the file: {exc.strerror}", file=path) from None
-    if len(raw) > MAX_BYTES:
-        raise InputError(
-            f"the file is {len(raw) // 1_000_000} MB, too large to be a motion, catalogue or list",
-            file=path,
-            hint=f"motiongen reads files of up to {MAX_BYTES // 1_000_000} MB",
-        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
