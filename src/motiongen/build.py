@@ -16,7 +16,7 @@ from motiongen import checks, signals
 from motiongen.catalogue import Catalogue
 from motiongen.checks.findings import Finding, has_errors
 from motiongen.errors import InputError, MotiongenError
-from motiongen.io.files import DiskFull, FileExists, Namer, ensure_folder, safe_name, write_atomic
+from motiongen.io.files import DiskFull, FileExists, Namer, check_folder, safe_name, write_atomic
 from motiongen.motion import spec
 from motiongen.motion.compose import Document, UnknownId, compose
 from motiongen.output import render
@@ -186,7 +186,7 @@ def build(
     """
     jobs, unusable = read_jobs(paths, merge)
     if jobs:
-        ensure_folder(options.out_dir)  # one clear error, not one for every motion
+        check_folder(options.out_dir)  # one clear error, not one for every motion
     writer = Writer(options)
     if {"docx", "pdf"} & set(options.formats):
         writer.word()  # a bad --reference-docx is one error now, not one per motion

@@ -416,9 +416,9 @@ def _friendly(error: dict[str, Any]) -> str:
         return "expected a date written as YYYY-MM-DD, for example 2027-01-14"
     if kind == "string_too_short":
         return "this is empty: write some words here, or leave the key out"
-    if kind == "string_too_long":
+    if kind in {"string_too_long", "too_long"} and isinstance(error.get("input"), str):
         limit = error.get("ctx", {}).get("max_length")
-        size = len(error.get("input") or "")
+        size = len(error["input"])
         return f"this is {size:,} characters long; it must fit in {limit:,}, so shorten it"
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")

@@ -74,6 +74,15 @@ def ensure_folder(folder: Path) -> None:
         raise write_error(OSError(errno.ENOTDIR, "not a folder"), folder)
 
 
+def check_folder(folder: Path) -> None:
+    """Refuse, before any motion is made, an output folder that is a file; make nothing."""
+    existing = folder
+    while not os.path.lexists(existing) and existing.parent != existing:
+        existing = existing.parent
+    if os.path.lexists(existing) and not existing.is_dir():
+        raise write_error(OSError(errno.ENOTDIR, "not a folder"), existing)
+
+
 def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
     """Write ``data`` to ``path`` in one step; refuse to replace a file unless ``force``."""
     try:
