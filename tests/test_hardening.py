@@ -8,6 +8,7 @@ and an exit code from PRODUCT.md.
 from __future__ import annotations
 
 import errno
+import json
 import os
 import re
 import subprocess
@@ -522,3 +523,161 @@ def test_13_row_numbers_after_a_quoted_line_break(runner: CliRunner, tmp_path: P
     )
     assert "branches.csv: row 2:" in result.stderr
     assert "branches.csv:4: meeting_date: February 2027 has 28 days" in result.stderr
+
+
+# --- lesser problems --------------------------------------------------------------------------
+
+
+def test_corrupt_reference_docx(runner: CliRunner, tmp_path: Path) -> None:
+    import zipfile
+
+    good = tmp_path / "good.docx"
+    from docx import Document as new_docx
+
+    new_docx().save(str(good))
+    bad = tmp_path / "letterhead.docx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(bad, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "word/styles.xml":
+                data = data[: len(data) // 2]
+            target.writestr(info, data)
+    result = runner.invoke(
+        app, ["build", str(ANYTOWN), "--reference-docx", str(bad), "-o", str(tmp_path / "o")]
+    )
+    assert result.exit_code == 2
+    line = one_line_error(result.stderr)
+    assert "letterhead.docx" in line and "damaged" in line
+
+
+def test_letterhead_with_libreoffice_style_names(runner: CliRunner, tmp_path: Path) -> None:
+    """LibreOffice writes <w:name w:val="Heading 2"/> where Word writes "heading 2"."""
+    from docx import Document as new_docx
+
+    from wordtools import NS, part
+
+    letterhead = new_docx()
+    for style in letterhead.styles:
+        if style.element.name_val in ("heading 1", "heading 2"):
+            style.element.name_val = style.element.name_val.capitalize()
+    path = tmp_path / "letterhead.docx"
+    letterhead.save(str(path))
+    out = tmp_path / "o"
+    result = runner.invoke(
+        app, ["build", str(ANYTOWN), "--reference-docx", str(path), "-f", "docx", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.stderr
+    (made,) = out.iterdir()
+    body = part(made, "word/document.xml")
+    headings = body.xpath("//w:p[w:pPr/w:pStyle/@w:val='Heading2']", namespaces=NS)
+    assert "This branch notes:" in ["".join(h.itertext()) for h in headings]
+
+
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_stdout_that_is_not_utf8(tmp_path: Path, command: str) -> None:
+    spec = tmp_path / "m.yaml"
+    spec.write_text(SPEC.replace("title: Keep", "title: 🏠 Keep"), encoding="utf-8")
+    args = ["--out-dir", "-", "--format", "md"] if command == "build" else ["--json"]
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252", "PYTHONUTF8": "0"}
+    result = subprocess.run(
+        [sys.executable, "-m", "motiongen", command, str(spec), *args],
+        capture_output=True,
+        env=env,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert b"Traceback" not in result.stderr
+    if command == "build":
+        assert "🏠 Keep".encode() in result.stdout
+    else:
+        import json
+
+        assert (
+            json.loads(result.stdout)["motions"][0]["title"]
+            == "🏠 Keep our children's homes public"
+        )
+
+
+def test_a_huge_file_is_refused_without_reading_it(runner: CliRunner, tmp_path: Path) -> None:
+    huge = tmp_path / "huge.yaml"
+    with huge.open("wb") as handle:
+        handle.write(SPEC.encode() + b"# ")
+        handle.truncate(50_000_000)  # 50 MB, most of it a trailing comment
+    result = runner.invoke(app, ["check", str(huge)])
+    assert result.exit_code == 2
+    line = one_line_error(result.stderr)
+    assert "huge.yaml" in line and "50 MB" in line
+
+
+def test_csv_with_only_a_header(runner: CliRunner, tmp_path: Path) -> None:
+    rows = tmp_path / "branches.csv"
+    rows.write_text("submitted_by,proposer\n")
+    result = runner.invoke(
+        app, ["check", str(EXAMPLES / "region-model.yaml"), "--merge", str(rows)]
+    )
+    assert result.exit_code == 2
+    assert "no rows below it" in one_line_error(result.stderr)
+
+
+def test_semicolon_csv_gets_a_hint(runner: CliRunner, tmp_path: Path) -> None:
+    rows = tmp_path / "branches.csv"
+    rows.write_text("submitted_by;proposer\nAnytown;Sam\n")
+    result = runner.invoke(
+        app, ["build", str(EXAMPLES / "region-model.yaml"), "--merge", str(rows)]
+    )
+    assert result.exit_code == 2
+    assert "separated by ';'" in one_line_error(result.stderr)
+
+
+@pytest.mark.parametrize("name", ["CON", "nul", "COM1", "lpt9.txt"])
+def test_windows_reserved_names_are_refused(runner: CliRunner, tmp_path: Path, name: str) -> None:
+    spec = tmp_path / "m.yaml"
+    spec.write_text(SPEC + f"output: {name}\n")
+    result = runner.invoke(app, ["build", str(spec), "-o", str(tmp_path / "o")])
+    assert result.exit_code == 2
+    line = one_line_error(result.stderr)
+    assert "m.yaml:8: output:" in line and "device on Windows" in line
+
+
+def test_a_reserved_name_from_a_title_is_changed() -> None:
+    from motiongen.text import slug
+
+    assert slug("Con") == "con-motion"
+    assert slug("Aux.") == "aux-motion"
+    assert slug("Conference") == "conference"
+
+
+@pytest.mark.parametrize("title", ["\u200b\u200b", "\u200d\ufeff \u2060"])
+def test_a_title_of_zero_width_characters_is_empty(
+    runner: CliRunner, tmp_path: Path, title: str
+) -> None:
+    spec = tmp_path / "m.json"
+    spec.write_text(
+        json.dumps({"profile": "labour-branch", "demands": ["halt-nass"], "title": title})
+    )
+    result = runner.invoke(app, ["check", str(spec)])
+    assert result.exit_code == 2
+    assert "title: this is empty" in one_line_error(result.stderr)
+
+
+def test_a_finished_resume_without_questions_removes_the_draft(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    draft = Path(os.environ["MOTIONGEN_CONFIG_DIR"]) / "draft.yaml"
+    draft.write_text("profile: labour-branch\ntitle: T\ndemands: [halt-nass]\n")
+    result = runner.invoke(
+        app, ["new", "--resume", "--yes", "--format", "txt", "--output", f"{tmp_path}/"]
+    )
+    assert result.exit_code in (0, 1), result.stderr
+    assert (tmp_path / "t.txt").is_file()
+    assert not draft.exists()
+
+
+def test_a_profile_reusing_a_built_in_id_is_blamed(runner: CliRunner, tmp_path: Path) -> None:
+    text = (REPO / "seeds" / "profiles" / "union-branch.yaml").read_text()
+    own = tmp_path / "mine.yaml"
+    own.write_text(re.sub(r"position: \d+", "position: 1", text))
+    result = runner.invoke(app, ["--profiles", str(own), "profiles", "list"])
+    assert result.exit_code == 2
+    line = one_line_error(result.stderr)
+    assert line.startswith(f"Error: {own}:") and "already used by" in line

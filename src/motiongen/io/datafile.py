@@ -414,7 +414,7 @@ def _friendly(error: dict[str, Any]) -> str:
         if isinstance(value, str) and re.match(r"\s*\d{1,4}-\d{1,2}-\d{1,2}", value):
             return date_problem(value)
         return "expected a date written as YYYY-MM-DD, for example 2027-01-14"
-    if kind == "string_too_short":
+    if kind == "string_too_short" or (kind == "too_short" and isinstance(error.get("input"), str)):
         return "this is empty: write some words here, or leave the key out"
     if kind in {"string_too_long", "too_long"} and isinstance(error.get("input"), str):
         limit = error.get("ctx", {}).get("max_length")
