@@ -132,7 +132,7 @@ class Draft:
             raise InputError(
                 "the draft is damaged", file=path, hint="start again with 'motiongen new'"
             )
-        check_draft(source, catalogue)
+        check_draft(datafile.DataFile(source.path, data, source.line_of), catalogue)
         return cls(answers=data, path=path)
 
 
