@@ -5,9 +5,11 @@ they hold, the command ends with an exit code from PRODUCT.md (0, 1, 2 or 130),
 never a traceback; what it says on stderr carries no control character, and an
 error is one line; and no file is written outside the output folder.
 
-CI runs a few examples of each. ``MOTIONGEN_FUZZ=nightly`` runs 10,000 of each:
+CI runs a few examples of each. ``MOTIONGEN_FUZZ=nightly`` runs 10,000 of each;
+``MOTIONGEN_FUZZ_COUNT=FILE`` adds a line to FILE for each example run, so a
+long run stopped by a time limit still says how far it got:
 
-    MOTIONGEN_FUZZ=nightly python -m pytest tests/test_fuzz.py -q
+    MOTIONGEN_FUZZ=nightly MOTIONGEN_FUZZ_COUNT=fuzz.count python -m pytest tests/test_fuzz.py
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ PROFILES = {
     ),
 }
 FUZZ = PROFILES[os.environ.get("MOTIONGEN_FUZZ", "ci")]
+COUNT = os.environ.get("MOTIONGEN_FUZZ_COUNT")
 EXIT_CODES = {0, 1, 2, 130}
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 RUNNER = CliRunner()
@@ -217,6 +220,9 @@ def run(home: Path, args: list[str], *, one_line: bool = True) -> Any:
     """Run motiongen and check the promises; returns the result."""
     before = _files(home)
     result = RUNNER.invoke(app, args)
+    if COUNT:
+        with open(COUNT, "a", encoding="utf-8") as log:
+            log.write(os.environ.get("PYTEST_CURRENT_TEST", "?").split(" ")[0] + "\n")
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception  # a traceback: hypothesis shows and shrinks it
     assert result.exit_code in EXIT_CODES, (result.exit_code, result.stderr)
