@@ -131,9 +131,9 @@ def _load_yaml(text: str, name: str) -> DataFile:
     from ruamel.yaml.constructor import DuplicateKeyError
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-    problem = _control_character(text, name)
-    if problem is not None:
-        raise problem
+    refused = _control_character(text, name)
+    if refused is not None:
+        raise refused
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
     yaml.constructor.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)

@@ -82,7 +82,7 @@ def _size(value: Any) -> int:
 def _make_sandbox() -> Any:
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    class Sandbox(ImmutableSandboxedEnvironment):  # type: ignore[misc]
+    class Sandbox(ImmutableSandboxedEnvironment):
         """The jinja2 sandbox, with '*' and '**' kept within the size budget."""
 
         intercepted_binops = frozenset({"*", "**"})

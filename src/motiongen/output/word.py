@@ -176,7 +176,7 @@ def _open_reference(path: Path) -> Any:
     from docx import Document as open_docx
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.opc.exceptions import PackageNotFoundError
-    from lxml.etree import XMLSyntaxError
+    from lxml.etree import XMLSyntaxError  # type: ignore[import-untyped]
 
     if path.suffix.lower() in (".dotx", ".dotm"):
         raise InputError(

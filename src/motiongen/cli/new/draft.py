@@ -84,7 +84,8 @@ def _adapter(key: str) -> Any:
     from pydantic import TypeAdapter
 
     info = Motion.model_fields[key]
-    return TypeAdapter(Annotated[info.annotation, info])
+    annotated: Any = Annotated[info.annotation, info]
+    return TypeAdapter(annotated)
 
 
 def save_settings(answers: dict[str, Any], **extra: Any) -> None:
