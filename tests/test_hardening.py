@@ -288,7 +288,7 @@ def test_4_disk_full_mid_batch_stops_with_a_summary(
     assert len(calls) == 4  # nothing more was tried once the disk was full
     assert sorted(p.name for p in out.iterdir()) == [f"branch-{n}-t.txt" for n in range(3)]
     assert "the disk is full" in result.stderr
-    assert result.stderr.count("not written: the disk filled up") == 2
+    assert "Not written, as the disk is full: 2 more motions, from " in result.stderr
     assert result.stderr.splitlines()[-1].startswith("Built 3 of 6 motions")
 
 

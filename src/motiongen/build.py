@@ -7,7 +7,7 @@ import datetime as dt
 import os
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import CancelledError, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -231,16 +231,15 @@ def _run(
         wants_word = bool({"docx", "pdf"} & set(options.formats))
         workers = min(2, os.cpu_count() or 1) if wants_word and len(jobs) >= PARALLEL_FROM else 1
     prepared = [prepare(job, catalogue, profiles) for job in jobs]
-    full: DiskFull | None = None
+    full = False
     if workers <= 1:
         for result, stem in zip(prepared, stems, strict=True):
             if result.document is not None:
-                if full is not None:
-                    result.error = _not_written(full)
+                if full:
+                    result.error = _not_written()
                 else:
                     writer.write(result, stem, pdf_dir)
-                    if isinstance(result.error, DiskFull):
-                        full = result.error
+                    full = isinstance(result.error, DiskFull)
             yield result
         return
     todo = [(r.document, stem) for r, stem in zip(prepared, stems, strict=True) if r.document]
@@ -254,15 +253,22 @@ def _run(
             [pdf_dir] * len(todo),
             chunksize=chunk,
         )
+        stopped = False
         for result in prepared:
             if result.document is not None:
-                if full is not None:
-                    result.error = _not_written(full)
+                if stopped:
+                    result.error = _not_written()
                 else:
-                    result.files, result.error = next(written)
-                    if isinstance(result.error, DiskFull):
-                        full = result.error
-                        _stop(pool)
+                    # Work already handed to a worker still finishes and is
+                    # reported as it went; what was never started is cancelled.
+                    try:
+                        result.files, result.error = next(written)
+                    except (CancelledError, StopIteration):
+                        stopped = True
+                        result.error = _not_written()
+                    if isinstance(result.error, DiskFull) and not full:
+                        full = True
+                        pool.shutdown(wait=False, cancel_futures=True)
             yield result
     except BaseException:
         _stop(pool)  # Ctrl-C, SIGTERM, or the caller gave up: end the workers now
@@ -270,10 +276,13 @@ def _run(
     pool.shutdown(wait=True)
 
 
-def _not_written(full: DiskFull) -> DiskFull:
-    return DiskFull(
+class NotTried(DiskFull):
+    """A motion not tried because the disk filled up before its turn."""
+
+
+def _not_written() -> NotTried:
+    return NotTried(
         "not written: the disk filled up before this motion",
-        file=full.file,
         hint="free some space, then build again",
     )
 
@@ -297,7 +306,7 @@ _WORKER: dict[str, Writer] = {}
 
 def _worker_start(options: Options) -> None:
     signals.die_with_parent()
-    signals.install()
+    signals.install_in_worker()
     _WORKER["writer"] = Writer(options)
 
 
@@ -305,7 +314,10 @@ def _worker_write(
     document: Document, stem: str, pdf_dir: Path | None
 ) -> tuple[list[Path], MotiongenError | None]:
     result = Result(label=stem, document=document)
-    _WORKER["writer"].write(result, stem, pdf_dir)
+    try:
+        _WORKER["writer"].write(result, stem, pdf_dir)
+    except signals.Terminated:
+        os._exit(130)  # told to stop: the half-written file is already removed
     return result.files, result.error
 
 

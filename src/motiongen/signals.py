@@ -34,6 +34,31 @@ def install() -> None:
         signal.signal(signum, _raise)
 
 
+def install_in_worker() -> None:
+    """In a worker process: stop quietly when idle; when busy, unwind first, so
+    that the file being written is removed (the worker then exits)."""
+    import os
+
+    def stop(signum: int, frame: Any) -> None:
+        if frame is not None and _busy(frame):
+            raise Terminated(signum)
+        os._exit(130)
+
+    for signum in _wanted():
+        signal.signal(signum, stop)
+    if hasattr(signal, "SIGINT"):
+        signal.signal(signal.SIGINT, stop)  # Ctrl-C reaches the whole group: the parent reports
+
+
+def _busy(frame: Any) -> bool:
+    """Whether motiongen's own code is on the stack (a write under way)."""
+    while frame is not None:
+        if "motiongen" in frame.f_code.co_filename and "signals.py" not in frame.f_code.co_filename:
+            return True
+        frame = frame.f_back
+    return False
+
+
 @contextlib.contextmanager
 def handled() -> Iterator[None]:
     """SIGTERM and SIGHUP interrupt the body; the previous handlers come back after."""

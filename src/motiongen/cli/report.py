@@ -84,7 +84,10 @@ def build(
         _err(f"Error: {problem}")
     single = len(results) == 1
     warnings = 0
+    not_tried = [r for r in results if isinstance(r.error, core.NotTried)]
     for result in results:
+        if isinstance(result.error, core.NotTried):
+            continue  # one line for all of them, below
         if result.error is not None:
             _err(f"Error: {result.error}" if single else f"Failed: {result.label}: {result.error}")
             continue
@@ -101,6 +104,11 @@ def build(
             for line in _finding_lines(result.findings, ["warning"]):
                 _err(line)
 
+    if not_tried:
+        _err(
+            f"Not written, as the disk is full: {len(not_tried)} more motions, from "
+            f"{not_tried[0].label} on (free some space, then build again)"
+        )
     built = sum(1 for r in results if r.files and not r.failed)
     failed = sum(1 for r in results if r.failed)
     if not quiet and len(results) > 1:
