@@ -681,3 +681,41 @@ def test_a_profile_reusing_a_built_in_id_is_blamed(runner: CliRunner, tmp_path: 
     assert result.exit_code == 2
     line = one_line_error(result.stderr)
     assert line.startswith(f"Error: {own}:") and "already used by" in line
+
+
+def test_9_choosing_again_in_the_walk_through_keeps_typed_answers(tmp_path: Path) -> None:
+    """In a real terminal: pick, type a fact, choose again at the preview, stop."""
+    import pexpect
+
+    from test_new import DOWN, answer_first_half, spawn
+
+    child = spawn(tmp_path)
+    answer_first_half(child)
+    child.expect("Which demands")
+    child.send("agency")
+    child.expect(r"end-agency-staffing")
+    child.send(" \r")
+    child.expect("Facts to note")
+    child.send("\r")
+    child.expect("fact of your own")
+    child.send("Our council spent a record sum on agency staff last year.\r")
+    child.expect("fact of your own")
+    child.send("\r")
+    child.expect("believes")
+    child.send("\r")
+    child.expect("belief of your own")
+    child.send("Care is not a market.\r")
+    child.expect("belief of your own")
+    child.send("\r")
+    child.expect("Anything else to resolve")
+    child.send("\r")
+    child.expect("What next")
+    child.send(DOWN + "\r")  # "Choose the demands and facts again"
+    child.expect("Which demands")
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child.close()
+    draft = (tmp_path / "cfg" / "draft.yaml").read_text("utf-8")
+    assert "Our council spent a record sum on agency staff last year." in draft
+    assert "Care is not a market." in draft
+    assert "end-agency-staffing" not in draft
