@@ -218,11 +218,25 @@ def sandbox() -> Iterator[Path]:
 
 def run(home: Path, args: list[str], *, one_line: bool = True) -> Any:
     """Run motiongen and check the promises; returns the result."""
-    before = _files(home)
-    result = RUNNER.invoke(app, args)
+    try:
+        result = _run(home, args, one_line=one_line)
+    except BaseException:
+        _count("FAILED")
+        raise
+    _count("ran")
+    return result
+
+
+def _count(outcome: str) -> None:
     if COUNT:
         with open(COUNT, "a", encoding="utf-8") as log:
-            log.write(os.environ.get("PYTEST_CURRENT_TEST", "?").split(" ")[0] + "\n")
+            test = os.environ.get("PYTEST_CURRENT_TEST", "?").split(" ")[0]
+            log.write(f"{test} {outcome}\n")
+
+
+def _run(home: Path, args: list[str], *, one_line: bool) -> Any:
+    before = _files(home)
+    result = RUNNER.invoke(app, args)
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception  # a traceback: hypothesis shows and shrinks it
     assert result.exit_code in EXIT_CODES, (result.exit_code, result.stderr)

@@ -6,8 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
+import threading
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import CancelledError, ProcessPoolExecutor
+from concurrent.futures import CancelledError, InvalidStateError, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -253,19 +255,25 @@ def _run(
             [pdf_dir] * len(todo),
             chunksize=chunk,
         )
-        stopped = False
+        stopped: MotiongenError | None = None  # what every motion left over is told
         for result in prepared:
             if result.document is not None:
-                if stopped:
-                    result.error = _not_written()
+                if stopped is not None:
+                    result.error = stopped
                 else:
                     # Work already handed to a worker still finishes and is
                     # reported as it went; what was never started is cancelled.
                     try:
                         result.files, result.error = next(written)
                     except (CancelledError, StopIteration):
-                        stopped = True
-                        result.error = _not_written()
+                        result.error = stopped = _not_written()
+                    except BrokenProcessPool:
+                        # A worker was killed (by the system, or by a signal sent to
+                        # the whole group, which this process handles next).
+                        result.error = stopped = MotiongenError(
+                            "not written: the process writing it was stopped",
+                            hint="build again; the motions reported as written are complete",
+                        )
                     if isinstance(result.error, DiskFull) and not full:
                         full = True
                         pool.shutdown(wait=False, cancel_futures=True)
@@ -274,6 +282,18 @@ def _run(
         _stop(pool)  # Ctrl-C, SIGTERM, or the caller gave up: end the workers now
         raise
     pool.shutdown(wait=True)
+
+
+def _quiet_pool(previous: Any) -> Any:
+    """Python 3.11's pool thread may fail to mark a future the pool has already
+    cancelled (fixed in 3.12): harmless as we stop, so not shown to the user."""
+
+    def hook(args: Any) -> None:
+        if args.exc_type is InvalidStateError:
+            return
+        previous(args)
+
+    return hook
 
 
 class NotTried(DiskFull):
@@ -289,8 +309,8 @@ def _not_written() -> NotTried:
 
 def _stop(pool: ProcessPoolExecutor) -> None:
     """End the workers at once: each removes its half-written file as it goes."""
+    threading.excepthook = _quiet_pool(threading.excepthook)
     processes = list((getattr(pool, "_processes", None) or {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         if process.is_alive():
             process.terminate()
@@ -299,6 +319,7 @@ def _stop(pool: ProcessPoolExecutor) -> None:
         if process.is_alive():
             process.kill()
             process.join(timeout=5)
+    pool.shutdown(wait=True)  # no cancelling here: the broken pool fails what is left
 
 
 _WORKER: dict[str, Writer] = {}
@@ -314,10 +335,7 @@ def _worker_write(
     document: Document, stem: str, pdf_dir: Path | None
 ) -> tuple[list[Path], MotiongenError | None]:
     result = Result(label=stem, document=document)
-    try:
-        _WORKER["writer"].write(result, stem, pdf_dir)
-    except signals.Terminated:
-        os._exit(130)  # told to stop: the half-written file is already removed
+    _WORKER["writer"].write(result, stem, pdf_dir)
     return result.files, result.error
 
 

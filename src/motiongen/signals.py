@@ -8,6 +8,7 @@ gets the same treatment here, instead of dying with its temporary files left beh
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 import threading
 from collections.abc import Iterator
@@ -18,45 +19,61 @@ class Terminated(KeyboardInterrupt):
     """The process was asked to stop (SIGTERM, or SIGHUP when the terminal closed)."""
 
 
+# Half-written files of this process. A signal can arrive anywhere, even inside
+# the ``finally`` that would remove one, so the handlers remove them first.
+PENDING: set[str] = set()
+
+
+def remove_pending() -> None:
+    for name in list(PENDING):
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+        PENDING.discard(name)
+
+
+@contextlib.contextmanager
+def deferred() -> Iterator[None]:
+    """Hold SIGTERM, SIGHUP and SIGINT for a moment (making and recording a file)."""
+    held = set(_wanted()) | {signal.SIGINT}
+    mask = getattr(signal, "pthread_sigmask", None)
+    if mask is None:
+        yield
+        return
+    mask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        mask(signal.SIG_UNBLOCK, held)
+
+
 def _raise(signum: int, frame: Any) -> None:
+    _ignore_more()  # a second signal must not cut short the clean-up of the first
+    remove_pending()
     raise Terminated(signum)
+
+
+def _ignore_more() -> None:
+    for other in _wanted():
+        signal.signal(other, signal.SIG_IGN)
 
 
 def _wanted() -> list[signal.Signals]:
     return [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
 
 
-def install() -> None:
-    """Make SIGTERM and SIGHUP interrupt this process like Ctrl-C (main thread only)."""
-    if threading.current_thread() is not threading.main_thread():
-        return
-    for signum in _wanted():
-        signal.signal(signum, _raise)
-
-
 def install_in_worker() -> None:
-    """In a worker process: stop quietly when idle; when busy, unwind first, so
-    that the file being written is removed (the worker then exits)."""
-    import os
+    """In a worker process: Ctrl-C and a hang-up are for the parent, which then
+    ends its workers with SIGTERM; on SIGTERM a worker removes the file it was
+    writing and exits at once."""
 
     def stop(signum: int, frame: Any) -> None:
-        if frame is not None and _busy(frame):
-            raise Terminated(signum)
+        remove_pending()
         os._exit(130)
 
-    for signum in _wanted():
-        signal.signal(signum, stop)
-    if hasattr(signal, "SIGINT"):
-        signal.signal(signal.SIGINT, stop)  # Ctrl-C reaches the whole group: the parent reports
-
-
-def _busy(frame: Any) -> bool:
-    """Whether motiongen's own code is on the stack (a write under way)."""
-    while frame is not None:
-        if "motiongen" in frame.f_code.co_filename and "signals.py" not in frame.f_code.co_filename:
-            return True
-        frame = frame.f_back
-    return False
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, stop)
 
 
 @contextlib.contextmanager

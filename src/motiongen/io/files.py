@@ -12,6 +12,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from motiongen import signals
 from motiongen.errors import InputError, MotiongenError
 from motiongen.text import slug
 
@@ -93,7 +94,9 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
 
 def _write_atomic(path: Path, data: bytes, *, force: bool) -> None:
     ensure_folder(path.parent)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    with signals.deferred():
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        signals.PENDING.add(tmp_name)
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -123,6 +126,7 @@ def _write_atomic(path: Path, data: bytes, *, force: bool) -> None:
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
+        signals.PENDING.discard(tmp_name)
 
 
 def safe_name(out_dir: Path, stem: str, suffix: str) -> Path:
