@@ -140,12 +140,13 @@ def test_accessible_house_style(branch_docx: Path) -> None:
     assert body.find(".//w:jc[@w:val='both']", NS) is None, "not justified"
 
 
-def test_line_numbers_restart_each_page(tmp_path: Path) -> None:
+def test_line_numbers_run_through_the_document(tmp_path: Path) -> None:
+    """Amendments cite lines of the whole motion, so numbering does not restart per page."""
     path = tmp_path / "lines.docx"
     path.write_bytes(WordWriter(WordOptions(line_numbers=True)).render(document_for("council")))
     sect = part(path, "word/document.xml").find("w:body/w:sectPr", NS)
     ln = sect.find("w:lnNumType", NS)
-    assert ln is not None and ln.get(f"{W}restart") == "newPage" and ln.get(f"{W}countBy") == "1"
+    assert ln is not None and ln.get(f"{W}restart") == "continuous" and ln.get(f"{W}countBy") == "1"
     order = [child.tag.replace(W, "") for child in sect]
     assert order.index("lnNumType") > order.index("pgMar")
     assert order.index("lnNumType") < order.index("cols")

@@ -19,7 +19,7 @@ from motiongen.errors import InputError, MotiongenError
 from motiongen.io.files import FileExists, Namer, safe_name, write_atomic
 from motiongen.motion import spec
 from motiongen.motion.compose import Document, UnknownId, compose
-from motiongen.output import render
+from motiongen.output import lines, render
 from motiongen.output.pdf import convert, soffice
 from motiongen.output.word import WordOptions, WordWriter
 from motiongen.profiles import ProfileSet
@@ -53,6 +53,7 @@ class Options:
     template_dir: Path | None = None
     reference_docx: Path | None = None
     line_numbers: bool = False
+    line_width: int | None = None  # characters a numbered line; None: the profile's, or 80
     workers: int | None = None  # None: both cores for a large Word batch
 
 
@@ -109,9 +110,17 @@ class Writer:
     def word(self) -> Any:
         if self._word is None:
             self._word = WordWriter(
-                WordOptions(self.options.reference_docx, self.options.line_numbers)
+                WordOptions(
+                    self.options.reference_docx, self.options.line_numbers, self.options.line_width
+                )
             )
         return self._word
+
+    def _width(self, document: Document, fmt: str) -> int | None:
+        """Plain text is laid out in numbered lines when Word's lines are numbered."""
+        if fmt != "txt" or not self.options.line_numbers:
+            return None
+        return lines.width_for(document, self.options.line_width)
 
     def write(self, result: Result, stem: str, pdf_dir: Path | None) -> None:
         """Write the documents of a prepared motion; a failure is kept on the result."""
@@ -125,7 +134,12 @@ class Writer:
                 if fmt == "docx":
                     data = self.word().render(result.document)
                 else:
-                    text = render.render(result.document, fmt, template_dir=options.template_dir)
+                    text = render.render(
+                        result.document,
+                        fmt,
+                        template_dir=options.template_dir,
+                        line_width=self._width(result.document, fmt),
+                    )
                     data = text.encode("utf-8")
                 write_atomic(path, data, force=options.force)
                 result.files.append(path)

@@ -72,6 +72,15 @@ class Rule(Strict):
     verified: bool
 
 
+class AmendmentRules(Strict):
+    """What the body allows in an amendment, each rule with its source."""
+
+    word_limit: int | None = Field(default=None, ge=1, le=10_000)
+    replace_all: bool = True  # "Delete all and replace with ..." is in order
+    negative: Rule | None = None  # the rule refusing a direct negative
+    rules: list[Rule] = Field(default_factory=list)
+
+
 class Profile(Strict):
     id: Id
     position: int = 100
@@ -91,6 +100,8 @@ class Profile(Strict):
     notice: Notice | None = None
     deadlines: list[Deadline] = Field(default_factory=list)
     rules: list[Rule] = Field(min_length=1)
+    line_width: int | None = Field(default=None, ge=30, le=200)  # characters a numbered line
+    amendments: AmendmentRules = Field(default_factory=AmendmentRules)
 
     def frame(self, levels: Sequence[str]) -> tuple[str, LevelWording]:
         """The level a demand is put at for this body, and the wording for it."""

@@ -137,7 +137,7 @@ def build_motions(
         help="Your letterhead or branch template (.docx): its styles, header and footer are kept.",
     ),
     line_numbers: bool = typer.Option(
-        False, "--line-numbers", help="Number the lines of Word documents, restarting each page."
+        False, "--line-numbers", help="Number the lines of the motion in Word and text documents."
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only errors."),
 ) -> None:

@@ -21,6 +21,7 @@ from typing import Any
 from motiongen import __version__
 from motiongen.errors import InputError
 from motiongen.motion.compose import Document
+from motiongen.output import lines
 from motiongen.output.render import meta, people
 from motiongen.text import clean
 
@@ -40,6 +41,7 @@ def _w(tag: str) -> str:
 class WordOptions:
     reference: Path | None = None
     line_numbers: bool = False
+    line_width: int | None = None  # characters a numbered line; None: the profile's, or 80
 
 
 class WordWriter:
@@ -74,7 +76,8 @@ class WordWriter:
         document = copy.deepcopy(self._document)
         numbering = copy.deepcopy(self._numbering)
         core = copy.deepcopy(self._core)
-        _fill(document.body, numbering, doc, self.ids)
+        width = lines.width_for(doc, self.options.line_width) if self.options.line_numbers else None
+        _fill(document.body, numbering, doc, self.ids, width)
         _properties(CoreProperties(core), doc)
         changed = {
             self._names["document"]: serialize_part_xml(document),
@@ -428,7 +431,7 @@ def _line_numbers(sect_pr: Any) -> None:
         sect_pr.remove(old)
     element = OxmlElement("w:lnNumType")
     element.set(_w("countBy"), "1")
-    element.set(_w("restart"), "newPage")
+    element.set(_w("restart"), "continuous")  # amendments cite lines of the whole motion
     element.set(_w("distance"), "284")
     for child in sect_pr:
         if child.tag in {_w(name) for name in SECTION_CHILDREN_AFTER_LNNUM}:
@@ -440,7 +443,7 @@ def _line_numbers(sect_pr: Any) -> None:
 # --- one motion ------------------------------------------------------------------------------
 
 
-def _fill(body: Any, numbering: Any, doc: Document, ids: StyleIds) -> None:
+def _fill(body: Any, numbering: Any, doc: Document, ids: StyleIds, width: int | None) -> None:
 
     sect_pr = body.find(_w("sectPr"))
 
@@ -476,16 +479,27 @@ def _fill(body: Any, numbering: Any, doc: Document, ids: StyleIds) -> None:
     for label, value in meta(doc):
         labelled(label, value)
 
+    def motion_text(s: int, c: int | None) -> str:
+        """The paragraph with a hard break at the end of each numbered line."""
+        if width is None:
+            section = doc.sections[s]
+            return section.lead if c is None else section.clauses[c].text
+        full = lines.paragraph(doc, s, c)
+        skip = 0 if c is None else len(doc.sections[s].clauses[c].number) + 1
+        return "\n".join(part for _, part in lines.wrap(full, width, skip))[skip:]
+
     shared_num = None
-    for section in doc.sections:
-        text_paragraph(ids.heading, section.lead, keep_next=True)
+    for s, section in enumerate(doc.sections):
+        lead = text_paragraph(ids.heading, motion_text(s, None), keep_next=True)
+        if width is not None:
+            _body_size(lead)
         if doc.profile.numbering == "continuous" and shared_num is not None:
             num_id = shared_num
         else:
             num_id = _new_list(numbering, ids.decimal_abstract)
             shared_num = num_id
-        for clause in section.clauses:
-            text_paragraph(ids.list_para, clause.text, num_id=num_id)
+        for c in range(len(section.clauses)):
+            text_paragraph(ids.list_para, motion_text(s, c), num_id=num_id)
 
     for label, value in people(doc):
         labelled(label, value)
@@ -503,6 +517,16 @@ def _fill(body: Any, numbering: Any, doc: Document, ids: StyleIds) -> None:
             if citation.caveat:
                 text += f" Note: {citation.caveat}"
             text_paragraph(ids.list_para, text, num_id=bullets)
+
+
+def _body_size(p: Any) -> None:
+    """A lead in numbered lines is set at body size, not bold, so that a line of
+    the layout's width fits the page and Word breaks it nowhere else."""
+    for r in p.findall(_w("r")):
+        rpr = r.makeelement(_w("rPr"), {})
+        r.insert(0, rpr)
+        _sub(rpr, "b", val="0")
+        _sub(rpr, "sz", val="24")
 
 
 def _sub(parent: Any, tag: str, val: str | None = None) -> Any:
