@@ -76,6 +76,7 @@ class AmendmentRules(Strict):
     """What the body allows in an amendment, each rule with its source."""
 
     word_limit: int | None = Field(default=None, ge=1, le=10_000)
+    word_limit_source: Text | None = None
     replace_all: bool = True  # "Delete all and replace with ..." is in order
     negative: Rule | None = None  # the rule refusing a direct negative
     rules: list[Rule] = Field(default_factory=list)

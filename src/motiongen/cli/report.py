@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from motiongen import build as core
+from motiongen.agenda import importer
 from motiongen.catalogue import Catalogue
 from motiongen.checks import DEFAULT_MAX_AGE
 from motiongen.checks.findings import Finding
@@ -155,7 +156,7 @@ def check(
     today: dt.date | None = None,
     max_age: int = DEFAULT_MAX_AGE,
 ) -> int:
-    jobs, unusable = core.read_jobs(specs, merge)
+    jobs, unusable = importer.read_jobs(specs, merge, catalogue, profiles)
     results = [core.prepare(job, catalogue, profiles, today=today, max_age=max_age) for job in jobs]
     code = exit_code(results, unusable)
     if as_json:

@@ -1,0 +1,146 @@
+"""`motiongen amend` end to end: read the amendments, check and apply them, and
+write the amendments, the motion with tracked changes, the clean motion as
+amended and its spec."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from motiongen import build
+from motiongen.agenda import amendments, importer, tracked
+from motiongen.catalogue import Catalogue
+from motiongen.errors import InputError
+from motiongen.io.files import FileExists, safe_name, write_atomic
+from motiongen.output.render import md_escape
+from motiongen.output.word import WordOptions
+from motiongen.profiles import ProfileSet
+from motiongen.text import slug
+
+AMEND_FORMATS = ("docx", "md", "txt")
+
+
+@dataclass(frozen=True)
+class AmendOptions:
+    formats: Sequence[str] = AMEND_FORMATS
+    out_dir: Path = Path(".")
+    force: bool = False
+    line_width: int | None = None
+    today: dt.date | None = None
+
+
+@dataclass
+class AmendResult:
+    amended: amendments.Amended
+    files: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def amend(
+    paths: Sequence[str | Path],
+    catalogue: Catalogue,
+    profiles: ProfileSet,
+    options: AmendOptions,
+) -> AmendResult:
+    """Check every amendment against the one motion they amend, then write it all."""
+    files = [amendments.read_amendment(p, i + 1) for i, p in enumerate(paths)]
+    targets = {(f.path.parent / f.amendment.amends).resolve() for f in files}
+    if len(targets) > 1:
+        raise InputError(
+            "these amendments amend different motions; give the amendments of one motion at a time",
+            file=files[-1].path,
+            line=files[-1].line("amends"),
+            field="amends",
+        )
+    motion_path = files[0].path.parent / files[0].amendment.amends
+    if not motion_path.exists():
+        raise InputError(
+            f"the motion '{files[0].amendment.amends}' is not there",
+            file=files[0].path,
+            line=files[0].line("amends"),
+            field="amends",
+            hint="give its path from the amendment file's folder",
+        )
+    motion, doc = amendments.read_motion(motion_path, catalogue, profiles)
+    amended = amendments.apply(files, motion, doc, catalogue, width=options.line_width)
+    result = AmendResult(amended)
+    write(result, options)
+    clean = amended.clean_document()
+    if clean.over_limit:
+        result.notes.append(
+            f"the motion as amended has {clean.words} words, over its limit of {clean.word_limit}"
+        )
+    return result
+
+
+def write(result: AmendResult, options: AmendOptions) -> None:
+    amended = result.amended
+    today = options.today or dt.date.today()
+    out = options.out_dir
+    first = amended.files[0].amendment
+    base = (
+        slug(f"motion {first.motion_number}")
+        if first.motion_number is not None
+        else slug(amended.original.title)
+    )
+    stem = f"{base}-as-amended"
+    names = [
+        safe_name(out, f"amendment-{f.label}-{slug(f.amendment.submitted_by)}", fmt)
+        for f in amended.files
+        for fmt in options.formats
+    ]
+    names += [safe_name(out, f"{base}-tracked-changes", "docx"), safe_name(out, stem, "yaml")]
+    names += [safe_name(out, stem, fmt) for fmt in options.formats]
+    in_the_way = [n for n in names if n.exists()]
+    if in_the_way and not options.force:
+        # Checked first, so that a file in the way stops the run before anything is written.
+        raise FileExists(
+            "a file of this name is already there",
+            file=in_the_way[0],
+            hint="add --force to replace it, or choose another --out-dir",
+        )
+    for who, file in enumerate(amended.files):
+        stem = f"amendment-{file.label}-{slug(file.amendment.submitted_by)}"
+        for fmt in options.formats:
+            path = safe_name(out, stem, fmt)
+            if fmt == "docx":
+                data = tracked.amendment_docx(amended, who)
+            elif fmt == "md":
+                data = _markdown(amended.text(who)).encode("utf-8")
+            else:
+                data = (amended.text(who) + "\n").encode("utf-8")
+            write_atomic(path, data, force=options.force)
+            result.files.append(path)
+    path = safe_name(out, f"{base}-tracked-changes", "docx")
+    write_atomic(path, tracked.tracked_docx(amended, today=today), force=options.force)
+    result.files.append(path)
+    clean = build.Result(label=stem, title=amended.original.title)
+    clean.document = amended.clean_document()
+    writer = build.Writer(
+        build.Options(formats=list(options.formats), out_dir=out, force=options.force)
+    )
+    writer.write(clean, stem, None)
+    if clean.error is not None:
+        raise clean.error
+    result.files += clean.files
+    path = safe_name(out, stem, "yaml")
+    header = [
+        f"# {amended.original.title}, as amended by "
+        + ", ".join(f"{f.label} ({f.amendment.submitted_by})" for f in amended.files)
+        + ".",
+        "# Check it with: motiongen check " + path.name,
+    ]
+    write_atomic(
+        path, importer.spec_yaml(amended.spec(), header).encode("utf-8"), force=options.force
+    )
+    result.files.append(path)
+
+
+def _markdown(text: str) -> str:
+    heading, _, rest = text.partition(":")
+    return f"**{md_escape(heading)}:**{md_escape(rest)}\n"
+
+
+__all__ = ["AMEND_FORMATS", "AmendOptions", "AmendResult", "WordOptions", "amend"]
