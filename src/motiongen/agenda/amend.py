@@ -102,9 +102,9 @@ def write(result: AmendResult, options: AmendOptions) -> None:
             hint="add --force to replace it, or choose another --out-dir",
         )
     for who, file in enumerate(amended.files):
-        stem = f"amendment-{file.label}-{slug(file.amendment.submitted_by)}"
+        own = f"amendment-{file.label}-{slug(file.amendment.submitted_by)}"
         for fmt in options.formats:
-            path = safe_name(out, stem, fmt)
+            path = safe_name(out, own, fmt)
             if fmt == "docx":
                 data = tracked.amendment_docx(amended, who)
             elif fmt == "md":
@@ -131,6 +131,7 @@ def write(result: AmendResult, options: AmendOptions) -> None:
         + ", ".join(f"{f.label} ({f.amendment.submitted_by})" for f in amended.files)
         + ".",
         "# Check it with: motiongen check " + path.name,
+        "# A catalogue clause that an amendment changed is now your own text under resolves:.",
     ]
     write_atomic(
         path, importer.spec_yaml(amended.spec(), header).encode("utf-8"), force=options.force

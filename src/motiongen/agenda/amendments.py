@@ -333,11 +333,14 @@ class Applier:
                 f"the words '{words}' are not {scope}",
                 (hint + "; copy the words exactly as the motion has them") if hint else None,
             )
-        found = ", ".join(view.where(s, c, o) for s, c, o in hits)
+        found = ", ".join(
+            f"{view.doc.sections[s].key} {view.number(s, c)} at line {view.line(s, c, o)}"
+            for s, c, o in hits
+        )
         raise self.error(
             index,
             key,
-            f"the words '{words}' occur {len(hits)} times {scope} ({found})",
+            f"the words '{words}' occur {len(hits)} times {scope}: {found}",
             "add words around them so they occur once"
             + ("" if where else ", or name the paragraph with in: resolves 2"),
         )
@@ -438,7 +441,7 @@ class Applier:
                 text=text,
                 ref=change.demand,
                 key=section_key,
-                sentence=said + ".",
+                sentence=said + ("" if text.endswith((".", "!", "?")) else "."),
             )
         # delete all and replace
         assert change.replace_with is not None
@@ -487,7 +490,7 @@ class Applier:
         raise AmendmentError(
             f"change {index + 1}: amendment {self.file.label} removes everything the motion "
             "resolves: a direct negative is not in order"
-            + (f" ({rule.what} Source: {rule.source})" if rule else ""),
+            + (f". The rule: {rule.what} Source: {rule.source}" if rule else ""),
             file=self.file.path,
             line=self.file.line("changes", index, key),
             hint="keep some of the motion's words, or vote against the motion instead",

@@ -192,6 +192,12 @@ def _docx_paragraphs(path: Path) -> list[Para]:
             file=path,
             hint="open it in the program that made it and save it as .docx or .txt",
         )
+    if not zipfile.is_zipfile(path):
+        raise InputError(
+            "this Word file is damaged and cannot be read (it may have been cut short)",
+            file=path,
+            hint="open it in Word or LibreOffice, which may repair it, and save it again",
+        )
     try:
         document = open_docx(str(path))
     except (PackageNotFoundError, KeyError, ValueError):
@@ -361,16 +367,18 @@ def _leads(profile: Profile) -> list[tuple[str, str]]:
 
 
 def _lead_match(profile: Profile, lead: str) -> tuple[str, str | None] | None:
-    """The kind of a lead as this profile words it, and who it calls on, if it matches."""
+    """The kind of a lead as this profile words it, and who it calls on, if it matches.
+    Of several wordings that match, the one that leaves least to {calls_on} wins."""
+    found: list[tuple[int, str, str | None]] = []
     for kind, template in _leads(profile):
         match = _lead_pattern(template, profile.body).fullmatch(_norm(lead))
         if match:
-            calls_on = None
-            if match.groups():
-                start = _norm(template).find("calls_on")
-                calls_on = _original_words(lead, match.group(1)) if start >= 0 else None
-            return kind, calls_on
-    return None
+            calls_on = _original_words(lead, match.group(1)) if match.groups() else None
+            found.append((len(calls_on or ""), kind, calls_on))
+    if not found:
+        return None
+    _, kind, calls_on = min(found, key=lambda f: f[0])
+    return kind, calls_on
 
 
 def _original_words(lead: str, normalised: str) -> str:
@@ -567,13 +575,15 @@ def import_file(
 
 
 SPEC_ORDER = (
-    "profile", "title", "submitted_by", "to", "meeting_date", "deadline", "proposer",
+    "profile", "title", "submitted_by", "to", "meeting_date", "deadline", "nation", "proposer",
     "seconder", "calls_on", "commission", "demands", "notes", "believes", "resolves",
     "mandates", "word_limit", "carried_on",
 )  # fmt: skip
 
 
-PLAIN = re.compile(r"\d{4}-\d{2}-\d{2}|[a-z0-9]+(?:-[a-z0-9]+)+")
+PLAIN = re.compile(
+    r"\d{4}-\d{2}-\d{2}|[a-z0-9]+(?:-[a-z0-9]+)+|(?!(?:yes|no|on|off|null|true|false)$)[a-z]+"
+)
 
 
 def _scalar(value: Any) -> str:

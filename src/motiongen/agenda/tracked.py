@@ -12,7 +12,6 @@ from typing import Any
 from motiongen.agenda.amendments import Amended, Para
 from motiongen.output.render import meta, people
 from motiongen.output.word import WordOptions, WordWriter
-from motiongen.text import clean
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -90,7 +89,7 @@ def _run(parent: Any, text: str, *, bold: bool = False, deleted: bool = False) -
     if bold:
         _sub(_sub(r, "rPr"), "b")
     t = _sub(r, "delText" if deleted else "t")
-    t.text = clean(text)
+    t.text = text  # already clean: composed text, or the amendment's validated words
     t.set(XML_SPACE, "preserve")
     return r
 
