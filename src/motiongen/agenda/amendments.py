@@ -80,6 +80,17 @@ class Change(Spec):
                 + (f"; this one has {' and '.join(forms)}" if forms else "")
             )
         form = forms[0]
+        allowed = {
+            "delete": {"in_", "delete", "after", "insert"},
+            "add_at_end": {"add_at_end", "text", "demand"},
+            "insert_after": {"insert_after", "text", "demand"},
+            "delete_clause": {"delete_clause"},
+            "delete_all": {"delete_all", "replace_with"},
+        }[form]
+        stray = [k for k in self.model_fields_set if k not in allowed]
+        if stray:
+            name = "in" if stray[0] == "in_" else stray[0]
+            raise ValueError(f"{name}: does not go with {form}:")
         if form in ("add_at_end", "insert_after") and (self.text is None) == (self.demand is None):
             raise ValueError(f"{form}: needs either text: or demand: (one of them)")
         if form == "delete" and self.delete is not None and self.after is not None:
@@ -233,6 +244,9 @@ class Motionview:
 
     def number(self, s: int, c: int) -> int:
         """The paragraph's number within its section key (1-based)."""
+        if self.doc.profile.numbering == "continuous":
+            # The number the documents show: paragraphs run on through the sections.
+            return sum(len(x.clauses) for x in self.doc.sections[:s]) + c + 1
         return self.paras[self.doc.sections[s].key].index((s, c)) + 1
 
     def line(self, s: int, c: int, offset: int = 0) -> int:
@@ -287,14 +301,15 @@ class Applier:
         paras = self.view.paras.get(section, [])
         if not paras:
             raise self.error(index, key, f"the motion has no {section} paragraphs")
-        if not 1 <= number <= len(paras):
+        numbers = [self.view.number(*p) for p in paras]
+        if number not in numbers:
             raise self.error(
                 index,
                 key,
-                f"{section} has paragraphs 1 to {len(paras)}, not {number}",
-                "count the paragraphs of that section in the motion",
+                f"{section} has paragraphs {numbers[0]} to {numbers[-1]}, not {number}",
+                "use the paragraph numbers the motion shows",
             )
-        return paras[number - 1]
+        return paras[numbers.index(number)]
 
     def worded(self, index: int, key: str, demand_id: str) -> str:
         if demand_id not in self.catalogue.demands:
@@ -423,7 +438,8 @@ class Applier:
                         "use delete_all: with replace_with: to add a section",
                     )
                 s, c = paras[-1]
-                said = f"Add at end of {section_key} a new paragraph {len(paras) + 1}: '{text}'"
+                after = view.number(s, c) + 1
+                said = f"Add at end of {section_key} a new paragraph {after}: '{text}'"
             else:
                 assert change.insert_after is not None
                 s, c = self.ref(index, "insert_after", change.insert_after)

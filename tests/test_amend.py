@@ -1,0 +1,371 @@
+"""`motiongen amend`: amendments checked against the motion, applied as tracked changes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import REPO
+from motiongen import profiles
+from motiongen.agenda import amendments, tracked
+from motiongen.catalogue import Catalogue
+from motiongen.cli import app
+from motiongen.errors import InputError
+from motiongen.output import lines
+from wordtools import NS, W, lo_convert, part, pdf_text
+
+TODAY = dt.date(2027, 1, 10)
+
+
+@pytest.fixture
+def motion(tmp_path: Path) -> Path:
+    path = tmp_path / "motion.yaml"
+    shutil.copy(REPO / "examples" / "anytown-branch.yaml", path)
+    return path
+
+
+def amendment(folder: Path, name: str, body: str, *, by: str = "Northby Branch") -> Path:
+    path = folder / name
+    path.write_text(
+        f"amends: motion.yaml\nmotion_number: 38\nsubmitted_by: {by}\nchanges:\n{body}",
+        encoding="utf-8",
+    )
+    return path
+
+
+def apply(
+    paths: list[Path], cat: Catalogue, found: profiles.ProfileSet | None = None
+) -> amendments.Amended:
+    found = found or profiles.load(with_user_files=False)
+    files = [amendments.read_amendment(p, i + 1) for i, p in enumerate(paths)]
+    motion, doc = amendments.read_motion(paths[0].parent / "motion.yaml", cat, found)
+    return amendments.apply(files, motion, doc, cat)
+
+
+def clean_text(amended: amendments.Amended) -> list[tuple[str, list[str]]]:
+    return [(s.key, [c.text for c in s.clauses]) for s in amended.clean_document().sections]
+
+
+ISSUE_EXAMPLE = """\
+  - in: resolves 2
+    delete: "private agencies"
+    insert: "private agencies and umbrella companies"
+"""
+
+
+def test_delete_and_insert_in_a_cited_paragraph(motion: Path, cat: Catalogue) -> None:
+    amended = apply([amendment(motion.parent, "a.yaml", ISSUE_EXAMPLE)], cat)
+    assert amended.text(0) == (
+        "Amendment 38.1 to Motion 38 'Bring children's social care back into public hands', "
+        "from Northby Branch: In resolves, paragraph 2 (line 12), delete 'private agencies' "
+        "and insert 'private agencies and umbrella companies'."
+    )
+    resolves = clean_text(amended)[2][1]
+    assert resolves[1].startswith(
+        "End councils' reliance on private agencies and umbrella companies to supply"
+    )
+
+
+def test_the_line_cited_is_the_line_the_numbered_text_shows(motion: Path, cat: Catalogue) -> None:
+    amended = apply([amendment(motion.parent, "a.yaml", ISSUE_EXAMPLE)], cat)
+    numbered = lines.layout(amended.original)
+    line_12 = next(line for line in numbered if line.number == 12)
+    assert "private agencies" in line_12.text
+
+
+@pytest.mark.parametrize(
+    ("body", "expected", "said"),
+    [
+        (
+            '  - after: "Sure"\n    insert: "x"\n',
+            None,
+            None,
+        ),
+        (
+            '  - in: notes 2\n    after: "agency social workers"\n    insert: "and agency managers"\n',
+            (
+                "notes",
+                1,
+                "Our county spent a record sum on agency social workers and agency "
+                "managers last year.",
+            ),
+            "In notes, paragraph 2 (line 4), after 'agency social workers' insert 'and agency "
+            "managers'.",
+        ),
+        (
+            '  - delete: "record"\n',
+            ("notes", 1, "Our county spent a sum on agency social workers last year."),
+            "In notes, paragraph 2 (line 4), delete 'record'.",
+        ),
+        (
+            '  - add_at_end: resolves\n    text: "To report back in June"\n',
+            ("resolves", -1, "To report back in June."),
+            "Add at end of resolves a new paragraph 5: 'To report back in June.'",
+        ),
+        (
+            "  - add_at_end: resolves\n    demand: halt-nass\n",
+            ("resolves", -1, None),
+            "Add at end of resolves a new paragraph 5:",
+        ),
+        (
+            "  - delete_clause: notes 2\n",
+            (
+                "notes",
+                -1,
+                "In 2021 nearly two in five foster care placements in England were "
+                "made through foster care agencies run for profit.",
+            ),
+            "Delete notes paragraph 2 (line 4).",
+        ),
+        (
+            '  - insert_after: believes 1\n    text: "Profit has no place in care"\n',
+            ("believes", 1, "Profit has no place in care."),
+            "Insert after believes paragraph 1 (line 7) a new paragraph 2: 'Profit has no "
+            "place in care.'",
+        ),
+    ],
+)
+def test_every_change_kind_applies(
+    body: str,
+    expected: tuple[str, int, str | None] | None,
+    said: str | None,
+    motion: Path,
+    cat: Catalogue,
+) -> None:
+    path = amendment(motion.parent, "a.yaml", body)
+    if expected is None:
+        with pytest.raises(InputError, match="not in the motion"):
+            apply([path], cat)
+        return
+    amended = apply([path], cat)
+    key, index, text = expected
+    clauses = [c for k, cs in clean_text(amended) if k == key for c in cs]
+    if text is not None:
+        assert clauses[index] == text
+    assert said is not None and said in amended.text(0)
+
+
+def test_a_demand_added_is_worded_for_the_motions_body(tmp_path: Path, cat: Catalogue) -> None:
+    shutil.copy(REPO / "examples" / "union-conference.yaml", tmp_path / "motion.yaml")
+    path = amendment(tmp_path, "a.yaml", "  - add_at_end: resolves\n    demand: halt-nass\n")
+    amended = apply([path], cat)
+    assert amended.spec()["demands"][-1] == "halt-nass"
+    added = clean_text(amended)[-1][1][-1]
+    assert added.startswith("Campaign for the Government to halt the National Assessment")
+    assert f"a new paragraph 10: '{added}'" in amended.text(0)
+
+
+def test_delete_all_and_replace(motion: Path, cat: Catalogue) -> None:
+    body = (
+        "  - delete_all: true\n    replace_with:\n"
+        '      notes: ["Our county has no children\'s homes of its own."]\n'
+        "      resolves:\n        - demand: council-run-childrens-homes\n"
+        '        - "To report back by March."\n'
+    )
+    amended = apply([amendment(motion.parent, "a.yaml", body)], cat)
+    sections = clean_text(amended)
+    assert [key for key, _ in sections] == ["notes", "resolves"]
+    assert sections[1][1][1] == "To report back by March."
+    assert amended.text(0).split(": ", 1)[1].startswith("Delete all and replace with: 'This branch")
+    assert all(p.mark == "del" for p in amended.paras if p.group < 4)
+
+
+def test_napo_refuses_delete_all_with_its_rule(tmp_path: Path, cat: Catalogue) -> None:
+    motion = tmp_path / "motion.yaml"
+    shutil.copy(REPO / "examples" / "napo-agm.yaml", motion)
+    body = '  - delete_all: true\n    replace_with:\n      resolves: ["To do otherwise."]\n'
+    with pytest.raises(InputError, match="must keep some of the motion's words") as caught:
+        apply([amendment(tmp_path, "a.yaml", body)], cat)
+    assert "napo.org.uk" in str(caught.value)
+
+
+BAD = [
+    (
+        '  - delete: "privat agency"\n    insert: "x"\n',
+        2,
+        "a.yaml:5: change 1: the words 'privat agency' are not in the motion (the nearest "
+        "words there are 'private agencies'",
+    ),
+    (
+        '  - delete: "profit"\n',
+        2,
+        "change 1: the words 'profit' occur 3 times in the motion: notes 1 at line 3, "
+        "believes 1 at line 7, believes 2 at line 8",
+    ),
+    (
+        '  - in: believes 1\n    delete: "vulnerable children"\n  - in: resolves 9\n'
+        '    delete: "x"\n',
+        2,
+        "change 2: resolves has paragraphs 1 to 4, not 9",
+    ),
+    (
+        "".join(f"  - delete_clause: resolves {n}\n" for n in range(1, 5)),
+        2,
+        "change 4: amendment 38.1 removes everything the motion resolves: a direct negative is "
+        "not in order. The rule: An amendment must keep some of the motion's wording",
+    ),
+    (
+        '  - delete: "To send this motion to our MP and the local press."\n'
+        "  - delete_clause: resolves 1\n  - delete_clause: resolves 2\n"
+        "  - delete_clause: resolves 3\n",
+        2,
+        "a direct negative is not in order",
+    ),
+    ("  - delete_clause: notes 2\n    text: x\n", 2, "changes[1]"),
+    ("  - add_at_end: resolves\n", 2, "add_at_end: needs either text: or demand:"),
+]
+
+
+@pytest.mark.parametrize(("body", "code", "message"), BAD)
+def test_each_bad_amendment_is_one_line_with_its_exit_code(
+    body: str, code: int, message: str, motion: Path, runner: CliRunner
+) -> None:
+    path = amendment(motion.parent, "a.yaml", body)
+    result = runner.invoke(app, ["amend", str(path), "-o", str(motion.parent / "out")])
+    assert result.exit_code == code, result.stderr
+    assert message in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert not (motion.parent / "out").exists(), "nothing is written for a bad amendment"
+
+
+def test_over_the_bodys_amendment_limit_fails_its_checks(
+    motion: Path, runner: CliRunner, tmp_path: Path
+) -> None:
+    own = (REPO / "seeds" / "profiles" / "labour-branch.yaml").read_text(encoding="utf-8")
+    own = own.replace("id: labour-branch", "id: strict-branch").replace(
+        "  word_limit: null\n", "  word_limit: 5\n  word_limit_source: our standing orders, 4.2\n"
+    )
+    (tmp_path / "strict.yaml").write_text(own, encoding="utf-8")
+    text = motion.read_text(encoding="utf-8").replace(
+        "profile: labour-branch", "profile: strict-branch"
+    )
+    motion.write_text(text, encoding="utf-8")
+    path = amendment(
+        motion.parent, "a.yaml", ISSUE_EXAMPLE.replace("umbrella", "umbrella and other")
+    )
+    result = runner.invoke(
+        app, ["--profiles", str(tmp_path / "strict.yaml"), "amend", str(path), "-o", "out"]
+    )
+    assert result.exit_code == 1
+    assert (
+        "amendment 38.1 adds 7 words; a Labour branch or CLP amendment may add at most 5 "
+        "(our standing orders, 4.2)" in result.stderr
+    )
+
+
+def test_two_amendments_to_the_same_words_clash_naming_both(
+    motion: Path, runner: CliRunner
+) -> None:
+    first = amendment(motion.parent, "a.yaml", ISSUE_EXAMPLE)
+    second = amendment(
+        motion.parent,
+        "b.yaml",
+        '  - delete: "private agencies to supply"\n    insert: "agencies to supply"\n',
+        by="Southby Branch",
+    )
+    result = runner.invoke(app, ["amend", str(first), str(second), "-o", "out"])
+    assert result.exit_code == 2
+    assert (
+        "amendment 38.1 (Northby Branch) change 1 and amendment 38.2 (Southby Branch) change 1 "
+        "both change resolves 2 (line 12): they clash" in result.stderr
+    )
+
+
+def test_several_amendments_make_one_document_one_author_each(
+    motion: Path, cat: Catalogue, tmp_path: Path
+) -> None:
+    first = amendment(motion.parent, "a.yaml", ISSUE_EXAMPLE)
+    second = amendment(motion.parent, "b.yaml", "  - delete_clause: notes 2\n", by="Southby Branch")
+    amended = apply([first, second], cat)
+    data = tracked.tracked_docx(amended, today=TODAY)
+    body = part(data, "word/document.xml")
+    authors = {e.get(f"{W}author") for e in body.iter(f"{W}ins", f"{W}del")}
+    assert authors == {"Northby Branch", "Southby Branch"}
+
+
+def test_the_tracked_document_holds_real_tracked_changes(
+    motion: Path, runner: CliRunner, tmp_path: Path
+) -> None:
+    from docx import Document as open_docx
+
+    path = amendment(motion.parent, "a.yaml", ISSUE_EXAMPLE + "  - delete_clause: notes 2\n")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["amend", str(path), "-o", str(out), "--today", "2027-01-10"])
+    assert result.exit_code == 0, result.stderr
+    names = sorted(p.name for p in out.iterdir())
+    assert names == [
+        "amendment-38-1-northby-branch.docx",
+        "amendment-38-1-northby-branch.md",
+        "amendment-38-1-northby-branch.txt",
+        "motion-38-as-amended.docx",
+        "motion-38-as-amended.md",
+        "motion-38-as-amended.txt",
+        "motion-38-as-amended.yaml",
+        "motion-38-tracked-changes.docx",
+    ]
+    docx = out / "motion-38-tracked-changes.docx"
+    body = open_docx(str(docx)).element.body
+    inserted = body.findall(".//w:ins", NS)
+    deleted = body.findall(".//w:del", NS)
+    assert inserted and deleted
+    for mark in inserted + deleted:
+        assert mark.get(f"{W}author") == "Northby Branch"
+        assert mark.get(f"{W}date") == "2027-01-10T00:00:00Z"
+    assert "private agencies and umbrella companies" in "".join(
+        t.text for t in body.findall(".//w:ins//w:t", NS)
+    )
+    assert "Our county spent a record sum" in "".join(
+        t.text for t in body.findall(".//w:del//w:delText", NS)
+    )
+    # The whole deleted paragraph has its paragraph mark deleted too.
+    assert body.findall(".//w:pPr/w:rPr/w:del", NS)
+    # LibreOffice shows both the deleted and the inserted words.
+    text = " ".join(pdf_text(lo_convert(docx, tmp_path)).split())
+    assert "reliance on private agencies private agencies and umbrella companies" in text.replace(
+        "agenciesprivate", "agencies private"
+    )
+    assert "Our county spent a record sum on agency social workers last year." in text
+    # The clean motion and its spec: check reads the spec.
+    clean = (out / "motion-38-as-amended.txt").read_text(encoding="utf-8")
+    assert "Our county spent" not in clean and "umbrella companies" in clean
+    check = runner.invoke(app, ["check", str(out / "motion-38-as-amended.yaml")])
+    assert check.exit_code == 0, check.stderr
+    assert (
+        (out / "amendment-38-1-northby-branch.txt")
+        .read_text(encoding="utf-8")
+        .startswith(
+            "Amendment 38.1 to Motion 38 'Bring children's social care back into public hands', "
+            "from Northby Branch:\n\nIn resolves, paragraph 2 (line 12), delete"
+        )
+    )
+    again = runner.invoke(app, ["amend", str(path), "-o", str(out)])
+    assert again.exit_code == 1 and "--force" in again.stderr
+
+
+def test_a_word_motion_can_be_amended(tmp_path: Path, runner: CliRunner) -> None:
+    built = runner.invoke(
+        app,
+        [
+            "build",
+            str(REPO / "examples" / "anytown-branch.yaml"),
+            "-f",
+            "docx",
+            "-o",
+            str(tmp_path),
+        ],
+    )
+    assert built.exit_code == 0, built.stderr
+    docx = next(tmp_path.glob("*.docx"))
+    docx.rename(tmp_path / "motion.docx")
+    path = tmp_path / "a.yaml"
+    path.write_text(
+        "amends: motion.docx\nsubmitted_by: Northby Branch\nchanges:\n" + ISSUE_EXAMPLE,
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["amend", str(path), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.stderr
+    assert "Amendment 1 to the motion 'Bring children's social care" in result.stdout
