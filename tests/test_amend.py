@@ -86,7 +86,8 @@ def test_the_line_cited_is_the_line_the_numbered_text_shows(motion: Path, cat: C
             None,
         ),
         (
-            '  - in: notes 2\n    after: "agency social workers"\n    insert: "and agency managers"\n',
+            '  - in: notes 2\n    after: "agency social workers"\n'
+            '    insert: "and agency managers"\n',
             (
                 "notes",
                 1,

@@ -139,6 +139,13 @@ def build_motions(
     line_numbers: bool = typer.Option(
         False, "--line-numbers", help="Number the lines of the motion in Word and text documents."
     ),
+    line_width: int | None = typer.Option(
+        None,
+        "--line-width",
+        min=30,
+        max=200,
+        help="With --line-numbers: characters a line (default: the body's, or 80).",
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only errors."),
 ) -> None:
     """Turn spec files into documents: one motion, a batch, or one per CSV row.
@@ -155,6 +162,7 @@ def build_motions(
         template_dir=templates,
         reference_docx=reference_docx,
         line_numbers=line_numbers,
+        line_width=line_width,
     )
     cat = _catalogue()
     found = _profiles()
