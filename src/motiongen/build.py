@@ -116,7 +116,7 @@ class Writer:
             )
         return self._word
 
-    def _width(self, document: Document, fmt: str) -> int | None:
+    def line_width(self, document: Document, fmt: str) -> int | None:
         """Plain text is laid out in numbered lines when Word's lines are numbered."""
         if fmt != "txt" or not self.options.line_numbers:
             return None
@@ -138,7 +138,7 @@ class Writer:
                         result.document,
                         fmt,
                         template_dir=options.template_dir,
-                        line_width=self._width(result.document, fmt),
+                        line_width=self.line_width(result.document, fmt),
                     )
                     data = text.encode("utf-8")
                 write_atomic(path, data, force=options.force)

@@ -311,6 +311,16 @@ class Applier:
             )
         return paras[numbers.index(number)]
 
+    def home(self, demand_id: str) -> int | None:
+        """The section whose lead this body puts the demand under, if the motion has it."""
+        demand = self.catalogue.demands.get(demand_id)
+        if demand is None:
+            return None
+        _, wording = self.profile.frame(demand.acted_on_by)
+        lead = fill(wording.lead, {"calls_on": self.calls_on, "body": self.profile.body})
+        found = [i for i, x in enumerate(self.view.doc.sections) if x.lead == lead and x.clauses]
+        return found[-1] if found else None
+
     def worded(self, index: int, key: str, demand_id: str) -> str:
         if demand_id not in self.catalogue.demands:
             raise self.error(
@@ -438,8 +448,18 @@ class Applier:
                         "use delete_all: with replace_with: to add a section",
                     )
                 s, c = paras[-1]
-                after = view.number(s, c) + 1
-                said = f"Add at end of {section_key} a new paragraph {after}: '{text}'"
+                home = self.home(change.demand) if change.demand else None
+                if home is not None and section_key == "resolves" and home != s:
+                    # A demand goes under the lead its body words it with, as a spec would put it.
+                    s, c = home, len(view.doc.sections[home].clauses) - 1
+                    n = view.number(s, c)
+                    said = (
+                        f"Insert after {section_key} paragraph {n} (line {view.last_line(s, c)}) "
+                        f"a new paragraph {n + 1}: '{text}'"
+                    )
+                else:
+                    after = view.number(s, c) + 1
+                    said = f"Add at end of {section_key} a new paragraph {after}: '{text}'"
             else:
                 assert change.insert_after is not None
                 s, c = self.ref(index, "insert_after", change.insert_after)

@@ -588,9 +588,7 @@ PLAIN = re.compile(
 
 def _scalar(value: Any) -> str:
     """A value YAML reads back as it was: ids and dates plain, text in JSON quotes."""
-    if isinstance(value, str) and re.fullmatch(
-        r"\d{4}-\d{2}-\d{2}|[a-z0-9]+(?:-[a-z0-9]+)+", value
-    ):
+    if isinstance(value, str) and PLAIN.fullmatch(value):
         return value
     return json.dumps(value, ensure_ascii=False)
 
