@@ -109,8 +109,9 @@ def test_the_line_cited_is_the_line_the_numbered_text_shows(motion: Path, cat: C
         ),
         (
             "  - add_at_end: resolves\n    demand: halt-nass\n",
-            ("resolves", -1, None),
-            "Add at end of resolves a new paragraph 5:",
+            ("resolves", 3, None),
+            # under the lead this body puts the demand, as a rebuilt spec would
+            "Insert after resolves paragraph 3 (line 16) a new paragraph 4: 'Halt the National",
         ),
         (
             "  - delete_clause: notes 2\n",
