@@ -11,11 +11,11 @@ from typing import Literal
 
 from pydantic import Field, ValidationError, field_validator
 
-from motiongen.catalogue import nearest_hint
 from motiongen.catalogue.models import Id, Level, Strict, Text
 from motiongen.errors import InputError
 from motiongen.io import datafile
 from motiongen.paths import config_dir, data_dir
+from motiongen.text import nearest_hint
 
 REQUIRABLE = ("submitted_by", "to", "proposer", "seconder", "meeting_date", "commission", "nation")
 

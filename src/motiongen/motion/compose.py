@@ -6,12 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from motiongen.catalogue import Catalogue, nearest_hint
+from motiongen.catalogue import Catalogue
 from motiongen.errors import InputError
 from motiongen.io.datafile import format_loc
 from motiongen.motion.spec import ById, FreeText, Item, Motion
 from motiongen.profiles import Profile
-from motiongen.text import british_date, count_words, fill, sentence
+from motiongen.text import british_date, count_words, fill, nearest_hint, sentence
 
 ItemKind = Literal["demand", "evidence", "belief", "text"]
 
