@@ -21,6 +21,8 @@ def _isolated_config(
     monkeypatch.setenv("MOTIONGEN_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
     monkeypatch.delenv("MOTIONGEN_CATALOGUE", raising=False)
     monkeypatch.setenv("COLUMNS", "100")
+    # One parse cache for the whole run, never the user's own.
+    monkeypatch.setenv("MOTIONGEN_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
 
 
 @pytest.fixture(scope="session")
