@@ -256,8 +256,8 @@ def test_a_tentative_demand_cannot_read_as_settled() -> None:
 
 NEW_DEMANDS = {
     "use-profit-cap-power": ("cwsa-2026-s17", ["england"]),
-    "england-remove-profit-in-stages": ("ciw-removing-profit", ["england"]),
-    "scotland-bring-profit-limit-into-force": ("scotland-care-act-2026-s27", ["scotland"]),
+    "england-follow-wales": ("ciw-removing-profit", ["england"]),
+    "scotland-profit-limit": ("scotland-care-act-2026-s27", ["scotland"]),
 }
 
 

@@ -34,10 +34,10 @@ def demand_table(
 ) -> Table:
     table = Table(title=title, title_justify="left", show_lines=False, expand=False)
     table.add_column("id", style="bold cyan", no_wrap=True)
-    table.add_column("demand")
+    table.add_column("demand", ratio=3, min_width=16)
     if show_theme:
-        table.add_column("theme", style="magenta")
-    table.add_column("from", style="dim", no_wrap=True)
+        table.add_column("theme", style="magenta", ratio=1, min_width=9)
+    table.add_column("from", style="dim", ratio=2, min_width=12)
     for d in demands:
         row = [Text(d.id), Text(d.title)]
         if show_theme:
