@@ -1,0 +1,97 @@
+"""The shipped examples and data speak for 2027: current facts, Labour in government."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+from motiongen import catalogue, checks, datafile, profiles, spec
+from motiongen.compose import compose
+from test_originality import strings
+
+EXAMPLES = sorted((REPO / "examples").glob("*.yaml"))
+MERGES = {"region-model.yaml": REPO / "examples" / "region-branches.csv"}
+
+
+def _jobs(path: Path) -> list[spec.Job]:
+    return spec.read(path, merge=MERGES.get(path.name))
+
+
+def _day_to_check(motion: spec.Motion) -> dt.date:
+    """A month before the meeting (or deadline): in good time, as a secretary checks."""
+    dates = [d for d in (motion.meeting_date, motion.deadline) if d is not None]
+    return min(dates) - dt.timedelta(days=30) if dates else dt.date(2027, 1, 1)
+
+
+def test_every_example_is_found() -> None:
+    assert len(EXAMPLES) >= 9
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_every_shipped_example_checks_clean_at_its_own_date(path: Path) -> None:
+    cat = catalogue.load(with_user_files=False)
+    found = profiles.load(with_user_files=False)
+    jobs = _jobs(path)
+    assert jobs
+    for job in jobs:
+        assert job.motion is not None, job.label
+        document = compose(job.motion, found.get(job.motion.profile), cat)
+        findings = checks.run(job.motion, document, cat, today=_day_to_check(job.motion))
+        serious = [f"{f.rule}: {f.message}" for f in findings if f.severity != "advice"]
+        assert serious == [], f"{job.label}: {serious}"
+
+
+def _opposition_patterns() -> list[str]:
+    profile = profiles.load(with_user_files=False).get("labour-branch")
+    assert profile.period is not None and profile.period.out_of_date is not None
+    return profile.period.out_of_date.avoid
+
+
+def _opposition_words(text: str) -> list[str]:
+    return [
+        m.group(0)
+        for pattern in _opposition_patterns()
+        for m in re.finditer(pattern, text, flags=re.IGNORECASE)
+    ]
+
+
+def test_the_opposition_patterns_catch_what_they_should() -> None:
+    for phrase in (
+        "commit the next Labour government to",
+        "a shadow minister for social services",
+        "when Labour is elected",
+        "while in opposition",
+    ):
+        assert _opposition_words(phrase), phrase
+    for phrase in ("the Labour Government", "the Government", "the Minister for Children"):
+        assert not _opposition_words(phrase), phrase
+
+
+def _shipped_texts() -> list[tuple[str, str]]:
+    """Every data file, template, example and golden file; the patterns that detect
+    opposition-era wording (a profile's ``out_of_date``) are left out."""
+    texts: list[tuple[str, str]] = []
+    for path in sorted((REPO / "seeds").rglob("*.y*ml")):
+        data = datafile.load(path).data
+        if isinstance(data, dict) and isinstance(data.get("period"), dict):
+            data = {
+                **data,
+                "period": {k: v for k, v in data["period"].items() if k != "out_of_date"},
+            }
+        texts += [(str(path), text) for text in strings(data)]
+    for folder in ("templates", "examples", "tests/golden"):
+        for path in sorted((REPO / folder).iterdir()):
+            if path.is_file():
+                texts.append((str(path), path.read_text(encoding="utf-8")))
+    return texts
+
+
+def test_no_shipped_file_speaks_as_if_labour_were_in_opposition() -> None:
+    texts = _shipped_texts()
+    assert any("golden" in where for where, _ in texts)
+    found = [(where, words) for where, text in texts if (words := _opposition_words(text))]
+    assert found == []
