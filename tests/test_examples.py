@@ -7,9 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from conftest import REPO
 from motiongen import catalogue, checks, datafile, profiles, spec
+from motiongen.cli import app
 from motiongen.compose import compose
 from test_originality import strings
 
@@ -95,3 +97,36 @@ def test_no_shipped_file_speaks_as_if_labour_were_in_opposition() -> None:
     assert any("golden" in where for where, _ in texts)
     found = [(where, words) for where, text in texts if (words := _opposition_words(text))]
     assert found == []
+
+
+def test_the_readme_shows_the_branch_example_as_it_is() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    example = (REPO / "examples" / "anytown-branch.yaml").read_text(encoding="utf-8")
+    body = "".join(line + "\n" for line in example.splitlines() if not line.startswith("#"))
+    assert f"```yaml\n{body}```" in readme
+
+
+def test_the_readmes_first_command_prints_no_warning(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["build", str(REPO / "examples" / "anytown-branch.yaml"), "--out-dir", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.output.lower()
+    assert "Wrote" in result.output
+
+
+def test_every_built_in_profile_records_the_period_its_wording_is_for() -> None:
+    found = profiles.load(with_user_files=False).profiles
+    for profile in found.values():
+        assert profile.period is not None, profile.id
+        assert profile.period.covers(dt.date(2027, 1, 14)), profile.id
+    labour = [p for p in found.values() if p.id.startswith("labour-")]
+    assert len(labour) == 3
+    assert all(p.period and p.period.out_of_date for p in labour)
+    assert found["labour-conference"].defaults.calls_on == "the National Executive Committee"
+
+
+def test_profiles_show_gives_the_period(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["profiles", "show", "labour-branch"])
+    out = " ".join(result.stdout.split())
+    assert "Wording for: 2024-07-05 on: Labour the UK Government" in out
