@@ -69,7 +69,12 @@ def test_the_opposition_patterns_catch_what_they_should() -> None:
         "while in opposition",
     ):
         assert _opposition_words(phrase), phrase
-    for phrase in ("the Labour Government", "the Government", "the Minister for Children"):
+    for phrase in (
+        "the Labour Government",
+        "the Government",
+        "the Minister for Children",
+        "in 2006 the New Labour government introduced independent practices",
+    ):
         assert not _opposition_words(phrase), phrase
 
 
