@@ -10,6 +10,7 @@ from conftest import REPO
 from motiongen import datafile
 from motiongen.catalogue import SECTIONS, Catalogue
 from motiongen.models import PRIMARY_KINDS, Demand
+from motiongen.text import british_date
 
 PRODUCT_DEMANDS = {
     "reverse-privatisation": {"000", "002", "003"},
@@ -162,7 +163,7 @@ def test_every_fact_is_no_later_than_its_sources(cat: Catalogue) -> None:
             assert fact.year <= latest, f"{fact.id} ({fact.year}) is later than {source.id}"
         if fact.takes_effect is not None:
             assert fact.takes_effect.year > fact.year, fact.id
-            assert f"{fact.takes_effect.day} " in fact.statement, fact.id
+            assert british_date(fact.takes_effect) in fact.statement, fact.id
 
 
 def test_every_source_outside_the_five_has_an_address_publisher_and_date(
