@@ -12,6 +12,7 @@ from motiongen import catalogue
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_SEEDS = REPO.parent / "shared" / "seeds"
+SHARED_EVIDENCE = REPO.parent / "shared" / "EVIDENCE-2026.md"
 
 
 @pytest.fixture(autouse=True)

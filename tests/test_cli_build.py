@@ -343,7 +343,7 @@ def test_check_today_and_max_age_options(runner: CliRunner) -> None:
     fresh = runner.invoke(app, ["check", spec, "--today", "2027-01-01", "--json"])
     rules = {f["rule"] for f in json.loads(fresh.stdout)["motions"][0]["findings"]}
     assert "meeting-passed" not in rules
-    late = runner.invoke(app, ["check", spec, "--today", "2027-02-01", "--max-age", "2", "--json"])
+    late = runner.invoke(app, ["check", spec, "--today", "2027-02-01", "--max-age", "1", "--json"])
     rules = {f["rule"] for f in json.loads(late.stdout)["motions"][0]["findings"]}
     assert {"meeting-passed", "old-evidence"} <= rules
     assert late.exit_code == 0  # warnings only

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -73,6 +74,37 @@ class Rule(Strict):
     verified: bool
 
 
+class DatedWording(Strict):
+    """Wording that belonged to an earlier period, and what to say now."""
+
+    avoid: list[Text] = Field(min_length=1)
+    prefer: Text
+    reason: Text
+
+    @field_validator("avoid")
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"the pattern {pattern!r} is not valid: {exc}") from None
+        return patterns
+
+
+class Period(Strict):
+    """The political period a profile's wording is written for, so that it can be
+    reworded as data when the period ends (an election), with no change of code."""
+
+    since: dt.date
+    until: dt.date | None = None
+    context: Text
+    out_of_date: DatedWording | None = None
+
+    def covers(self, day: dt.date) -> bool:
+        return day >= self.since and (self.until is None or day <= self.until)
+
+
 class Profile(Strict):
     id: Id
     position: int = 100
@@ -91,6 +123,7 @@ class Profile(Strict):
     required: list[Literal[REQUIRABLE]] = Field(default_factory=list)  # type: ignore[valid-type]
     notice: Notice | None = None
     deadlines: list[Deadline] = Field(default_factory=list)
+    period: Period | None = None
     rules: list[Rule] = Field(min_length=1)
 
     def frame(self, levels: Sequence[str]) -> tuple[str, LevelWording]:

@@ -99,7 +99,7 @@ def _rule_source(profile: Profile, *words: str) -> str | None:
 
 
 def _cite(catalogue: Catalogue, refs: list[SourceRef]) -> str:
-    return "; ".join(f"{s.title} ({s.year}), {at}" for s, at in catalogue.cited(refs))
+    return "; ".join(s.citation(at) for s, at in catalogue.cited(refs))
 
 
 # --- the body's rules ---------------------------------------------------------------
@@ -394,8 +394,10 @@ def evidence_age(ctx: Context) -> list[Finding]:
         if clause.kind != "evidence" or clause.ref is None:
             continue
         fact = ctx.catalogue.evidence[clause.ref]
+        if fact.kind != "figure" or fact.year is None:
+            continue
         age = when.year - fact.year
-        if fact.kind == "figure" and age > ctx.max_age:
+        if age > ctx.max_age:
             at = "at the meeting" if ctx.motion.meeting_date else "today"
             out.append(
                 Finding(
@@ -423,7 +425,7 @@ def nations(ctx: Context) -> list[Finding]:
         if c.kind == "evidence" and c.ref
     ]
     if nation is None:
-        narrow = [f for _, _, f in facts if len(f.holds_for) < len(NATION_NAMES)]
+        narrow = [f for _, _, f in facts if 0 < len(f.holds_for) < len(NATION_NAMES)]
         if narrow:
             out.append(
                 Finding(
@@ -440,7 +442,7 @@ def nations(ctx: Context) -> list[Finding]:
         return out
     name = NATION_NAMES[nation]
     for section, clause, fact in facts:
-        if nation not in fact.holds_for:
+        if fact.holds_for and nation not in fact.holds_for:
             out.append(
                 Finding(
                     rule="fact-elsewhere",
@@ -548,6 +550,61 @@ def who_can_act(ctx: Context) -> list[Finding]:
     return out
 
 
+def law_last_checked(ctx: Context) -> list[Finding]:
+    """A law or policy read more than a year before the meeting may have moved on."""
+    when = ctx.motion.meeting_date or ctx.today
+    out = []
+    for section, clause in ctx.clauses():
+        if clause.kind != "evidence" or clause.ref is None:
+            continue
+        fact = ctx.catalogue.evidence[clause.ref]
+        checked = fact.last_checked
+        if checked is None or (when - checked).days <= 365:
+            continue
+        month = british_date(checked).split(" ", 1)[1]
+        out.append(
+            Finding(
+                rule="law-last-checked",
+                severity="advice",
+                message=f"the fact '{fact.id}' was last checked in {month}",
+                fix=f"check whether this has changed since {month}",
+                where=_where(section, clause),
+                source=_cite(ctx.catalogue, fact.sources),
+                clause=_excerpt(clause.text),
+            )
+        )
+    return out
+
+
+def opposition_wording(ctx: Context) -> list[Finding]:
+    """Wording from before the profile's period ("the next Labour government" once
+    Labour governs), in any clause, the user's own and the profile's leads included."""
+    period = ctx.profile.period
+    when = ctx.motion.meeting_date or ctx.today
+    if period is None or period.out_of_date is None or not period.covers(when):
+        return []
+    wording = period.out_of_date
+    texts: list[tuple[str, str, str | None]] = [("title", ctx.motion.title, None)]
+    for section in ctx.document.sections:
+        texts.append((section.key, section.lead, _excerpt(section.lead)))
+        texts += [(_where(section, c), c.text, _excerpt(c.text)) for c in section.clauses]
+    out = []
+    for where, text, excerpt in texts:
+        for pattern in wording.avoid:
+            for match in re.finditer(pattern, text, flags=re.IGNORECASE):
+                out.append(
+                    Finding(
+                        rule="opposition-wording",
+                        severity="warning",
+                        message=f"'{match.group(0)}': {wording.reason}",
+                        fix=f"say {wording.prefer}",
+                        where=where,
+                        clause=excerpt,
+                    )
+                )
+    return out
+
+
 # --- timing ------------------------------------------------------------------------------
 
 
@@ -630,6 +687,8 @@ RULES: list[Rule] = [
     guidance,
     proper_form,
     evidence_age,
+    law_last_checked,
+    opposition_wording,
     nations,
     demand_relations,
     who_can_act,

@@ -179,10 +179,7 @@ def compose(motion: Motion, profile: Profile, catalogue: Catalogue) -> Document:
     citations = []
     for ref in cited:
         fact = catalogue.evidence[ref]
-        sources = [
-            f"{source.title} ({source.body}, {source.year}), {at}"
-            for source, at in catalogue.cited(fact.sources)
-        ]
+        sources = [source.citation(at) for source, at in catalogue.cited(fact.sources)]
         citations.append(Citation(ref, fact.statement, sources, fact.caveat))
 
     return Document(
