@@ -47,7 +47,9 @@ def findings(today: dt.date = TODAY, max_age: int = 5, **changes: Any) -> list[F
     data = {k: v for k, v in data.items() if v is not None}
     motion = Motion.model_validate(data)
     document = compose(motion, PROFILES.get(motion.profile), CAT)
-    return checks.run(motion, document, CAT, today=today, max_age=max_age)
+    return checks.run(
+        motion, document, CAT, today=today, max_age=max_age, speakers=PROFILES.speakers
+    )
 
 
 def rules(found: list[Finding]) -> set[str]:
@@ -338,3 +340,24 @@ def test_facts_without_a_year_or_a_nation_are_not_called_old_or_misplaced() -> N
     )
     assert ("fact-elsewhere", "notes 2") not in {(f.rule, f.where) for f in found}
     assert ("old-evidence", "notes 1") not in {(f.rule, f.where) for f in found}
+
+
+def test_a_body_that_names_itself_two_ways_is_not_flagged_for_either() -> None:
+    for text in ("Conference calls for change.", "This Conference calls for change."):
+        found = findings(profile="labour-conference", resolves=[{"text": text}])
+        assert "proper-form" not in rules(found), text
+
+
+def test_the_rule_cited_for_a_missing_seconder_is_the_one_the_profile_says_covers_it() -> None:
+    found = findings(profile="council", seconder=None, meeting_date="2027-03-01")
+    (missing,) = [f for f in found if f.rule == "required-field" and f.where == "seconder"]
+    rule = PROFILES.get("council").rule_for("seconder")
+    assert rule is not None and missing.source is not None
+    assert missing.source.startswith(rule.source)
+
+
+def test_who_acts_comes_from_the_profile() -> None:
+    council = PROFILES.get("council")
+    branch = PROFILES.get("union-branch")
+    assert council.acts_at == "council" and branch.acts_at == "union"
+    assert set(PROFILES.speakers) >= {"This Council", "Conference", "We"}

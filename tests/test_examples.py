@@ -44,7 +44,9 @@ def test_every_shipped_example_checks_clean_at_its_own_date(path: Path) -> None:
     for job in jobs:
         assert job.motion is not None, job.label
         document = compose(job.motion, found.get(job.motion.profile), cat)
-        findings = checks.run(job.motion, document, cat, today=_day_to_check(job.motion))
+        findings = checks.run(
+            job.motion, document, cat, today=_day_to_check(job.motion), speakers=found.speakers
+        )
         serious = [f"{f.rule}: {f.message}" for f in findings if f.severity != "advice"]
         assert serious == [], f"{job.label}: {serious}"
 

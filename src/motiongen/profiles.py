@@ -20,6 +20,8 @@ from motiongen.paths import config_dir, data_dir
 from motiongen.text import nearest_hint
 
 REQUIRABLE = ("submitted_by", "to", "proposer", "seconder", "meeting_date", "commission", "nation")
+# What a profile rule can be the source for: a required field, or a limit the checks apply.
+COVERABLE = (*REQUIRABLE, "word_limit", "title", "notice")
 
 
 class Sections(Strict):
@@ -72,6 +74,8 @@ class Rule(Strict):
     what: Text
     source: Text
     verified: bool
+    # The fields and limits this rule is the source for, so that a finding can cite it.
+    covers: list[Literal[COVERABLE]] = Field(default_factory=list)  # type: ignore[valid-type]
 
 
 class DatedWording(Strict):
@@ -112,6 +116,12 @@ class Profile(Strict):
     description: Text
     body: Text
     kind: Literal["party", "union", "council", "other"]
+    # The level at which the body itself acts; demands for other levels are put
+    # as calls on someone else. None: a body that acts at none of them.
+    acts_at: Level | None = None
+    # How the body's motions name it ("This branch", "Conference"): a clause of
+    # the user's own that speaks as another body is flagged.
+    speaks_as: list[Text] = Field(default_factory=list)
     defaults: Defaults = Field(default_factory=Defaults)
     sections: Sections
     framing: Framing
@@ -138,11 +148,21 @@ class Profile(Strict):
     def verified(self) -> bool:
         return all(rule.verified for rule in self.rules)
 
+    def rule_for(self, key: str) -> Rule | None:
+        """The rule that is the source for a field or limit, where the profile has one."""
+        return next((rule for rule in self.rules if key in rule.covers), None)
+
 
 @dataclass(frozen=True)
 class ProfileSet:
     profiles: dict[str, Profile]
     origins: dict[str, str]
+
+    @property
+    def speakers(self) -> tuple[str, ...]:
+        """Every name a body's motions speak as, across all the profiles."""
+        names = (name for profile in self.profiles.values() for name in profile.speaks_as)
+        return tuple(dict.fromkeys(names))
 
     def get(self, profile_id: str) -> Profile:
         if profile_id in self.profiles:

@@ -40,7 +40,6 @@ LEVEL_WORDS = {
     "party": "the party",
     "union": "a union",
 }
-KIND_LEVEL = {"party": "party", "union": "union", "council": "council"}
 
 
 @dataclass(frozen=True)
@@ -50,6 +49,7 @@ class Context:
     catalogue: Catalogue
     today: dt.date
     max_age: int = DEFAULT_MAX_AGE
+    speakers: tuple[str, ...] = ()  # the names every profile's motions speak as
 
     @property
     def profile(self) -> Profile:
@@ -71,9 +71,14 @@ def run(
     *,
     today: dt.date | None = None,
     max_age: int = DEFAULT_MAX_AGE,
+    speakers: tuple[str, ...] = (),
 ) -> list[Finding]:
-    """Every finding for one motion, errors first."""
-    ctx = Context(motion, document, catalogue, today or dt.date.today(), max_age)
+    """Every finding for one motion, errors first.
+
+    ``speakers``: the names other bodies' motions speak as (``ProfileSet.speakers``),
+    so that a clause written for another body is caught.
+    """
+    ctx = Context(motion, document, catalogue, today or dt.date.today(), max_age, speakers)
     findings: list[Finding] = []
     for rule in RULES:
         findings += rule(ctx)
@@ -89,13 +94,13 @@ def _excerpt(text: str, words: int = 8) -> str:
     return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
-def _rule_source(profile: Profile, *words: str) -> str | None:
-    """The source of the profile rule that speaks of ``words``, where one does."""
-    for rule in profile.rules:
-        if any(word in rule.what.lower() for word in words):
-            state = "verified" if rule.verified else "not verified"
-            return f"{rule.source} ({state})"
-    return None
+def _rule_source(profile: Profile, key: str) -> str | None:
+    """The source of the profile rule that covers ``key``, where one does."""
+    rule = profile.rule_for(key)
+    if rule is None:
+        return None
+    state = "verified" if rule.verified else "not verified"
+    return f"{rule.source} ({state})"
 
 
 def _cite(catalogue: Catalogue, refs: list[SourceRef]) -> str:
@@ -103,14 +108,6 @@ def _cite(catalogue: Catalogue, refs: list[SourceRef]) -> str:
 
 
 # --- the body's rules ---------------------------------------------------------------
-
-RULE_WORDS = {
-    "proposer": ("propos",),
-    "seconder": ("second",),
-    "submitted_by": ("from a", "sent by", "submitted"),
-    "meeting_date": ("before the meeting", "days before"),
-    "commission": ("commission",),
-}
 
 
 def required_fields(ctx: Context) -> list[Finding]:
@@ -127,7 +124,7 @@ def required_fields(ctx: Context) -> list[Finding]:
                     message=f"{ctx.profile.name} motions need {what}, and this one has none",
                     fix=fix,
                     where=key,
-                    source=_rule_source(ctx.profile, *RULE_WORDS.get(key, ())),
+                    source=_rule_source(ctx.profile, key),
                 )
             )
     return out
@@ -154,7 +151,7 @@ def word_limit(ctx: Context) -> list[Finding]:
             ),
             fix=f"cut {over} words; the longest clauses are {longest}",
             where="whole motion",
-            source=_rule_source(ctx.profile, "word"),
+            source=_rule_source(ctx.profile, "word_limit"),
         )
     ]
 
@@ -351,30 +348,26 @@ def guidance(ctx: Context) -> list[Finding]:
     return out
 
 
-SELF_NAMES = re.compile(
-    r"^(?:this (?:branch|clp|constituency labour party|council|agm|annual general meeting|"
-    r"conference|congress|meeting|group)|conference|congress|we)\b",
-    re.IGNORECASE,
-)
-
-
 def proper_form(ctx: Context) -> list[Finding]:
     """Clauses of the user's own that address another body than the profile's."""
-    own = SELF_NAMES.match(ctx.profile.sections.notes)
-    own_name = own.group(0).lower() if own else ""
+    own = {name.lower() for name in ctx.profile.speaks_as}
+    names = sorted({*ctx.speakers, *ctx.profile.speaks_as}, key=len, reverse=True)
+    if not names:
+        return []
+    speaking_as = re.compile(r"^(?:" + "|".join(map(re.escape, names)) + r")\b", re.IGNORECASE)
     out = []
     for section, clause in ctx.clauses():
         if clause.kind != "text":
             continue
-        match = SELF_NAMES.match(clause.text)
-        if match and match.group(0).lower() != own_name:
+        match = speaking_as.match(clause.text)
+        if match and match.group(0).lower() not in own:
             out.append(
                 Finding(
                     rule="proper-form",
                     severity="warning",
                     message=(
                         f"this clause speaks as '{match.group(0)}', but a motion to "
-                        f"{ctx.profile.body} speaks as '{own.group(0) if own else '?'}'"
+                        f"{ctx.profile.body} speaks as '{ctx.profile.speaks_as[0]}'"
                     ),
                     fix="reword it, or check that the profile is the right one",
                     where=_where(section, clause),
@@ -509,7 +502,7 @@ def demand_relations(ctx: Context) -> list[Finding]:
 
 
 def who_can_act(ctx: Context) -> list[Finding]:
-    own_level = KIND_LEVEL.get(ctx.profile.kind)
+    own_level = ctx.profile.acts_at
     out = []
     for section, clause in ctx.clauses():
         if clause.kind != "demand" or clause.ref is None:
@@ -533,7 +526,7 @@ def who_can_act(ctx: Context) -> list[Finding]:
             )
         elif own_level and own_level not in demand.acted_on_by and framed[0] != own_level:
             level = ctx.profile.frame(demand.acted_on_by)[0]
-            if ctx.profile.kind == "council" and level in ("party", "union"):
+            if own_level == "council" and level in ("party", "union"):
                 out.append(
                     Finding(
                         rule="cannot-act",
@@ -636,7 +629,7 @@ def timing(ctx: Context) -> list[Finding]:
                     fix="send it today and ask the chair to accept it late, or aim for the "
                     "next meeting",
                     where="meeting_date",
-                    source=_rule_source(ctx.profile, "days", "notice", "before"),
+                    source=_rule_source(ctx.profile, "notice"),
                 )
             )
         elif (send_by - ctx.today).days <= 7:
@@ -650,7 +643,7 @@ def timing(ctx: Context) -> list[Finding]:
                     ),
                     fix="send it this week",
                     where="meeting_date",
-                    source=_rule_source(ctx.profile, "days", "notice", "before"),
+                    source=_rule_source(ctx.profile, "notice"),
                 )
             )
     if m.deadline and m.deadline < ctx.today:
