@@ -45,3 +45,13 @@ def test_the_readme_states_every_exit_code_as_the_code_decides_it() -> None:
     for code, meaning in EXIT_CODES.items():
         assert f"| {code} | {meaning} |" in readme
     assert sorted(EXIT_CODES) == [0, 1, 2, 130]
+
+
+def test_every_module_says_its_job_in_its_first_line() -> None:
+    import ast
+
+    for path in sorted((REPO / "src" / "motiongen").rglob("*.py")):
+        doc = ast.get_docstring(ast.parse(path.read_text("utf-8")))
+        assert doc, f"{path.name} has no docstring"
+        first = doc.splitlines()[0]
+        assert first.endswith((".", ".``")) and len(first) <= 100, f"{path}: {first}"

@@ -1,5 +1,7 @@
-"""What `build` and `check` tell the user: progress and problems on stderr,
-documents and JSON on stdout."""
+"""What `build` and `check` tell the user, and the exit code they end with.
+
+Progress and problems go to stderr; documents and JSON to stdout.
+"""
 
 from __future__ import annotations
 

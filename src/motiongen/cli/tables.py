@@ -1,5 +1,8 @@
-"""Rich output for people. Everything from the catalogue or the user is escaped:
-a title such as "Conference [amended] notes" must print as written."""
+"""Tables and panels that show the catalogue and the profiles to people.
+
+Everything from the catalogue or the user is escaped: a title such as
+"Conference [amended] notes" must print as written.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,8 @@
-"""Turn a motion, its profile and the catalogue into a document: the sections,
-numbered clauses and word count that every output format shares."""
+"""A motion, its profile and the catalogue made into one document for every format.
+
+The sections, numbered clauses and word count are decided here, once, so that
+Markdown, text and Word agree.
+"""
 
 from __future__ import annotations
 
