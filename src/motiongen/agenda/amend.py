@@ -1,6 +1,8 @@
-"""`motiongen amend` end to end: read the amendments, check and apply them, and
-write the amendments, the motion with tracked changes, the clean motion as
-amended and its spec."""
+"""`motiongen amend` end to end: read, check, apply and write the amendments.
+
+It writes the amendments, the motion with tracked changes, the clean motion as
+amended and its spec.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from motiongen.errors import InputError
 from motiongen.io.files import FileExists, safe_name, write_atomic
 from motiongen.output.render import md_escape
 from motiongen.output.word import WordOptions
+from motiongen.prepare import Result
 from motiongen.profiles import ProfileSet
 from motiongen.text import slug
 
@@ -116,12 +119,10 @@ def write(result: AmendResult, options: AmendOptions) -> None:
     path = safe_name(out, f"{base}-tracked-changes", "docx")
     write_atomic(path, tracked.tracked_docx(amended, today=today), force=options.force)
     result.files.append(path)
-    clean = build.Result(label=stem, title=amended.original.title)
-    clean.document = amended.clean_document()
-    writer = build.Writer(
-        build.Options(formats=list(options.formats), out_dir=out, force=options.force)
+    clean = Result(label=stem, title=amended.original.title, document=amended.clean_document())
+    build.write_one(
+        clean, stem, build.Options(formats=list(options.formats), out_dir=out, force=options.force)
     )
-    writer.write(clean, stem, None)
     if clean.error is not None:
         raise clean.error
     result.files += clean.files

@@ -1,6 +1,9 @@
-"""Word documents for amendments: the amendment as the body prints it, and the
-motion as amended with each change a real tracked change (w:ins / w:del) that
-Word and LibreOffice offer to accept or reject."""
+"""Word documents for amendments: the amendment, and the motion with tracked changes.
+
+The amendment is as the body prints it; in the motion as amended each change is
+a real tracked change (w:ins / w:del) that Word and LibreOffice offer to accept
+or reject.
+"""
 
 from __future__ import annotations
 
