@@ -210,6 +210,12 @@ def test_import_writes_a_spec_that_check_reads(
     text = (tmp_path / "theirs.yaml").read_text(encoding="utf-8")
     assert "# resolves 1 in the file, the same words:" in text
     assert runner.invoke(app, ["check", "theirs.yaml"]).exit_code == 0
+    # build --profile re-frames the imported motion for another body
+    council = runner.invoke(
+        app, ["build", "theirs.yaml", "--profile", "council", "-f", "txt", "-o", "-"]
+    )
+    assert council.exit_code in (0, 1), council.stderr
+    assert "This Council notes:" in council.stdout and "Conference notes:" not in council.stdout
     again = runner.invoke(app, ["import", docx.name, "-o", "theirs.yaml"])
     assert again.exit_code == 2 and "--force" in again.stderr
     # check reads the Word file itself, importing it on the fly

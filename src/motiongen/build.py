@@ -39,6 +39,7 @@ class Options:
     reference_docx: Path | None = None
     line_numbers: bool = False
     line_width: int | None = None  # characters a numbered line; None: the profile's, or 80
+    profile: str | None = None  # re-frame every motion for this body instead of its own
     workers: int | None = None  # None: both cores for a large Word batch
 
 
@@ -136,8 +137,9 @@ def write_one(
 
 
 def read_jobs(
-    paths: Sequence[str | Path], merge: str | Path | None
+    paths: Sequence[str | Path], merge: str | Path | None, *, profile: str | None = None
 ) -> tuple[list[spec.Job], list[MotiongenError]]:
+    """Every motion the files describe; with ``profile``, each one re-framed for that body."""
     jobs: list[spec.Job] = []
     unusable: list[MotiongenError] = []
     for path in paths:
@@ -145,6 +147,10 @@ def read_jobs(
             jobs += spec.read(path, merge=merge)
         except MotiongenError as exc:
             unusable.append(exc)
+    if profile is not None:
+        for job in jobs:
+            if job.motion is not None:
+                job.motion = job.motion.model_copy(update={"profile": profile})
     return jobs, unusable
 
 
@@ -162,7 +168,7 @@ def build(
 
     Returns the per-motion results and the files that could not be used at all.
     """
-    jobs, unusable = read_jobs(paths, merge)
+    jobs, unusable = read_jobs(paths, merge, profile=options.profile)
     writer = Writer(options)
     if {"docx", "pdf"} & set(options.formats):
         writer.word()  # a bad --reference-docx is one error now, not one per motion

@@ -146,6 +146,9 @@ def build_motions(
         max=200,
         help="With --line-numbers: characters a line (default: the body's, or 80).",
     ),
+    profile: str | None = typer.Option(
+        None, "--profile", help="Re-frame the motions for this body instead of their own."
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only errors."),
 ) -> None:
     """Turn spec files into documents: one motion, a batch, or one per CSV row.
@@ -163,6 +166,7 @@ def build_motions(
         reference_docx=reference_docx,
         line_numbers=line_numbers,
         line_width=line_width,
+        profile=profile,
     )
     cat = _catalogue()
     found = _profiles()

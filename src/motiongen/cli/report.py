@@ -127,7 +127,7 @@ def build_to_stdout(
             field="--format",
             hint="use --format md or --format txt with --out-dir -",
         )
-    jobs, unusable = core.read_jobs(specs, merge)
+    jobs, unusable = core.read_jobs(specs, merge, profile=options.profile)
     results = [prepare(job, catalogue, profiles) for job in jobs]
     for result in results:
         if result.document is not None:
