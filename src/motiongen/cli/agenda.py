@@ -72,6 +72,12 @@ def amend_motion(
     tracked changes (docx), the clean motion as amended and its spec. Several
     amendment files make one document, one author per body.
 
+    An amendment file names the motion and its changes, for example:
+    amends: motion.yaml, submitted_by: Northby Branch, and under changes:
+    '- in: resolves 2' with 'delete: "private agencies"' and 'insert: "..."'.
+    Other changes: add_at_end, insert_after, delete_clause, delete_all (see the
+    README, "Amending a motion on the agenda").
+
     Example: motiongen amend northby-38.1.yaml southby-38.2.yaml --out-dir agenda
     """
     from motiongen import build
