@@ -45,11 +45,16 @@ def example_motions(cat: Catalogue, found: profiles.ProfileSet) -> list[tuple[st
     return out
 
 
-@pytest.mark.parametrize("fmt", ["docx", "txt", "md"])
+@pytest.mark.parametrize(
+    ("fmt", "numbered"),
+    [("docx", False), ("txt", False), ("md", False), ("docx", True), ("txt", True)],
+)
 def test_every_example_survives_a_round_trip(
-    fmt: str, tmp_path: Path, cat: Catalogue, found: profiles.ProfileSet
+    fmt: str, numbered: bool, tmp_path: Path, cat: Catalogue, found: profiles.ProfileSet
 ) -> None:
-    writer = build.Writer(build.Options(formats=[fmt], out_dir=tmp_path))
+    """Built to each format (with numbered lines too) and imported back, unchanged."""
+    options = build.Options(formats=[fmt], out_dir=tmp_path, line_numbers=numbered)
+    writer = build.Writer(options)
     motions = example_motions(cat, found)
     assert len(motions) >= 8
     for index, (label, doc) in enumerate(motions):

@@ -231,12 +231,32 @@ def _docx_paragraphs(path: Path) -> list[Para]:
     return out
 
 
+LINE_NUMBER = re.compile(r"^\s*(\d{1,4})  (.*)$")
+
+
+def _without_line_numbers(lines: list[str]) -> list[tuple[str, bool]]:
+    """A motion laid out in numbered lines (1, 2, 3… at the start) read without them;
+    each line says whether it was numbered."""
+    expected = 1
+    out = []
+    for line in lines:
+        match = LINE_NUMBER.match(line)
+        if match and int(match.group(1)) == expected:
+            out.append((match.group(2), True))
+            expected += 1
+        else:
+            out.append((line, False))
+    return out if expected > 3 else [(line, False) for line in lines]
+
+
 def _text_paragraphs(text: str, *, markdown: bool) -> list[Para]:
     """Blank lines end paragraphs; so does a line that starts a numbered item, a
-    label such as 'Proposer:', or that follows a line ending in ':'."""
+    label such as 'Proposer:', or that follows a line ending in ':'. In numbered
+    lines, an indented line goes on with a clause and a lead runs to its ':'."""
     out: list[Para] = []
     joining = False
-    for raw in text.splitlines():
+    open_lead = False  # a numbered lead not yet at its ':'
+    for raw, numbered in _without_line_numbers(text.splitlines()):
         line = raw.strip()
         style = ""
         if markdown:
@@ -248,19 +268,26 @@ def _text_paragraphs(text: str, *, markdown: bool) -> list[Para]:
         line = clean(line)
         if not line:
             joining = False
+            open_lead = False
             continue
-        starts = (
-            not joining
-            or style
-            or NUMBERING.match(line)
-            or META_LINE.match(line)
-            or out[-1].text.endswith(":")
-            or _is_lead(line)
-        )
+        if numbered:
+            starts = not (raw.startswith(" ") or open_lead) or not out
+        else:
+            starts = bool(
+                not joining
+                or style
+                or NUMBERING.match(line)
+                or META_LINE.match(line)
+                or out[-1].text.endswith(":")
+                or _is_lead(line)
+            )
         if starts:
             out.append(Para(line, style=style))
         else:
             out[-1].text += " " + line
+        if numbered:
+            begun = starts and not NUMBERING.match(line)
+            open_lead = (begun or open_lead) and not out[-1].text.endswith(":")
         joining = True
     return out
 
@@ -401,7 +428,9 @@ def choose_profile(
     ]
     top = max(score for score, _ in scored)
     tied = [p for score, p in scored if score == top]
-    if len(tied) > 1 and top > 0:
+    if top == 0:
+        return tied[0], 0, []
+    if len(tied) > 1:
         finer = [(_fit(p, sections, catalogue), p) for p in tied]
         best = max(score for score, _ in finer)
         tied = [p for score, p in finer if score == best]
@@ -414,8 +443,8 @@ def _fit(profile: Profile, sections: list[Found], catalogue: Catalogue) -> int:
     calls_on = profile.defaults.calls_on or "the relevant body"
     for found in sections:
         matched = _lead_match(profile, found.lead)
-        if matched and matched[1] and _norm(matched[1]) == _norm(calls_on):
-            score += 1
+        if matched and (matched[1] is None or _norm(matched[1]) == _norm(calls_on)):
+            score += 1  # the lead is this body's word for word
     for found in sections:
         matched = _lead_match(profile, found.lead)
         kind = matched[0] if matched else found.kind
