@@ -393,3 +393,31 @@ def test_a_word_motion_can_be_amended(tmp_path: Path, runner: CliRunner) -> None
     result = runner.invoke(app, ["amend", str(path), "-o", str(tmp_path / "out")])
     assert result.exit_code == 0, result.stderr
     assert "Amendment 1 to the motion 'Bring children's social care" in result.stdout
+
+
+def test_the_bodys_amendment_rules_and_deadline_are_shown(
+    motion: Path, runner: CliRunner, tmp_path: Path
+) -> None:
+    own = (REPO / "seeds" / "profiles" / "labour-branch.yaml").read_text(encoding="utf-8")
+    own = own.replace("id: labour-branch", "id: strict-branch").replace(
+        "  word_limit: null\n",
+        "  word_limit: null\n  notice_days: 14\n  notice_source: our standing orders, 4.3\n"
+        "  rules:\n    - what: Only a branch officer may move an amendment.\n"
+        "      source: our standing orders, 4.1\n      verified: true\n",
+    )
+    (tmp_path / "strict.yaml").write_text(own, encoding="utf-8")
+    text = motion.read_text(encoding="utf-8").replace("labour-branch", "strict-branch")
+    motion.write_text(text, encoding="utf-8")
+    path = amendment(motion.parent, "a.yaml", ISSUE_EXAMPLE)
+    args = ["--profiles", str(tmp_path / "strict.yaml"), "amend", str(path), "-o", "out"]
+    late = runner.invoke(app, [*args, "--today", "2027-01-10"])
+    assert late.exit_code == 0, late.stderr
+    assert "Note: Only a branch officer may move an amendment (our standing orders, 4.1)." in (
+        late.stderr
+    )
+    assert (
+        "Note: amendments were due 14 days before the meeting of 14 January 2027, by "
+        "31 December 2026 (our standing orders, 4.3); today is 10 January 2027." in late.stderr
+    )
+    early = runner.invoke(app, [*args, "--today", "2026-12-01", "--force"])
+    assert early.exit_code == 0 and "were due" not in early.stderr

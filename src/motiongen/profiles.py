@@ -114,6 +114,8 @@ class AmendmentRules(Strict):
 
     word_limit: int | None = Field(default=None, ge=1, le=10_000)
     word_limit_source: Text | None = None
+    notice_days: int | None = Field(default=None, ge=0, le=365)  # due this long before
+    notice_source: Text | None = None
     replace_all: bool = True  # "Delete all and replace with ..." is in order
     negative: Rule | None = None  # the rule refusing a direct negative
     rules: list[Rule] = Field(default_factory=list)

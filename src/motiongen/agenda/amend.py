@@ -20,7 +20,7 @@ from motiongen.output.render import md_escape
 from motiongen.output.word import WordOptions
 from motiongen.prepare import Result
 from motiongen.profiles import ProfileSet
-from motiongen.text import slug
+from motiongen.text import british_date, slug
 
 AMEND_FORMATS = ("docx", "md", "txt")
 
@@ -70,12 +70,30 @@ def amend(
     amended = amendments.apply(files, motion, doc, catalogue, width=options.line_width)
     result = AmendResult(amended)
     write(result, options)
+    result.notes += notices(amended, options.today or dt.date.today())
     clean = amended.clean_document()
     if clean.over_limit:
         result.notes.append(
             f"the motion as amended has {clean.words} words, over its limit of {clean.word_limit}"
         )
     return result
+
+
+def notices(amended: amendments.Amended, today: dt.date) -> list[str]:
+    """The body's rules on amendments, and whether its deadline for them has passed."""
+    rules = amended.original.profile.amendments
+    out = [f"{rule.what.rstrip('.')} ({rule.source})" for rule in rules.rules]
+    meeting = amended.motion.meeting_date
+    if rules.notice_days is not None and meeting is not None:
+        due = meeting - dt.timedelta(days=rules.notice_days)
+        if today > due:
+            source = f" ({rules.notice_source})" if rules.notice_source else ""
+            out.append(
+                f"amendments were due {rules.notice_days} days before the meeting of "
+                f"{british_date(meeting)}, by {british_date(due)}{source}; today is "
+                f"{british_date(today)}"
+            )
+    return out
 
 
 def write(result: AmendResult, options: AmendOptions) -> None:

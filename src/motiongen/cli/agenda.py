@@ -101,5 +101,5 @@ def amend_motion(
     for who in range(len(result.amended.files)):
         sys.stdout.write(result.amended.text(who) + "\n\n")
     for note in result.notes:
-        sys.stderr.write(f"Warning: {note}.\n")
+        sys.stderr.write(f"Note: {note.rstrip('.')}.\n")
     sys.stderr.write("Wrote " + ", ".join(str(p) for p in result.files) + "\n")
