@@ -272,7 +272,15 @@ def test_over_the_bodys_amendment_limit_fails_its_checks(
         motion.parent, "a.yaml", ISSUE_EXAMPLE.replace("umbrella", "umbrella and other")
     )
     result = runner.invoke(
-        app, ["--profiles", str(tmp_path / "strict.yaml"), "amend", str(path), "-o", "out"]
+        app,
+        [
+            "--profiles",
+            str(tmp_path / "strict.yaml"),
+            "amend",
+            str(path),
+            "-o",
+            str(tmp_path / "out"),
+        ],
     )
     assert result.exit_code == 1
     assert (
@@ -291,7 +299,9 @@ def test_two_amendments_to_the_same_words_clash_naming_both(
         '  - delete: "private agencies to supply"\n    insert: "agencies to supply"\n',
         by="Southby Branch",
     )
-    result = runner.invoke(app, ["amend", str(first), str(second), "-o", "out"])
+    result = runner.invoke(
+        app, ["amend", str(first), str(second), "-o", str(motion.parent / "out")]
+    )
     assert result.exit_code == 2
     assert (
         "amendment 38.1 (Northby Branch) change 1 and amendment 38.2 (Southby Branch) change 1 "
@@ -409,7 +419,14 @@ def test_the_bodys_amendment_rules_and_deadline_are_shown(
     text = motion.read_text(encoding="utf-8").replace("labour-branch", "strict-branch")
     motion.write_text(text, encoding="utf-8")
     path = amendment(motion.parent, "a.yaml", ISSUE_EXAMPLE)
-    args = ["--profiles", str(tmp_path / "strict.yaml"), "amend", str(path), "-o", "out"]
+    args = [
+        "--profiles",
+        str(tmp_path / "strict.yaml"),
+        "amend",
+        str(path),
+        "-o",
+        str(tmp_path / "out"),
+    ]
     late = runner.invoke(app, [*args, "--today", "2027-01-10"])
     assert late.exit_code == 0, late.stderr
     assert "Note: Only a branch officer may move an amendment (our standing orders, 4.1)." in (
