@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from conftest import REPO
 from motiongen import profiles
+from motiongen.agenda import amended as applied
 from motiongen.agenda import amendments, tracked
 from motiongen.catalogue import Catalogue
 from motiongen.cli import app
@@ -60,14 +61,14 @@ def amendment(folder: Path, name: str, body: str, *, by: str = "Northby Branch")
 
 def apply(
     paths: list[Path], cat: Catalogue, found: profiles.ProfileSet | None = None
-) -> amendments.Amended:
+) -> applied.Amended:
     found = found or profiles.load(with_user_files=False)
     files = [amendments.read_amendment(p, i + 1) for i, p in enumerate(paths)]
     motion, doc = amendments.read_motion(paths[0].parent / "motion.yaml", cat, found)
-    return amendments.apply(files, motion, doc, cat)
+    return applied.apply(files, motion, doc, cat)
 
 
-def clean_text(amended: amendments.Amended) -> list[tuple[str, list[str]]]:
+def clean_text(amended: applied.Amended) -> list[tuple[str, list[str]]]:
     return [(s.key, [c.text for c in s.clauses]) for s in amended.clean_document().sections]
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from motiongen import build
+from motiongen.agenda import amended as applied
 from motiongen.agenda import amendments, importer, tracked
 from motiongen.catalogue import Catalogue
 from motiongen.errors import InputError
@@ -36,7 +37,7 @@ class AmendOptions:
 
 @dataclass
 class AmendResult:
-    amended: amendments.Amended
+    amended: applied.Amended
     files: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -67,7 +68,7 @@ def amend(
             hint="give its path from the amendment file's folder",
         )
     motion, doc = amendments.read_motion(motion_path, catalogue, profiles)
-    amended = amendments.apply(files, motion, doc, catalogue, width=options.line_width)
+    amended = applied.apply(files, motion, doc, catalogue, width=options.line_width)
     result = AmendResult(amended)
     write(result, options)
     result.notes += notices(amended, options.today or dt.date.today())
@@ -79,7 +80,7 @@ def amend(
     return result
 
 
-def notices(amended: amendments.Amended, today: dt.date) -> list[str]:
+def notices(amended: applied.Amended, today: dt.date) -> list[str]:
     """The body's rules on amendments, and whether its deadline for them has passed."""
     rules = amended.original.profile.amendments
     out = [f"{rule.what.rstrip('.')} ({rule.source})" for rule in rules.rules]

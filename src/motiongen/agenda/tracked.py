@@ -12,7 +12,7 @@ import io
 from pathlib import Path
 from typing import Any
 
-from motiongen.agenda.amendments import Amended, Para
+from motiongen.agenda.amended import Amended, Para
 from motiongen.output.render import meta, people
 from motiongen.output.word import WordOptions, WordWriter
 
