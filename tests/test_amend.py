@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from conftest import REPO
@@ -241,6 +244,12 @@ BAD = [
         "a direct negative is not in order",
     ),
     ("  - delete_clause: notes 2\n    text: x\n", 2, "changes[1]"),
+    (
+        '  - delete: "the Labour Government"\n',
+        2,
+        "change 1: the words 'the Labour Government' are in the heading 'This branch calls on "
+        "the Labour Government to:', which motiongen cannot amend word by word yet",
+    ),
     ("  - add_at_end: resolves\n", 2, "add_at_end: needs either text: or demand:"),
 ]
 
@@ -439,3 +448,35 @@ def test_the_bodys_amendment_rules_and_deadline_are_shown(
     )
     early = runner.invoke(app, [*args, "--today", "2026-12-01", "--force"])
     assert early.exit_code == 0 and "were due" not in early.stderr
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    where=st.one_of(st.none(), st.text(max_size=20)),
+    delete=st.one_of(
+        st.text(min_size=1, max_size=40),
+        st.sampled_from(["record sum", "county", "last year.", "Our", "agency social workers"]),
+    ),
+    insert=st.text(max_size=40),
+)
+def test_hostile_changes_are_applied_or_refused_cleanly(
+    where: str | None, delete: str, insert: str, motion: Path, cat: Catalogue
+) -> None:
+    change: dict[str, str] = {"delete": delete, "insert": insert}
+    if where is not None:
+        change["in"] = where
+    path = motion.parent / "hostile.yaml"
+    path.write_text(
+        json.dumps({"amends": "motion.yaml", "submitted_by": "X", "changes": [change]}),
+        encoding="utf-8",
+    )
+    try:
+        amended = apply([path], cat)
+    except InputError:
+        return
+    before = [c.text for s in amended.original.sections for c in s.clauses]
+    after = [c.text for s in amended.clean_document().sections for c in s.clauses]
+    assert len(before) == len(after)
+    assert sum(1 for b, a in zip(before, after, strict=True) if b != a) <= 1

@@ -177,6 +177,15 @@ class Applier:
             return hits[0]
         scope = f"in {where}" if where else "in the motion"
         if not hits:
+            lead = next((x.lead for x in view.doc.sections if words in x.lead), None)
+            if lead is not None:
+                raise self.error(
+                    index,
+                    key,
+                    f"the words '{words}' are in the heading '{lead}', which motiongen "
+                    "cannot amend word by word yet",
+                    "amend the paragraphs under it, or use delete_all: with replace_with:",
+                )
             near = _nearest(words, [view.text(s, c) for s, c in places])
             hint = f"the nearest words there are '{near}'" if near else None
             raise self.error(
