@@ -386,6 +386,7 @@ def test_the_tracked_document_holds_real_tracked_changes(
             "from Northby Branch:\n\nIn resolves, paragraph 2 (line 12), delete"
         )
     )
+    assert "a rebuild puts it under 'This branch resolves:'" in result.stderr
     again = runner.invoke(app, ["amend", str(path), "-o", str(out)])
     assert again.exit_code == 2 and "--force" in again.stderr
 

@@ -146,6 +146,45 @@ def test_word_numbered_lists_are_clauses(
     assert imported.data["proposer"] == "A Member"
 
 
+def test_a_motion_form_with_a_table_and_headings_without_colons(
+    tmp_path: Path, cat: Catalogue, found: profiles.ProfileSet
+) -> None:
+    from docx import Document as new_docx
+
+    document = new_docx()
+    document.add_paragraph("Save our children's centres", style="Title")
+    table = document.add_table(rows=2, cols=2)
+    for row, (label, value) in zip(
+        table.rows, [("Proposer", "Jo Bloggs"), ("Seconder", "Sam Smith")], strict=True
+    ):
+        row.cells[0].text, row.cells[1].text = label, value
+    document.add_heading("This branch notes", level=2)
+    document.add_paragraph("Two centres closed this year.")
+    document.add_heading("This branch resolves", level=2)
+    document.add_paragraph("To campaign to reopen them.")
+    path = tmp_path / "form.docx"
+    document.save(str(path))
+    data = importer.import_file(path, cat, found, profile_id="labour-branch").data
+    assert (data["proposer"], data["seconder"]) == ("Jo Bloggs", "Sam Smith")
+    assert data["notes"] == [{"text": "Two centres closed this year."}]
+    assert data["resolves"] == [{"text": "To campaign to reopen them."}]
+
+
+def test_markdown_headings_are_sections(
+    tmp_path: Path, cat: Catalogue, found: profiles.ProfileSet
+) -> None:
+    path = tmp_path / "motion.md"
+    path.write_text(
+        "# Save our centres\n\n## We note\n\n- Two centres closed.\n\n## We resolve\n\n"
+        "1. To campaign to reopen them.\n",
+        encoding="utf-8",
+    )
+    data = importer.import_file(path, cat, found, profile_id="labour-branch").data
+    assert data["title"] == "Save our centres"
+    assert data["notes"] == [{"text": "Two centres closed."}]
+    assert data["resolves"] == [{"text": "To campaign to reopen them."}]
+
+
 def test_no_sections_is_one_text_section_with_a_warning(
     tmp_path: Path, cat: Catalogue, found: profiles.ProfileSet
 ) -> None:

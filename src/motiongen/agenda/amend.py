@@ -21,7 +21,7 @@ from motiongen.output.render import md_escape
 from motiongen.output.word import WordOptions
 from motiongen.prepare import Result
 from motiongen.profiles import ProfileSet
-from motiongen.text import british_date, slug
+from motiongen.text import british_date, fill, slug
 
 AMEND_FORMATS = ("docx", "md", "txt")
 
@@ -72,6 +72,7 @@ def amend(
     result = AmendResult(amended)
     write(result, options)
     result.notes += notices(amended, options.today or dt.date.today())
+    result.notes += moved(amended)
     clean = amended.clean_document()
     if clean.over_limit:
         result.notes.append(
@@ -93,6 +94,26 @@ def notices(amended: applied.Amended, today: dt.date) -> list[str]:
                 f"amendments were due {rules.notice_days} days before the meeting of "
                 f"{british_date(meeting)}, by {british_date(due)}{source}; today is "
                 f"{british_date(today)}"
+            )
+    return out
+
+
+def moved(amended: applied.Amended) -> list[str]:
+    """Where the spec cannot keep a changed demand under its lead, say so."""
+    doc = amended.original
+    motion = amended.motion
+    calls_on = motion.calls_on or doc.profile.defaults.calls_on or "the relevant body"
+    own = fill(doc.profile.sections.resolves, {"calls_on": calls_on, "body": doc.profile.body})
+    out = []
+    for para in amended.paras:
+        if para.lead or para.key != "resolves" or para.kind != "demand" or para.mark != "same":
+            continue
+        lead = doc.sections[para.group].lead
+        if para.changed and lead != own:
+            out.append(
+                f"in the spec of the motion as amended, the changed clause "
+                f"'{para.clean[:50]}…' is your own text, so a rebuild puts it under '{own}' "
+                f"rather than '{lead}'"
             )
     return out
 

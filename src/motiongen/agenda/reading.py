@@ -157,21 +157,50 @@ def _docx_paragraphs(path: Path) -> list[Para]:
             hint="open it in Word or LibreOffice, which may repair it, and save it again",
         ) from None
     styles = {s.style_id: (s.name or "").lower() for s in document.styles}
-    out = []
-    for p in document.element.body.iter(f"{W}p"):
-        parts = []
-        for el in p.iter():
-            if el.tag == f"{W}t" and el.text:
-                parts.append(el.text)
-            elif el.tag in (f"{W}br", f"{W}cr", f"{W}tab"):
-                parts.append(" ")
-        text = clean("".join(parts))
-        if not text:
-            continue
-        style = p.find(f"{W}pPr/{W}pStyle")
-        name = styles.get(style.get(f"{W}val"), "") if style is not None else ""
-        listed = p.find(f"{W}pPr/{W}numPr") is not None or "list" in name
-        out.append(Para(text, listed=listed, style=name))
+    out: list[Para] = []
+    for child in document.element.body:
+        if child.tag == f"{W}p":
+            para = _docx_para(child, styles)
+            if para is not None:
+                out.append(para)
+        elif child.tag == f"{W}tbl":
+            out += _table_paras(child, styles)
+        else:  # content controls and the like: their paragraphs, in order
+            out += [x for p in child.iter(f"{W}p") if (x := _docx_para(p, styles)) is not None]
+    return out
+
+
+def _docx_para(p: Any, styles: dict[str, str]) -> Para | None:
+    parts = []
+    for el in p.iter():
+        if el.tag == f"{W}t" and el.text:
+            parts.append(el.text)
+        elif el.tag in (f"{W}br", f"{W}cr", f"{W}tab"):
+            parts.append(" ")
+    text = clean("".join(parts))
+    if not text:
+        return None
+    style = p.find(f"{W}pPr/{W}pStyle")
+    name = styles.get(style.get(f"{W}val"), "") if style is not None else ""
+    listed = p.find(f"{W}pPr/{W}numPr") is not None or "list" in name
+    return Para(text, listed=listed, style=name)
+
+
+def _table_paras(table: Any, styles: dict[str, str]) -> list[Para]:
+    """A motion form's table: a row of a short label and a value reads as
+    'Proposer: Jo Bloggs'; any other cell's paragraphs are read in order."""
+    out: list[Para] = []
+    for row in table.iter(f"{W}tr"):
+        cells = [
+            [para for p in cell.iter(f"{W}p") if (para := _docx_para(p, styles)) is not None]
+            for cell in row.findall(f"{W}tc")
+        ]
+        if len(cells) == 2 and len(cells[0]) == 1 and cells[1]:
+            label = cells[0][0].text.rstrip(":").strip()
+            if META_LINE.match(f"{label}: x"):
+                out.append(Para(f"{label}: " + " ".join(p.text for p in cells[1])))
+                continue
+        out += [para for cell in cells for para in cell]
     return out
 
 
@@ -284,7 +313,8 @@ def parse(paras: list[Para]) -> tuple[dict[str, Any], list[Found], list[str], bo
             fields["title"] = text
             title_found = True
             continue
-        if _is_lead(text) and not para.listed:
+        heading = para.style.startswith("heading") and len(text.split()) <= 30
+        if (_is_lead(text) or (heading and LEAD_WORD.search(text))) and not para.listed:
             sections.append(Found(_kind(text), text))
             continue
         inline = INLINE_LEAD.match(text)

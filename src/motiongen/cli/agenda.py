@@ -9,6 +9,7 @@ import typer
 
 from motiongen.cli.app import _catalogue, _profiles, app, guard
 from motiongen.cli.motions import _date_option
+from motiongen.io.files import shown
 
 
 @app.command("import")
@@ -40,7 +41,7 @@ def import_motion(
     for warning in imported.warnings:
         sys.stderr.write(f"Warning: {warning}.\n")
     sys.stderr.write(f"Imported {file.name}: {imported.summary()}.\n")
-    sys.stderr.write(f"Wrote {out}. Next: motiongen check {out}\n")
+    sys.stderr.write(f"Wrote {shown(out)}. Next: motiongen check {shown(out)}\n")
 
 
 @app.command("amend")
@@ -102,4 +103,4 @@ def amend_motion(
         sys.stdout.write(result.amended.text(who) + "\n\n")
     for note in result.notes:
         sys.stderr.write(f"Note: {note.rstrip('.')}.\n")
-    sys.stderr.write("Wrote " + ", ".join(str(p) for p in result.files) + "\n")
+    sys.stderr.write("Wrote " + ", ".join(shown(p) for p in result.files) + "\n")
