@@ -329,6 +329,23 @@ def test_several_amendments_make_one_document_one_author_each(
     body = part(data, "word/document.xml")
     authors = {e.get(f"{W}author") for e in body.iter(f"{W}ins", f"{W}del")}
     assert authors == {"Northby Branch", "Southby Branch"}
+    said = "".join(t.text for t in body.iter(f"{W}t"))
+    assert "amendments 38.1 from Northby Branch and 38.2 from Southby Branch" in said
+
+
+def test_words_inserted_after_others_are_spaced_and_an_emptied_heading_goes(
+    motion: Path, cat: Catalogue
+) -> None:
+    body = (
+        '  - in: resolves 1\n    after: "public ownership"\n    insert: "within five years"\n'
+        "  - delete_clause: resolves 4\n"
+    )
+    amended = apply([amendment(motion.parent, "a.yaml", body)], cat)
+    clean = clean_text(amended)
+    assert clean[2][1][0].startswith("Bring foster care into public ownership within five years,")
+    assert [key for key, _ in clean] == ["notes", "believes", "resolves"]
+    heading = next(p for p in amended.paras if p.lead and p.original == "This branch resolves:")
+    assert heading.mark == "del" and heading.author == "Northby Branch"
 
 
 def test_the_tracked_document_holds_real_tracked_changes(

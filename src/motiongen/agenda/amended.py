@@ -210,7 +210,17 @@ def _mark(
                               author[e.who], group=group))  # fmt: skip
             for text, ref in items:
                 paras.append(_new(key, text, ref, author[e.who], group))
+    _empty_leads(paras)
     return paras
+
+
+def _empty_leads(paras: list[Para]) -> None:
+    """A heading whose every paragraph is deleted goes with them."""
+    for lead in [p for p in paras if p.lead and p.mark == "same"]:
+        mine = [p for p in paras if p.group == lead.group and not p.lead]
+        if mine and all(p.mark == "del" for p in mine):
+            lead.mark, lead.author = "del", mine[0].author
+            lead.pieces = [Piece(lead.original, "del", mine[0].author)]
 
 
 def _new(key: str, text: str, ref: str | None, author: str, group: int) -> Para:

@@ -237,7 +237,7 @@ class Applier:
             else:
                 start = end = start + len(words)
                 said = f"{at}, after '{words}' insert '{insert}'."
-                if insert[:1].isalnum() and text[end : end + 1] in (" ", ""):
+                if insert[:1].isalnum() and text[end - 1 : end].isalnum():
                     insert = " " + insert
             return Edit(
                 **base,

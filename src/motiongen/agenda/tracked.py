@@ -106,11 +106,16 @@ def tracked_docx(amended: Amended, *, today: dt.date, reference: Path | None = N
     out.text(ids.title, doc.title)
     for label, value in meta(doc):
         out.labelled(label, value)
-    names = "; ".join(f"{f.label} from {f.amendment.submitted_by}" for f in amended.files)
+    names = [f"{f.label} from {f.amendment.submitted_by}" for f in amended.files]
+    which = (
+        f"amendment {names[0]}"
+        if len(names) == 1
+        else f"amendments {', '.join(names[:-1])} and {names[-1]}"
+    )
     out.text(
         ids.normal,
-        f"The motion with amendment {names} shown as tracked changes: accept or reject "
-        "each in Word (Review) or LibreOffice (Edit, Track Changes).",
+        f"The motion with {which} shown as tracked changes: accept or reject each in Word "
+        "(Review) or LibreOffice (Edit, Track Changes).",
     )
     lists: dict[int, int] = {}
     shared: int | None = None
