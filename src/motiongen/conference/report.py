@@ -1,0 +1,99 @@
+"""The compositing report: where every clause of every motion went, and what is left to decide."""
+
+from __future__ import annotations
+
+from motiongen.conference.composite import Composite, Part, join
+from motiongen.conference.paper import Paper
+from motiongen.text import count_words
+
+SECTION_NAMES = {
+    "demands": "demand",
+    "notes": "notes",
+    "believes": "believes",
+    "resolves": "resolves",
+    "mandates": "instructs",
+}
+
+
+def paper(result: Composite, spec_name: str) -> Paper:
+    motion, document = result.motion, result.document
+    out = Paper(
+        title=f"Compositing report: {motion.title}",
+        author=motion.submitted_by or "motiongen",
+        subject=f"How {len(result.sources)} motions became one",
+    )
+    out.para(f"{motion.submitted_by}.")
+    out.para(f"Spec file: {spec_name}. Profile: {result.profile.name}.")
+    limit = f" of {result.limit}" if result.limit else ""
+    out.para(f"Word count: {document.words}{limit} words. {document.count_rule}.")
+    out.para(
+        f"Mover: {result.sources[result.mover].label}. "
+        f"Seconder: {result.sources[result.seconder].label}."
+    )
+    if result.undecided:
+        out.heading("For the compositing meeting to decide")
+        out.para(
+            "These demands conflict. Neither is in the composite until the meeting chooses; "
+            "rerun with --prefer and the id it keeps."
+        )
+        for conflict in result.undecided:
+            out.line(
+                f"{conflict.first} ({_carriers(result, conflict.first)}) or "
+                f"{conflict.second} ({_carriers(result, conflict.second)}): {conflict.why}."
+            )
+    settled = [c for c in result.conflicts if c.kept is not None]
+    if settled:
+        out.heading("Conflicts settled")
+        for conflict in settled:
+            other = conflict.second if conflict.kept == conflict.first else conflict.first
+            out.line(f"{conflict.kept} kept, {other} left out (--prefer): {conflict.why}.")
+    if result.dropped:
+        out.heading("Trimmed to the word limit")
+        for item in result.dropped:
+            repeated = result.items[item.repeats or 0]
+            out.line(
+                f"Dropped {count_words(item.text)} words from "
+                f"{result.origin_names(item.origins)}, repeating {repeated.number}: "
+                f"\u201c{item.text}\u201d"
+            )
+    out.heading("The composite, clause by clause")
+    rows = [
+        (item.number, item.shown, result.origin_names(item.origins))
+        for item in sorted(
+            (i for i in result.items if i.number), key=lambda i: int(i.number[1:])
+        )
+    ]
+    out.table(("Clause", "Text", "Drawn from"), rows)
+    for index, source in enumerate(result.sources):
+        out.heading(f"{source.label}: \u201c{source.motion.title}\u201d")
+        out.para(f"From {source.path.name}.")
+        rows = []
+        for part in (p for p in result.parts if p.motion == index):
+            rows.append((SECTION_NAMES[part.section], _short(part.text), _fate(result, part)))
+        out.table(("Section", "Clause", "Where it went"), rows)
+    return out
+
+
+def _fate(result: Composite, part: Part) -> str:
+    if part.item is None:
+        return f"left out: {part.why}"
+    item = result.items[part.item]
+    if item.dropped:
+        return f"left out: {part.why}"
+    if part.why:
+        return f"{item.number} ({part.why})"
+    return item.number
+
+
+def _carriers(result: Composite, demand_id: str) -> str:
+    names = [
+        result.sources[p.motion].label
+        for p in result.parts
+        if p.kind == "demand" and p.ref == demand_id
+    ]
+    return "from " + join(list(dict.fromkeys(names)))
+
+
+def _short(text: str, words: int = 14) -> str:
+    split = text.split()
+    return text if len(split) <= words else " ".join(split[:words]) + " \u2026"
