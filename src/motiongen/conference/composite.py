@@ -498,9 +498,11 @@ def _over_limit(result: Composite, limit: int) -> str:
         for i in live
     )
     tried = " even with every repeated clause dropped" if result.dropped else ""
+    undecided = "; ".join(f"{c.first} or {c.second}" for c in result.undecided)
+    pending = f"; also left for the meeting to decide: {undecided}" if undecided else ""
     return (
         f"the composite runs to {result.document.words} words, over the limit of {limit}"
-        f"{tried}; the clauses that cost most: {costly}"
+        f"{tried}; the clauses that cost most: {costly}{pending}"
     )
 
 

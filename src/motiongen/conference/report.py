@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from motiongen.conference.composite import Composite, Part, join
+from motiongen.conference.composite import Composite, Item, Part, join
 from motiongen.conference.paper import Paper
 from motiongen.text import count_words
 
@@ -58,7 +58,7 @@ def paper(result: Composite, spec_name: str) -> Paper:
             )
     out.heading("The composite, clause by clause")
     rows = [
-        (item.number, item.shown, result.origin_names(item.origins))
+        (item.number, item.shown + _repeat_note(result, item), result.origin_names(item.origins))
         for item in sorted(
             (i for i in result.items if i.number), key=lambda i: int(i.number[1:])
         )
@@ -72,6 +72,12 @@ def paper(result: Composite, spec_name: str) -> Paper:
             rows.append((SECTION_NAMES[part.section], _short(part.text), _fate(result, part)))
         out.table(("Section", "Clause", "Where it went"), rows)
     return out
+
+
+def _repeat_note(result: Composite, item: Item) -> str:
+    if item.repeats is None:
+        return ""
+    return f" (says much what {result.items[item.repeats].number} says: --max-words may drop it)"
 
 
 def _fate(result: Composite, part: Part) -> str:
