@@ -79,10 +79,11 @@ def composite_motions(
     result = composite.build(specs, _catalogue(), _profiles(), request)
     spec_path = output or save.default_spec(result)
     files = save.save(result, spec_path, fmts, force=force)
-    typer.echo(f"{result.motion.submitted_by}: {result.document.word_count_line}.")
+    typer.echo(f"{result.motion.submitted_by}: {result.document.word_count_line}.", err=True)
     typer.echo(
         f"Mover: {result.sources[result.mover].label}. "
-        f"Seconder: {result.sources[result.seconder].label}."
+        f"Seconder: {result.sources[result.seconder].label}.",
+        err=True,
     )
     for item in result.dropped:
         typer.echo(
@@ -91,7 +92,7 @@ def composite_motions(
             err=True,
         )
     for path in files:
-        typer.echo(f"Wrote {_shown(path)}")
+        typer.echo(f"Wrote {_shown(path)}", err=True)
     if result.undecided:
         for conflict in result.undecided:
             typer.echo(
@@ -170,7 +171,8 @@ def brief_command(
     files = paper.write(brief.paper(notes), out_dir, stem, fmts, force=force)
     typer.echo(
         f"{notes.words} words to say for {minutes:g} minutes ({notes.target} at "
-        f"{brief.WORDS_A_MINUTE} a minute)."
+        f"{brief.WORDS_A_MINUTE} a minute).",
+        err=True,
     )
     for path in files:
-        typer.echo(f"Wrote {_shown(path)}")
+        typer.echo(f"Wrote {_shown(path)}", err=True)
