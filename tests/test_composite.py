@@ -50,7 +50,9 @@ def test_three_motions_become_one_with_no_repeated_clause() -> None:
     for i, a in enumerate(texts):  # nor does a clause say again what another says
         for b in texts[i + 1 :]:
             assert composite._similar(a, b) < composite.REPEAT_SIMILARITY, (a, b)
-    own = [t for t in [*motion.notes, *motion.believes, *motion.resolves] if isinstance(t, FreeText)]
+    own = [
+        t for t in [*motion.notes, *motion.believes, *motion.resolves] if isinstance(t, FreeText)
+    ]
     assert own and all(t.by in ("Anytown CLP", "Barrow CLP", "Carlisle CLP") for t in own)
     assert result.document.words <= 250
 
@@ -83,8 +85,11 @@ def test_the_report_accounts_for_every_clause_of_every_motion() -> None:
     for source in result.sources:
         assert f"## {source.label}: " in md
     # every input clause has its row, and every row says where it went
-    table_rows = [line for line in md.splitlines() if line.startswith("| demand") or
-                  line.startswith(("| notes", "| believes", "| resolves"))]  # fmt: skip
+    table_rows = [
+        line
+        for line in md.splitlines()
+        if line.startswith("| demand") or line.startswith(("| notes", "| believes", "| resolves"))
+    ]
     assert len(table_rows) == sum(len(input_clauses(p)) for p in THREE)
     for row in table_rows:
         fate = row.rstrip(" |").rsplit("|", 1)[1].strip()
@@ -98,19 +103,20 @@ def test_a_conflict_is_listed_and_then_settled_by_prefer() -> None:
     open_result = make(composite.Request(number=3, max_words=250))
     (conflict,) = open_result.undecided
     assert {conflict.first, conflict.second} == {"co-op-governance", "council-run-childrens-homes"}
-    assert not {"co-op-governance", "council-run-childrens-homes"} & set(
-        open_result.motion.demands
-    )
+    assert not {"co-op-governance", "council-run-childrens-homes"} & set(open_result.motion.demands)
     md = paper.markdown(report.paper(open_result, "c.yaml"))
     assert "## For the compositing meeting to decide" in md
-    assert "in conflict with council-run-childrens-homes: for the compositing meeting to decide" in md
+    assert (
+        "in conflict with council-run-childrens-homes: for the compositing meeting to decide" in md
+    )
 
     settled = make()
     assert settled.undecided == []
     assert "council-run-childrens-homes" in settled.motion.demands
     assert "co-op-governance" not in settled.motion.demands
     md = paper.markdown(report.paper(settled, "c.yaml"))
-    assert "council-run-childrens-homes kept, co-op-governance left out (--prefer)" in md
+    assert "(council-run-childrens-homes); left out \u201cDemocratic" in md
+    assert "(co-op-governance) (--prefer)" in md
 
 
 def test_conflict_through_the_cli(runner: CliRunner, tmp_path: Path) -> None:
@@ -133,8 +139,10 @@ def test_conflict_through_the_cli(runner: CliRunner, tmp_path: Path) -> None:
 
 
 def test_prefer_that_settles_nothing_is_unusable(runner: CliRunner, tmp_path: Path) -> None:
-    result = runner.invoke(app, ["composite", *map(str, THREE), "--prefer", "halt-nass",
-                                 "-o", str(tmp_path / "c.yaml")])  # fmt: skip
+    result = runner.invoke(
+        app,
+        ["composite", *map(str, THREE), "--prefer", "halt-nass", "-o", str(tmp_path / "c.yaml")],
+    )
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1
     assert "the conflicts are: council-run-childrens-homes or co-op-governance" in result.stderr
@@ -149,8 +157,10 @@ def test_over_the_limit_exits_1_naming_the_costliest_clauses(
     assert "over the limit of 250" in message
     assert "from Barrow CLP" in message and "--max-words 250" in message
     out = tmp_path / "c.yaml"
-    result = runner.invoke(app, ["composite", *map(str, THREE), "-o", str(out),
-                                 "--prefer", "council-run-childrens-homes"])  # fmt: skip
+    result = runner.invoke(
+        app,
+        ["composite", *map(str, THREE), "-o", str(out), "--prefer", "council-run-childrens-homes"],
+    )
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1 and "the clauses that cost most: C" in result.stderr
     assert not list(tmp_path.iterdir())
@@ -166,9 +176,19 @@ def test_max_words_trims_repeats_and_says_what_it_dropped(
     assert any(t.startswith("To send this motion") for t in dropped)
     md = paper.markdown(report.paper(result, "c.yaml"))
     assert "## Trimmed to the word limit" in md
-    cli = runner.invoke(app, ["composite", *map(str, THREE), "--max-words", "250",
-                              "--prefer", "council-run-childrens-homes",
-                              "-o", str(tmp_path / "c.yaml")])  # fmt: skip
+    cli = runner.invoke(
+        app,
+        [
+            "composite",
+            *map(str, THREE),
+            "--max-words",
+            "250",
+            "--prefer",
+            "council-run-childrens-homes",
+            "-o",
+            str(tmp_path / "c.yaml"),
+        ],
+    )
     assert cli.exit_code == 0, cli.stderr
     assert "Dropped to fit: " in cli.stderr
     assert "of 250 words" in cli.stderr
@@ -195,8 +215,15 @@ def test_unusable_sets_exit_2_with_one_line(
 
 
 def test_mover_and_seconder_by_flag() -> None:
-    result = make(composite.Request(number=3, prefer=("co-op-governance",), max_words=250,
-                                    mover="carlisle", seconder="Barrow"))  # fmt: skip
+    result = make(
+        composite.Request(
+            number=3,
+            prefer=("council-run-childrens-homes",),
+            max_words=250,
+            mover="carlisle",
+            seconder="Barrow",
+        )
+    )
     assert (result.motion.proposer, result.motion.seconder) == ("Carlisle CLP", "Barrow CLP")
     with pytest.raises(InputError, match="matches none"):
         make(composite.Request(max_words=250, mover="Zetland"))
@@ -217,7 +244,11 @@ def test_bodies_are_written_as_the_profile_says() -> None:
 DOZEN = {
     "fostering-anytown": ["nationalise-foster-care", "council-run-childrens-homes"],
     "fostering-barrow": ["nationalise-foster-care", "definancialise"],
-    "fostering-carlisle": ["nationalise-foster-care", "council-run-childrens-homes", "definancialise"],
+    "fostering-carlisle": [
+        "nationalise-foster-care",
+        "council-run-childrens-homes",
+        "definancialise",
+    ],
     "fostering-dover": ["nationalise-foster-care", "reverse-privatisation"],
     "workforce-ely": ["end-agency-staffing", "workforce-stability"],
     "workforce-frome": ["end-agency-staffing", "living-wage-care-workers"],
@@ -270,8 +301,11 @@ def test_group_through_the_cli(runner: CliRunner, tmp_path: Path) -> None:
     data = json.loads(as_json.stdout)
     first = data["groups"][0]
     assert {m["submitted_by"] for m in first["motions"]} == {
-        "Anytown CLP", "Barrow CLP", "Carlisle CLP", "Dover CLP"
-    }  # fmt: skip
+        "Anytown CLP",
+        "Barrow CLP",
+        "Carlisle CLP",
+        "Dover CLP",
+    }
     assert first["why"].startswith("all ask for nationalise-foster-care")
 
 

@@ -1,4 +1,4 @@
-"""The compositing report and the brief as Word files: house style, and LibreOffice reading them back."""
+"""The report and the brief as Word files: house style, and LibreOffice reading them back."""
 
 from __future__ import annotations
 
@@ -73,7 +73,9 @@ def test_the_report_table_is_a_real_table(made: dict[str, tuple[paper.Paper, Pat
 
 
 @pytest.fixture(scope="module")
-def pdf_texts(made: dict[str, tuple[paper.Paper, Path]], tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+def pdf_texts(
+    made: dict[str, tuple[paper.Paper, Path]], tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, str]:
     soffice = need_soffice()
     folder = tmp_path_factory.mktemp("lo")
     subprocess.run(

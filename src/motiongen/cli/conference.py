@@ -56,7 +56,7 @@ def composite_motions(
     Writes the composite's spec, its documents and a report (Markdown and Word).
     With --group, proposes which motions belong together instead.
 
-    Example: motiongen composite anytown.yaml barrow.yaml carlisle.yaml --number 3 -o composite-3.yaml
+    Example: motiongen composite anytown.yaml barrow.yaml carlisle.yaml -o composite-3.yaml
 
     Example: motiongen composite --group motions/*.yaml
     """
@@ -121,14 +121,18 @@ def _group(specs: list[Path], as_json: bool) -> None:
             shown += 1
             typer.echo(f"Group {shown} ({len(found.members)} motions): {found.why}.")
             for entry in found.members:
-                typer.echo(f"  {entry.submitted_by}: \u201c{entry.title}\u201d ({_shown(entry.path)})")
+                typer.echo(
+                    f"  {entry.submitted_by}: \u201c{entry.title}\u201d ({_shown(entry.path)})"
+                )
             files = " ".join(_shown(m.path) for m in found.members)
             typer.echo(f"  To composite them: motiongen composite {files}\n")
         alone = [m for g in groups if len(g.members) == 1 for m in g.members]
         if alone:
             typer.echo("Not grouped (too little in common with the others):")
             for entry in alone:
-                typer.echo(f"  {entry.submitted_by}: \u201c{entry.title}\u201d ({_shown(entry.path)})")
+                typer.echo(
+                    f"  {entry.submitted_by}: \u201c{entry.title}\u201d ({_shown(entry.path)})"
+                )
     if problems:
         raise typer.Exit(EXIT_BAD_INPUT)
 

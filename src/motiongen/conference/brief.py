@@ -17,9 +17,9 @@ from motiongen.catalogue import Catalogue
 from motiongen.catalogue.models import CounterArgument, Demand, Evidence
 from motiongen.checks import DEFAULT_MAX_AGE
 from motiongen.conference.paper import Paper
-from motiongen.motion.compose import compose
 from motiongen.errors import InputError
 from motiongen.motion import spec
+from motiongen.motion.compose import compose
 from motiongen.motion.spec import ById, FreeText, Motion
 from motiongen.prepare import prepare
 from motiongen.profiles import Profile, ProfileSet
@@ -227,15 +227,18 @@ def make(
         if isinstance(item, FreeText):
             kind: LineKind = "say"
             by = f"{item.by}'s words" if item.by and motion.composite else ""
-            pool.append((5, 100 * len(demands) + k, local, [Line(kind, sentence(item.text), by)],
-                         None))  # fmt: skip
+            pool.append(
+                (5, 100 * len(demands) + k, local, [Line(kind, sentence(item.text), by)], None)
+            )
     answer = Part("Objections you may hear, and the answers")
     base = 100 * (len(demands) + 1)
     for k, counter in enumerate(objections(motion, catalogue)):
         first_at = len(pool)
         for j, reply in enumerate(counter.replies[:3]):
             spoken, full = _cite(catalogue, reply.sources)
-            line = Line("reply", f"Our answer: {sentence(reply.text)} (Source: {spoken}.)", "", full)
+            line = Line(
+                "reply", f"Our answer: {sentence(reply.text)} (Source: {spoken}.)", "", full
+            )
             if j == 0:
                 claim = Line("claim", f"They may say: {sentence(counter.claim)}")
                 pool.append((3 if k == 0 else 5 + k, base + 10 * k, answer, [claim, line], None))

@@ -182,8 +182,7 @@ def target_profile(sources: Sequence[Source], profiles: ProfileSet, wanted: str 
         if source.motion.profile not in accepts:
             other = profiles.get(source.motion.profile)
             raise InputError(
-                f"a motion to a {other.name} cannot be composited with motions to a "
-                f"{profile.name}",
+                f"a motion to a {other.name} cannot be composited with motions to a {profile.name}",
                 file=source.path,
                 field="profile",
                 hint="composite only motions to the same conference",
@@ -203,24 +202,19 @@ def _similar(a: str, b: str) -> float:
 
 
 def _parts(index: int, motion: Motion, catalogue: Catalogue) -> list[Part]:
-    parts = [
-        Part(index, "demands", "demand", d, catalogue.demand(d).title) for d in motion.demands
-    ]
-    for section, kind, table in (
-        ("notes", "evidence", catalogue.evidence),
-        ("believes", "belief", catalogue.beliefs),
-    ):
-        for entry in getattr(motion, section):
-            if isinstance(entry, FreeText):
-                parts.append(Part(index, section, "text", None, entry.text))
-                continue
-            ref = entry.id if isinstance(entry, ById) else entry
-            if ref not in table:
-                what = "fact" if kind == "evidence" else "belief"
-                raise InputError(f"there is no {what} with the id '{ref}'", field=section)
-            found = table[ref]
-            text = found.statement if kind == "evidence" else found.text
-            parts.append(Part(index, section, kind, ref, text))  # type: ignore[arg-type]
+    parts = [Part(index, "demands", "demand", d, catalogue.demand(d).title) for d in motion.demands]
+    for entry in motion.notes:
+        if isinstance(entry, FreeText):
+            parts.append(Part(index, "notes", "text", None, entry.text))
+            continue
+        ref = entry.id if isinstance(entry, ById) else entry
+        parts.append(Part(index, "notes", "evidence", ref, catalogue.fact(ref).statement))
+    for entry in motion.believes:
+        if isinstance(entry, FreeText):
+            parts.append(Part(index, "believes", "text", None, entry.text))
+            continue
+        ref = entry.id if isinstance(entry, ById) else entry
+        parts.append(Part(index, "believes", "belief", ref, catalogue.belief(ref).text))
     for section in ("resolves", "mandates"):
         parts += [Part(index, section, "text", None, e.text) for e in getattr(motion, section)]
     return parts
@@ -284,15 +278,28 @@ def _demands(
     for demand_id in order:
         if demand_id in losers:
             continue
-        into = next((k for k in kept_at if _overlap(catalogue, demand_id, k)), None)
+        # Only a demand kept in its own right can carry another: overlaps do not chain.
+        into = next(
+            (
+                k
+                for k, at in kept_at.items()
+                if items[at].ref == k and _overlap(catalogue, demand_id, k)
+            ),
+            None,
+        )
         if into is not None:
             items[kept_at[into]].origins += carried[demand_id]
             kept_at[demand_id] = kept_at[into]
             continue
         kept_at[demand_id] = len(items)
         items.append(
-            Item("demands", "demand", demand_id, catalogue.demand(demand_id).title,
-                 list(carried[demand_id]))  # fmt: skip
+            Item(
+                "demands",
+                "demand",
+                demand_id,
+                catalogue.demand(demand_id).title,
+                list(carried[demand_id]),
+            )
         )
     for part in parts:
         if part.kind != "demand" or part.ref is None:
@@ -358,9 +365,7 @@ def _spec(
     assert profile.composite is not None
     first = sources[0].motion
     names = bodies([s.label for s in sources], profile.composite.plurals)
-    wording = (
-        profile.composite.submitted_by if request.number else profile.composite.unnumbered
-    )
+    wording = profile.composite.submitted_by if request.number else profile.composite.unnumbered
     nations = {s.motion.nation for s in sources}
     data: dict[str, Any] = {
         "profile": profile.id,
@@ -440,8 +445,9 @@ def build(
     mover = _pick(sources, request.mover, 0, "--mover")
     seconder = _pick(sources, request.seconder, 1 if mover == 0 else 0, "--seconder")
     if mover == seconder:
-        raise InputError("the mover and the seconder must come from different motions",
-                         field="--seconder")  # fmt: skip
+        raise InputError(
+            "the mover and the seconder must come from different motions", field="--seconder"
+        )
     parts: list[Part] = []
     for index, source in enumerate(sources):
         try:
@@ -477,8 +483,9 @@ def build(
             if part.item is not None and items[part.item] is item:
                 kept = items[item.repeats or 0]
                 part.why = f"dropped by --max-words: it repeats {kept.number}"
-    result = Composite(sources, profile, motion, document, items, parts, conflicts, dropped,
-                       mover, seconder, limit)  # fmt: skip
+    result = Composite(
+        sources, profile, motion, document, items, parts, conflicts, dropped, mover, seconder, limit
+    )
     if limit is not None and document.words > limit:
         raise ChecksFailed(
             _over_limit(result, limit),
@@ -490,9 +497,7 @@ def build(
 
 
 def _over_limit(result: Composite, limit: int) -> str:
-    live = sorted(
-        (i for i in result.items if i.number), key=lambda i: -count_words(i.shown)
-    )[:3]
+    live = sorted((i for i in result.items if i.number), key=lambda i: -count_words(i.shown))[:3]
     costly = "; ".join(
         f"{i.number} ({count_words(i.shown)} words, from {result.origin_names(i.origins)})"
         for i in live

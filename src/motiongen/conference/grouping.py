@@ -90,9 +90,7 @@ def likeness(a: frozenset[str], b: frozenset[str], catalogue: Catalogue) -> floa
             for o in others
         )
 
-    near = min(
-        sum(overlaps(x, only_b) for x in only_a), sum(overlaps(y, only_a) for y in only_b)
-    )
+    near = min(sum(overlaps(x, only_b) for x in only_a), sum(overlaps(y, only_a) for y in only_b))
     return 2 * (len(a & b) + 0.5 * near) / (len(a) + len(b))
 
 
@@ -141,7 +139,5 @@ def _why(found: Group) -> str:
     shared = [(d, n) for d, n in counts.most_common() if n > 1]
     if not shared:
         return "their demands overlap, though no demand is in more than one of them"
-    parts = [
-        f"{'all' if n == size else f'{n} of {size}'} ask for {d}" for d, n in shared[:4]
-    ]
+    parts = [f"{'all' if n == size else f'{n} of {size}'} ask for {d}" for d, n in shared[:4]]
     return "; ".join(parts)

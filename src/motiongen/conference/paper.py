@@ -28,6 +28,7 @@ class Block:
     kind: BlockKind
     text: str = ""
     rows: tuple[tuple[str, ...], ...] = ()  # for a table: the header row first
+    widths: tuple[int, ...] = ()  # for a table: each column's share of the width
 
 
 @dataclass
@@ -55,8 +56,11 @@ class Paper:
     def note(self, text: str) -> None:
         self.blocks.append(Block("note", text))
 
-    def table(self, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
-        self.blocks.append(Block("table", rows=(tuple(header), *map(tuple, rows))))
+    def table(
+        self, header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[int] = ()
+    ) -> None:
+        cells = (tuple(header), *map(tuple, rows))
+        self.blocks.append(Block("table", rows=cells, widths=tuple(widths)))
 
 
 def parse_formats(text: str) -> list[str]:
@@ -117,13 +121,15 @@ def word(paper: Paper) -> bytes:
     document.add_paragraph(clean(paper.title), style="Title")
     for block in paper.blocks:
         if block.kind == "heading":
-            document.add_paragraph(clean(block.text), style="Heading 2").paragraph_format.keep_with_next = True
+            document.add_paragraph(
+                clean(block.text), style="Heading 2"
+            ).paragraph_format.keep_with_next = True
         elif block.kind == "mark":
             paragraph = document.add_paragraph()
             paragraph.paragraph_format.keep_with_next = True
             paragraph.add_run(clean(block.text)).bold = True
         elif block.kind == "table":
-            _table(document, block.rows)
+            _table(document, block.rows, block.widths)
         elif block.kind == "note":
             paragraph = document.add_paragraph(clean(block.text))
             paragraph.paragraph_format.left_indent = Pt(18)
@@ -144,13 +150,15 @@ def word(paper: Paper) -> bytes:
     return buffer.getvalue()
 
 
-def _table(document: Any, rows: Sequence[Sequence[str]]) -> None:
+def _table(document: Any, rows: Sequence[Sequence[str]], widths: Sequence[int]) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
+    from docx.shared import Mm
 
     header, *body = rows
     table = document.add_table(rows=1, cols=len(header))
     table.style = document.styles["Table Grid"]
+    table.autofit = False
     for cell, text in zip(table.rows[0].cells, header, strict=True):
         cell.text = ""
         cell.paragraphs[0].add_run(clean(text)).bold = True
@@ -163,10 +171,19 @@ def _table(document: Any, rows: Sequence[Sequence[str]]) -> None:
         cells = table.add_row().cells
         for cell, text in zip(cells, row, strict=True):
             cell.text = clean(text)
+    shares = list(widths) if len(widths) == len(header) else [1] * len(header)
+    page = 160  # mm between the margins
+    for index, column in enumerate(table.columns):
+        width = Mm(page * shares[index] / sum(shares))
+        column.width = width
+        for cell in column.cells:
+            cell.width = width  # Word reads the cells' widths, LibreOffice the grid's
     document.add_paragraph()
 
 
-def write(paper: Paper, out_dir: Path, stem: str, formats: Sequence[str], *, force: bool) -> list[Path]:
+def write(
+    paper: Paper, out_dir: Path, stem: str, formats: Sequence[str], *, force: bool
+) -> list[Path]:
     """Write each format atomically; an existing file is kept unless ``force``."""
     paths = [safe_name(out_dir, stem, fmt) for fmt in formats]
     for path in paths:

@@ -38,15 +38,19 @@ def paper(result: Composite, spec_name: str) -> Paper:
         )
         for conflict in result.undecided:
             out.line(
-                f"{conflict.first} ({_carriers(result, conflict.first)}) or "
-                f"{conflict.second} ({_carriers(result, conflict.second)}): {conflict.why}."
+                f"{_named(result, conflict.first)} ({_carriers(result, conflict.first)}), or "
+                f"{_named(result, conflict.second)} ({_carriers(result, conflict.second)}): "
+                f"{conflict.why}."
             )
-    settled = [c for c in result.conflicts if c.kept is not None]
+    settled = [(c, c.kept) for c in result.conflicts if c.kept is not None]
     if settled:
         out.heading("Conflicts settled")
-        for conflict in settled:
-            other = conflict.second if conflict.kept == conflict.first else conflict.first
-            out.line(f"{conflict.kept} kept, {other} left out (--prefer): {conflict.why}.")
+        for conflict, kept in settled:
+            other = conflict.second if kept == conflict.first else conflict.first
+            out.line(
+                f"Kept {_named(result, kept)}; left out {_named(result, other)} "
+                f"(--prefer): {conflict.why}."
+            )
     if result.dropped:
         out.heading("Trimmed to the word limit")
         for item in result.dropped:
@@ -59,19 +63,26 @@ def paper(result: Composite, spec_name: str) -> Paper:
     out.heading("The composite, clause by clause")
     rows = [
         (item.number, item.shown + _repeat_note(result, item), result.origin_names(item.origins))
-        for item in sorted(
-            (i for i in result.items if i.number), key=lambda i: int(i.number[1:])
-        )
+        for item in sorted((i for i in result.items if i.number), key=lambda i: int(i.number[1:]))
     ]
-    out.table(("Clause", "Text", "Drawn from"), rows)
+    out.table(("Clause", "Text", "Drawn from"), rows, widths=(2, 9, 4))
     for index, source in enumerate(result.sources):
         out.heading(f"{source.label}: \u201c{source.motion.title}\u201d")
         out.para(f"From {source.path.name}.")
         rows = []
         for part in (p for p in result.parts if p.motion == index):
             rows.append((SECTION_NAMES[part.section], _short(part.text), _fate(result, part)))
-        out.table(("Section", "Clause", "Where it went"), rows)
+        out.table(("Section", "Clause", "Where it went"), rows, widths=(3, 8, 6))
     return out
+
+
+def _named(result: Composite, demand_id: str) -> str:
+    """A demand as people know it, with the id that --prefer takes."""
+    for item in result.items:
+        if item.ref == demand_id and item.kind == "demand":
+            return f"\u201c{item.text}\u201d ({demand_id})"
+    title = next((p.text for p in result.parts if p.ref == demand_id), demand_id)
+    return f"\u201c{title}\u201d ({demand_id})"
 
 
 def _repeat_note(result: Composite, item: Item) -> str:
@@ -101,5 +112,6 @@ def _carriers(result: Composite, demand_id: str) -> str:
 
 
 def _short(text: str, words: int = 14) -> str:
+    text = text[:1].upper() + text[1:]
     split = text.split()
     return text if len(split) <= words else " ".join(split[:words]) + " \u2026"

@@ -47,9 +47,12 @@ def save(
                 hint="add --force to replace it, or give another -o",
             )
     written = paper.write(
-        report.paper(result, spec_file.name), out_dir, f"{stem}-report", report_formats,
+        report.paper(result, spec_file.name),
+        out_dir,
+        f"{stem}-report",
+        report_formats,
         force=force,
-    )  # fmt: skip
+    )
     if formats:
         options = build.Options(formats=tuple(formats), out_dir=out_dir, force=force)
         done = build.write_one(
