@@ -19,6 +19,6 @@ types:
 	.venv/bin/mypy
 
 bench:
-	$(PY) bench/startup.py && $(PY) bench/batch.py
+	$(PY) bench/startup.py && $(PY) bench/batch.py && $(PY) bench/grouping.py
 
 check: lint types test

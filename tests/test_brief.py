@@ -108,7 +108,7 @@ def test_a_composite_brief_names_whose_point_each_part_carries() -> None:
     notes = composite_brief()
     opening = notes.parts[0].lines[0].text
     assert "I move Composite 3, " in opening
-    assert opening.endswith("on behalf of Anytown CLP, Barrow CLP and Carlisle CLP.")
+    assert opening.endswith("on behalf of Anytown, Barrow and Carlisle CLPs.")
     demands = [p for p in notes.parts if p.heading.startswith("Demand")]
     assert demands and all(p.carries.startswith("Carries the point of ") for p in demands)
     homes = next(p for p in demands if "children's homes" in p.heading)

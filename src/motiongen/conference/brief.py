@@ -16,6 +16,7 @@ from typing import Literal
 from motiongen.catalogue import Catalogue
 from motiongen.catalogue.models import CounterArgument, Demand, Evidence
 from motiongen.checks import DEFAULT_MAX_AGE
+from motiongen.conference.composite import bodies
 from motiongen.conference.paper import Paper
 from motiongen.errors import InputError
 from motiongen.motion import spec
@@ -182,7 +183,10 @@ def make(
     opening = Part("Opening")
     on_behalf = f" on behalf of {motion.submitted_by}" if motion.submitted_by else ""
     if motion.composite is not None:
-        on_behalf = " on behalf of " + _join([m.submitted_by for m in motion.composite.motions])
+        plurals = profile.composite.plurals if profile.composite else {}
+        on_behalf = " on behalf of " + bodies(
+            [m.submitted_by for m in motion.composite.motions], plurals
+        )
     behalf = f",{on_behalf}" if on_behalf else ""
     opening.lines.append(
         Line("say", f"{address}, I move {name}, \u201c{motion.title}\u201d{behalf}.")
