@@ -320,3 +320,36 @@ def test_group_never_mixes_bodies(tmp_path: Path) -> None:
     groups = grouping.group(entries, CAT, PROFILES)
     (alone,) = [g for g in groups if any(m.path == union for m in g.members)]
     assert len(alone.members) == 1
+
+
+def test_groups_do_not_depend_on_the_order_of_the_files(tmp_path: Path) -> None:
+    paths = write_dozen(tmp_path)
+    entries, _ = grouping.read(paths)
+    forward = grouping.group(entries, CAT, PROFILES)
+    backward = grouping.group(list(reversed(entries)), CAT, PROFILES)
+
+    def as_sets(groups: list[grouping.Group]) -> set[frozenset[str]]:
+        return {frozenset(m.path.stem for m in g.members) for g in groups}
+
+    assert as_sets(forward) == as_sets(backward)
+
+
+def test_the_three_examples_are_grouped_together() -> None:
+    entries, _ = grouping.read(THREE)
+    (found,) = grouping.group(entries, CAT, PROFILES)
+    assert len(found.members) == 3
+
+
+def test_a_batch_file_is_grouped_but_not_offered_as_a_composite(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["composite", "--group", str(EXAMPLES / "region-batch.yaml")])
+    assert result.exit_code == 0
+    assert "put each motion in a spec file of its own" in result.stdout
+    assert "To composite them: " not in result.stdout
+
+
+def test_over_the_limit_even_after_trimming_says_so() -> None:
+    request = composite.Request(number=3, prefer=("co-op-governance",), max_words=250)
+    with pytest.raises(ChecksFailed) as caught:
+        make(request)
+    assert "even with every repeated clause dropped" in str(caught.value)
+    assert caught.value.hint is not None and "cut those clauses" in caught.value.hint

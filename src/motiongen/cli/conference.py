@@ -124,8 +124,11 @@ def _group(specs: list[Path], as_json: bool) -> None:
                 typer.echo(
                     f"  {entry.submitted_by}: \u201c{entry.title}\u201d ({_shown(entry.path)})"
                 )
-            files = " ".join(_shown(m.path) for m in found.members)
-            typer.echo(f"  To composite them: motiongen composite {files}\n")
+            if any(m.in_batch for m in found.members):
+                typer.echo("  To composite them, put each motion in a spec file of its own.\n")
+            else:
+                files = " ".join(_shown(m.path) for m in found.members)
+                typer.echo(f"  To composite them: motiongen composite {files}\n")
         alone = [m for g in groups if len(g.members) == 1 for m in g.members]
         if alone:
             typer.echo("Not grouped (too little in common with the others):")

@@ -8,6 +8,7 @@ pair of demands the catalogue says overlap counts half.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ class Entry:
     title: str
     profile: str
     demands: frozenset[str]
+    in_batch: bool = False  # one of several motions in its file
 
 
 @dataclass
@@ -70,7 +72,14 @@ def read(paths: Sequence[Path]) -> tuple[list[Entry], list[MotiongenError]]:
                 continue
             m = job.motion
             entries.append(
-                Entry(path, m.submitted_by or path.stem, m.title, m.profile, frozenset(m.demands))
+                Entry(
+                    path,
+                    m.submitted_by or path.stem,
+                    m.title,
+                    m.profile,
+                    frozenset(m.demands),
+                    in_batch=len(jobs) > 1,
+                )
             )
     return entries, problems
 
@@ -110,25 +119,51 @@ def group(
     profiles: ProfileSet,
     threshold: float = THRESHOLD,
 ) -> list[Group]:
-    """Groups in order of size, largest first; a motion like no other is a group of one."""
-    groups: list[Group] = []
-    for entry in entries:
-        body = _body(entry.profile, profiles)
-        best, best_score = None, threshold
-        for candidate in groups:
-            if candidate.body != body:
+    """Groups in order of size, largest first; a motion like no other is a group of one.
+
+    Average-linkage clustering: the two groups most alike (on average over
+    every pair of their motions) merge first, until no two are alike enough.
+    Unlike joining motions one by one, the result does not depend on the order
+    the files were given in.
+    """
+    bodies = [_body(e.profile, profiles) for e in entries]
+    members: dict[int, list[int]] = {i: [i] for i in range(len(entries))}
+    sums: dict[tuple[int, int], float] = {}
+    heap: list[tuple[float, int, int]] = []
+    for i in range(len(entries)):
+        for j in range(i + 1, len(entries)):
+            if bodies[i] != bodies[j]:
                 continue
-            score = sum(likeness(entry.demands, m.demands, catalogue) for m in candidate.members)
-            score /= len(candidate.members)
-            if score >= best_score:
-                best, best_score = candidate, score
-        if best is None:
-            best = Group(body)
-            groups.append(best)
-        best.members.append(entry)
-    for found in groups:
+            score = likeness(entries[i].demands, entries[j].demands, catalogue)
+            if score > 0:
+                sums[(i, j)] = score
+                heapq.heappush(heap, (-score, i, j))
+    fresh = len(entries)
+    while heap:
+        negative, a, b = heapq.heappop(heap)
+        if -negative < threshold:
+            break
+        if a not in members or b not in members:
+            continue  # one of them has merged since
+        merged = members.pop(a) + members.pop(b)
+        new = fresh
+        fresh += 1
+        for other, its in members.items():
+            total = sums.pop(_key(a, other), 0.0) + sums.pop(_key(b, other), 0.0)
+            if total > 0:
+                sums[(other, new)] = total
+                heapq.heappush(heap, (-total / (len(merged) * len(its)), other, new))
+        members[new] = merged
+    groups = []
+    for indexes in members.values():
+        found = Group(bodies[indexes[0]], [entries[i] for i in sorted(indexes)])
         found.why = _why(found)
-    return sorted(groups, key=lambda g: -len(g.members))
+        groups.append(found)
+    return sorted(groups, key=lambda g: (-len(g.members), entries.index(g.members[0])))
+
+
+def _key(a: int, b: int) -> tuple[int, int]:
+    return (a, b) if a < b else (b, a)
 
 
 def _why(found: Group) -> str:
@@ -136,8 +171,18 @@ def _why(found: Group) -> str:
     if size == 1:
         return "shares too few demands with any other motion to be composited"
     counts = Counter(d for m in found.members for d in m.demands)
-    shared = [(d, n) for d, n in counts.most_common() if n > 1]
-    if not shared:
+    by_count: dict[int, list[str]] = {}
+    for demand, n in counts.most_common():
+        if n > 1:
+            by_count.setdefault(n, []).append(demand)
+    if not by_count:
         return "their demands overlap, though no demand is in more than one of them"
-    parts = [f"{'all' if n == size else f'{n} of {size}'} ask for {d}" for d, n in shared[:4]]
+    parts = [
+        f"{'all' if n == size else f'{n} of {size}'} ask for {_join(ids[:4])}"
+        for n, ids in sorted(by_count.items(), reverse=True)[:3]
+    ]
     return "; ".join(parts)
+
+
+def _join(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
