@@ -353,3 +353,28 @@ def test_over_the_limit_even_after_trimming_says_so() -> None:
         make(request)
     assert "even with every repeated clause dropped" in str(caught.value)
     assert caught.value.hint is not None and "cut those clauses" in caught.value.hint
+
+
+def test_branch_motions_composited_for_their_conference(runner: CliRunner, tmp_path: Path) -> None:
+    paths = []
+    for town, demands in (
+        ("Anytown", "[ban-outsourcing, end-agency-staffing]"),
+        ("Barrow", "[ban-outsourcing, reverse-2014-regulations]"),
+    ):
+        path = tmp_path / f"{town.lower()}.yaml"
+        path.write_text(
+            f"profile: union-branch\ntitle: Keep it public\nsubmitted_by: {town} Branch\n"
+            f"demands: {demands}\n",
+            encoding="utf-8",
+        )
+        paths.append(str(path))
+    refused = runner.invoke(app, ["composite", *paths, "-o", str(tmp_path / "c.yaml")])
+    assert refused.exit_code == 2
+    assert "add --profile union-conference" in refused.stderr
+    done = runner.invoke(
+        app, ["composite", *paths, "--profile", "union-conference", "-o", str(tmp_path / "c.yaml")]
+    )
+    assert done.exit_code == 0, done.stderr
+    text = (tmp_path / "c.yaml").read_text(encoding="utf-8")
+    assert "submitted_by: Composite, from Anytown and Barrow branches" in text
+    assert "profile: union-conference" in text

@@ -171,11 +171,14 @@ def target_profile(sources: Sequence[Source], profiles: ProfileSet, wanted: str 
         )
     profile = profiles.get(wanted or sources[0].motion.profile)
     if profile.composite is None:
-        able = [p.id for p in profiles.profiles.values() if p.composite is not None]
+        able = [p for p in profiles.profiles.values() if p.composite is not None]
+        takers = [p.id for p in able if profile.id in p.composite.accepts]  # type: ignore[union-attr]
         raise InputError(
             f"motions to a {profile.name} are not composited",
             field="profile",
-            hint="compositing is for conferences: " + ", ".join(able),
+            hint=f"to composite them for the conference, add --profile {takers[0]}"
+            if takers
+            else "compositing is for conferences: " + ", ".join(p.id for p in able),
         )
     accepts = profile.composite.accepts or [profile.id]
     for source in sources:
