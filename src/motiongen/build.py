@@ -1,5 +1,8 @@
-"""Spec files to documents: one motion or hundreds, and one bad motion stops none
-of the others. Large batches with Word output use both cores."""
+"""Spec files to documents, one motion or hundreds; write_one is the one way a motion is written.
+
+One bad motion stops none of the others. Large batches with Word output use
+both cores.
+"""
 
 from __future__ import annotations
 

@@ -54,7 +54,9 @@ def prepare(
         _locate(result, job)
         return result
     result.document = document
-    result.findings = checks.run(motion, document, catalogue, today=today, max_age=max_age)
+    result.findings = checks.run(
+        motion, document, catalogue, today=today, max_age=max_age, speakers=profiles.speakers
+    )
     return result
 
 

@@ -1,5 +1,7 @@
-"""What `build` and `check` tell the user: progress and problems on stderr,
-documents and JSON on stdout."""
+"""What `build` and `check` tell the user, and the exit code they end with.
+
+Progress and problems go to stderr; documents and JSON to stdout.
+"""
 
 from __future__ import annotations
 
@@ -12,11 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from motiongen import build as core
+from motiongen import errors
 from motiongen.catalogue import Catalogue
 from motiongen.checks import DEFAULT_MAX_AGE
 from motiongen.checks.findings import Finding
-from motiongen.errors import EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, InputError
-from motiongen.io.files import FileExists, shown
+from motiongen.errors import InputError
+from motiongen.io.files import shown
 from motiongen.output import render
 from motiongen.prepare import Result, prepare
 from motiongen.profiles import ProfileSet
@@ -36,18 +39,10 @@ def _finding_lines(findings: list[Finding], severities: Sequence[str]) -> list[s
 
 
 def exit_code(results: list[Result], unusable: list[Any]) -> int:
-    """2 when input could not be used at all, 1 when a motion failed, else 0."""
-    if unusable:
-        return EXIT_BAD_INPUT
-    if results and all(_unusable(r) for r in results):
-        return EXIT_BAD_INPUT
-    if any(r.failed for r in results):
-        return EXIT_CHECKS_FAILED
-    return 0
-
-
-def _unusable(result: Result) -> bool:
-    return isinstance(result.error, InputError) and not isinstance(result.error, FileExists)
+    """The batch's code: the most serious of its files and motions (errors.EXIT_CODES)."""
+    codes = [errors.exit_code(error) for error in unusable]
+    codes += [errors.exit_code(r.error, checks_failed=r.failed) for r in results]
+    return errors.worst(codes)
 
 
 def build(

@@ -16,15 +16,13 @@ from motiongen import build
 from motiongen.checks.findings import has_errors
 from motiongen.cli.new import draft as drafting
 from motiongen.cli.new.prompts import DEFAULT_TITLE, Stop, Walkthrough
-from motiongen.errors import EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, InputError
+from motiongen.errors import EXIT_INTERRUPTED, InputError, exit_code
 from motiongen.io.files import FileExists, safe_name, shown, write_atomic
 from motiongen.motion import spec
 from motiongen.motion.spec import Job
 from motiongen.output.pdf import find_soffice
 from motiongen.prepare import prepare
 from motiongen.text import slug
-
-INTERRUPTED = 130
 
 
 @dataclass
@@ -77,7 +75,7 @@ def run(request: NewRequest, catalogue: Any, profiles: Any) -> int:
             f"\nStopped. Your answers so far are saved in {draft.path}.\n"
             "Carry on with: motiongen new --resume"
         )
-        return INTERRUPTED
+        return EXIT_INTERRUPTED
     except Stop:
         _err(f"Your answers are saved in {draft.path}. Carry on with: motiongen new --resume")
         return 0
@@ -164,8 +162,7 @@ def _write(
     result, spec_path = _finish(motion, stem, options, catalogue, profiles)
     if result.error is not None:
         _err(f"Error: {result.error}")
-        code = EXIT_BAD_INPUT if isinstance(result.error, InputError) else EXIT_CHECKS_FAILED
-        return code, False
+        return exit_code(result.error), False
     assert spec_path is not None
     drafting.save_settings(answers, formats=list(formats), out_dir=str(out_dir))
     for path in result.files:
@@ -179,7 +176,7 @@ def _write(
         f"  motiongen build {shown(spec_path)} --out-dir {shown(out_dir)} "
         f"--format {','.join(formats)} --force"
     )
-    return (EXIT_CHECKS_FAILED if has_errors(result.findings) else 0), True
+    return exit_code(checks_failed=has_errors(result.findings)), True
 
 
 def _finish(

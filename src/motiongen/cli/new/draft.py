@@ -1,5 +1,4 @@
-"""The core of `motiongen new`: answers, remembered settings, the draft that
-survives Ctrl-C, and writing a finished motion with its spec file.
+"""The answers of `motiongen new`, the settings it remembers, and the draft that survives Ctrl-C.
 
 No prompts here: the walk-through and the flag-only path both end in these
 functions, so a run can always be replayed from the spec file it saves.

@@ -298,13 +298,13 @@ class Walkthrough:
         def choice(item_id: str) -> Any:
             item = table[item_id]
             if key == "notes":
-                elsewhere = nation and nation not in item.holds_for
+                elsewhere = nation and item.holds_for and nation not in item.holds_for
                 here = NATION_NAMES.get(nation or "", "")
                 note = f" (holds for {item.scope}, not {here})" if elsewhere else ""
                 return questionary.Choice(
                     _short(item.statement),
                     value=item_id,
-                    description=f"{item.statement} [{item.scope}, {item.year}]{note}",
+                    description=f"{item.statement} [{item.scope}, {item.when}]{note}",
                     checked=item_id in existing_ids,
                 )
             return questionary.Choice(
