@@ -80,23 +80,27 @@ def clock(seconds: float) -> str:
 
 
 def _cite(catalogue: Catalogue, refs: object) -> tuple[str, str]:
-    """A short spoken attribution and the full reference for the sources list."""
+    """A short spoken attribution ("LSWG 2021") and the full reference for the list."""
     cited = catalogue.cited(refs)  # type: ignore[arg-type]
     if not cited:
         return "", ""
     source, at = cited[0]
-    return f"{source.body}, {source.year}", f"{source.title} ({source.author}, {source.year}), {at}"
+    return source.label, source.citation(at)
 
 
-def _facts(demand: Demand, motion: Motion, catalogue: Catalogue) -> list[Evidence]:
+def _facts(
+    demand: Demand, motion: Motion, catalogue: Catalogue, year: int, max_age: int
+) -> list[Evidence]:
+    """Strongest first: within the age limit, cited by the motion, true where it is moved."""
     noted = [
         n.id if isinstance(n, ById) else n for n in motion.notes if not isinstance(n, FreeText)
     ]
     facts = [catalogue.evidence[e] for e in demand.evidence if e in catalogue.evidence]
 
-    def strength(fact: Evidence) -> tuple[bool, bool, bool, int]:
-        here = motion.nation is None or motion.nation in fact.holds_for
-        return (fact.id in noted, here, fact.kind == "figure", fact.year)
+    def strength(fact: Evidence) -> tuple[bool, bool, bool, bool, int]:
+        fresh = fact.kind != "figure" or fact.year is None or year - fact.year <= max_age
+        here = motion.nation is None or not fact.holds_for or motion.nation in fact.holds_for
+        return (fresh, fact.id in noted, here, fact.kind == "figure", fact.year or 0)
 
     return sorted(facts, key=strength, reverse=True)
 
@@ -210,16 +214,19 @@ def make(
         parts.append(part)
         point = Line("say", f"Our {ordinal} demand: {sentence(demand.title)}")
         pool.append((1, 100 * n, part, [point], None))
-        for k, fact in enumerate(_facts(demand, motion, catalogue)[:4]):
+        for k, fact in enumerate(_facts(demand, motion, catalogue, when.year, max_age)[:4]):
             spoken, full = _cite(catalogue, fact.sources)
             note = ""
-            age = when.year - fact.year
+            age = when.year - (fact.year or when.year)
             if fact.kind == "figure" and age > max_age:
                 note = (
                     f"OLD FIGURE: from {fact.year}, {age} years old at the meeting "
                     f"(more than {max_age}); say the year, or find a newer one"
                 )
-            text = f"{sentence(fact.statement)} (Source: {spoken}.)"
+            year = f", figures for {fact.year}" if fact.year else ""
+            if fact.year and (str(fact.year) in fact.statement or str(fact.year) in spoken):
+                year = ""
+            text = f"{sentence(fact.statement)} (Source: {spoken}{year}.)"
             line = Line("fact", text, note, full)
             pool.append((2 if k == 0 else 6 + k, 100 * n + 1 + k, part, [line], None))
         for k, belief_id in enumerate(_beliefs(demand, motion, catalogue)[:3]):
