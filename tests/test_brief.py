@@ -66,7 +66,7 @@ def test_the_brief_has_its_parts_in_order_with_timing_marks() -> None:
     notes = notes_for("composite-barrow.yaml")
     headings = [p.heading for p in notes.parts]
     assert headings[0] == "Opening" and headings[-1] == "Close"
-    assert headings[1].startswith("Demand 1 of 3: ")
+    assert headings[1].startswith("Demand 1 of 4: ")
     assert "Objections you may hear, and the answers" in headings
     starts = [p.start for p in notes.parts]
     assert starts == sorted(starts) and starts[0] == 0
@@ -88,7 +88,12 @@ def test_the_brief_has_its_parts_in_order_with_timing_marks() -> None:
 def test_objections_match_the_motions_demands() -> None:
     notes = notes_for("composite-barrow.yaml")
     claims = [line.text for p in notes.parts for line in p.lines if line.kind == "claim"]
-    wanted = {"nationalise-foster-care", "co-op-governance", "definancialise"}
+    wanted = {
+        "nationalise-foster-care",
+        "co-op-governance",
+        "definancialise",
+        "end-agency-staffing",
+    }
     for claim in claims:
         counter = next(c for c in CAT.counter_arguments.values() if c.claim[:30] in claim)
         assert wanted & set(counter.against)
