@@ -375,3 +375,9 @@ def test_branch_motions_composited_for_their_conference(runner: CliRunner, tmp_p
     text = (tmp_path / "c.yaml").read_text(encoding="utf-8")
     assert "submitted_by: Composite, from Anytown and Barrow branches" in text
     assert "profile: union-conference" in text
+
+
+def test_max_words_never_loosens_the_bodys_limit() -> None:
+    request = composite.Request(prefer=("council-run-childrens-homes",), max_words=400)
+    result = make(request)
+    assert result.limit == 250 and result.document.words <= 250

@@ -461,7 +461,9 @@ def build(
     items: list[Item] = []
     conflicts = _demands(parts, items, catalogue, request.prefer)
     _clauses(parts, items, sources)
-    limit = request.max_words or sources[0].motion.word_limit or profile.word_limit
+    body_limit = profile.word_limit
+    # --max-words can tighten the body's limit, never loosen it.
+    limit = min(filter(None, (request.max_words, body_limit)), default=None)
 
     def composed() -> tuple[Motion, Document]:
         motion = _to_motion(_spec(sources, profile, items, request, mover, seconder))
@@ -475,7 +477,7 @@ def build(
             key=lambda i: (-max(i.origins), -count_words(i.text)),
         )
         for item in repeats:
-            if document.words <= request.max_words:
+            if limit is not None and document.words <= limit:
                 break
             item.dropped = f"dropped by --max-words: it repeats {items[item.repeats or 0].text!r}"
             dropped.append(item)
