@@ -54,7 +54,8 @@ def test_every_fact_has_its_source_and_year(name: str) -> None:
     for line in facts:
         fact = next(e for e in CAT.evidence.values() if line.text.startswith(e.statement[:40]))
         source = CAT.sources[fact.sources[0].source]
-        assert f"(Source: {source.label}" in line.text and line.source
+        spoken = source.label.replace(" (", ", ").replace(")", "")
+        assert f"(Source: {spoken}" in line.text and line.source
         if fact.year is not None:
             assert str(fact.year) in line.text
     md = paper.markdown(brief.paper(notes))

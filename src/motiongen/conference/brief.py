@@ -85,7 +85,9 @@ def _cite(catalogue: Catalogue, refs: object) -> tuple[str, str]:
     if not cited:
         return "", ""
     source, at = cited[0]
-    return source.label, source.citation(at)
+    # "GFTU (undated)" would close one bracket inside another in the spoken line.
+    spoken = source.label.replace(" (", ", ").replace(")", "")
+    return spoken, source.citation(at)
 
 
 def _facts(
