@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -12,7 +11,7 @@ from typing import Literal
 
 from pydantic import Field, ValidationError, field_validator
 
-from motiongen.catalogue.models import Id, Level, Strict, Text
+from motiongen.catalogue.models import Id, Level, Patterns, Strict, Text
 from motiongen.errors import InputError
 from motiongen.io import datafile
 from motiongen.io.parsed import load_builtin
@@ -81,19 +80,9 @@ class Rule(Strict):
 class DatedWording(Strict):
     """Wording that belonged to an earlier period, and what to say now."""
 
-    avoid: list[Text] = Field(min_length=1)
+    avoid: Patterns
     prefer: Text
     reason: Text
-
-    @field_validator("avoid")
-    @classmethod
-    def _compiles(cls, patterns: list[str]) -> list[str]:
-        for pattern in patterns:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(f"the pattern {pattern!r} is not valid: {exc}") from None
-        return patterns
 
 
 class Period(Strict):
