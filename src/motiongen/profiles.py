@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -12,7 +11,7 @@ from typing import Literal
 
 from pydantic import Field, ValidationError, field_validator
 
-from motiongen.catalogue.models import Id, Level, Strict, Text
+from motiongen.catalogue.models import Id, Level, Patterns, Strict, Text
 from motiongen.errors import InputError
 from motiongen.io import datafile
 from motiongen.io.parsed import load_builtin
@@ -81,19 +80,9 @@ class Rule(Strict):
 class DatedWording(Strict):
     """Wording that belonged to an earlier period, and what to say now."""
 
-    avoid: list[Text] = Field(min_length=1)
+    avoid: Patterns
     prefer: Text
     reason: Text
-
-    @field_validator("avoid")
-    @classmethod
-    def _compiles(cls, patterns: list[str]) -> list[str]:
-        for pattern in patterns:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(f"the pattern {pattern!r} is not valid: {exc}") from None
-        return patterns
 
 
 class Period(Strict):
@@ -119,6 +108,22 @@ class AmendmentRules(Strict):
     replace_all: bool = True  # "Delete all and replace with ..." is in order
     negative: Rule | None = None  # the rule refusing a direct negative
     rules: list[Rule] = Field(default_factory=list)
+
+
+class Compositing(Strict):
+    """How a conference writes a composite: its heading and whose motions it can join."""
+
+    submitted_by: Text = "Composite {number}, from {bodies}"
+    unnumbered: Text = "Composite, from {bodies}"
+    accepts: list[Id] = Field(default_factory=list)
+    plurals: dict[str, str] = Field(default_factory=dict)
+
+    @field_validator("submitted_by", "unnumbered")
+    @classmethod
+    def _names_bodies(cls, wording: str) -> str:
+        if "{bodies}" not in wording:
+            raise ValueError("the wording must contain {bodies}")
+        return wording
 
 
 class Profile(Strict):
@@ -149,6 +154,8 @@ class Profile(Strict):
     rules: list[Rule] = Field(min_length=1)
     line_width: int | None = Field(default=None, ge=30, le=200)  # characters a numbered line
     amendments: AmendmentRules = Field(default_factory=AmendmentRules)
+    address: Text = "Chair, friends"
+    composite: Compositing | None = None
 
     def frame(self, levels: Sequence[str]) -> tuple[str, LevelWording]:
         """The level a demand is put at for this body, and the wording for it."""

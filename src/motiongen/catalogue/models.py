@@ -11,6 +11,7 @@ import re
 from typing import Annotated, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -49,6 +50,19 @@ Text = Annotated[
     BeforeValidator(_clean),
     StringConstraints(strip_whitespace=True, min_length=1, max_length=2000),
 ]
+
+
+def _compile_all(patterns: list[str]) -> list[str]:
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"the pattern {pattern!r} is not a valid expression: {exc}") from None
+    return patterns
+
+
+# Regular expressions for wording to avoid: each must compile when the file is read.
+Patterns = Annotated[list[Text], Field(min_length=1), AfterValidator(_compile_all)]
 
 
 class Strict(BaseModel):
@@ -238,24 +252,12 @@ class GuidanceExamples(Strict):
 
 class Guidance(Strict):
     id: Id
-    avoid: list[Text] = Field(min_length=1)
+    avoid: Patterns
     prefer: Text
     reason: Text
     severity: Severity = "warning"
     sources: list[SourceRef] = Field(min_length=1)
     examples: GuidanceExamples | None = None
-
-    @field_validator("avoid")
-    @classmethod
-    def _compiles(cls, patterns: list[str]) -> list[str]:
-        for pattern in patterns:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(
-                    f"the pattern {pattern!r} is not a valid expression: {exc}"
-                ) from None
-        return patterns
 
     def matches(self, text: str) -> list[re.Match[str]]:
         """Every place in ``text`` where this advice is not followed."""
@@ -273,6 +275,7 @@ class Reply(Strict):
 class CounterArgument(Strict):
     id: Id
     claim: Text
+    against: list[Id] = Field(default_factory=list)
     raised_in: list[SourceRef] = Field(min_length=1)
     replies: list[Reply] = Field(min_length=1)
 

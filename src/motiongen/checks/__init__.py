@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from motiongen.catalogue import Catalogue
-from motiongen.catalogue.models import NATION_NAMES, SourceRef
+from motiongen.catalogue.models import NATION_NAMES, Evidence, SourceRef
 from motiongen.checks.findings import Finding, ordered
 from motiongen.motion.compose import Clause, Document, Section
 from motiongen.motion.spec import Motion
@@ -59,6 +59,12 @@ class Context:
         for section in self.document.sections:
             for clause in section.clauses:
                 yield section, clause
+
+    def facts(self) -> Iterator[tuple[Section, Clause, Evidence]]:
+        """Each catalogue fact the motion notes, with its clause."""
+        for section, clause in self.clauses():
+            if clause.kind == "evidence" and clause.ref is not None:
+                yield section, clause, self.catalogue.evidence[clause.ref]
 
 
 Rule = Callable[[Context], list[Finding]]
@@ -383,10 +389,7 @@ def proper_form(ctx: Context) -> list[Finding]:
 def evidence_age(ctx: Context) -> list[Finding]:
     when = ctx.motion.meeting_date or ctx.today
     out = []
-    for section, clause in ctx.clauses():
-        if clause.kind != "evidence" or clause.ref is None:
-            continue
-        fact = ctx.catalogue.evidence[clause.ref]
+    for section, clause, fact in ctx.facts():
         if fact.kind != "figure" or fact.year is None:
             continue
         age = when.year - fact.year
@@ -547,10 +550,7 @@ def law_last_checked(ctx: Context) -> list[Finding]:
     """A law or policy read more than a year before the meeting may have moved on."""
     when = ctx.motion.meeting_date or ctx.today
     out = []
-    for section, clause in ctx.clauses():
-        if clause.kind != "evidence" or clause.ref is None:
-            continue
-        fact = ctx.catalogue.evidence[clause.ref]
+    for section, clause, fact in ctx.facts():
         checked = fact.last_checked
         if checked is None or (when - checked).days <= 365:
             continue
