@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -498,3 +499,43 @@ def test_hostile_changes_are_applied_or_refused_cleanly(
     after = [c.text for s in amended.clean_document().sections for c in s.clauses]
     assert len(before) == len(after)
     assert sum(1 for b, a in zip(before, after, strict=True) if b != a) <= 1
+    assert tracked.tracked_docx(amended, today=TODAY).startswith(b"PK")
+
+
+GOLDEN = Path(__file__).parent / "golden"
+README_AMENDMENT = """\
+  - in: resolves 2
+    delete: "private agencies"
+    insert: "private agencies and umbrella companies"
+  - add_at_end: resolves
+    demand: fund-councils-fairly
+  - delete_clause: notes 2
+  - insert_after: believes 1
+    text: "Public money should pay for care, not for shareholders' dividends."
+"""
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "amendment-38-1-northby-branch.md",
+        "amendment-38-1-northby-branch.txt",
+        "motion-38-as-amended.txt",
+        "motion-38-as-amended.yaml",
+    ],
+)
+def test_amend_writes_what_the_golden_files_hold(
+    name: str, motion: Path, runner: CliRunner, tmp_path: Path
+) -> None:
+    """The amendment, the clean motion and its spec; after a deliberate change:
+    UPDATE_GOLDEN=1 pytest tests/test_amend.py, then read the diff."""
+    path = amendment(motion.parent, "a.yaml", README_AMENDMENT)
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["amend", str(path), "-o", str(out), "--today", "2027-01-10"])
+    assert result.exit_code == 0, result.stderr
+    text = (out / name).read_text(encoding="utf-8")
+    golden = GOLDEN / f"amend-{name}"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(text, encoding="utf-8")
+    assert golden.is_file(), f"no golden file yet: run with UPDATE_GOLDEN=1 and read {golden}"
+    assert text == golden.read_text(encoding="utf-8")
