@@ -10,18 +10,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from motiongen import build
 from motiongen.agenda.matching import Candidate, best_match, candidates, choose_profile, lead_match
 from motiongen.agenda.reading import DOCUMENT_SUFFIXES, Found, parse, read_date, read_paragraphs
 from motiongen.catalogue import Catalogue
-from motiongen.errors import InputError, MotiongenError
+from motiongen.errors import InputError
 from motiongen.io.files import write_atomic
 from motiongen.motion.spec import Job, Motion
 from motiongen.profiles import ProfileSet
@@ -251,22 +249,3 @@ def job(path: str | Path, catalogue: Catalogue, profiles: ProfileSet) -> Job:
     except InputError as exc:
         return Job(str(path), error=exc)
     return Job(str(path), motion=motion)
-
-
-def read_jobs(
-    paths: Sequence[str | Path],
-    merge: str | Path | None,
-    catalogue: Catalogue,
-    profiles: ProfileSet,
-) -> tuple[list[Job], list[MotiongenError]]:
-    """Spec files as build reads them, and motions in documents imported on the fly."""
-    jobs: list[Job] = []
-    unusable: list[MotiongenError] = []
-    for path in paths:
-        if is_document(path):
-            jobs.append(job(path, catalogue, profiles))
-        else:
-            found, bad = build.read_jobs([path], merge)
-            jobs += found
-            unusable += bad
-    return jobs, unusable

@@ -15,7 +15,7 @@ from typing import Any
 
 from motiongen import build as core
 from motiongen import errors
-from motiongen.agenda import importer
+from motiongen.agenda import jobs as agenda_jobs
 from motiongen.catalogue import Catalogue
 from motiongen.checks import DEFAULT_MAX_AGE
 from motiongen.checks.findings import Finding
@@ -156,7 +156,7 @@ def check(
     today: dt.date | None = None,
     max_age: int = DEFAULT_MAX_AGE,
 ) -> int:
-    jobs, unusable = importer.read_jobs(specs, merge, catalogue, profiles)
+    jobs, unusable = agenda_jobs.read_jobs(specs, merge, catalogue, profiles)
     results = [prepare(job, catalogue, profiles, today=today, max_age=max_age) for job in jobs]
     code = exit_code(results, unusable)
     if as_json:
