@@ -103,4 +103,4 @@ def amend_motion(
         sys.stdout.write(result.amended.text(who) + "\n\n")
     for note in result.notes:
         sys.stderr.write(f"Note: {note.rstrip('.')}.\n")
-    sys.stderr.write("Wrote " + ", ".join(shown(p) for p in result.files) + "\n")
+    sys.stderr.write("Wrote:\n" + "".join(f"  {shown(p)}\n" for p in result.files))
