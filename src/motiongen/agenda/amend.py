@@ -115,6 +115,11 @@ def moved(amended: applied.Amended) -> list[str]:
                 f"'{para.clean[:50]}…' is your own text, so a rebuild puts it under '{own}' "
                 f"rather than '{lead}'"
             )
+    for para in amended.headings_lost():
+        out.append(
+            f"in the spec of the motion as amended, the heading '{para.clean}' is not kept: "
+            "a rebuild words it as the body does; the documents written now keep it"
+        )
     return out
 
 

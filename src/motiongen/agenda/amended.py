@@ -7,6 +7,7 @@ what the meeting would have if every amendment were carried.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -143,7 +144,43 @@ class Amended:
         for key, items in lists.items():
             if items:
                 data[key] = items
+        calls_on = self.calls_on()
+        if calls_on:
+            data["calls_on"] = calls_on
         return data
+
+    def headings_changed(self) -> list[Para]:
+        return [p for p in self.paras if p.lead and p.mark == "same" and p.changed]
+
+    def calls_on(self) -> str | None:
+        """Who the motion calls on, where an amendment changed it in a heading."""
+        for para in self.headings_changed():
+            found = self._calls_on(para)
+            if found:
+                return found
+        return None
+
+    def headings_lost(self) -> list[Para]:
+        """Changed headings a spec cannot hold: a rebuild words them as the body does."""
+        return [p for p in self.headings_changed() if not self._calls_on(p)]
+
+    def _calls_on(self, para: Para) -> str | None:
+        """The new "calls on" of a heading the body words with one, if that is all
+        that changed in it."""
+        profile = self.original.profile
+        now = self.motion.calls_on or profile.defaults.calls_on or "the relevant body"
+        values = {"calls_on": now, "body": profile.body}
+        wordings = [profile.sections.resolves, *(w.lead for w in profile.framing.levels.values())]
+        for wording in wordings:
+            if "{calls_on}" not in wording or fill(wording, values) != para.original:
+                continue
+            before, _, after = fill(wording, {"body": profile.body, "calls_on": "\0"}).partition(
+                "\0"
+            )
+            match = re.fullmatch(re.escape(before) + "(.+)" + re.escape(after), para.clean)
+            if match:
+                return match.group(1)
+        return None
 
 
 def apply(
@@ -184,7 +221,11 @@ def _mark(
     by = author[replace_all[0].who] if replace_all else None
     paras: list[Para] = []
     for s, section in enumerate(doc.sections):
-        paras.append(Para(section.key, True, [Piece(section.lead, gone, by)], gone, by, group=s))
+        lead = Para(section.key, True, [Piece(section.lead, gone, by)], gone, by, group=s)
+        if not replace_all:
+            changed = [e for e in edits if (e.section, e.clause, e.kind) == (s, None, "replace")]
+            lead.pieces = _pieces(section.lead, changed, author)
+        paras.append(lead)
         for c, clause in enumerate(section.clauses):
             mine = [e for e in edits if (e.section, e.clause) == (s, c)]
             deleted = [e for e in mine if e.kind == "delete_para"]
@@ -202,11 +243,11 @@ def _mark(
     for e in replace_all:
         for index, (key, items) in enumerate(e.replace_with):
             group = len(doc.sections) + index
-            lead = fill(
+            heading = fill(
                 getattr(profile.sections, key) or key,
                 {"calls_on": calls_on, "body": profile.body},
             )
-            paras.append(Para(key, True, [Piece(lead, "ins", author[e.who])], "ins",
+            paras.append(Para(key, True, [Piece(heading, "ins", author[e.who])], "ins",
                               author[e.who], group=group))  # fmt: skip
             for text, ref in items:
                 paras.append(_new(key, text, ref, author[e.who], group))

@@ -76,19 +76,27 @@ class Motionview:
             return sum(len(x.clauses) for x in self.doc.sections[:s]) + c + 1
         return self.paras[self.doc.sections[s].key].index((s, c)) + 1
 
-    def line(self, s: int, c: int, offset: int = 0) -> int:
-        skip = len(self.doc.sections[s].clauses[c].number) + 1
+    def line(self, s: int, c: int | None, offset: int = 0) -> int:
+        skip = 0 if c is None else len(self.doc.sections[s].clauses[c].number) + 1
         return layout.line_at(self.lines, s, c, offset + skip)
 
     def last_line(self, s: int, c: int) -> int:
         return max(x.number for x in self.lines if x.section == s and x.clause == c)
 
-    def text(self, s: int, c: int) -> str:
-        return self.doc.sections[s].clauses[c].text
+    def text(self, s: int, c: int | None) -> str:
+        """A paragraph's words; ``c`` None is the section's heading (its lead)."""
+        section = self.doc.sections[s]
+        return section.lead if c is None else section.clauses[c].text
 
-    def where(self, s: int, c: int, offset: int = 0) -> str:
-        key = self.doc.sections[s].key
-        return f"{key} {self.number(s, c)} (line {self.line(s, c, offset)})"
+    def name(self, s: int, c: int | None) -> str:
+        """'resolves 2', or "the heading 'Conference calls on the NEC to:'"."""
+        section = self.doc.sections[s]
+        return (
+            f"the heading '{section.lead}'" if c is None else f"{section.key} {self.number(s, c)}"
+        )
+
+    def where(self, s: int, c: int | None, offset: int = 0) -> str:
+        return f"{self.name(s, c)} (line {self.line(s, c, offset)})"
 
 
 class Applier:
@@ -161,13 +169,18 @@ class Applier:
         values = {"calls_on": self.calls_on, "body": self.profile.body}
         return sentence(fill(wording.item, {**values, "clause": demand.clause_at(level)}))
 
-    def find(self, index: int, key: str, words: str, where: str | None) -> tuple[int, int, int]:
-        """The one place ``words`` occur: in the cited paragraph, or anywhere."""
+    def find(
+        self, index: int, key: str, words: str, where: str | None
+    ) -> tuple[int, int | None, int]:
+        """The one place ``words`` occur: in the cited paragraph, or anywhere (the
+        sections' headings included)."""
         view = self.view
+        places: list[tuple[int, int | None]]
         if where is not None:
             places = [self.ref(index, "in", where)]
         else:
-            places = [p for key_ in KEYS for p in view.paras.get(key_, [])]
+            places = [(s, None) for s in range(len(view.doc.sections))]
+            places += [p for key_ in KEYS for p in view.paras.get(key_, [])]
         hits = [
             (s, c, m.start())
             for s, c in places
@@ -177,15 +190,6 @@ class Applier:
             return hits[0]
         scope = f"in {where}" if where else "in the motion"
         if not hits:
-            lead = next((x.lead for x in view.doc.sections if words in x.lead), None)
-            if lead is not None:
-                raise self.error(
-                    index,
-                    key,
-                    f"the words '{words}' are in the heading '{lead}', which motiongen "
-                    "cannot amend word by word yet",
-                    "amend the paragraphs under it, or use delete_all: with replace_with:",
-                )
             near = _nearest(words, [view.text(s, c) for s, c in places])
             hint = f"the nearest words there are '{near}'" if near else None
             raise self.error(
@@ -194,10 +198,7 @@ class Applier:
                 f"the words '{words}' are not {scope}",
                 (hint + "; copy the words exactly as the motion has them") if hint else None,
             )
-        found = ", ".join(
-            f"{view.doc.sections[s].key} {view.number(s, c)} at line {view.line(s, c, o)}"
-            for s, c, o in hits
-        )
+        found = ", ".join(f"{view.name(s, c)} at line {view.line(s, c, o)}" for s, c, o in hits)
         raise self.error(
             index,
             key,
@@ -223,7 +224,12 @@ class Applier:
             s, c, start = self.find(index, key, words, change.in_)
             insert = change.insert or ""
             section_key = view.doc.sections[s].key
-            at = f"In {section_key}, paragraph {view.number(s, c)} (line {view.line(s, c, start)})"
+            line = view.line(s, c, start)
+            at = (
+                f"In {view.name(s, c)} (line {line})"
+                if c is None
+                else f"In {section_key}, paragraph {view.number(s, c)} (line {line})"
+            )
             text = view.text(s, c)
             if change.delete is not None:
                 end = start + len(words)
@@ -374,9 +380,11 @@ class Applier:
         resolves = view.paras.get("resolves", [])
         gone = {(e.section, e.clause) for e in edits if e.kind == "delete_para"}
         for e in edits:
-            whole = e.kind == "replace" and e.start == 0 and e.end >= len(view.text(*_sc(e)))
+            if e.kind != "replace" or e.clause is None:
+                continue
+            whole = e.start == 0 and e.end >= len(view.text(e.section, e.clause))
             if whole and not e.text.strip():
-                gone.add(_sc(e))
+                gone.add((e.section, e.clause))
         added = [e for e in edits if e.kind == "new_para" and e.key == "resolves"]
         if resolves and all(p in gone for p in resolves) and not added:
             last = max(i for i, e in enumerate(edits) if (e.section, e.clause) in gone)
@@ -397,11 +405,6 @@ class Applier:
                     line=self.file.line("changes"),
                     hint="cut the words it inserts",
                 )
-
-
-def _sc(edit: Edit) -> tuple[int, int]:
-    assert edit.clause is not None
-    return edit.section, edit.clause
 
 
 def _nearest(words: str, texts: list[str]) -> str | None:
@@ -445,7 +448,7 @@ def clashes(edits: list[Edit], files: list[AmendmentFile], view: Motionview) -> 
             where = (
                 "the whole motion"
                 if "replace_all" in (a.kind, b.kind)
-                else view.where(*_sc(a), a.start)
+                else view.where(a.section, a.clause, a.start)
             )
             raise Clash(
                 f"amendment {first.label} ({first.amendment.submitted_by}) change {a.change} "
