@@ -564,3 +564,11 @@ def test_a_heading_the_spec_cannot_hold_is_noted(motion: Path, runner: CliRunner
     assert "the heading 'This branch calls on the NEC to:' is not kept" in result.stderr
     clean = (motion.parent / "out" / "motion-38-as-amended.txt").read_text(encoding="utf-8")
     assert "This branch calls on the NEC to:" in clean
+
+
+def test_the_shipped_example_amendment_applies(runner: CliRunner, tmp_path: Path) -> None:
+    example = REPO / "examples" / "amendments" / "northby-38.1.yaml"
+    result = runner.invoke(app, ["amend", str(example), "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("Amendment 38.1 to Motion 38 'Bring children's social care")
+    assert (tmp_path / "motion-38-tracked-changes.docx").is_file()
