@@ -153,7 +153,7 @@ def test_an_existing_file_is_kept_and_so_are_the_answers(runner: CliRunner, tmp_
 
 def test_bad_meeting_date(runner: CliRunner) -> None:
     result = runner.invoke(app, [*FLAGS[:9], "--meeting-date", "next week"])
-    assert result.exit_code == 2 and "'next week' is not a date" in result.stderr
+    assert result.exit_code == 2 and "'next week' is not a date I can read" in result.stderr
 
 
 def test_resume_with_nothing_to_resume(runner: CliRunner) -> None:

@@ -213,15 +213,13 @@ def schema() -> None:
 
 
 def _date_option(text: str | None, name: str) -> Any:
-    """A date given on the command line: 2027-01-14 or 14/01/2027."""
+    """A date given on the command line, in any form `parse_date` reads."""
     from motiongen.text import parse_date
 
     try:
         return parse_date(text)
-    except ValueError:
-        raise MotiongenError(
-            f"'{text}' is not a date", field=name, hint="write it as YYYY-MM-DD"
-        ) from None
+    except ValueError as exc:
+        raise MotiongenError(str(exc), field=name, hint="write it as 14/01/2027 or 2027-01-14") from None
 
 
 def _iso(day: Any) -> str | None:

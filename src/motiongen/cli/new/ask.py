@@ -1,0 +1,474 @@
+"""How `motiongen new` asks a question: in a full terminal, or plainly.
+
+`TermAsker` draws lists with prompt_toolkit (a running count, search over title
+and text, the highlighted item in full); `PlainAsker` asks numbered questions
+and reads typed answers, with no cursor movement, for TERM=dumb and screen
+readers. Both raise `Back` when the user asks to go back one question, so the
+walk-through never depends on which one it has.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import shutil
+import sys
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+Count = Callable[[list[str]], tuple[str, bool]]  # chosen values -> (words line, over the limit)
+Check = Callable[[str], "str | None"]  # an answer -> what is wrong with it, or None
+
+BACK_WORD = "<"
+
+
+class Back(Exception):
+    """The user asked to go back one question."""
+
+
+@dataclass
+class Item:
+    """One entry of a list: what is shown, and what is recorded."""
+
+    value: str
+    title: str
+    detail: str = ""  # shown in full, wrapped, under the highlighted item
+    note: str = ""  # short advice shown beside the title, e.g. that a figure is old
+    group: str = ""  # the heading it is listed under
+    checked: bool = False
+    hint: str = ""  # dim text for the highlighted item only, e.g. the id
+
+
+class Asker(Protocol):
+    plain: bool
+
+    def say(self, text: str, style: str = "") -> None: ...
+
+    def text(self, message: str, *, default: str = "", check: Check | None = None) -> str: ...
+
+    def choose(self, message: str, items: list[Item], *, default: str | None = None) -> str: ...
+
+    def pick(
+        self,
+        message: str,
+        items: list[Item],
+        *,
+        noun: str,
+        count: Count | None = None,
+        at_least_one: str | None = None,
+        keep: Callable[[list[str]], None] | None = None,
+    ) -> list[str]: ...
+
+
+def plain_wanted() -> bool:
+    """A terminal that cannot move its cursor, or a user who asked for plain questions."""
+    return os.environ.get("TERM", "") in ("dumb", "") or bool(os.environ.get("MOTIONGEN_PLAIN"))
+
+
+def matches(item: Item, query: str) -> bool:
+    """Every word of the search is in the title or the text."""
+    haystack = f"{item.title} {item.detail}".lower()
+    return all(word in haystack for word in query.lower().split())
+
+
+def no_match(noun: str, query: str, items: list[Item]) -> str:
+    """'No demands match 'agncy' — did you mean 'agency'?'"""
+    words = sorted({w for i in items for w in re.findall(r"[a-z']{3,}", f"{i.title} {i.detail}".lower())})
+    close = difflib.get_close_matches(query.lower().strip(), words, n=1, cutoff=0.6)
+    guess = f" — did you mean '{close[0]}'?" if close else ""
+    return f"No {noun} match '{query}'{guess}"
+
+
+def ordered_pick(previous: list[str], now: set[str]) -> list[str]:
+    """The ticked values, in the order they were first ticked."""
+    return [v for v in previous if v in now] + sorted(now - set(previous))
+
+
+# --- plain: numbered questions, typed answers ----------------------------------------
+
+
+class PlainAsker:
+    """Numbered questions and typed answers: nothing but lines of text."""
+
+    plain = True
+
+    def __init__(self) -> None:
+        self.number = 0
+
+    def say(self, text: str, style: str = "") -> None:
+        print(text, flush=True)
+
+    def _read(self) -> str:
+        sys.stdout.write("> ")
+        sys.stdout.flush()
+        line = sys.stdin.readline()
+        if not line:
+            raise EOFError
+        line = line.rstrip("\r\n").strip()
+        if line == BACK_WORD:
+            raise Back
+        return line
+
+    def _head(self, message: str) -> None:
+        self.number += 1
+        print(f"\n{self.number}. {message}", flush=True)
+
+    def text(self, message: str, *, default: str = "", check: Check | None = None) -> str:
+        self._head(message)
+        if default:
+            print(f"   (Enter keeps: {default})")
+        while True:
+            answer = self._read() or default
+            problem = check(answer) if check else None
+            if problem is None:
+                return answer
+            print(f"   {problem}", flush=True)
+
+    def choose(self, message: str, items: list[Item], *, default: str | None = None) -> str:
+        self._head(message)
+        for n, item in enumerate(items, 1):
+            note = f" ({item.note})" if item.note else ""
+            print(f"   {n}. {item.title}{note}")
+        start = next((n for n, i in enumerate(items, 1) if i.value == default), 1)
+        print(f"   Type a number (Enter for {start}).")
+        while True:
+            answer = self._read()
+            if not answer:
+                return items[start - 1].value
+            if answer.isdigit() and 1 <= int(answer) <= len(items):
+                return items[int(answer) - 1].value
+            print(f"   Type a number from 1 to {len(items)}.", flush=True)
+
+    def pick(
+        self,
+        message: str,
+        items: list[Item],
+        *,
+        noun: str,
+        count: Count | None = None,
+        at_least_one: str | None = None,
+        keep: Callable[[list[str]], None] | None = None,
+    ) -> list[str]:
+        self._head(message)
+        chosen = [i.value for i in items if i.checked]
+        shown = items
+        print(
+            "   Type numbers to tick or untick (e.g. 1 4 7), a word to search, "
+            "Enter when done, < to go back."
+        )
+        while True:
+            group = None
+            for item in shown:
+                if item.group != group and item.group:
+                    print(f"   {item.group}")
+                group = item.group
+                mark = "[x]" if item.value in chosen else "[ ]"
+                note = f" ({item.note})" if item.note else ""
+                print(f"   {items.index(item) + 1:>2}. {mark} {item.title}{note}")
+            if count is not None:
+                print(f"   {count(chosen)[0]}")
+            answer = self._read()
+            numbers = answer.replace(",", " ").split()
+            if not answer:
+                if at_least_one and not chosen:
+                    print(f"   {at_least_one}")
+                    continue
+                return chosen
+            if all(n.isdigit() and 1 <= int(n) <= len(items) for n in numbers):
+                for n in numbers:
+                    value = items[int(n) - 1].value
+                    chosen = [v for v in chosen if v != value] if value in chosen else [*chosen, value]
+                if keep:
+                    keep(chosen)
+                shown = items
+                continue
+            found = [i for i in items if matches(i, answer)]
+            if found:
+                shown = found
+            else:
+                print(f"   {no_match(noun, answer, items)}")
+                shown = items
+
+
+# --- a full terminal -----------------------------------------------------------------
+
+KEYS_LIST = "Up/Down move · Space ticks or unticks · type to search · Enter when done · Esc goes back"
+KEYS_CHOOSE = "Up/Down move · Enter chooses · Esc goes back"
+
+
+class TermAsker:
+    """Lists and questions drawn with prompt_toolkit, without leaving the screen."""
+
+    plain = False
+
+    def __init__(self, console: Any) -> None:
+        self.console = console
+
+    def say(self, text: str, style: str = "") -> None:
+        from rich.text import Text
+
+        self.console.print(Text(text, style=style))
+
+    def text(self, message: str, *, default: str = "", check: Check | None = None) -> str:
+        from prompt_toolkit import PromptSession
+        from prompt_toolkit.formatted_text import FormattedText
+        from prompt_toolkit.key_binding import KeyBindings
+
+        keys = KeyBindings()
+
+        @keys.add("escape", eager=True)
+        def _(event: Any) -> None:
+            event.app.exit(exception=Back())
+
+        session: PromptSession[str] = PromptSession(key_bindings=keys)
+        session.app.ttimeoutlen = 0.05
+        session.app.timeoutlen = 0.05
+        while True:
+            prompt = FormattedText([("ansigreen bold", "? "), ("bold", message + " ")])
+            answer = session.prompt(prompt, default=default).strip()
+            problem = check(answer) if check else None
+            if problem is None:
+                return answer
+            self.say(f"  ✗ {problem}", "bold red")
+            default = answer
+
+    def choose(self, message: str, items: list[Item], *, default: str | None = None) -> str:
+        start = next((n for n, i in enumerate(items) if i.value == default), 0)
+        screen = ListScreen(message, items, multiple=False, noun="choices", cursor=start)
+        return screen.run()[0]
+
+    def pick(
+        self,
+        message: str,
+        items: list[Item],
+        *,
+        noun: str,
+        count: Count | None = None,
+        at_least_one: str | None = None,
+        keep: Callable[[list[str]], None] | None = None,
+    ) -> list[str]:
+        screen = ListScreen(
+            message, items, multiple=True, noun=noun, count=count, at_least_one=at_least_one,
+            keep=keep,
+        )  # fmt: skip
+        return screen.run()
+
+
+class ListScreen:
+    """One list on screen: a window of it around the cursor, searchable, with the
+    highlighted item's full text wrapped under it and a count that turns red."""
+
+    def __init__(
+        self,
+        message: str,
+        items: list[Item],
+        *,
+        multiple: bool,
+        noun: str,
+        cursor: int = 0,
+        count: Count | None = None,
+        at_least_one: str | None = None,
+        keep: Callable[[list[str]], None] | None = None,
+    ) -> None:
+        self.message = message
+        self.items = items
+        self.multiple = multiple
+        self.noun = noun
+        self.count = count
+        self.at_least_one = at_least_one
+        self.keep = keep
+        self.chosen = [i.value for i in items if i.checked]
+        self.query = ""
+        self.cursor = cursor
+        self.top = 0
+        self.problem = ""
+        self.done = False
+
+    def shown(self) -> list[Item]:
+        return [i for i in self.items if matches(i, self.query)] if self.query else self.items
+
+    def toggle(self) -> None:
+        shown = self.shown()
+        if not shown:
+            return
+        value = shown[self.cursor].value
+        if value in self.chosen:
+            self.chosen.remove(value)
+        else:
+            self.chosen.append(value)
+        self.problem = ""
+        if self.keep:
+            self.keep(list(self.chosen))
+
+    def move(self, step: int) -> None:
+        shown = self.shown()
+        if shown:
+            self.cursor = max(0, min(len(shown) - 1, self.cursor + step))
+
+    def lines(self, width: int, rows: int) -> list[tuple[str, str]]:
+        """The screen as (style, text) fragments, never taller than ``rows``."""
+        out: list[tuple[str, str]] = []
+
+        def line(*parts: tuple[str, str]) -> None:
+            out.extend(parts)
+            out.append(("", "\n"))
+
+        head: list[tuple[str, str]] = [("ansigreen bold", "? "), ("bold", self.message)]
+        if self.count is not None:
+            words, over = self.count(self.chosen)
+            head.append(("", "  "))
+            head.append(("ansired bold" if over else "ansicyan", words))
+        if self.done:
+            picked = [i.title for i in self.items if i.value in self.chosen]
+            summary = ", ".join(picked) if picked else "none"
+            head.append(("ansicyan", "  " + textwrap.shorten(summary, max(20, width - 30))))
+            line(*head)
+            return out
+        line(*head)
+        shown = self.shown()
+        if self.query:
+            line(("bold", "  Search: "), ("", self.query), ("ansibrightblack", "  (Esc clears it)"))
+            if not shown:
+                line(("ansiyellow bold", "  " + no_match(self.noun, self.query, self.items)))
+        detail: list[str] = []
+        if shown:
+            pointed = shown[self.cursor]
+            for text in (pointed.detail, pointed.note):
+                if text:
+                    detail += textwrap.wrap(text, max(20, width - 6))
+            if pointed.hint:
+                detail.append(pointed.hint)
+        footer = [KEYS_LIST if self.multiple else KEYS_CHOOSE]
+        if self.problem:
+            footer.insert(0, self.problem)
+        used = out.count(("", "\n")) + len(footer) + len(detail) + 1
+        room = max(3, rows - used - 1)
+        if self.cursor < self.top:
+            self.top = self.cursor
+        if self.cursor >= self.top + room:
+            self.top = self.cursor - room + 1
+        self.top = max(0, min(self.top, max(0, len(shown) - room)))
+        group = shown[self.top - 1].group if self.top else None
+        used_rows = 0
+        for n in range(self.top, len(shown)):
+            item = shown[n]
+            if used_rows >= room:
+                break
+            if item.group and item.group != group:
+                if used_rows + 1 >= room:
+                    break
+                line(("bold", f"  {item.group}"))
+                used_rows += 1
+            group = item.group
+            here = n == self.cursor
+            mark = ("● " if item.value in self.chosen else "○ ") if self.multiple else ""
+            title = textwrap.shorten(item.title, max(20, width - 8 - len(item.note)), placeholder="…")
+            parts: list[tuple[str, str]] = [
+                ("ansicyan bold" if here else "", "❯ " if here else "  "),
+                ("ansigreen" if item.value in self.chosen else "", mark),
+                ("bold" if here else "", title),
+            ]
+            if item.note:
+                parts.append(("ansiyellow", f"  {item.note}"))
+            line(*parts)
+            used_rows += 1
+            if here:
+                for text in detail[:-1] if pointed.hint else detail:
+                    line(("", "      " + text))
+                if pointed.hint:
+                    line(("ansibrightblack", "      " + detail[-1]))
+        if len(shown) > self.top + used_rows:
+            line(("ansibrightblack", f"  … {len(shown) - self.top - used_rows} more below"))
+        for text in footer:
+            style = "ansired bold" if text == self.problem else "ansibrightblack"
+            line((style, "  " + textwrap.shorten(text, max(20, width - 3), placeholder="…")))
+        if out and out[-1] == ("", "\n"):
+            out.pop()
+        return out
+
+    def run(self) -> list[str]:
+        from prompt_toolkit.application import Application
+        from prompt_toolkit.formatted_text import FormattedText
+        from prompt_toolkit.key_binding import KeyBindings
+        from prompt_toolkit.keys import Keys
+        from prompt_toolkit.layout import FormattedTextControl, HSplit, Layout, Window
+
+        keys = KeyBindings()
+
+        def text() -> FormattedText:
+            size = shutil.get_terminal_size()
+            return FormattedText(self.lines(size.columns, size.lines))
+
+        @keys.add("up")
+        def _(event: Any) -> None:
+            self.move(-1)
+
+        @keys.add("down")
+        def _(event: Any) -> None:
+            self.move(1)
+
+        @keys.add("pageup")
+        def _(event: Any) -> None:
+            self.move(-10)
+
+        @keys.add("pagedown")
+        def _(event: Any) -> None:
+            self.move(10)
+
+        @keys.add(" ")
+        def _(event: Any) -> None:
+            if self.multiple:
+                self.toggle()
+            else:
+                self.query += " "
+
+        @keys.add("enter")
+        def _(event: Any) -> None:
+            shown = self.shown()
+            if not self.multiple:
+                if shown:
+                    self.chosen = [shown[self.cursor].value]
+                    self.done = True
+                    event.app.exit(result=self.chosen)
+                return
+            if self.at_least_one and not self.chosen:
+                self.problem = self.at_least_one
+                return
+            self.done = True
+            event.app.exit(result=list(self.chosen))
+
+        @keys.add("escape", eager=True)
+        def _(event: Any) -> None:
+            if self.query:
+                self.query = ""
+                self.cursor = 0
+            else:
+                event.app.exit(exception=Back())
+
+        @keys.add("backspace")
+        def _(event: Any) -> None:
+            self.query = self.query[:-1]
+            self.cursor = 0
+
+        @keys.add("c-c")
+        def _(event: Any) -> None:
+            event.app.exit(exception=KeyboardInterrupt())
+
+        @keys.add(Keys.Any)
+        def _(event: Any) -> None:
+            if event.data.isprintable():
+                self.query += event.data
+                self.cursor = 0
+
+        control = FormattedTextControl(text, focusable=True, show_cursor=False)
+        app: Application[list[str]] = Application(
+            layout=Layout(HSplit([Window(control, wrap_lines=False)])),
+            key_bindings=keys,
+            full_screen=False,
+        )
+        app.ttimeoutlen = 0.05
+        app.timeoutlen = 0.05
+        return app.run()
