@@ -75,9 +75,11 @@ def fill(template: str, values: dict[str, str]) -> str:
     return _PLACEHOLDER.sub(replace, template)
 
 
-_MONTH_NUMBERS = {name.lower(): n for n, name in enumerate(MONTHS, 1)} | {
-    name[:3].lower(): n for n, name in enumerate(MONTHS, 1)
-} | {"sept": 9}
+_MONTH_NUMBERS = (
+    {name.lower(): n for n, name in enumerate(MONTHS, 1)}
+    | {name[:3].lower(): n for n, name in enumerate(MONTHS, 1)}
+    | {"sept": 9}
+)
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 _NUMERIC = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
 _WORDS = re.compile(

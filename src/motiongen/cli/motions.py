@@ -59,6 +59,12 @@ def new_motion(
     line_numbers: bool = typer.Option(
         False, "--line-numbers", help="Number the lines of the Word document."
     ),
+    plain: bool = typer.Option(
+        False,
+        "--plain",
+        help="Numbered questions and typed answers, no cursor movement (for screen readers; "
+        "TERM=dumb does the same).",
+    ),
 ) -> None:
     """Draft a motion step by step, or from flags with no questions.
 
@@ -95,6 +101,7 @@ def new_motion(
         yes=yes,
         from_spec=from_spec,
         resume=resume,
+        plain=plain,
         force=force,
         reference_docx=reference_docx,
         line_numbers=line_numbers,
@@ -219,7 +226,8 @@ def _date_option(text: str | None, name: str) -> Any:
     try:
         return parse_date(text)
     except ValueError as exc:
-        raise MotiongenError(str(exc), field=name, hint="write it as 14/01/2027 or 2027-01-14") from None
+        hint = "write it as 14/01/2027 or 2027-01-14"
+        raise MotiongenError(str(exc), field=name, hint=hint) from None
 
 
 def _iso(day: Any) -> str | None:

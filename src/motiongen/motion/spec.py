@@ -44,7 +44,6 @@ Block = Annotated[
 ]
 
 
-
 def _date(value: Any) -> Any:
     """Dates as people write them (14/01/2027, 14 Jan 2027), not only YYYY-MM-DD."""
     if isinstance(value, str) and value.strip():

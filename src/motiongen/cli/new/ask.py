@@ -47,6 +47,8 @@ class Asker(Protocol):
 
     def say(self, text: str, style: str = "") -> None: ...
 
+    def panel(self, title: str, text: str) -> None: ...
+
     def text(self, message: str, *, default: str = "", check: Check | None = None) -> str: ...
 
     def choose(self, message: str, items: list[Item], *, default: str | None = None) -> str: ...
@@ -60,6 +62,7 @@ class Asker(Protocol):
         count: Count | None = None,
         at_least_one: str | None = None,
         keep: Callable[[list[str]], None] | None = None,
+        order: list[str] | None = None,
     ) -> list[str]: ...
 
 
@@ -76,15 +79,19 @@ def matches(item: Item, query: str) -> bool:
 
 def no_match(noun: str, query: str, items: list[Item]) -> str:
     """'No demands match 'agncy' — did you mean 'agency'?'"""
-    words = sorted({w for i in items for w in re.findall(r"[a-z']{3,}", f"{i.title} {i.detail}".lower())})
+    words = sorted(
+        {w for i in items for w in re.findall(r"[a-z']{3,}", f"{i.title} {i.detail}".lower())}
+    )
     close = difflib.get_close_matches(query.lower().strip(), words, n=1, cutoff=0.6)
     guess = f" — did you mean '{close[0]}'?" if close else ""
     return f"No {noun} match '{query}'{guess}"
 
 
-def ordered_pick(previous: list[str], now: set[str]) -> list[str]:
-    """The ticked values, in the order they were first ticked."""
-    return [v for v in previous if v in now] + sorted(now - set(previous))
+def first_ticks(items: list[Item], order: list[str] | None) -> list[str]:
+    """The ticks a list opens with, in the order they were first made."""
+    ticked = [i.value for i in items if i.checked]
+    earlier = [v for v in order or [] if v in ticked]
+    return earlier + [v for v in ticked if v not in earlier]
 
 
 # --- plain: numbered questions, typed answers ----------------------------------------
@@ -100,6 +107,9 @@ class PlainAsker:
 
     def say(self, text: str, style: str = "") -> None:
         print(text, flush=True)
+
+    def panel(self, title: str, text: str) -> None:
+        print(f"\n{title}:\n{text}\n", flush=True)
 
     def _read(self) -> str:
         sys.stdout.write("> ")
@@ -151,9 +161,10 @@ class PlainAsker:
         count: Count | None = None,
         at_least_one: str | None = None,
         keep: Callable[[list[str]], None] | None = None,
+        order: list[str] | None = None,
     ) -> list[str]:
         self._head(message)
-        chosen = [i.value for i in items if i.checked]
+        chosen = first_ticks(items, order)
         shown = items
         print(
             "   Type numbers to tick or untick (e.g. 1 4 7), a word to search, "
@@ -180,7 +191,9 @@ class PlainAsker:
             if all(n.isdigit() and 1 <= int(n) <= len(items) for n in numbers):
                 for n in numbers:
                     value = items[int(n) - 1].value
-                    chosen = [v for v in chosen if v != value] if value in chosen else [*chosen, value]
+                    chosen = (
+                        [v for v in chosen if v != value] if value in chosen else [*chosen, value]
+                    )
                 if keep:
                     keep(chosen)
                 shown = items
@@ -195,7 +208,9 @@ class PlainAsker:
 
 # --- a full terminal -----------------------------------------------------------------
 
-KEYS_LIST = "Up/Down move · Space ticks or unticks · type to search · Enter when done · Esc goes back"
+KEYS_LIST = (
+    "Up/Down move · Space ticks or unticks · type to search · Enter when done · Esc goes back"
+)
 KEYS_CHOOSE = "Up/Down move · Enter chooses · Esc goes back"
 
 
@@ -211,6 +226,12 @@ class TermAsker:
         from rich.text import Text
 
         self.console.print(Text(text, style=style))
+
+    def panel(self, title: str, text: str) -> None:
+        from rich.panel import Panel
+        from rich.text import Text
+
+        self.console.print(Panel(Text(text), title=title, title_align="left"))
 
     def text(self, message: str, *, default: str = "", check: Check | None = None) -> str:
         from prompt_toolkit import PromptSession
@@ -249,11 +270,13 @@ class TermAsker:
         count: Count | None = None,
         at_least_one: str | None = None,
         keep: Callable[[list[str]], None] | None = None,
+        order: list[str] | None = None,
     ) -> list[str]:
         screen = ListScreen(
             message, items, multiple=True, noun=noun, count=count, at_least_one=at_least_one,
             keep=keep,
         )  # fmt: skip
+        screen.chosen = first_ticks(items, order)
         return screen.run()
 
 
@@ -365,7 +388,9 @@ class ListScreen:
             group = item.group
             here = n == self.cursor
             mark = ("● " if item.value in self.chosen else "○ ") if self.multiple else ""
-            title = textwrap.shorten(item.title, max(20, width - 8 - len(item.note)), placeholder="…")
+            title = textwrap.shorten(
+                item.title, max(20, width - 8 - len(item.note)), placeholder="…"
+            )
             parts: list[tuple[str, str]] = [
                 ("ansicyan bold" if here else "", "❯ " if here else "  "),
                 ("ansigreen" if item.value in self.chosen else "", mark),
