@@ -15,7 +15,7 @@ from typing import Any
 from motiongen import build
 from motiongen.checks.findings import has_errors
 from motiongen.cli.new import draft as drafting
-from motiongen.cli.new.ask import Asker, Item, PlainAsker, TermAsker, plain_wanted
+from motiongen.cli.new.ask import Asker, Back, Item, PlainAsker, TermAsker, plain_wanted
 from motiongen.cli.new.prompts import DEFAULT_TITLE, Stop, Walkthrough
 from motiongen.errors import EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, InputError
 from motiongen.io.files import shown
@@ -64,16 +64,16 @@ def run(request: NewRequest, catalogue: Any, profiles: Any) -> int:
         draft = drafting.Draft(answers=answers)
         draft.save()
         walk = Walkthrough(draft, catalogue, profiles, settings, asker)
-        walk.run()
-        if request.formats:
-            formats = build.parse_formats(request.formats)
-            place = request.output or str(settings.get("out_dir") or ".")
-        else:
-            available = ["docx", "md", "txt"] + (["pdf"] if find_soffice() else [])
-            formats, place = walk.formats_and_place(available)
-            if request.output:
-                place = request.output
-        out_dir, stem, force = _free_place(walk, draft.answers, formats, place, request.force)
+        while True:
+            walk.run()
+            try:
+                formats, place = _formats_and_place(walk, request, settings)
+                out_dir, stem, force = _free_place(
+                    walk, draft.answers, formats, place, request.force
+                )
+                break
+            except Back:
+                continue  # back to the preview and the choices before writing
     except (KeyboardInterrupt, EOFError):
         _err(
             f"\nStopped. Your answers so far are saved in {shown(draft.path)}.\n"
@@ -109,6 +109,17 @@ def _asker(request: NewRequest) -> Asker:
     return TermAsker(Console(highlight=False))
 
 
+def _formats_and_place(
+    walk: Walkthrough, request: NewRequest, settings: dict[str, Any]
+) -> tuple[list[str], str]:
+    if request.formats:
+        formats = build.parse_formats(request.formats)
+        return formats, request.output or str(settings.get("out_dir") or ".")
+    available = ["docx", "md", "txt"] + (["pdf"] if find_soffice() else [])
+    formats, place = walk.formats_and_place(available)
+    return formats, request.output or place
+
+
 def _carry_on_or_start(request: NewRequest, asker: Asker, profiles: Any) -> dict[str, Any]:
     """Never lose an unfinished motion: offer it, or keep it aside under a dated name."""
     if request.resume or request.from_spec is not None:
@@ -119,13 +130,19 @@ def _carry_on_or_start(request: NewRequest, asker: Asker, profiles: Any) -> dict
     profile = profiles.profiles.get(old.answers.get("profile"))
     body = profile.name if profile is not None else "a body not chosen yet"
     aside = old.aside_path()
-    choice = asker.choose(
-        f"You have an unfinished motion, {old.describe(body)}. Carry on, or start a new one?",
-        [
-            Item("carry-on", "Carry on with it"),
-            Item("new", f"Start a new one (the old draft is kept as {shown(aside)})"),
-        ],
-    )
+    while True:
+        try:
+            choice = asker.choose(
+                f"You have an unfinished motion, {old.describe(body)}. "
+                "Carry on, or start a new one?",
+                [
+                    Item("carry-on", "Carry on with it"),
+                    Item("new", f"Start a new one (the old draft is kept as {shown(aside)})"),
+                ],
+            )
+            break
+        except Back:
+            asker.say("This is the first question.", "yellow")
     if choice == "carry-on":
         return old.answers
     old.put_aside()

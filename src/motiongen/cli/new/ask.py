@@ -71,17 +71,19 @@ def plain_wanted() -> bool:
     return os.environ.get("TERM", "") in ("dumb", "") or bool(os.environ.get("MOTIONGEN_PLAIN"))
 
 
+def _haystack(item: Item) -> str:
+    return f"{item.title} {item.detail} {item.hint}".lower()
+
+
 def matches(item: Item, query: str) -> bool:
-    """Every word of the search is in the title or the text."""
-    haystack = f"{item.title} {item.detail}".lower()
+    """Every word of the search is in the title, the text or the id."""
+    haystack = _haystack(item)
     return all(word in haystack for word in query.lower().split())
 
 
 def no_match(noun: str, query: str, items: list[Item]) -> str:
     """'No demands match 'agncy' — did you mean 'agency'?'"""
-    words = sorted(
-        {w for i in items for w in re.findall(r"[a-z']{3,}", f"{i.title} {i.detail}".lower())}
-    )
+    words = sorted({w for i in items for w in re.findall(r"[a-z']{4,}", _haystack(i))})
     close = difflib.get_close_matches(query.lower().strip(), words, n=1, cutoff=0.6)
     guess = f" — did you mean '{close[0]}'?" if close else ""
     return f"No {noun} match '{query}'{guess}"
@@ -249,7 +251,11 @@ class TermAsker:
         session.app.timeoutlen = 0.05
         while True:
             prompt = FormattedText([("ansigreen bold", "? "), ("bold", message + " ")])
-            answer = session.prompt(prompt, default=default).strip()
+            try:
+                answer = session.prompt(prompt, default=default).strip()
+            except Back:
+                self.say("  ← went back", "dim")
+                raise
             problem = check(answer) if check else None
             if problem is None:
                 return answer
@@ -309,6 +315,7 @@ class ListScreen:
         self.top = 0
         self.problem = ""
         self.done = False
+        self.back = False
 
     def shown(self) -> list[Item]:
         return [i for i in self.items if matches(i, self.query)] if self.query else self.items
@@ -339,16 +346,33 @@ class ListScreen:
             out.extend(parts)
             out.append(("", "\n"))
 
-        head: list[tuple[str, str]] = [("ansigreen bold", "? "), ("bold", self.message)]
+        said = textwrap.wrap(self.message, max(20, width - 3)) or [""]
+        for text in said[:-1]:
+            line(("ansigreen bold", "? " if text is said[0] else "  "), ("bold", text))
+        head: list[tuple[str, str]] = [
+            ("ansigreen bold", "? " if len(said) == 1 else "  "),
+            ("bold", said[-1]),
+        ]
+        room_left = width - 3 - len(said[-1])
         if self.count is not None:
             words, over = self.count(self.chosen)
+            if len(words) + 2 > room_left:
+                line(*head)
+                head, room_left = [("", "  ")], width - 3
             head.append(("", "  "))
             head.append(("ansired bold" if over else "ansicyan", words))
+            room_left -= len(words) + 2
+        if self.back:
+            out.extend([*head, ("ansibrightblack", "  ← went back")])
+            return out
         if self.done:
             picked = [i.title for i in self.items if i.value in self.chosen]
             summary = ", ".join(picked) if picked else "none"
-            head.append(("ansicyan", "  " + textwrap.shorten(summary, max(20, width - 30))))
-            line(*head)
+            if room_left < 20:
+                line(*head)
+                head, room_left = [("", "  ")], width - 3
+            head.append(("ansicyan", "  " + textwrap.shorten(summary, room_left - 2)))
+            out.extend(head)
             return out
         line(*head)
         shown = self.shown()
@@ -359,9 +383,8 @@ class ListScreen:
         detail: list[str] = []
         if shown:
             pointed = shown[self.cursor]
-            for text in (pointed.detail, pointed.note):
-                if text:
-                    detail += textwrap.wrap(text, max(20, width - 6))
+            if pointed.detail:
+                detail += textwrap.wrap(pointed.detail, max(20, width - 6))
             if pointed.hint:
                 detail.append(pointed.hint)
         footer = [KEYS_LIST if self.multiple else KEYS_CHOOSE]
@@ -471,6 +494,7 @@ class ListScreen:
                 self.query = ""
                 self.cursor = 0
             else:
+                self.back = True
                 event.app.exit(exception=Back())
 
         @keys.add("backspace")

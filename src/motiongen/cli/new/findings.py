@@ -64,13 +64,18 @@ def plain_findings(
         subject, step = _subject(f.where, names)
         message = _unkeyed(f.message, catalogue)
         fix = PLAIN_FIXES.get(f.rule, f.fix)
+        quoted = re.search(r"'[^']*'", subject)
+        if quoted:  # "the fact 'X': the fact 'X' dates from…" says X once
+            for lead in (f"the fact {quoted.group(0)} ", f"{quoted.group(0)} "):
+                message = message.removeprefix(lead)
         if f.rule == "empty-section":
-            message, fix = EMPTY_SECTION.get(f.where or "", message), ""
+            subject, message, fix = "", EMPTY_SECTION.get(f.where or "", message), ""
         if f.rule == "word-limit":
             text = _over(doc, names)
             out.append(Plain(f.severity, text, text, "demands", f.rule))
             continue
         text = f"{subject}: {message}" if subject else message
+        text = text[:1].upper() + text[1:]
         full = f"{text}. {fix[0].upper()}{fix[1:]}." if fix else f"{text}."
         out.append(Plain(f.severity, full, text, step, f.rule))
     return out

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import textwrap
 from typing import Any
 
 from motiongen import build
@@ -334,22 +335,31 @@ class Walkthrough:
         def item(item_id: str, group: str) -> Item:
             entry = table[item_id]
             words = count_words(entry.statement if key == "notes" else entry.text)
-            notes = []
+            notes, advice = [], []
             if key == "notes":
                 age = meeting.year - entry.year
                 if entry.kind == "figure" and age > DEFAULT_MAX_AGE:
-                    notes.append(f"from {entry.year}, {age} years old: look for a newer figure")
+                    notes.append(f"{age} years old")
+                    advice.append(
+                        f"This figure is from {entry.year}, {age} years old at the meeting: "
+                        "look for a newer one if you can."
+                    )
                 if nation and nation not in entry.holds_for:
-                    notes.append(f"holds for {entry.scope}, not {NATION_NAMES[nation]}")
+                    notes.append(f"{entry.scope} only")
+                    advice.append(
+                        f"It holds for {entry.scope}, not {NATION_NAMES[nation]}: say so, or "
+                        "use a figure for your nation."
+                    )
             if over or self.cutting:
                 notes.append(f"{words} words")
             detail = entry.statement if key == "notes" else entry.text
             if key == "notes":
                 detail += f" [{entry.scope}, {entry.year}]"
+            full = " ".join([detail, *advice])
             return Item(
                 item_id,
                 detail,
-                detail=detail if len(detail) > 60 else "",
+                detail=full if len(full) > 60 else "",
                 note="; ".join(notes),
                 group=group,
                 checked=item_id in existing,
@@ -441,8 +451,11 @@ class Walkthrough:
         words = {"error": "Problem", "warning": "Warning", "advice": "Advice"}
         self.ask.say("Checks:", "bold")
         shown = findings[: max(1, room - 1)] if len(findings) > room else findings
+        width = shutil.get_terminal_size().columns - 1
         for f in shown:
-            self.ask.say(f"  {words[f.severity]}: {f.text}", styles[f.severity])
+            text = f"{words[f.severity]}: {f.text}"
+            wrapped = textwrap.fill(text, width, initial_indent="  ", subsequent_indent="      ")
+            self.ask.say(wrapped, styles[f.severity])
         if len(shown) < len(findings):
             self.ask.say(
                 f"  … and {len(findings) - len(shown)} more (full list: motiongen check "
