@@ -15,6 +15,7 @@ import pexpect
 from typer.testing import CliRunner
 
 from conftest import REPO
+from screen import Screen, wait_for
 from motiongen.cli import app
 
 MOTIONGEN = str(Path(sys.executable).with_name("motiongen"))
@@ -163,91 +164,111 @@ def test_resume_with_nothing_to_resume(runner: CliRunner) -> None:
 
 # --- in a real terminal ---------------------------------------------------------------------
 
-
-def spawn(tmp_path: Path, *args: str) -> pexpect.spawn:
-    env = {
-        **os.environ,
-        "MOTIONGEN_CONFIG_DIR": str(tmp_path / "cfg"),
-        "TERM": "xterm",
-        "PROMPT_TOOLKIT_NO_CPR": "1",  # pexpect does not answer cursor-position requests
-    }
-    child = pexpect.spawn(
-        MOTIONGEN,
-        ["new", *args],
-        env=env,
-        dimensions=(24, 100),
-        encoding="utf-8",
-        timeout=15,
-        cwd=str(tmp_path),
-    )
-    child.logfile_read = (tmp_path / "terminal.log").open("w", encoding="utf-8")
-    return child
+ESC = "\x1b"
+UP = "\x1b[A"
+CLEAR = "\x15"  # Ctrl-U empties the line, suggestion and all
 
 
-def answer_first_half(child: pexpect.spawn) -> None:
-    child.expect("Who is the motion for")
-    for _ in range(4):  # to the fifth profile: union-conference
-        child.send(DOWN)
-    child.send("\r")
-    child.expect("Title of the motion")
-    child.send("\x15Keep child protection public\r")  # Ctrl-U clears the suggestion
-    child.expect("Submitted by")
-    child.send("Anytown Local Government Branch\r")
-    child.expect("Where it goes")
-    child.send("\r")
-    child.expect("Date of the meeting")
-    child.send("2027-05-20\r")
-    child.expect("Which nation")
-    child.send("\r")
-    child.expect("Proposer")
-    child.send("Chris Example\r")
-    child.expect("Seconder")
-    child.send("Pat Example\r")
+class Term:
+    """`motiongen new` in a real pseudo-terminal, and the screen it draws."""
+
+    def __init__(self, tmp_path: Path, *args: str, term: str = "xterm", size=(24, 100)) -> None:
+        env = {
+            **os.environ,
+            "MOTIONGEN_CONFIG_DIR": str(tmp_path / "cfg"),
+            "TERM": term,
+            "PROMPT_TOOLKIT_NO_CPR": "1",  # pexpect does not answer cursor-position requests
+        }
+        self.child = pexpect.spawn(
+            MOTIONGEN,
+            ["new", *args],
+            env=env,
+            dimensions=size,
+            encoding="utf-8",
+            timeout=5,
+            cwd=str(tmp_path),
+        )
+        self.child.logfile_read = (tmp_path / "terminal.log").open("a", encoding="utf-8")
+        self.screen = Screen(*size)
+
+    def see(self, pattern: str, timeout: float = 5) -> str:
+        return wait_for(self.child, self.screen, pattern, timeout)
+
+    def send(self, keys: str) -> None:
+        self.child.send(keys)
+
+    def answer(self, question: str, keys: str) -> None:
+        self.see(question)
+        self.send(keys)
+
+    def back(self, then: str) -> None:
+        """Esc alone (the escape-key wait has to pass before anything else is sent)."""
+        self.send(ESC)
+        self.see(then)
+
+    def end(self) -> int:
+        self.child.expect(pexpect.EOF)
+        self.child.close()
+        return int(self.child.exitstatus if self.child.exitstatus is not None else -1)
+
+    def stop(self) -> None:
+        self.child.sendcontrol("c")
+        self.end()
 
 
-def answer_second_half(child: pexpect.spawn, out: str) -> None:
-    child.expect("Which demands")
-    child.send("agency")  # the search narrows the list
-    child.expect(r"end-agency-staffing")
-    child.send(" ")
-    child.expect("●.*end-agency-staffing")
-    child.send("\x7f" * 6 + "outsourcing")
-    child.expect("ban-outsourcing")
-    child.send(" ")
-    child.expect("●.*ban-outsourcing")  # the screen is redrawn in part: look for the mark
-    child.send("\r")
-    child.expect("Facts to note")
-    child.expect("Supporting your demands")
-    child.send(" \r")
-    child.expect("fact of your own")
-    child.send("Our council spent a record sum on agency staff last year.\r")
-    child.expect("fact of your own")
-    child.send("\r")
-    child.expect("believes")
-    child.send("\r")
-    child.expect("belief of your own")
-    child.send("\r")
-    child.expect("Anything else to resolve")
-    child.send("\r")
-    child.expect("Preview")
-    child.expect("What next")
-    child.send("\r")
-    child.expect("Which formats")
-    child.send("\r")
-    child.expect("Folder to write them in")
-    child.send(out + "\r")
-    child.expect("Saved the motion as")
-    child.expect(pexpect.EOF)
-    child.close()
+def spawn(tmp_path: Path, *args: str) -> Term:
+    return Term(tmp_path, *args)
+
+
+def answer_first_half(t: Term, profile_downs: int = 4) -> None:
+    t.see("Who is the motion for")
+    t.send(DOWN * profile_downs + "\r")  # 4: the fifth profile, union-conference
+    t.answer("Title of the motion", CLEAR + "Keep child protection public\r")
+    t.answer("Submitted by", "Anytown Local Government Branch\r")
+    t.answer("Where it goes", "\r")
+    t.answer("Date of the meeting", "2027-05-20\r")
+    t.answer("Which nation", "\r")
+    t.answer("Proposer", "Chris Example\r")
+    t.answer("Seconder", "Pat Example\r")
+
+
+def pick(t: Term, search: str, demand_id: str) -> None:
+    """Search, tick the highlighted item, and clear the search."""
+    t.send(search)
+    t.see(f"id: {demand_id}")
+    t.send(" ")
+    t.see(r"❯ ●")
+    t.back(r"Up/Down move")  # Esc clears the search
+
+
+def answer_second_half(t: Term, out: str) -> None:
+    t.see("Which demands")
+    pick(t, "agency", "end-agency-staffing")
+    pick(t, "outsourcing", "ban-outsourcing")
+    t.send("\r")
+    t.see("Facts to note")
+    t.see("Supporting your demands")
+    t.send(" \r")
+    t.answer("fact of your own", "Our council spent a record sum on agency staff last year.\r")
+    t.see(r"record sum(.*\n){1,4}.*fact of your own")
+    t.send("\r")
+    t.answer("believes", "\r")
+    t.answer("belief of your own", "\r")
+    t.answer("Anything else to resolve", "\r")
+    t.see("Preview")
+    t.answer(r"What next\?", "\r")
+    t.answer("Which formats", "\r")
+    t.answer("Folder to write them in", out + "\r")
+    t.see("Saved the motion as")
 
 
 def test_the_whole_walk_through_writes_a_docx(tmp_path: Path) -> None:
-    child = spawn(tmp_path)
-    answer_first_half(child)
-    answer_second_half(child, "motions")
-    assert child.exitstatus == 0
+    t = spawn(tmp_path)
+    answer_first_half(t)
+    answer_second_half(t, "motions")
+    assert t.end() == 0
     screen = (tmp_path / "terminal.log").read_text("utf-8")
-    assert re.search(r"[1-9][0-9]* words so far", screen), "the running word count"
+    assert re.search(r"[1-9][0-9]* words", screen), "the running word count"
     (docx_file,) = (tmp_path / "motions").glob("*.docx")
     with zipfile.ZipFile(docx_file) as archive:
         body = archive.read("word/document.xml").decode("utf-8")
@@ -265,21 +286,19 @@ def test_the_whole_walk_through_writes_a_docx(tmp_path: Path) -> None:
 
 
 def test_interrupt_half_way_and_resume(tmp_path: Path) -> None:
-    child = spawn(tmp_path)
-    answer_first_half(child)
-    child.expect("Which demands")
-    child.sendcontrol("c")
-    child.expect("Stopped. Your answers so far are saved in")
-    child.expect("motiongen new --resume")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 130
+    t = spawn(tmp_path)
+    answer_first_half(t)
+    t.see("Which demands")
+    t.child.sendcontrol("c")
+    t.see("Stopped. Your answers so far are saved in")
+    t.see("motiongen new --resume")
+    assert t.end() == 130
     draft = (tmp_path / "cfg" / "draft.yaml").read_text("utf-8")
     assert "seconder: Pat Example" in draft
 
-    child = spawn(tmp_path, "--resume")
-    answer_second_half(child, "out")  # the first half is not asked again
-    assert child.exitstatus == 0
+    t = spawn(tmp_path, "--resume")
+    answer_second_half(t, "out")  # the first half is not asked again
+    assert t.end() == 0
     (txt,) = (tmp_path / "out").glob("*.txt")
     text = txt.read_text("utf-8")
     assert "Proposer: Chris Example" in text and "Seconder: Pat Example" in text
@@ -287,12 +306,11 @@ def test_interrupt_half_way_and_resume(tmp_path: Path) -> None:
 
 
 def test_a_closed_terminal_keeps_the_draft(tmp_path: Path) -> None:
-    child = spawn(tmp_path)
-    answer_first_half(child)
-    child.expect("Which demands")
-    child.kill(signal.SIGHUP)
-    child.expect(pexpect.EOF)
-    child.close()
+    t = spawn(tmp_path)
+    answer_first_half(t)
+    t.see("Which demands")
+    t.child.kill(signal.SIGHUP)
+    t.end()
     draft = (tmp_path / "cfg" / "draft.yaml").read_text("utf-8")
     assert "submitted_by: Anytown Local Government Branch" in draft
     assert "motiongen new --resume" in draft

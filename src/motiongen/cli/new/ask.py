@@ -366,7 +366,8 @@ class ListScreen:
             out.extend([*head, ("ansibrightblack", "  ← went back")])
             return out
         if self.done:
-            picked = [i.title for i in self.items if i.value in self.chosen]
+            titles = {i.value: i.title for i in self.items}
+            picked = [titles[v] for v in self.chosen if v in titles]
             summary = ", ".join(picked) if picked else "none"
             if room_left < 20:
                 line(*head)
