@@ -314,3 +314,249 @@ def test_a_closed_terminal_keeps_the_draft(tmp_path: Path) -> None:
     draft = (tmp_path / "cfg" / "draft.yaml").read_text("utf-8")
     assert "submitted_by: Anytown Local Government Branch" in draft
     assert "motiongen new --resume" in draft
+
+
+# --- the issue's ten problems, each in a real terminal ---------------------------------------
+
+
+def test_an_empty_title_is_asked_again(tmp_path: Path) -> None:
+    t = spawn(tmp_path)
+    t.answer("Who is the motion for", "\r")
+    t.answer("Title of the motion", CLEAR + "\r")
+    screen = t.see("The motion needs a title")
+    assert "Submitted by" not in screen
+    t.send("Keep child protection public\r")
+    t.see("Submitted by")
+    t.stop()
+
+
+def answer_conference_start(t: Term) -> None:
+    """Labour Annual Conference: a 250-word limit."""
+    t.answer("Who is the motion for", DOWN + "\r")
+    t.answer("Title of the motion", CLEAR + "Keep child protection public\r")
+    t.answer("Submitted by", "Anytown CLP\r")
+    t.answer("Where it goes", "\r")
+    t.answer("Date of the meeting", "\r")
+    t.answer("Which nation", "\r")
+    t.answer("Proposer", "Chris Example\r")
+    t.answer("Seconder", "Pat Example\r")
+
+
+def test_over_the_limit_is_shown_while_picking_and_enter_does_not_write(tmp_path: Path) -> None:
+    t = spawn(tmp_path, "--format", "txt", "--output", "out/")
+    answer_conference_start(t)
+    t.see("Which demands")
+    for _ in range(12):
+        t.send(" " + DOWN)
+    screen = t.see(r"\d+ words: \d+ over the limit of 250")
+    assert "Preview" not in screen
+    t.send("\r")
+    for question in ("Facts to note", "fact of your own", "believes", "belief of your own"):
+        t.answer(question, "\r")
+    t.answer("Anything else to resolve", "\r")
+    screen = t.see(r"What next\?(.*\n)*.*Esc goes back")
+    assert re.search(r"over the limit of 250 for Labour", screen)
+    assert re.search(r"❯ Cut to the limit", screen), "cutting is the default"
+    assert "Write anyway (the body will reject it)" in screen
+    assert "the demand '" in screen and "resolves 5" not in screen
+    t.send("\r")
+    t.see(r"Which demands\? Untick some")
+    t.see(r"\d+ words\s+❯? ?●")  # the word cost of each demand, to cut the costliest
+    t.stop()
+    assert not (tmp_path / "out").exists(), "Enter wrote nothing"
+
+
+def test_going_back_fixes_the_branch(tmp_path: Path) -> None:
+    t = spawn(tmp_path, "--format", "txt", "--output", "out/")
+    t.answer("Who is the motion for", DOWN * 3 + "\r")  # union-branch
+    t.answer("Title of the motion", CLEAR + "Keep child protection public\r")
+    t.answer("Submitted by", "Anytwn UNISON\r")
+    t.see("Where it goes")
+    t.back(r"(?m)went back\n.*Submitted by.*Anytwn UNISON$")  # the earlier answer, filled in
+    t.send(CLEAR + "Anytown UNISON\r")
+    t.answer(r"(?m)Anytown UNISON\n.*Where it goes.*meeting$", "\r")
+    t.answer("Date of the meeting", "\r")
+    t.answer("Which nation", "\r")
+    t.answer("Proposer", "Chris Example\r")
+    t.answer("Seconder", "Pat Example\r")
+    t.see("Which demands")
+    pick(t, "agency", "end-agency-staffing")
+    t.send("\r")
+    for question in ("Facts to note", "fact of your own", "believes", "belief of your own"):
+        t.answer(question, "\r")
+    t.answer("Anything else to resolve", "\r")
+    t.answer(r"What next\?", "\r")
+    t.see("Saved the motion as")
+    assert t.end() == 0
+    (txt,) = (tmp_path / "out").glob("*.txt")
+    assert "Submitted by: Anytown UNISON" in txt.read_text("utf-8")
+
+
+def test_choosing_the_demands_again_keeps_the_ticks_and_their_order(tmp_path: Path) -> None:
+    t = spawn(tmp_path, "--format", "txt", "--output", "out/")
+    answer_first_half(t)
+    t.see("Which demands")
+    pick(t, "outsourcing", "ban-outsourcing")  # picked first, listed later
+    pick(t, "agency", "end-agency-staffing")
+    t.send("\r")
+    for question in ("Facts to note", "fact of your own", "believes", "belief of your own"):
+        t.answer(question, "\r")
+    t.answer("Anything else to resolve", "\r")
+    t.answer(r"What next\?(.*\n)*.*Esc goes back", "change")  # typing narrows a menu too
+    t.answer(r"❯ Change an answer", "\r")
+    t.answer("Which answer do you want to change", "demands")
+    t.answer(r"❯ Demands: No further outsourcing.*; End the use", "\r")
+    t.see("Which demands")
+    t.see(r"● No further outsourcing")
+    t.send("agency")
+    t.see("● End the use of private staffing agencies")
+    t.back("Up/Down")
+    t.send("\r")
+    t.answer(r"What next\?", "\r")
+    t.see("Saved the motion as")
+    assert t.end() == 0
+    (spec,) = (tmp_path / "out").glob("*.yaml")
+    text = spec.read_text("utf-8")
+    assert text.index("ban-outsourcing") < text.index("end-agency-staffing")
+
+
+def test_british_dates_and_an_impossible_one(tmp_path: Path) -> None:
+    t = spawn(tmp_path)
+    t.answer("Who is the motion for", "\r")
+    t.answer("Title of the motion", "\r")
+    t.answer("Submitted by", "Anytown CLP\r")
+    t.answer("Where it goes", "\r")
+    t.answer("Date of the meeting", "31/02/2027\r")
+    screen = t.see("February 2027 has 28 days")
+    assert screen.index("February 2027 has 28 days") > screen.index("31/02/2027")
+    t.send(CLEAR + "14 Jan 2027\r")
+    t.see("Which nation")
+    t.stop()
+    draft = (tmp_path / "cfg" / "draft.yaml").read_text("utf-8")
+    assert "meeting_date: '2027-01-14'" in draft or "meeting_date: 2027-01-14" in draft
+
+
+def test_a_past_date_is_questioned(tmp_path: Path) -> None:
+    t = spawn(tmp_path, "--title", "Keep child protection public", "--submitted-by", "A CLP")
+    t.answer("Who is the motion for", "\r")
+    t.answer("Where it goes", "\r")
+    t.answer("Date of the meeting", "14 January 2020\r")
+    t.answer("That date has passed. Use it anyway?", "\r")  # No, change it
+    t.see(r"(?m)Use it anyway\?  No, change it\n.*Date of the meeting.*: 14 January 2020$")
+    t.stop()
+
+
+def test_a_search_with_no_match_says_so(tmp_path: Path) -> None:
+    t = spawn(tmp_path)
+    answer_first_half(t)
+    t.see("Which demands")
+    t.send("agncy")
+    t.see("No demands match 'agncy' — did you mean 'agency'?")
+    t.send(ESC)
+    t.see(r"Which demands\?  0 words \(no limit\)\n  Public ownership")  # the search cleared
+    t.send("boards")  # found in the clause, not the title
+    t.see("id: co-op-governance")
+    t.stop()
+
+
+def test_a_kept_draft_is_offered_on_the_next_run(tmp_path: Path) -> None:
+    t = spawn(tmp_path)
+    answer_first_half(t)
+    t.see("Which demands")
+    t.answer(r"Up/Down", "")
+    t.stop()
+    t = spawn(tmp_path)
+    screen = t.see(r"Carry on, or start a new one\?")
+    assert re.search(
+        r"You have an unfinished motion, 'Keep child protection public' for\s+Union "
+        r"conference, TUC or GFTU,\s+saved today at",
+        screen,
+    )
+    t.send(DOWN)
+    t.answer(r"❯ Start a new one \(the old draft is kept as .*draft-", "\r")
+    t.see("Who is the motion for")
+    t.stop()
+    (kept,) = (tmp_path / "cfg").glob("draft-*.yaml")
+    assert "Keep child protection public" in kept.read_text("utf-8")
+
+
+def test_each_kind_of_body_has_its_own_memory(runner: CliRunner, tmp_path: Path) -> None:
+    def write(*args: str) -> None:
+        done = subprocess.run(
+            [MOTIONGEN, "new", *args, "--demand", "halt-nass", "-f", "md", "-o", "done/"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            env={**os.environ, "MOTIONGEN_CONFIG_DIR": str(tmp_path / "cfg")},
+            cwd=tmp_path,
+        )
+        assert done.returncode in (0, 1), done.stderr
+
+    write("--profile", "union-branch", "--title", "Keep it public", "--submitted-by", "Anytown UNISON")
+    write("--profile", "labour-branch", "--title", "Keep it public", "--submitted-by", "Anytown CLP")
+    t = spawn(tmp_path)
+    t.see("Who is the motion for")
+    t.send(DOWN * 3 + "\r")  # from labour-branch, remembered, to union-branch
+    t.answer("Title of the motion", CLEAR + "Keep child protection public\r")
+    screen = t.see(r"Submitted by.*: Anytown UNISON")
+    assert "Anytown CLP" not in screen
+    t.stop()
+
+
+def test_an_existing_output_saved_as_a_new_copy(tmp_path: Path) -> None:
+    first = subprocess.run(
+        [MOTIONGEN, *FLAGS, "-f", "txt", "-o", "out/"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        env={**os.environ, "MOTIONGEN_CONFIG_DIR": str(tmp_path / "other")},
+        cwd=tmp_path,
+    )
+    assert first.returncode == 0, first.stderr
+    t = spawn(tmp_path, *FLAGS[1:], "--format", "txt", "--output", "out/")
+    t.answer("A belief of your own", "\r")  # the only answer the flags did not give
+    t.see(r"What next\?")
+    t.send("\r")
+    t.see("A motion of this name is already there")
+    t.answer(r"❯ Save as a new copy", "\r")
+    t.see("Saved the motion as")
+    assert t.end() == 0
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    stem = "anytown-labour-group-keep-our-childrens-homes-public"
+    assert names == [f"{stem}-2.txt", f"{stem}-2.yaml", f"{stem}.txt", f"{stem}.yaml"]
+
+
+def test_a_dumb_terminal_gets_numbered_questions_to_a_docx(tmp_path: Path) -> None:
+    t = Term(tmp_path, term="dumb")
+    t.answer(r"1\. Who is the motion for", "4\r")  # union-branch
+    t.answer(r"2\. Title of the motion", "Keep child protection public\r")
+    t.answer(r"3\. Submitted by", "Anytown UNISON\r")
+    t.answer(r"4\. Where it goes", "\r")
+    t.answer(r"5\. Date of the meeting", "14/01/2027\r")
+    t.answer(r"6\. Which nation", "\r")
+    t.answer(r"7\. Proposer", "<\r")  # back one question
+    t.answer(r"8\. Which nation", "2\r")  # Wales
+    t.answer(r"9\. Proposer", "Chris Example\r")
+    t.answer(r"10\. Seconder", "Pat Example\r")
+    t.answer(r"Which demands\? Type numbers", "agency\r")
+    t.see(r"\d+\. \[ \] End the use of private staffing agencies")
+    number = re.findall(r"(\d+)\. \[ \] End the use", t.screen.text())[-1]
+    t.send(number + "\r")
+    t.see(r"\[x\] End the use of private staffing agencies")
+    t.send("\r")
+    for question in ("Facts to note", "fact of your own", "believes", "belief of your own"):
+        t.answer(question, "\r")
+    t.answer("Anything else to resolve", "\r")
+    t.answer(r"What next\?", "\r")
+    t.answer(r"Which formats", "\r")
+    t.answer(r"Folder to write them in", "out\r")
+    t.see("Saved the motion as")
+    assert t.end() == 0
+    log = (tmp_path / "terminal.log").read_text("utf-8")
+    assert "\x1b[" not in log, "no cursor movement or colour"
+    (docx_file,) = (tmp_path / "out").glob("*.docx")
+    with zipfile.ZipFile(docx_file) as archive:
+        body = archive.read("word/document.xml").decode("utf-8")
+    assert "Anytown UNISON" in body
+    assert "nation: wales" in docx_file.with_suffix(".yaml").read_text("utf-8")
+    assert "11. Which demands" in log

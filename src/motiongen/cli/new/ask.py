@@ -168,10 +168,6 @@ class PlainAsker:
         self._head(message)
         chosen = first_ticks(items, order)
         shown = items
-        print(
-            "   Type numbers to tick or untick (e.g. 1 4 7), a word to search, "
-            "Enter when done, < to go back."
-        )
         while True:
             group = None
             for item in shown:
@@ -183,6 +179,11 @@ class PlainAsker:
                 print(f"   {items.index(item) + 1:>2}. {mark} {item.title}{note}")
             if count is not None:
                 print(f"   {count(chosen)[0]}")
+            print(
+                f"   {message} Type numbers to tick or untick (e.g. 1 4 7), a word to search, "
+                "Enter when done, < to go back.",
+                flush=True,
+            )
             answer = self._read()
             numbers = answer.replace(",", " ").split()
             if not answer:

@@ -71,6 +71,14 @@ class Walkthrough:
         self.ask = asker
         self.today = today or dt.date.today()
         self.cutting = False
+        if "_asked" not in self.answers:  # answers from flags or a spec are not asked again
+            given = [k for k in ("notes", "believes") if self.answers.get(k)]
+            given += [
+                f"own-{k}"
+                for k in ("notes", "believes", "resolves")
+                if any(isinstance(x, dict) for x in self.answers.get(k, []))
+            ]
+            self.answers["_asked"] = given
 
     @property
     def answers(self) -> dict[str, Any]:
@@ -425,7 +433,7 @@ class Walkthrough:
         findings = plain_findings(result.findings, doc, self.catalogue, motion)
         rows = shutil.get_terminal_size().lines
         menu = self._menu(doc, findings)
-        room = max(2, rows - len(menu) - 5)
+        room = max(3, rows - len(menu) - 4)
         self._show_findings(findings, room)
         self.ask.say(summary(doc, findings), "bold red" if doc.over_limit else "bold")
         self.cutting = doc.over_limit
@@ -444,24 +452,35 @@ class Walkthrough:
         self.ask.panel("Preview", text.rstrip())
 
     def _show_findings(self, findings: list[Plain], room: int) -> None:
+        """Most serious first, as many as fit above the choice; the rest counted."""
         if not findings:
             self.ask.say("Checks: no problems found.", "green")
             return
         styles = {"error": "bold red", "warning": "yellow", "advice": "cyan"}
         words = {"error": "Problem", "warning": "Warning", "advice": "Advice"}
-        self.ask.say("Checks:", "bold")
-        shown = findings[: max(1, room - 1)] if len(findings) > room else findings
         width = shutil.get_terminal_size().columns - 1
-        for f in shown:
-            text = f"{words[f.severity]}: {f.text}"
-            wrapped = textwrap.fill(text, width, initial_indent="  ", subsequent_indent="      ")
-            self.ask.say(wrapped, styles[f.severity])
-        if len(shown) < len(findings):
-            self.ask.say(
-                f"  … and {len(findings) - len(shown)} more (full list: motiongen check "
-                "on the saved file)",
-                "dim",
+        blocks = [
+            textwrap.fill(
+                f"{words[f.severity]}: {f.text}",
+                width,
+                initial_indent="  ",
+                subsequent_indent="      ",
             )
+            for f in findings
+        ]
+        self.ask.say("Checks:", "bold")
+        used = 1
+        for n, (f, block) in enumerate(zip(findings, blocks, strict=True)):
+            lines = block.count("\n") + 1
+            more = len(findings) - n
+            if n and used + lines + (1 if more > 1 else 0) > room:
+                self.ask.say(
+                    f"  … and {more} more: 'motiongen check' on the saved file lists them all",
+                    "dim",
+                )
+                return
+            self.ask.say(block, styles[f.severity])
+            used += lines
 
     def _menu(self, doc: Document, findings: list[Plain]) -> list[Item]:
         errors = [f for f in findings if f.severity == "error"]
