@@ -10,13 +10,14 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pexpect
 from typer.testing import CliRunner
 
 from conftest import REPO
-from screen import Screen, wait_for
 from motiongen.cli import app
+from screen import Screen, wait_for
 
 MOTIONGEN = str(Path(sys.executable).with_name("motiongen"))
 DOWN = "\x1b[B"
@@ -172,7 +173,9 @@ CLEAR = "\x15"  # Ctrl-U empties the line, suggestion and all
 class Term:
     """`motiongen new` in a real pseudo-terminal, and the screen it draws."""
 
-    def __init__(self, tmp_path: Path, *args: str, term: str = "xterm", size=(24, 100)) -> None:
+    def __init__(
+        self, tmp_path: Path, *args: str, term: str = "xterm", size: tuple[int, int] = (24, 100)
+    ) -> None:
         env = {
             **os.environ,
             "MOTIONGEN_CONFIG_DIR": str(tmp_path / "cfg"),
@@ -492,8 +495,12 @@ def test_each_kind_of_body_has_its_own_memory(runner: CliRunner, tmp_path: Path)
         )
         assert done.returncode in (0, 1), done.stderr
 
-    write("--profile", "union-branch", "--title", "Keep it public", "--submitted-by", "Anytown UNISON")
-    write("--profile", "labour-branch", "--title", "Keep it public", "--submitted-by", "Anytown CLP")
+    write(
+        "--profile", "union-branch", "--title", "Keep it public", "--submitted-by", "Anytown UNISON"
+    )
+    write(
+        "--profile", "labour-branch", "--title", "Keep it public", "--submitted-by", "Anytown CLP"
+    )
     t = spawn(tmp_path)
     t.see("Who is the motion for")
     t.send(DOWN * 3 + "\r")  # from labour-branch, remembered, to union-branch
@@ -560,3 +567,75 @@ def test_a_dumb_terminal_gets_numbered_questions_to_a_docx(tmp_path: Path) -> No
     assert "Anytown UNISON" in body
     assert "nation: wales" in docx_file.with_suffix(".yaml").read_text("utf-8")
     assert "11. Which demands" in log
+
+
+# --- the core under the walk-through ---------------------------------------------------------
+
+
+def test_memory_is_kept_for_each_kind_of_body() -> None:
+    from motiongen.cli.new import draft as drafting
+
+    drafting.save_settings(
+        {"profile": "labour-branch", "submitted_by": "Anytown CLP", "to": "the GC"}, "party"
+    )
+    drafting.save_settings({"profile": "union-branch", "submitted_by": "Anytown UNISON"}, "union")
+    settings = drafting.load_settings()
+    assert drafting.remembered(settings, "union", "union-branch") == {
+        "submitted_by": "Anytown UNISON"
+    }
+    party = drafting.remembered(settings, "party", "labour-branch")
+    assert party == {"submitted_by": "Anytown CLP", "to": "the GC"}
+    assert "to" not in drafting.remembered(settings, "party", "labour-conference")
+    assert drafting.remembered(settings, "council", "council") == {}
+
+
+def test_a_taken_name_gets_the_first_free_copy_number(tmp_path: Path) -> None:
+    from motiongen.cli.new import draft as drafting
+
+    for name in ("m.docx", "m.yaml", "m-2.yaml"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    assert [p.name for p in drafting.taken(tmp_path, "m", ["docx", "md"])] == ["m.docx", "m.yaml"]
+    assert drafting.free_stem(tmp_path, "m", ["docx"]) == "m-3"
+
+
+def test_an_old_draft_is_put_aside_not_lost(tmp_path: Path) -> None:
+    from motiongen.cli.new import draft as drafting
+
+    old = drafting.Draft(answers={"title": "Keep it public"}, path=tmp_path / "draft.yaml")
+    old.save()
+    assert old.describe("Trade-union branch").startswith(
+        "'Keep it public' for Trade-union branch, saved today at"
+    )
+    aside = old.aside_path()
+    assert old.put_aside() == aside and not old.path.exists()
+    assert "Keep it public" in aside.read_text("utf-8")
+    old.save()
+    assert old.aside_path() != aside  # a second one never overwrites the first
+
+
+def test_findings_name_what_was_chosen(cat: Any) -> None:
+    from motiongen import profiles as profile_set
+    from motiongen.checks import run as run_checks
+    from motiongen.cli.new.findings import plain_findings
+    from motiongen.motion.compose import compose
+    from motiongen.motion.spec import Motion
+
+    demands = list(cat.demands)[:14]
+    motion = Motion.model_validate(
+        {
+            "profile": "labour-conference",
+            "title": "Keep it public",
+            "demands": demands,
+            "resolves": [{"text": "To write to our MP [insert name]"}],
+        }
+    )
+    profile = profile_set.load(with_user_files=False).get("labour-conference")
+    doc = compose(motion, profile, cat)
+    found = plain_findings(run_checks(motion, doc, cat), doc, cat, motion)
+    assert found[0].severity == "error"
+    texts = " ".join(f.text for f in found)
+    assert "over the limit of 250" in texts and "the demand '" in texts
+    assert "Your own clause 1" in texts
+    assert not re.search(r"resolves \d|submitted_by|meeting_date|'text:'", texts)
+    over = next(f for f in found if f.rule == "word-limit")
+    assert over.step == "demands"
