@@ -19,7 +19,7 @@ def new_motion(
     submitted_by: str | None = typer.Option(None, "--submitted-by", help="Your branch or group."),
     to: str | None = typer.Option(None, "--to", help="The meeting or body it goes to."),
     meeting_date: str | None = typer.Option(
-        None, "--meeting-date", help="The meeting's date, YYYY-MM-DD."
+        None, "--meeting-date", help="The meeting's date, e.g. 14/01/2027 or 14 January 2027."
     ),
     nation: str | None = typer.Option(
         None, "--nation", help="england, wales, scotland or northern-ireland."
@@ -33,7 +33,7 @@ def new_motion(
         None, "--commission", help="The policy commission (labour-npf)."
     ),
     deadline: str | None = typer.Option(
-        None, "--deadline", help="When the motion must be in, YYYY-MM-DD."
+        None, "--deadline", help="When the motion must be in, e.g. 14/01/2027."
     ),
     demand: list[str] = typer.Option([], "--demand", help="A demand id; may be repeated."),
     note: list[str] = typer.Option(
