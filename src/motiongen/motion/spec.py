@@ -86,8 +86,12 @@ class Motion(Spec):
     title: Annotated[Line, Field(description="The motion's title")]
     submitted_by: Line | None = Field(None, description="The branch, CLP, union or group")
     to: Line | None = Field(None, description="The meeting or body it goes to")
-    meeting_date: Date | None = Field(None, description="The meeting's date: 2027-01-14, 14/01/2027 or 14 January 2027")
-    deadline: Date | None = Field(None, description="When the motion must be in: 2027-01-14 or 14/01/2027")
+    meeting_date: Date | None = Field(
+        None, description="The meeting's date: 2027-01-14, 14/01/2027 or 14 January 2027"
+    )
+    deadline: Date | None = Field(
+        None, description="When the motion must be in: 2027-01-14 or 14/01/2027"
+    )
     nation: Nation | None = Field(None, description="england, wales, scotland or northern-ireland")
     proposer: Line | None = None
     seconder: Line | None = None
