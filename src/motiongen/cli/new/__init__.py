@@ -159,7 +159,7 @@ def _free_place(
         taken = drafting.taken(out_dir, stem, formats)
         if force or not taken:
             return out_dir, stem, force
-        choice = walk.taken([shown(p) for p in taken])
+        choice = walk.taken(f"{shown(out_dir / stem)} ({', '.join(p.suffix for p in taken)})")
         if choice == "replace":
             return out_dir, stem, True
         if choice == "copy":

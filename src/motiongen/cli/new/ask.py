@@ -389,9 +389,12 @@ class ListScreen:
                 detail += textwrap.wrap(pointed.detail, max(20, width - 6))
             if pointed.hint:
                 detail.append(pointed.hint)
-        footer = [KEYS_LIST if self.multiple else KEYS_CHOOSE]
-        if self.problem:
-            footer.insert(0, self.problem)
+        footer = [
+            ("ansired bold" if text == self.problem else "ansibrightblack", wrapped)
+            for text in (self.problem, KEYS_LIST if self.multiple else KEYS_CHOOSE)
+            if text
+            for wrapped in textwrap.wrap(text, max(20, width - 3))
+        ]
         used = out.count(("", "\n")) + len(footer) + len(detail) + 1
         room = max(3, rows - used - 1)
         if self.cursor < self.top:
@@ -432,9 +435,8 @@ class ListScreen:
                     line(("ansibrightblack", "      " + detail[-1]))
         if len(shown) > self.top + used_rows:
             line(("ansibrightblack", f"  … {len(shown) - self.top - used_rows} more below"))
-        for text in footer:
-            style = "ansired bold" if text == self.problem else "ansibrightblack"
-            line((style, "  " + textwrap.shorten(text, max(20, width - 3), placeholder="…")))
+        for style, text in footer:
+            line((style, "  " + text))
         if out and out[-1] == ("", "\n"):
             out.pop()
         return out

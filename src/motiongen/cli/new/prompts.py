@@ -564,9 +564,9 @@ class Walkthrough:
         # The answer names a folder, even one that does not exist yet.
         return formats, (place or ".").rstrip("/\\") + "/"
 
-    def taken(self, names: list[str]) -> str:
+    def taken(self, names: str) -> str:
         """What to do about documents already there: replace, copy or folder."""
-        self.ask.say(f"Already there: {', '.join(names)}", "yellow")
+        self.ask.say(f"Already there: {names}", "yellow")
         items = [
             Item("copy", "Save as a new copy (adds -2 to the name)"),
             Item("folder", "Choose another folder"),
