@@ -55,11 +55,16 @@ def meta(doc: Document) -> list[tuple[str, str]]:
     rows = [
         ("Submitted by", doc.submitted_by),
         ("To", doc.to),
-        ("Policy commission", doc.commission if doc.profile.id == "labour-npf" else None),
+        ("Policy commission", doc.commission if _names_a_commission(doc) else None),
         ("Meeting", doc.meeting_date),
         ("Deadline", doc.deadline),
     ]
     return [(label, value) for label, value in rows if value]
+
+
+def _names_a_commission(doc: Document) -> bool:
+    """Only a body whose profile asks for a commission shows one (the NPF)."""
+    return "commission" in doc.profile.required or doc.profile.defaults.commission is not None
 
 
 def people(doc: Document) -> list[tuple[str, str]]:

@@ -15,7 +15,6 @@ import shutil
 import textwrap
 from typing import Any
 
-from motiongen import build
 from motiongen.catalogue import Catalogue
 from motiongen.catalogue.models import NATION_NAMES
 from motiongen.checks import DEFAULT_MAX_AGE
@@ -26,6 +25,7 @@ from motiongen.errors import InputError
 from motiongen.motion.compose import Document, compose
 from motiongen.motion.spec import Job, Motion
 from motiongen.output import render
+from motiongen.prepare import prepare
 from motiongen.profiles import Profile, ProfileSet
 from motiongen.text import count_words, parse_date
 
@@ -345,14 +345,14 @@ class Walkthrough:
             words = count_words(entry.statement if key == "notes" else entry.text)
             notes, advice = [], []
             if key == "notes":
-                age = meeting.year - entry.year
+                age = meeting.year - (entry.year or meeting.year)
                 if entry.kind == "figure" and age > DEFAULT_MAX_AGE:
                     notes.append(f"{age} years old")
                     advice.append(
                         f"This figure is from {entry.year}, {age} years old at the meeting: "
                         "look for a newer one if you can."
                     )
-                if nation and nation not in entry.holds_for:
+                if nation and entry.holds_for and nation not in entry.holds_for:
                     notes.append(f"{entry.scope} only")
                     advice.append(
                         f"It holds for {entry.scope}, not {NATION_NAMES[nation]}: say so, or "
@@ -362,7 +362,7 @@ class Walkthrough:
                 notes.append(f"{words} words")
             detail = entry.statement if key == "notes" else entry.text
             if key == "notes":
-                detail += f" [{entry.scope}, {entry.year}]"
+                detail += f" [{entry.scope}, {entry.when}]"
             full = " ".join([detail, *advice])
             return Item(
                 item_id,
@@ -425,7 +425,7 @@ class Walkthrough:
 
     def _review(self) -> str:
         motion = drafting.to_motion(self.answers)
-        result = build.prepare(Job("your motion", motion=motion), self.catalogue, self.profiles)
+        result = prepare(Job("your motion", motion=motion), self.catalogue, self.profiles)
         if result.document is None:
             raise result.error or InputError("the motion could not be put together")
         doc = result.document
