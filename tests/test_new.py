@@ -258,8 +258,7 @@ def answer_second_half(t: Term, out: str) -> None:
     t.answer("believes", "\r")
     t.answer("belief of your own", "\r")
     t.answer("Anything else to resolve", "\r")
-    t.see("Preview")
-    t.answer(r"What next\?", "\r")
+    t.answer(r"What next\?", "\r")  # the preview above it is taller than the screen
     t.answer("Which formats", "\r")
     t.answer("Folder to write them in", out + "\r")
     t.see("Saved the motion as")

@@ -23,7 +23,7 @@ FIELD_WORDS = {
     "proposer": ("the proposer", "proposer"),
     "seconder": ("the seconder", "seconder"),
     "calls_on": ("who the motion calls on", ""),
-    "demands": ("the demands", "demands"),
+    "demands": ("", "demands"),  # the message names the demands
     "notes": ("the facts", "notes"),
     "believes": ("the beliefs", "believes"),
     "resolves": ("the demands", "demands"),
@@ -61,7 +61,7 @@ def plain_findings(
     names = _clause_names(doc, catalogue)
     out = []
     for f in ordered(findings):
-        subject, step = _subject(f.where, names)
+        subject, step = _subject(f, names)
         message = _unkeyed(f.message, catalogue)
         fix = PLAIN_FIXES.get(f.rule, f.fix)
         quoted = re.search(r"'[^']*'", subject)
@@ -81,14 +81,19 @@ def plain_findings(
     return out
 
 
-def _clause_names(doc: Document, catalogue: Catalogue) -> dict[str, tuple[str, str, int]]:
-    """'resolves 3' -> (what the secretary chose, the question, its word count)."""
-    names: dict[str, tuple[str, str, int]] = {}
+def _clause_names(doc: Document, catalogue: Catalogue) -> list[tuple[str, str, str, str, int]]:
+    """Each clause: (where, its text, what the secretary chose, the question, its words).
+
+    Several sections can share a key and restart their numbers, so a finding's
+    'resolves 1' is told apart by the start of the clause it quotes.
+    """
+    names = []
     own: dict[str, int] = {}
     for section in doc.sections:
         for clause in section.clauses:
             where = f"{section.key} {clause.number.strip('.()')}"
-            names[where] = (*_name(section.key, clause, catalogue, own), count_words(clause.text))
+            name, step = _name(section.key, clause, catalogue, own)
+            names.append((where, clause.text, name, step, count_words(clause.text)))
     return names
 
 
@@ -103,12 +108,14 @@ def _name(key: str, clause: Clause, catalogue: Catalogue, own: dict[str, int]) -
     return f"your own {OWN.get(key, 'clause')} {own[key]}", f"own-{key}"
 
 
-def _subject(where: str | None, names: dict[str, tuple[str, str, int]]) -> tuple[str, str]:
-    if not where:
+def _subject(f: Finding, names: list[tuple[str, str, str, str, int]]) -> tuple[str, str]:
+    if not f.where:
         return "", ""
-    if where in names:
-        return names[where][0], names[where][1]
-    subject, step = FIELD_WORDS.get(where, ("", ""))
+    start = (f.clause or "").rstrip("…")
+    for where, text, name, step, _ in names:
+        if where == f.where and text.startswith(start):
+            return name, step
+    subject, step = FIELD_WORDS.get(f.where, ("", ""))
     return subject[:1].upper() + subject[1:], step
 
 
@@ -126,11 +133,11 @@ def _unkeyed(message: str, catalogue: Catalogue) -> str:
     return re.sub(r"'([a-z0-9-]+)'", name, message)
 
 
-def _over(doc: Document, names: dict[str, tuple[str, str, int]]) -> str:
+def _over(doc: Document, names: list[tuple[str, str, str, str, int]]) -> str:
     assert doc.word_limit is not None
     over = doc.words - doc.word_limit
-    costly = sorted(names.values(), key=lambda n: -n[2])[:3]
-    most = ", ".join(f"{name} ({words} words)" for name, _, words in costly)
+    costly = sorted(names, key=lambda n: -n[4])[:3]
+    most = ", ".join(f"{name} ({words} words)" for _, _, name, _, words in costly)
     return (
         f"{doc.words} words, {over} over the limit of {doc.word_limit} for "
         f"{doc.profile.name}. Cut {over} words; these cost most: {most}."
