@@ -1,6 +1,8 @@
-"""The checks' findings as the walk-through says them: naming what the secretary
-chose ("the demand 'End agency staffing'", "your own clause 2"), never a key or a
-section number, each with the question that fixes it."""
+"""The checks' findings in the walk-through's words, each with the question that fixes it.
+
+They name what the secretary chose ("the demand 'End agency staffing'", "your own
+clause 2"), never a spec key or a section number.
+"""
 
 from __future__ import annotations
 
