@@ -638,3 +638,16 @@ def test_findings_name_what_was_chosen(cat: Any) -> None:
     assert not re.search(r"resolves \d|submitted_by|meeting_date|'text:'", texts)
     over = next(f for f in found if f.rule == "word-limit")
     assert over.step == "demands"
+
+
+def test_ticks_survive_ctrl_c(tmp_path: Path) -> None:
+    t = spawn(tmp_path)
+    answer_first_half(t)
+    t.see("Which demands")
+    pick(t, "agency", "end-agency-staffing")
+    t.stop()
+    t = spawn(tmp_path, "--resume")
+    t.see("Which demands")  # asked again, not skipped, with the tick kept
+    t.send("agency")
+    t.see("● End the use of private staffing agencies")
+    t.stop()

@@ -72,7 +72,7 @@ class Walkthrough:
         self.today = today or dt.date.today()
         self.cutting = False
         if "_asked" not in self.answers:  # answers from flags or a spec are not asked again
-            given = [k for k in ("notes", "believes") if self.answers.get(k)]
+            given = [k for k in ("demands", "notes", "believes") if self.answers.get(k)]
             given += [
                 f"own-{k}"
                 for k in ("notes", "believes", "resolves")
@@ -107,9 +107,7 @@ class Walkthrough:
         if step == "review":
             return False
         if step in ("demands", "notes", "believes") or step.startswith("own-"):
-            return step in self.answers.get("_asked", []) or (
-                step == "demands" and bool(self.answers.get("demands"))
-            )
+            return step in self.answers.get("_asked", [])
         return step in self.answers or step in self.answers.get("_skipped", [])
 
     def _mark(self, step: str) -> None:
