@@ -143,7 +143,8 @@ class PlainAsker:
         self._head(message)
         for n, item in enumerate(items, 1):
             note = f" ({item.note})" if item.note else ""
-            print(f"   {n}. {item.title}{note}")
+            detail = f": {item.detail}" if item.detail else ""
+            print(f"   {n}. {item.title}{note}{detail}")
         start = next((n for n, i in enumerate(items, 1) if i.value == default), 1)
         print(f"   Type a number (Enter for {start}).")
         while True:
@@ -167,10 +168,10 @@ class PlainAsker:
     ) -> list[str]:
         self._head(message)
         chosen = first_ticks(items, order)
-        shown = items
+        shown: list[Item] | None = items
         while True:
             group = None
-            for item in shown:
+            for item in shown or []:
                 if item.group != group and item.group:
                     print(f"   {item.group}")
                 group = item.group
@@ -181,32 +182,37 @@ class PlainAsker:
                 print(f"   {count(chosen)[0]}")
             print(
                 f"   {message} Type numbers to tick or untick (e.g. 1 4 7), a word to search, "
-                "Enter when done, < to go back.",
+                "? for the whole list, Enter when done, < to go back.",
                 flush=True,
             )
             answer = self._read()
             numbers = answer.replace(",", " ").split()
+            shown = None
             if not answer:
                 if at_least_one and not chosen:
                     print(f"   {at_least_one}")
                     continue
                 return chosen
-            if all(n.isdigit() and 1 <= int(n) <= len(items) for n in numbers):
+            if answer == "?":
+                shown = items
+            elif all(n.isdigit() and 1 <= int(n) <= len(items) for n in numbers):
                 for n in numbers:
                     value = items[int(n) - 1].value
-                    chosen = (
-                        [v for v in chosen if v != value] if value in chosen else [*chosen, value]
-                    )
+                    if value in chosen:
+                        chosen.remove(value)
+                    else:
+                        chosen.append(value)
                 if keep:
-                    keep(chosen)
-                shown = items
-                continue
-            found = [i for i in items if matches(i, answer)]
-            if found:
-                shown = found
+                    keep(list(chosen))
+                titles = {i.value: i.title for i in items}
+                ticked = "; ".join(titles[v] for v in chosen) or "nothing"
+                print(f"   Ticked now: {ticked}")
             else:
-                print(f"   {no_match(noun, answer, items)}")
-                shown = items
+                found = [i for i in items if matches(i, answer)]
+                if found:
+                    shown = found
+                else:
+                    print(f"   {no_match(noun, answer, items)}")
 
 
 # --- a full terminal -----------------------------------------------------------------

@@ -27,7 +27,7 @@ from motiongen.motion.spec import Job, Motion
 from motiongen.output import render
 from motiongen.prepare import prepare
 from motiongen.profiles import Profile, ProfileSet
-from motiongen.text import count_words, parse_date
+from motiongen.text import british_date, count_words, parse_date
 
 DEFAULT_TITLE = "Bring children's social care back into public hands"
 
@@ -514,7 +514,7 @@ class Walkthrough:
             Item(step, f"{STEP_TITLES[step]}: {self.value(step)}") for step in self.steps()[:-1]
         ]
         items.append(Item("review", "Back to the preview"))
-        return self.ask.choose("Which answer do you want to change?", items)
+        return self.ask.choose("Which answer do you want to change?", items, default="review")
 
     def value(self, step: str) -> str:
         a = self.answers
@@ -535,6 +535,9 @@ class Walkthrough:
             return f"{n} of your own"
         if step == "nation":
             return NATION_NAMES.get(a.get("nation", ""), "not given")
+        if step == "meeting_date" and a.get(step):
+            day = parse_date(str(a[step]))
+            return british_date(day) if day else str(a[step])
         return str(a.get(step) or "(blank)")
 
     # --- after the review ---------------------------------------------------------------------
