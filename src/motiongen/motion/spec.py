@@ -62,12 +62,27 @@ class FreeText(Spec):
     """A clause in the user's own words."""
 
     text: Block
+    by: Line | None = Field(None, description="In a composite: the body whose words these are")
 
 
 class ById(Spec):
     """A catalogue entry named by its id, written as ``id: ...``."""
 
     id: Id
+
+
+class Composited(Spec):
+    """One of the motions a composite was drawn from, so each part can be traced to it."""
+
+    submitted_by: Line
+    title: Line | None = None
+    file: Line | None = None
+    demands: list[Id] = Field(default_factory=list)
+
+
+class CompositeOf(Spec):
+    number: int | None = Field(None, ge=1, le=9999, description="The composite's number")
+    motions: list[Composited] = Field(min_length=2)
 
 
 Item = Annotated[Id | ById | FreeText, Field(union_mode="left_to_right")]
@@ -115,6 +130,9 @@ class Motion(Spec):
         None, description="Adds 'Carried at a quorate meeting on <date>'"
     )
     output: Line | None = Field(None, description="File name (without extension) for the documents")
+    composite: CompositeOf | None = Field(
+        None, description="For a composite: the motions it was drawn from (motiongen composite)"
+    )
 
 
 def schema() -> dict[str, Any]:
