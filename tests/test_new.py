@@ -548,7 +548,7 @@ def test_a_dumb_terminal_gets_numbered_questions_to_a_docx(tmp_path: Path) -> No
     t.see(r"\d+\. \[ \] End the use of private staffing agencies")
     number = re.findall(r"(\d+)\. \[ \] End the use", t.screen.text())[-1]
     t.send(number + "\r")
-    t.see(r"\[x\] End the use of private staffing agencies")
+    t.see(r"Ticked now: End the use of private staffing agencies")
     t.send("\r")
     for question in ("Facts to note", "fact of your own", "believes", "belief of your own"):
         t.answer(question, "\r")
