@@ -248,7 +248,11 @@ class Walkthrough:
                 self.answers.pop(key, None)
                 self._skip(key)
                 return
-            if day >= self.today or self._yes_no("That date has passed. Use it anyway?"):
+            try:
+                use = day >= self.today or self._yes_no("That date has passed. Use it anyway?")
+            except Back:  # Esc on the yes-or-no goes back to the date, not past it
+                use = False
+            if use:
                 self.draft.set(key, day.isoformat())
                 self._unskip(key)
                 return
