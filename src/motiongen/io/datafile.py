@@ -319,7 +319,7 @@ def _friendly(error: dict[str, Any]) -> str:
     if kind in {"model_type", "dict_type", "model_attributes_type"}:
         return f"expected a set of keys, got {_describe(error.get('input'))}"
     if kind.startswith("date_") or kind.startswith("datetime_"):
-        return "expected a date written as YYYY-MM-DD, for example 2027-01-14"
+        return "expected a date, written as 14/01/2027, 14 January 2027 or 2027-01-14"
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
         return f"expected one of {expected}"

@@ -27,7 +27,7 @@ from pydantic import (
 from motiongen.catalogue.models import Id, Nation
 from motiongen.errors import InputError, MotiongenError
 from motiongen.io import datafile
-from motiongen.text import clean
+from motiongen.text import clean, parse_date
 
 
 def _clean_line(value: Any) -> Any:
@@ -42,6 +42,16 @@ Line = Annotated[str, BeforeValidator(_clean_line), StringConstraints(min_length
 Block = Annotated[
     str, BeforeValidator(_clean_block), StringConstraints(min_length=1, max_length=3000)
 ]
+
+
+def _date(value: Any) -> Any:
+    """Dates as people write them (14/01/2027, 14 Jan 2027), not only YYYY-MM-DD."""
+    if isinstance(value, str) and value.strip():
+        return parse_date(value)  # its ValueError says why, e.g. "February 2027 has 28 days"
+    return value
+
+
+Date = Annotated[dt.date, BeforeValidator(_date)]
 
 
 class Spec(BaseModel):
@@ -91,8 +101,12 @@ class Motion(Spec):
     title: Annotated[Line, Field(description="The motion's title")]
     submitted_by: Line | None = Field(None, description="The branch, CLP, union or group")
     to: Line | None = Field(None, description="The meeting or body it goes to")
-    meeting_date: dt.date | None = Field(None, description="The meeting's date, YYYY-MM-DD")
-    deadline: dt.date | None = Field(None, description="When the motion must be in, YYYY-MM-DD")
+    meeting_date: Date | None = Field(
+        None, description="The meeting's date: 2027-01-14, 14/01/2027 or 14 January 2027"
+    )
+    deadline: Date | None = Field(
+        None, description="When the motion must be in: 2027-01-14 or 14/01/2027"
+    )
     nation: Nation | None = Field(None, description="england, wales, scotland or northern-ireland")
     proposer: Line | None = None
     seconder: Line | None = None
@@ -112,7 +126,7 @@ class Motion(Spec):
     word_limit: int | None = Field(
         None, ge=1, le=100_000, description="Overrides the profile's word limit"
     )
-    carried_on: dt.date | None = Field(
+    carried_on: Date | None = Field(
         None, description="Adds 'Carried at a quorate meeting on <date>'"
     )
     output: Line | None = Field(None, description="File name (without extension) for the documents")
