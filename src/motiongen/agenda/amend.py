@@ -18,7 +18,6 @@ from motiongen.catalogue import Catalogue
 from motiongen.errors import InputError
 from motiongen.io.files import FileExists, safe_name, write_atomic
 from motiongen.output.render import md_escape
-from motiongen.output.word import WordOptions
 from motiongen.prepare import Result
 from motiongen.profiles import ProfileSet
 from motiongen.text import british_date, fill, slug
@@ -190,4 +189,4 @@ def _markdown(text: str) -> str:
     return f"**{md_escape(heading)}:**{md_escape(rest)}\n"
 
 
-__all__ = ["AMEND_FORMATS", "AmendOptions", "AmendResult", "WordOptions", "amend"]
+__all__ = ["AMEND_FORMATS", "AmendOptions", "AmendResult", "amend"]
