@@ -70,7 +70,7 @@ def test_title_is_a_real_title_and_leads_are_headings(branch_docx: Path) -> None
     assert "Submitted by: Anytown Central Branch Labour Party" in texts
     assert "Meeting: 14 January 2027" in texts
     assert "Proposer: Sam Example" in texts and "Seconder: Alex Example" in texts
-    assert any(t.startswith("Word count: 155 words") for t in texts)
+    assert any(t.startswith("Word count: 177 words") for t in texts)
 
 
 def numbered(path: Path) -> list[tuple[str, str]]:
@@ -87,8 +87,9 @@ def test_clauses_are_real_numbered_lists_restarting_per_section(branch_docx: Pat
     items = numbered(branch_docx)
     assert not any(text[:2].strip().rstrip(".").isdigit() for _, text in items), "typed numbers"
     num_ids = [n for n, _ in items]
-    # notes (2), believes (2), calls on (3), resolves (1), sources (1 bullet)
-    groups = [num_ids[0:2], num_ids[2:4], num_ids[4:7], num_ids[7:8], num_ids[8:9]]
+    # notes (3), believes (2), calls on (3), resolves (1), sources (2 bullets)
+    groups = [num_ids[0:3], num_ids[3:5], num_ids[5:8], num_ids[8:9], num_ids[9:11]]
+    assert len(num_ids) == 11
     assert all(len(set(g)) == 1 for g in groups)
     assert len({g[0] for g in groups}) == 5
     numbering = part(branch_docx, "word/numbering.xml")
@@ -104,7 +105,7 @@ def test_continuous_numbering_for_union_conference(tmp_path: Path) -> None:
     path = tmp_path / "uc.docx"
     path.write_bytes(WordWriter().render(document_for("union-conference")))
     ids = [n for n, _ in numbered(path)]
-    assert len(set(ids[:9])) == 1  # nine paragraphs numbered 1 to 9 across three sections
+    assert len(set(ids[:10])) == 1  # ten paragraphs numbered 1 to 10 across three sections
 
 
 def test_footer_says_page_x_of_y(branch_docx: Path) -> None:
@@ -140,12 +141,13 @@ def test_accessible_house_style(branch_docx: Path) -> None:
     assert body.find(".//w:jc[@w:val='both']", NS) is None, "not justified"
 
 
-def test_line_numbers_restart_each_page(tmp_path: Path) -> None:
+def test_line_numbers_run_through_the_document(tmp_path: Path) -> None:
+    """Amendments cite lines of the whole motion, so numbering does not restart per page."""
     path = tmp_path / "lines.docx"
     path.write_bytes(WordWriter(WordOptions(line_numbers=True)).render(document_for("council")))
     sect = part(path, "word/document.xml").find("w:body/w:sectPr", NS)
     ln = sect.find("w:lnNumType", NS)
-    assert ln is not None and ln.get(f"{W}restart") == "newPage" and ln.get(f"{W}countBy") == "1"
+    assert ln is not None and ln.get(f"{W}restart") == "continuous" and ln.get(f"{W}countBy") == "1"
     order = [child.tag.replace(W, "") for child in sect]
     assert order.index("lnNumType") > order.index("pgMar")
     assert order.index("lnNumType") < order.index("cols")

@@ -1,50 +1,36 @@
-"""Spec files to documents: one motion or hundreds, and one bad motion stops none
-of the others. Large batches with Word output use both cores."""
+"""Spec files to documents, one motion or hundreds; write_one is the one way a motion is written.
+
+One bad motion stops none of the others. Large batches with Word output use
+both cores.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import tempfile
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import CancelledError, InvalidStateError, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from motiongen import checks, signals
+from motiongen import signals
 from motiongen.catalogue import Catalogue
-from motiongen.checks.findings import Finding, has_errors
 from motiongen.errors import InputError, MotiongenError
 from motiongen.io.files import DiskFull, FileExists, Namer, check_folder, safe_name, write_atomic
 from motiongen.motion import spec
-from motiongen.motion.compose import Document, UnknownId, compose
-from motiongen.output import render
+from motiongen.motion.compose import Document
+from motiongen.output import lines, render
 from motiongen.output.pdf import convert, soffice
 from motiongen.output.word import WordOptions, WordWriter
+from motiongen.prepare import Result, prepare, unexpected
 from motiongen.profiles import ProfileSet
 
 TEXT_FORMATS = ("md", "txt")
 FORMATS = ("md", "txt", "docx", "pdf")
 PARALLEL_FROM = 40  # motions; below this, starting a second process costs more than it saves
-
-
-@dataclass
-class Result:
-    """What happened to one motion."""
-
-    label: str
-    title: str | None = None
-    files: list[Path] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-    error: MotiongenError | None = None
-    document: Document | None = None
-
-    @property
-    def failed(self) -> bool:
-        return self.error is not None or has_errors(self.findings)
 
 
 @dataclass(frozen=True)
@@ -55,6 +41,8 @@ class Options:
     template_dir: Path | None = None
     reference_docx: Path | None = None
     line_numbers: bool = False
+    line_width: int | None = None  # characters a numbered line; None: the profile's, or 80
+    profile: str | None = None  # re-frame every motion for this body instead of its own
     workers: int | None = None  # None: both cores for a large Word batch
 
 
@@ -74,45 +62,6 @@ def parse_formats(text: str) -> list[str]:
     return list(dict.fromkeys(formats))
 
 
-def prepare(
-    job: spec.Job,
-    catalogue: Catalogue,
-    profiles: ProfileSet,
-    *,
-    today: dt.date | None = None,
-    max_age: int = checks.DEFAULT_MAX_AGE,
-) -> Result:
-    """Compose and check one motion, without writing anything."""
-    result = Result(job.label)
-    if job.motion is None:
-        result.error = job.error
-        return result
-    motion = job.motion
-    result.title = motion.title
-    try:
-        profile = profiles.get(motion.profile)
-        document = compose(motion, profile, catalogue)
-        result.findings = checks.run(motion, document, catalogue, today=today, max_age=max_age)
-    except MotiongenError as exc:
-        result.error = exc
-        _locate(result, job)
-        return result
-    except Exception as exc:  # the batch rule: one motion's fault stops no other
-        result.error = unexpected(exc)
-        _locate(result, job)
-        return result
-    result.document = document
-    return result
-
-
-def unexpected(exc: BaseException) -> MotiongenError:
-    """A fault motiongen did not foresee, for one motion of a batch: reported, not fatal."""
-    return MotiongenError(
-        f"motiongen could not handle this motion ({type(exc).__name__}: {exc})",
-        hint="the other motions are not affected; please report this with the spec file",
-    )
-
-
 class Writer:
     """Renders and writes every format of one motion; holds the Word base document."""
 
@@ -123,9 +72,17 @@ class Writer:
     def word(self) -> Any:
         if self._word is None:
             self._word = WordWriter(
-                WordOptions(self.options.reference_docx, self.options.line_numbers)
+                WordOptions(
+                    self.options.reference_docx, self.options.line_numbers, self.options.line_width
+                )
             )
         return self._word
+
+    def line_width(self, document: Document, fmt: str) -> int | None:
+        """Plain text is laid out in numbered lines when Word's lines are numbered."""
+        if fmt != "txt" or not self.options.line_numbers:
+            return None
+        return lines.width_for(document, self.options.line_width)
 
     def write(self, result: Result, stem: str, pdf_dir: Path | None) -> None:
         """Write the documents of a prepared motion; a failure is kept on the result."""
@@ -139,7 +96,12 @@ class Writer:
                 if fmt == "docx":
                     data = self.word().render(result.document)
                 else:
-                    text = render.render(result.document, fmt, template_dir=options.template_dir)
+                    text = render.render(
+                        result.document,
+                        fmt,
+                        template_dir=options.template_dir,
+                        line_width=self.line_width(result.document, fmt),
+                    )
                     data = text.encode("utf-8")
                 write_atomic(path, data, force=options.force)
                 result.files.append(path)
@@ -159,9 +121,30 @@ class Writer:
             result.error = unexpected(exc)
 
 
+def write_one(
+    result: Result, stem: str, options: Options, *, writer: Writer | None = None
+) -> Result:
+    """Write one prepared motion to every chosen format, PDF included.
+
+    The one way a motion becomes files, for ``new``, ``build`` and every other
+    command: each file is written atomically, none is replaced without ``force``,
+    and a failure is kept on the result rather than raised.
+    """
+    if result.document is None:
+        return result
+    writer = writer or Writer(options)
+    with tempfile.TemporaryDirectory(prefix="motiongen-pdf-") as tmp:
+        pdf_dir = Path(tmp) if "pdf" in options.formats else None
+        writer.write(result, stem, pdf_dir)
+        if pdf_dir is not None and result.error is None:
+            _make_pdfs([result], [stem], options, pdf_dir)
+    return result
+
+
 def read_jobs(
-    paths: Sequence[str | Path], merge: str | Path | None
+    paths: Sequence[str | Path], merge: str | Path | None, *, profile: str | None = None
 ) -> tuple[list[spec.Job], list[MotiongenError]]:
+    """Every motion the files describe; with ``profile``, each one re-framed for that body."""
     jobs: list[spec.Job] = []
     unusable: list[MotiongenError] = []
     for path in paths:
@@ -169,6 +152,10 @@ def read_jobs(
             jobs += spec.read(path, merge=merge)
         except MotiongenError as exc:
             unusable.append(exc)
+    if profile is not None:
+        for job in jobs:
+            if job.motion is not None:
+                job.motion = job.motion.model_copy(update={"profile": profile})
     return jobs, unusable
 
 
@@ -186,7 +173,7 @@ def build(
 
     Returns the per-motion results and the files that could not be used at all.
     """
-    jobs, unusable = read_jobs(paths, merge)
+    jobs, unusable = read_jobs(paths, merge, profile=options.profile)
     if jobs:
         check_folder(options.out_dir)  # one clear error, not one for every motion
     writer = Writer(options)
@@ -361,18 +348,3 @@ def _make_pdfs(results: list[Result], stems: list[str], options: Options, pdf_di
             result.files.append(target)
         except MotiongenError as exc:
             result.error = exc
-
-
-def _locate(result: Result, job: spec.Job) -> None:
-    """Point an error at its line in the spec file, or its row in the CSV."""
-    error = result.error
-    if error is None or error.file is not None:
-        return
-    if isinstance(error, UnknownId) and job.row is not None and error.loc[0] in job.row[2]:
-        error.file, error.line = str(job.row[0]), job.row[1]
-    elif job.source is not None:
-        error.file = job.source.path
-        if isinstance(error, UnknownId):
-            error.line = job.source.line_of((*job.prefix, *error.loc))
-        elif error.field:
-            error.line = job.source.line_of((*job.prefix, error.field))

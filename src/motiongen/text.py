@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import difflib
 import re
 import unicodedata
+from collections.abc import Iterable
 
 MONTHS = [
     "January", "February", "March", "April", "May", "June",
@@ -75,22 +78,48 @@ def fill(template: str, values: dict[str, str]) -> str:
     return _PLACEHOLDER.sub(replace, template)
 
 
-def parse_date(text: str | None) -> dt.date | None:
-    """A date as people type it: 2027-01-14 or 14/01/2027; blank is None.
+_MONTH_NUMBERS = (
+    {name.lower(): n for n, name in enumerate(MONTHS, 1)}
+    | {name[:3].lower(): n for n, name in enumerate(MONTHS, 1)}
+    | {"sept": 9}
+)
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+_NUMERIC = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
+_WORDS = re.compile(
+    _WEEKDAY + r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\.?,?\s+(\d{4})", re.IGNORECASE
+)
+DATE_FORMS = "14/01/2027 or 14 January 2027"
 
-    Raises ValueError for anything else.
+
+def parse_date(text: str | None) -> dt.date | None:
+    """A date as people in Britain type it; blank is None.
+
+    Takes 2027-01-14, 14/01/2027, 14 Jan 2027, 14 January 2027 and
+    'Thursday 14th January 2027'. Raises ValueError with a message fit to show:
+    an impossible day says why ("February 2027 has 28 days").
     """
     text = (text or "").strip()
     if not text:
         return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        pass
-    match = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
-    if match is None:
-        raise ValueError(text)
-    day, month, year = map(int, match.groups())
+    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+    numeric = _NUMERIC.fullmatch(text)
+    words = _WORDS.fullmatch(text)
+    if iso:
+        year, month, day = map(int, iso.groups())
+    elif numeric:
+        day, month, year = map(int, numeric.groups())
+    elif words and words.group(2).lower() in _MONTH_NUMBERS:
+        day, year = int(words.group(1)), int(words.group(3))
+        month = _MONTH_NUMBERS[words.group(2).lower()]
+    else:
+        raise ValueError(f"'{text}' is not a date I can read: write it as {DATE_FORMS}")
+    if not 1 <= month <= 12:
+        raise ValueError(f"there is no month {month}: write the date as {DATE_FORMS}")
+    if not 1 <= year <= 9999:
+        raise ValueError(f"the year {year} cannot be right")
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        raise ValueError(f"{MONTHS[month - 1]} {year} has {days} days")
     return dt.date(year, month, day)
 
 
@@ -102,27 +131,22 @@ _DATE_PARTS = re.compile(
 
 
 def date_problem(text: str) -> str:
-    """Why ``text`` is not a real date, in words: 'February 2027 has 28 days'."""
-    import calendar
-
+    """Why ``text`` (a date as YAML or TOML wrote it) is not a real date, in words."""
     match = _DATE_PARTS.fullmatch(text)
     if match is None:
-        return f"'{text}' is not a date: write it as YYYY-MM-DD, for example 2027-01-14"
+        return f"'{text}' is not a date: write it as {DATE_FORMS}"
     year, month, day = (int(match.group(i)) for i in (1, 2, 3))
-    if year < 1:
-        return "there is no year 0: write the year in full, for example 2027"
-    if not 1 <= month <= 12:
-        return f"there is no month {month}: months run from 01 to 12"
-    days = calendar.monthrange(year, month)[1]
-    if not 1 <= day <= days:
-        return f"{MONTHS[month - 1]} {year} has {days} days"
+    try:
+        parse_date(f"{year:04}-{month}-{day}")
+    except ValueError as exc:
+        return str(exc)
     hour, minute, second = (int(match.group(i) or 0) for i in (4, 5, 6))
     if hour > 23 or minute > 59 or second > 59:
         return f"{hour:02}:{minute:02} is not a time of day"
     if match.group(7) and (int(match.group(8)) > 23 or int(match.group(9) or 0) > 59):
         offset = f"{match.group(7)}{match.group(8)}:{match.group(9) or '00'}"
         return f"{offset} is not a time-zone offset: they run from -23:59 to +23:59"
-    return f"'{text}' is not a date: write it as YYYY-MM-DD, for example 2027-01-14"
+    return f"'{text}' is not a date: write it as {DATE_FORMS}"
 
 
 # Everything a terminal may act on: C0 and C1 controls (ESC, BEL, CSI...), line
@@ -159,3 +183,15 @@ def is_blank(text: str) -> bool:
 RESERVED_NAMES = frozenset(
     ["con", "prn", "aux", "nul"] + [f"{d}{n}" for d in ("com", "lpt") for n in range(1, 10)]
 )
+
+
+def nearest_hint(key: str, table: Iterable[str], what: str) -> str:
+    """A hint for a mistyped id: the nearest known one, or where to look."""
+    close = difflib.get_close_matches(key, list(table), n=1, cutoff=0.5)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return (
+        f"'motiongen demands list' shows the {what}"
+        if what == "demands"
+        else (f"known {what}: " + ", ".join(sorted(table)[:12]))
+    )

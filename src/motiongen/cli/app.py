@@ -17,8 +17,8 @@ from typing import Any, TypeVar
 import typer
 
 from motiongen import __version__, signals
-from motiongen.errors import MotiongenError
-from motiongen.text import terminal_safe
+from motiongen.errors import EXIT_INTERRUPTED, MotiongenError
+from motiongen.text import parse_date, terminal_safe
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -76,7 +76,7 @@ def guard(func: F) -> F:
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
             _error("stopped; nothing was left half-written")
-            raise typer.Exit(130) from None
+            raise typer.Exit(EXIT_INTERRUPTED) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -175,3 +175,12 @@ def emit(text: str) -> None:
 
 THEME_OPTION = typer.Option(None, "--theme", help="Only demands of this theme, e.g. ownership.")
 JSON_OPTION = typer.Option(False, "--json", help="Print JSON for scripts instead of a table.")
+
+
+def _date_option(text: str | None, name: str) -> Any:
+    """A date given on the command line, in any form `parse_date` reads."""
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        hint = "write it as 14/01/2027 or 2027-01-14"
+        raise MotiongenError(str(exc), field=name, hint=hint) from None

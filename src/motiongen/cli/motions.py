@@ -7,8 +7,15 @@ from typing import Any
 
 import typer
 
-from motiongen.cli.app import JSON_OPTION, _catalogue, _print_json, _profiles, app, guard
-from motiongen.errors import MotiongenError
+from motiongen.cli.app import (
+    JSON_OPTION,
+    _catalogue,
+    _date_option,
+    _print_json,
+    _profiles,
+    app,
+    guard,
+)
 
 
 @app.command("new")
@@ -19,7 +26,7 @@ def new_motion(
     submitted_by: str | None = typer.Option(None, "--submitted-by", help="Your branch or group."),
     to: str | None = typer.Option(None, "--to", help="The meeting or body it goes to."),
     meeting_date: str | None = typer.Option(
-        None, "--meeting-date", help="The meeting's date, YYYY-MM-DD."
+        None, "--meeting-date", help="The meeting's date, e.g. 14/01/2027 or 14 January 2027."
     ),
     nation: str | None = typer.Option(
         None, "--nation", help="england, wales, scotland or northern-ireland."
@@ -33,7 +40,7 @@ def new_motion(
         None, "--commission", help="The policy commission (labour-npf)."
     ),
     deadline: str | None = typer.Option(
-        None, "--deadline", help="When the motion must be in, YYYY-MM-DD."
+        None, "--deadline", help="When the motion must be in, e.g. 14/01/2027."
     ),
     demand: list[str] = typer.Option([], "--demand", help="A demand id; may be repeated."),
     note: list[str] = typer.Option(
@@ -58,6 +65,12 @@ def new_motion(
     ),
     line_numbers: bool = typer.Option(
         False, "--line-numbers", help="Number the lines of the Word document."
+    ),
+    plain: bool = typer.Option(
+        False,
+        "--plain",
+        help="Numbered questions and typed answers, no cursor movement (for screen readers; "
+        "TERM=dumb does the same).",
     ),
 ) -> None:
     """Draft a motion step by step, or from flags with no questions.
@@ -95,6 +108,7 @@ def new_motion(
         yes=yes,
         from_spec=from_spec,
         resume=resume,
+        plain=plain,
         force=force,
         reference_docx=reference_docx,
         line_numbers=line_numbers,
@@ -137,7 +151,17 @@ def build_motions(
         help="Your letterhead or branch template (.docx): its styles, header and footer are kept.",
     ),
     line_numbers: bool = typer.Option(
-        False, "--line-numbers", help="Number the lines of Word documents, restarting each page."
+        False, "--line-numbers", help="Number the lines of the motion in Word and text documents."
+    ),
+    line_width: int | None = typer.Option(
+        None,
+        "--line-width",
+        min=30,
+        max=200,
+        help="With --line-numbers: characters a line (default: the body's, or 80).",
+    ),
+    profile: str | None = typer.Option(
+        None, "--profile", help="Re-frame the motions for this body instead of their own."
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only errors."),
 ) -> None:
@@ -155,6 +179,8 @@ def build_motions(
         template_dir=templates,
         reference_docx=reference_docx,
         line_numbers=line_numbers,
+        line_width=line_width,
+        profile=profile,
     )
     cat = _catalogue()
     found = _profiles()
@@ -210,18 +236,6 @@ def schema() -> None:
     from motiongen.motion import spec
 
     _print_json(spec.schema())
-
-
-def _date_option(text: str | None, name: str) -> Any:
-    """A date given on the command line: 2027-01-14 or 14/01/2027."""
-    from motiongen.text import parse_date
-
-    try:
-        return parse_date(text)
-    except ValueError:
-        raise MotiongenError(
-            f"'{text}' is not a date", field=name, hint="write it as YYYY-MM-DD"
-        ) from None
 
 
 def _iso(day: Any) -> str | None:

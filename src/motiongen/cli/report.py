@@ -1,5 +1,7 @@
-"""What `build` and `check` tell the user: progress and problems on stderr,
-documents and JSON on stdout."""
+"""What `build` and `check` tell the user, and the exit code they end with.
+
+Progress and problems go to stderr; documents and JSON to stdout.
+"""
 
 from __future__ import annotations
 
@@ -11,13 +13,16 @@ from pathlib import Path
 from typing import Any
 
 from motiongen import build as core
+from motiongen import errors
+from motiongen.agenda import jobs as agenda_jobs
 from motiongen.catalogue import Catalogue
 from motiongen.checks import DEFAULT_MAX_AGE
 from motiongen.checks.findings import Finding
 from motiongen.cli.app import emit, print_json, say
-from motiongen.errors import EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, InputError
-from motiongen.io.files import FileExists, shown
+from motiongen.errors import InputError
+from motiongen.io.files import shown
 from motiongen.output import render
+from motiongen.prepare import Result, prepare
 from motiongen.profiles import ProfileSet
 
 
@@ -34,19 +39,11 @@ def _finding_lines(findings: list[Finding], severities: Sequence[str]) -> list[s
     ]
 
 
-def exit_code(results: list[core.Result], unusable: list[Any]) -> int:
-    """2 when input could not be used at all, 1 when a motion failed, else 0."""
-    if unusable:
-        return EXIT_BAD_INPUT
-    if results and all(_unusable(r) for r in results):
-        return EXIT_BAD_INPUT
-    if any(r.failed for r in results):
-        return EXIT_CHECKS_FAILED
-    return 0
-
-
-def _unusable(result: core.Result) -> bool:
-    return isinstance(result.error, InputError) and not isinstance(result.error, FileExists)
+def exit_code(results: list[Result], unusable: list[Any]) -> int:
+    """The batch's code: the most serious of its files and motions (errors.EXIT_CODES)."""
+    codes = [errors.exit_code(error) for error in unusable]
+    codes += [errors.exit_code(r.error, checks_failed=r.failed) for r in results]
+    return errors.worst(codes)
 
 
 def build(
@@ -72,7 +69,7 @@ def build(
             if progress is not None and total > 1:
                 task = progress.add_task("Building motions", total=total)
 
-        def on_result(result: core.Result) -> None:
+        def on_result(result: Result) -> None:
             if progress is not None and task is not None:
                 progress.advance(task)
 
@@ -138,12 +135,16 @@ def build_to_stdout(
             field="--format",
             hint="use --format md or --format txt with --out-dir -",
         )
-    jobs, unusable = core.read_jobs(specs, merge)
-    results = [core.prepare(job, catalogue, profiles) for job in jobs]
+    jobs, unusable = core.read_jobs(specs, merge, profile=options.profile)
+    results = [prepare(job, catalogue, profiles) for job in jobs]
     for result in results:
         if result.document is not None:
             fmt = options.formats[0]
-            emit(render.render(result.document, fmt, template_dir=options.template_dir))
+            width = core.Writer(options).line_width(result.document, fmt)
+            text = render.render(
+                result.document, fmt, template_dir=options.template_dir, line_width=width
+            )
+            emit(text)
         elif result.error is not None:
             _err(f"Failed: {result.label}: {result.error}")
         for line in _finding_lines(result.findings, ["error"]):
@@ -163,8 +164,8 @@ def check(
     today: dt.date | None = None,
     max_age: int = DEFAULT_MAX_AGE,
 ) -> int:
-    jobs, unusable = core.read_jobs(specs, merge)
-    results = [core.prepare(job, catalogue, profiles, today=today, max_age=max_age) for job in jobs]
+    jobs, unusable = agenda_jobs.read_jobs(specs, merge, catalogue, profiles)
+    results = [prepare(job, catalogue, profiles, today=today, max_age=max_age) for job in jobs]
     code = exit_code(results, unusable)
     if as_json:
         print_json(check_json(results, unusable))
@@ -186,7 +187,7 @@ def check(
     return code
 
 
-def check_json(results: list[core.Result], unusable: list[Any]) -> dict[str, Any]:
+def check_json(results: list[Result], unusable: list[Any]) -> dict[str, Any]:
     """The stable shape of `check --json` (version 1)."""
     motions = []
     for r in results:

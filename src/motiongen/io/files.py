@@ -20,8 +20,6 @@ from motiongen.text import slug
 class FileExists(MotiongenError):
     """A file is in the way and --force was not given."""
 
-    exit_code = 1
-
 
 class WriteError(InputError):
     """The operating system refused a write: a read-only folder, a file in the way..."""

@@ -1,17 +1,20 @@
-"""Turn a motion, its profile and the catalogue into a document: the sections,
-numbered clauses and word count that every output format shares."""
+"""A motion, its profile and the catalogue made into one document for every format.
+
+The sections, numbered clauses and word count are decided here, once, so that
+Markdown, text and Word agree.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Literal
 
-from motiongen.catalogue import Catalogue, nearest_hint
+from motiongen.catalogue import Catalogue
 from motiongen.errors import InputError
 from motiongen.io.datafile import format_loc
 from motiongen.motion.spec import ById, FreeText, Item, Motion
 from motiongen.profiles import Profile
-from motiongen.text import british_date, count_words, fill, sentence
+from motiongen.text import british_date, count_words, fill, nearest_hint, sentence
 
 ItemKind = Literal["demand", "evidence", "belief", "text"]
 
@@ -179,10 +182,7 @@ def compose(motion: Motion, profile: Profile, catalogue: Catalogue) -> Document:
     citations = []
     for ref in cited:
         fact = catalogue.evidence[ref]
-        sources = [
-            f"{source.title} ({source.body}, {source.year}), {at}"
-            for source, at in catalogue.cited(fact.sources)
-        ]
+        sources = [source.citation(at) for source, at in catalogue.cited(fact.sources)]
         citations.append(Citation(ref, fact.statement, sources, fact.caveat))
 
     return Document(

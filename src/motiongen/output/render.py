@@ -19,6 +19,7 @@ from typing import Any
 
 from motiongen.errors import InputError
 from motiongen.motion.compose import Document
+from motiongen.output import lines
 from motiongen.paths import data_dir
 
 TEMPLATES = {"md": "motion.md.j2", "txt": "motion.txt.j2"}
@@ -155,11 +156,16 @@ def meta(doc: Document) -> list[tuple[str, str]]:
     rows = [
         ("Submitted by", doc.submitted_by),
         ("To", doc.to),
-        ("Policy commission", doc.commission if doc.profile.id == "labour-npf" else None),
+        ("Policy commission", doc.commission if _names_a_commission(doc) else None),
         ("Meeting", doc.meeting_date),
         ("Deadline", doc.deadline),
     ]
     return [(label, value) for label, value in rows if value]
+
+
+def _names_a_commission(doc: Document) -> bool:
+    """Only a body whose profile asks for a commission shows one (the NPF)."""
+    return "commission" in doc.profile.required or doc.profile.defaults.commission is not None
 
 
 def people(doc: Document) -> list[tuple[str, str]]:
@@ -167,8 +173,15 @@ def people(doc: Document) -> list[tuple[str, str]]:
     return [(label, value) for label, value in rows if value]
 
 
-def render(doc: Document, fmt: str, *, template_dir: str | Path | None = None) -> str:
-    """The document as Markdown (``md``) or plain text (``txt``)."""
+def render(
+    doc: Document,
+    fmt: str,
+    *,
+    template_dir: str | Path | None = None,
+    line_width: int | None = None,
+) -> str:
+    """The document as Markdown (``md``) or plain text (``txt``); with ``line_width``,
+    the motion's text is in numbered lines of that many characters at most."""
     from jinja2 import TemplateError, TemplateNotFound
 
     env = environment(str(template_dir) if template_dir is not None else None)
@@ -182,6 +195,7 @@ def render(doc: Document, fmt: str, *, template_dir: str | Path | None = None) -
                 meta=meta(doc),
                 people=people(doc),
                 numbered_list=doc.profile.number_format == "1.",
+                numbered_lines=lines.text(lines.layout(doc, line_width)) if line_width else None,
             )
     except TemplateNotFound as exc:
         raise InputError(f"the template '{exc.name}' was not found", field="--templates") from None

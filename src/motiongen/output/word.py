@@ -12,7 +12,6 @@ import copy
 import datetime as dt
 import io
 import os
-import struct
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +20,7 @@ from typing import Any
 from motiongen import __version__
 from motiongen.errors import InputError
 from motiongen.motion.compose import Document
+from motiongen.output import lines
 from motiongen.output.render import meta, people
 from motiongen.text import clean
 
@@ -40,15 +40,16 @@ def _w(tag: str) -> str:
 class WordOptions:
     reference: Path | None = None
     line_numbers: bool = False
+    line_width: int | None = None  # characters a numbered line; None: the profile's, or 80
 
 
 class WordWriter:
     """Writes motions as .docx; build one per batch and reuse it.
 
     The base document is parsed once. Each motion changes three parts (the
-    body, the list numbering and the properties); those are serialised and
-    compressed, and every other part is copied from the base still compressed,
-    which is most of the cost saved.
+    body, the list numbering and the properties). Every other part is zipped
+    once, here; each motion's file is that archive with its own three parts
+    appended, through zipfile's append mode, which is most of the cost saved.
     """
 
     def __init__(self, options: WordOptions = WordOptions()) -> None:
@@ -65,7 +66,7 @@ class WordWriter:
             "numbering": base.part.numbering_part.partname.membername,
             "core": base.part.package._core_properties_part.partname.membername,
         }
-        self._entries = _raw_entries(self.base)
+        self._unchanged = _zip_unchanged(self.base, set(self._names.values()))
 
     def render(self, doc: Document) -> bytes:
         from docx.opc.coreprops import CoreProperties
@@ -74,55 +75,46 @@ class WordWriter:
         document = copy.deepcopy(self._document)
         numbering = copy.deepcopy(self._numbering)
         core = copy.deepcopy(self._core)
-        _fill(document.body, numbering, doc, self.ids)
+        width = lines.width_for(doc, self.options.line_width) if self.options.line_numbers else None
+        _fill(document.body, numbering, doc, self.ids, width)
         _properties(CoreProperties(core), doc)
         changed = {
             self._names["document"]: serialize_part_xml(document),
             self._names["numbering"]: serialize_part_xml(numbering),
             self._names["core"]: serialize_part_xml(core),
         }
-        return _write_zip(self._entries, changed)
+        return _append(self._unchanged, changed)
 
 
-# A zip file's local header (APPNOTE 4.3.7): its last two fields are the
-# lengths of the file name and of the extra field that follow it.
-LOCAL_HEADER = "<4s2B4HL2L2H"
-
-
-def _raw_entries(package: bytes) -> list[tuple[zipfile.ZipInfo, bytes]]:
-    """Each part of a .docx with its bytes as stored (still compressed)."""
-    entries = []
-    with zipfile.ZipFile(io.BytesIO(package)) as archive:
-        source = archive.fp
-        assert source is not None
-        for info in archive.infolist():
-            source.seek(info.header_offset)
-            fields = struct.unpack(LOCAL_HEADER, source.read(struct.calcsize(LOCAL_HEADER)))
-            source.seek(fields[-2] + fields[-1], 1)  # past the name and the extra field
-            entries.append((info, source.read(info.compress_size)))
-    return entries
-
-
-def _write_zip(entries: list[tuple[zipfile.ZipInfo, bytes]], changed: dict[str, bytes]) -> bytes:
+def _zip_unchanged(package: bytes, changing: set[str]) -> bytes:
+    """The package's parts that no motion changes, compressed once, in their order."""
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for info, raw in entries:
-            if info.filename in changed:
-                fresh = zipfile.ZipInfo(info.filename, date_time=info.date_time)
-                fresh.compress_type = zipfile.ZIP_DEFLATED
-                archive.writestr(fresh, changed[info.filename])
-                continue
-            # Copy the stored bytes as they are: the same local header, no
-            # recompression. zipfile has no public call for this.
-            copied = copy.copy(info)
-            copied.header_offset = buffer.tell()
-            copied.extra = b""
-            buffer.write(copied.FileHeader(zip64=False))
-            buffer.write(raw)
-            archive.filelist.append(copied)
-            archive.NameToInfo[copied.filename] = copied
-            archive.start_dir = buffer.tell()
+    with (
+        zipfile.ZipFile(io.BytesIO(package)) as source,
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive,
+    ):
+        for info in source.infolist():
+            if info.filename not in changing:
+                archive.writestr(_entry(info.filename, info.date_time), source.read(info))
     return buffer.getvalue()
+
+
+def _append(unchanged: bytes, changed: dict[str, bytes]) -> bytes:
+    """One motion's .docx: the unchanged parts as they are, then its own parts."""
+    buffer = io.BytesIO(unchanged)
+    with zipfile.ZipFile(buffer, "a", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in changed.items():
+            archive.writestr(_entry(name, _STAMP), data)
+    return buffer.getvalue()
+
+
+_STAMP = (1980, 1, 1, 0, 0, 0)  # zip times say nothing useful; the properties carry the date
+
+
+def _entry(name: str, date_time: tuple[int, int, int, int, int, int]) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=date_time)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
 
 
 @dataclass(frozen=True)
@@ -437,7 +429,7 @@ def _line_numbers(sect_pr: Any) -> None:
         sect_pr.remove(old)
     element = OxmlElement("w:lnNumType")
     element.set(_w("countBy"), "1")
-    element.set(_w("restart"), "newPage")
+    element.set(_w("restart"), "continuous")  # amendments cite lines of the whole motion
     element.set(_w("distance"), "284")
     for child in sect_pr:
         if child.tag in {_w(name) for name in SECTION_CHILDREN_AFTER_LNNUM}:
@@ -449,7 +441,7 @@ def _line_numbers(sect_pr: Any) -> None:
 # --- one motion ------------------------------------------------------------------------------
 
 
-def _fill(body: Any, numbering: Any, doc: Document, ids: StyleIds) -> None:
+def _fill(body: Any, numbering: Any, doc: Document, ids: StyleIds, width: int | None) -> None:
 
     sect_pr = body.find(_w("sectPr"))
 
@@ -485,16 +477,27 @@ def _fill(body: Any, numbering: Any, doc: Document, ids: StyleIds) -> None:
     for label, value in meta(doc):
         labelled(label, value)
 
+    def motion_text(s: int, c: int | None) -> str:
+        """The paragraph with a hard break at the end of each numbered line."""
+        if width is None:
+            section = doc.sections[s]
+            return section.lead if c is None else section.clauses[c].text
+        full = lines.paragraph(doc, s, c)
+        skip = 0 if c is None else len(doc.sections[s].clauses[c].number) + 1
+        return "\n".join(part for _, part in lines.wrap(full, width, skip))[skip:]
+
     shared_num = None
-    for section in doc.sections:
-        text_paragraph(ids.heading, section.lead, keep_next=True)
+    for s, section in enumerate(doc.sections):
+        lead = text_paragraph(ids.heading, motion_text(s, None), keep_next=True)
+        if width is not None:
+            _body_size(lead)
         if doc.profile.numbering == "continuous" and shared_num is not None:
             num_id = shared_num
         else:
             num_id = _new_list(numbering, ids.decimal_abstract)
             shared_num = num_id
-        for clause in section.clauses:
-            text_paragraph(ids.list_para, clause.text, num_id=num_id)
+        for c in range(len(section.clauses)):
+            text_paragraph(ids.list_para, motion_text(s, c), num_id=num_id)
 
     for label, value in people(doc):
         labelled(label, value)
@@ -512,6 +515,16 @@ def _fill(body: Any, numbering: Any, doc: Document, ids: StyleIds) -> None:
             if citation.caveat:
                 text += f" Note: {citation.caveat}"
             text_paragraph(ids.list_para, text, num_id=bullets)
+
+
+def _body_size(p: Any) -> None:
+    """A lead in numbered lines is set at body size, not bold, so that a line of
+    the layout's width fits the page and Word breaks it nowhere else."""
+    for r in p.findall(_w("r")):
+        rpr = r.makeelement(_w("rPr"), {})
+        r.insert(0, rpr)
+        _sub(rpr, "b", val="0")
+        _sub(rpr, "sz", val="24")
 
 
 def _sub(parent: Any, tag: str, val: str | None = None) -> Any:

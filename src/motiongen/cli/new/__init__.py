@@ -6,6 +6,7 @@ the documents and the spec file that rebuilds them.
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 from dataclasses import dataclass, field
@@ -16,13 +17,15 @@ from motiongen import build
 from motiongen.checks.findings import has_errors
 from motiongen.cli.app import say
 from motiongen.cli.new import draft as drafting
+from motiongen.cli.new.ask import Asker, Back, Item, PlainAsker, TermAsker, plain_wanted
 from motiongen.cli.new.prompts import DEFAULT_TITLE, Stop, Walkthrough
-from motiongen.errors import EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, InputError
-from motiongen.io.files import shown
+from motiongen.errors import EXIT_INTERRUPTED, InputError, exit_code
+from motiongen.io.files import FileExists, safe_name, shown, write_atomic
 from motiongen.motion import spec
+from motiongen.motion.spec import Job
 from motiongen.output.pdf import find_soffice
-
-INTERRUPTED = 130
+from motiongen.prepare import prepare
+from motiongen.text import slug
 
 
 @dataclass
@@ -38,6 +41,7 @@ class NewRequest:
     force: bool = False
     reference_docx: Path | None = None
     line_numbers: bool = False
+    plain: bool = False
 
 
 def _err(text: str) -> None:
@@ -47,46 +51,56 @@ def _err(text: str) -> None:
 def run(request: NewRequest, catalogue: Any, profiles: Any) -> int:
     interactive = _terminal(sys.stdin) and _terminal(sys.stdout) and not request.yes
     settings = drafting.load_settings()
-    answers = _starting_answers(request, catalogue)
-    answers.update({k: v for k, v in request.answers.items() if v not in (None, [], "")})
+    given = {k: v for k, v in request.answers.items() if v not in (None, [], "")}
 
     if not interactive:
+        answers = _starting_answers(request, catalogue)
+        answers.update(given)
         return _without_questions(request, answers, settings, catalogue, profiles)
 
-    from rich.console import Console
-
-    draft = drafting.Draft(answers=answers)
-    draft.save()
-    console = Console(highlight=False)
-    walk = Walkthrough(draft, catalogue, profiles, settings, console)
+    asker = _asker(request)
     previous = signal.signal(signal.SIGHUP, _hang_up) if hasattr(signal, "SIGHUP") else None
+    draft = drafting.Draft()
     try:
-        walk.run()
-        if request.formats:
-            formats = build.parse_formats(request.formats)
-            place = request.output or str(settings.get("out_dir") or ".")
-        else:
-            available = ["docx", "md", "txt"] + (["pdf"] if find_soffice() else [])
-            formats, place = walk.formats_and_place(available)
-            if request.output:
-                place = request.output
+        answers = _carry_on_or_start(request, asker, profiles, catalogue)
+        answers.update(given)
+        draft = drafting.Draft(answers=answers)
+        draft.save()
+        walk = Walkthrough(draft, catalogue, profiles, settings, asker)
+        while True:
+            walk.run()
+            try:
+                formats, place = _formats_and_place(walk, request, settings)
+                out_dir, stem, force = _free_place(
+                    walk, draft.answers, formats, place, request.force
+                )
+                break
+            except Back:
+                continue  # back to the preview and the choices before writing
     except (KeyboardInterrupt, EOFError):
         _err(
-            f"\nStopped. Your answers so far are saved in {draft.path}.\n"
+            f"\nStopped. Your answers so far are saved in {shown(draft.path)}.\n"
             "Carry on with: motiongen new --resume"
         )
-        return INTERRUPTED
+        return EXIT_INTERRUPTED
     except Stop:
-        _err(f"Your answers are saved in {draft.path}. Carry on with: motiongen new --resume")
+        _err(
+            f"Your answers are saved in {shown(draft.path)}. Carry on with: motiongen new --resume"
+        )
         return 0
     finally:
         if previous is not None:
             signal.signal(signal.SIGHUP, previous)
-    code, written = _write(request, draft.answers, formats, place, settings, catalogue, profiles)
+    code, written = _write(
+        request, draft.answers, formats, (out_dir, stem, force), settings, catalogue, profiles
+    )
     if written:
         draft.discard()
     else:
-        _err(f"Your answers are kept in {draft.path}; fix the above, then: motiongen new --resume")
+        _err(
+            f"Your answers are kept in {shown(draft.path)}; fix the above, then: "
+            "motiongen new --resume"
+        )
     return code
 
 
@@ -96,6 +110,74 @@ def _terminal(stream: Any) -> bool:
         return stream is not None and bool(stream.isatty())
     except (OSError, ValueError):
         return False
+
+
+def _asker(request: NewRequest) -> Asker:
+    if request.plain or plain_wanted():
+        return PlainAsker()
+    from rich.console import Console
+
+    return TermAsker(Console(highlight=False))
+
+
+def _formats_and_place(
+    walk: Walkthrough, request: NewRequest, settings: dict[str, Any]
+) -> tuple[list[str], str]:
+    if request.formats:
+        formats = build.parse_formats(request.formats)
+        return formats, request.output or str(settings.get("out_dir") or ".")
+    available = ["docx", "md", "txt"] + (["pdf"] if find_soffice() else [])
+    formats, place = walk.formats_and_place(available)
+    return formats, request.output or place
+
+
+def _carry_on_or_start(
+    request: NewRequest, asker: Asker, profiles: Any, catalogue: Any
+) -> dict[str, Any]:
+    """Never lose an unfinished motion: offer it, or keep it aside under a dated name."""
+    if request.resume or request.from_spec is not None:
+        return _starting_answers(request, catalogue)
+    old = drafting.existing_draft()
+    if old is None:
+        return {}
+    profile = profiles.profiles.get(old.answers.get("profile"))
+    body = profile.name if profile is not None else "a body not chosen yet"
+    aside = old.aside_path()
+    while True:
+        try:
+            choice = asker.choose(
+                f"You have an unfinished motion, {old.describe(body)}. "
+                "Carry on, or start a new one?",
+                [
+                    Item("carry-on", "Carry on with it"),
+                    Item("new", f"Start a new one (the old draft is kept as {shown(aside)})"),
+                ],
+            )
+            break
+        except Back:
+            asker.say("This is the first question.", "yellow")
+    if choice == "carry-on":
+        return old.answers
+    old.put_aside()
+    return {}
+
+
+def _free_place(
+    walk: Walkthrough, answers: dict[str, Any], formats: list[str], place: str, force: bool
+) -> tuple[Path, str, bool]:
+    """Where to write, asking what to do when the names are taken."""
+    motion = drafting.to_motion(answers)
+    while True:
+        out_dir, stem = drafting.output_target(place, motion, Path("."))
+        taken = drafting.taken(out_dir, stem, formats)
+        if force or not taken:
+            return out_dir, stem, force
+        choice = walk.taken(f"{shown(out_dir / stem)} ({', '.join(p.suffix for p in taken)})")
+        if choice == "replace":
+            return out_dir, stem, True
+        if choice == "copy":
+            return out_dir, drafting.free_stem(out_dir, stem, formats), False
+        place = walk.folder()
 
 
 def _hang_up(signum: int, frame: Any) -> None:
@@ -128,9 +210,11 @@ def _without_questions(
 ) -> int:
 
     if request.yes:
-        for key in drafting.REMEMBERED:
-            if key not in answers and settings.get(key):
-                answers[key] = settings[key]
+        answers.setdefault("profile", settings.get("profile"))
+        if answers["profile"] in profiles.profiles:
+            profile = profiles.get(answers["profile"])
+            for key, value in drafting.remembered(settings, profile.kind, profile.id).items():
+                answers.setdefault(key, value)
         answers.setdefault("title", DEFAULT_TITLE)
     needed = drafting.missing(answers)
     if needed:
@@ -145,7 +229,9 @@ def _without_questions(
         request.formats or ",".join(settings.get("formats") or []) or "docx,md,txt"
     )
     place = request.output or str(settings.get("out_dir") or ".")
-    code, written = _write(request, answers, formats, place, settings, catalogue, profiles)
+    out_dir, stem = drafting.output_target(place, drafting.to_motion(answers), Path("."))
+    target = (out_dir, stem, request.force)
+    code, written = _write(request, answers, formats, target, settings, catalogue, profiles)
     if written and request.resume:
         drafting.Draft().discard()  # finished: --resume would otherwise offer it again
     return code
@@ -155,28 +241,28 @@ def _write(
     request: NewRequest,
     answers: dict[str, Any],
     formats: list[str],
-    place: str,
+    target: tuple[Path, str, bool],
     settings: dict[str, Any],
     catalogue: Any,
     profiles: Any,
 ) -> tuple[int, bool]:
     """Write the motion; the exit code, and whether the spec file was written."""
     motion = drafting.to_motion(answers)
-    out_dir, stem = drafting.output_target(place, motion, Path("."))
+    out_dir, stem, force = target
     options = build.Options(
         formats=formats,
         out_dir=out_dir,
-        force=request.force,
+        force=force,
         reference_docx=request.reference_docx,
         line_numbers=request.line_numbers,
     )
-    result, spec_path = drafting.finish(motion, out_dir, stem, options, catalogue, profiles)
+    result, spec_path = _finish(motion, stem, options, catalogue, profiles)
     if result.error is not None:
         _err(f"Error: {result.error}")
-        code = EXIT_BAD_INPUT if isinstance(result.error, InputError) else EXIT_CHECKS_FAILED
-        return code, False
+        return exit_code(result.error), False
     assert spec_path is not None
-    drafting.save_settings(answers, formats=list(formats), out_dir=str(out_dir))
+    kind = profiles.get(motion.profile).kind
+    drafting.save_settings(answers, kind, formats=list(formats), out_dir=str(out_dir))
     for path in result.files:
         _err(f"Wrote {shown(path)}")
     _err(f"Saved the motion as {shown(spec_path)}")
@@ -188,4 +274,30 @@ def _write(
         f"  motiongen build {shown(spec_path)} --out-dir {shown(out_dir)} "
         f"--format {','.join(formats)} --force"
     )
-    return (EXIT_CHECKS_FAILED if has_errors(result.findings) else 0), True
+    return exit_code(checks_failed=has_errors(result.findings)), True
+
+
+def _finish(
+    motion: Any, stem: str, options: build.Options, catalogue: Any, profiles: Any
+) -> tuple[Any, Path | None]:
+    """Write the documents through build's one writer, then the spec file that rebuilds them."""
+    result = prepare(Job("your motion", motion=motion), catalogue, profiles)
+    if result.document is None:
+        return result, None
+    spec_path = safe_name(options.out_dir, stem, "yaml")
+    if os.path.lexists(spec_path) and not options.force:
+        result.error = FileExists(
+            "a file of this name is already there",
+            file=spec_path,
+            hint="add --force to replace it, or give another --output",
+        )
+        return result, None
+    build.write_one(result, stem, options)
+    if result.error is not None:
+        return result, None
+    default_stem = slug(" ".join(p for p in (motion.submitted_by, motion.title) if p), limit=80)
+    if stem != default_stem and motion.output is None:
+        motion = motion.model_copy(update={"output": stem})  # so a rebuild keeps the names
+    text = drafting.spec_text(motion, spec_path.name)
+    write_atomic(spec_path, text.encode("utf-8"), force=options.force)
+    return result, spec_path

@@ -1,5 +1,4 @@
-"""The core of `motiongen new`: answers, remembered settings, the draft that
-survives Ctrl-C, and writing a finished motion with its spec file.
+"""The answers of `motiongen new`, the settings it remembers, and the draft that survives Ctrl-C.
 
 No prompts here: the walk-through and the flag-only path both end in these
 functions, so a run can always be replayed from the spec file it saves.
@@ -7,23 +6,26 @@ functions, so a run can always be replayed from the spec file it saves.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from motiongen import build
+from motiongen.build import FORMATS
 from motiongen.errors import InputError, MotiongenError
 from motiongen.io import datafile
-from motiongen.io.files import FileExists, safe_name, write_atomic
-from motiongen.motion.spec import Job, Motion
+from motiongen.io.files import safe_name, write_atomic
+from motiongen.motion.spec import Motion
 from motiongen.paths import config_dir
 from motiongen.text import slug
 
 REMEMBERED = ("profile", "submitted_by", "to", "proposer", "seconder", "nation")
+# Remembered for each kind of body, so a union motion never inherits a CLP's answers;
+# where it goes is remembered for each profile, as a branch and its conference differ.
+PER_KIND = ("submitted_by", "proposer", "seconder", "nation")
 SPEC_ORDER = (
     "profile", "title", "submitted_by", "to", "meeting_date", "deadline", "nation",
     "proposer", "seconder", "calls_on", "commission", "demands", "notes", "believes",
@@ -56,26 +58,20 @@ def load_settings() -> dict[str, Any]:
     if not isinstance(data, dict):
         return {}
     # Keep only what is of the right kind: a damaged value is forgotten, not fatal.
-    kept: dict[str, Any] = {}
-    for key, value in data.items():
-        if key in REMEMBERED and _fits(key, value):
-            kept[key] = value
-        elif key == "formats" and isinstance(value, list):
-            formats = [f for f in value if isinstance(f, str) and f in build.FORMATS]
-            if formats:
-                kept[key] = formats
-        elif key == "out_dir" and isinstance(value, str) and value.strip():
-            kept[key] = value
-    return kept
-
-
-def _fits(key: str, value: Any) -> bool:
-    """Whether ``value`` is valid for the spec key ``key``."""
-    try:
-        _adapter(key).validate_python(value)
-    except ValidationError:
-        return False
-    return True
+    out: dict[str, Any] = {}
+    if isinstance(data.get("profile"), str):
+        out["profile"] = data["profile"]
+    formats = data.get("formats")
+    if isinstance(formats, list):
+        known = [f for f in formats if isinstance(f, str) and f in FORMATS]
+        if known:
+            out["formats"] = known
+    if isinstance(data.get("out_dir"), str) and data["out_dir"].strip():
+        out["out_dir"] = data["out_dir"]
+    for key in ("bodies", "meetings"):
+        if isinstance(data.get(key), dict):
+            out[key] = data[key]
+    return out
 
 
 def _adapter(key: str) -> Any:
@@ -88,9 +84,26 @@ def _adapter(key: str) -> Any:
     return TypeAdapter(annotated)
 
 
-def save_settings(answers: dict[str, Any], **extra: Any) -> None:
+def remembered(settings: dict[str, Any], kind: str, profile_id: str) -> dict[str, Any]:
+    """The answers last given for this kind of body (and where this profile's motions go)."""
+    bodies = settings.get("bodies") or {}
+    out = dict(bodies.get(kind) or {}) if isinstance(bodies.get(kind), dict) else {}
+    out = {k: v for k, v in out.items() if k in PER_KIND and isinstance(v, str)}
+    meeting = (settings.get("meetings") or {}).get(profile_id)
+    if isinstance(meeting, str):
+        out["to"] = meeting
+    return out
+
+
+def save_settings(answers: dict[str, Any], kind: str, **extra: Any) -> None:
     settings = load_settings()
-    settings.update({k: answers[k] for k in REMEMBERED if answers.get(k)})
+    if answers.get("profile"):
+        settings["profile"] = answers["profile"]
+        body = dict(settings.setdefault("bodies", {}).get(kind) or {})
+        body.update({k: answers[k] for k in PER_KIND if answers.get(k)})
+        settings["bodies"][kind] = body
+        if answers.get("to"):
+            settings.setdefault("meetings", {})[answers["profile"]] = answers["to"]
     settings.update({k: v for k, v in extra.items() if v})
     write_atomic(settings_path(), dump_yaml(settings).encode("utf-8"), force=True)
 
@@ -118,6 +131,29 @@ class Draft:
 
     def discard(self) -> None:
         self.path.unlink(missing_ok=True)
+
+    def aside_path(self) -> Path:
+        """Where `put_aside` keeps it: a name saying when it was saved."""
+        stamp = dt.datetime.fromtimestamp(self.path.stat().st_mtime).strftime("%Y-%m-%d-%H%M")
+        target = self.path.parent / f"draft-{stamp}.yaml"
+        n = 2
+        while target.exists():
+            target = self.path.parent / f"draft-{stamp}-{n}.yaml"
+            n += 1
+        return target
+
+    def put_aside(self) -> Path:
+        """Keep this draft under a dated name, so starting afresh loses nothing."""
+        target = self.aside_path()
+        self.path.replace(target)
+        return target
+
+    def describe(self, body: str) -> str:
+        """ "'<title>' for <body>, saved <when>", for the question whether to carry on."""
+        title = self.answers.get("title") or "with no title yet"
+        title = f"'{title}'" if self.answers.get("title") else title
+        saved = dt.datetime.fromtimestamp(self.path.stat().st_mtime)
+        return f"{title} for {body}, saved {when(saved)}"
 
     @classmethod
     def resume(cls, catalogue: Any = None) -> Draft:
@@ -189,17 +225,37 @@ def check_draft(source: datafile.DataFile, catalogue: Any = None) -> None:
                 )
 
 
-def forget_choices(answers: dict[str, Any]) -> None:
-    """Choosing again at the preview: the demands and catalogue facts are asked
-    afresh, but what the user typed in their own words is kept."""
-    answers.pop("demands", None)
-    for key in ("notes", "believes", "resolves"):
-        own = [item for item in answers.get(key) or [] if isinstance(item, dict)]
-        if own:
-            answers[key] = own
-        else:
-            answers.pop(key, None)
-    answers["_asked"] = []
+def when(moment: dt.datetime, now: dt.datetime | None = None) -> str:
+    """'today at 15:30', 'yesterday at 09:05', or '3 November at 18:00'."""
+    now = now or dt.datetime.now()
+    days = (now.date() - moment.date()).days
+    day = {0: "today", 1: "yesterday"}.get(days, f"{moment.day} {moment:%B}")
+    return f"{day} at {moment:%H:%M}"
+
+
+def existing_draft() -> Draft | None:
+    """The unfinished motion on disk, if there is one that can be read."""
+    try:
+        draft = Draft.resume()
+    except MotiongenError:
+        if draft_path().is_file():
+            Draft().put_aside()  # a damaged draft is kept under a dated name, never overwritten
+        return None
+    return draft if draft.answers else None
+
+
+def taken(out_dir: Path, stem: str, formats: list[str]) -> list[Path]:
+    """The files a motion would write that are already there."""
+    wanted = [safe_name(out_dir, stem, fmt) for fmt in [*formats, "yaml"]]
+    return [path for path in wanted if path.exists()]
+
+
+def free_stem(out_dir: Path, stem: str, formats: list[str]) -> str:
+    """The name with -2, -3… added, the first whose files are all free."""
+    n = 2
+    while taken(out_dir, f"{stem}-{n}", formats):
+        n += 1
+    return f"{stem}-{n}"
 
 
 def ordered(answers: dict[str, Any]) -> dict[str, Any]:
@@ -260,44 +316,3 @@ def output_target(output: str | None, motion: Motion, default_dir: Path) -> tupl
     for suffix in (".yaml", ".yml", ".docx", ".md", ".txt", ".pdf"):
         stem = stem.removesuffix(suffix)
     return path.parent, slug(stem, limit=80)
-
-
-def finish(
-    motion: Motion,
-    out_dir: Path,
-    stem: str,
-    options: Any,
-    catalogue: Any,
-    profiles: Any,
-) -> tuple[Any, Path | None]:
-    """Write the documents and, beside them, the spec file that rebuilds them."""
-    import tempfile
-    from dataclasses import replace
-
-    options = replace(options, out_dir=out_dir)
-    result = build.prepare(Job("your motion", motion=motion), catalogue, profiles)
-    if result.document is None:
-        return result, None
-    spec_path = safe_name(out_dir, stem, "yaml")
-    if os.path.lexists(spec_path) and not options.force:
-        result.error = FileExists(
-            "a file of this name is already there",
-            file=spec_path,
-            hint="add --force to replace it, or give another --output",
-        )
-        return result, None
-    writer = build.Writer(options)
-    with tempfile.TemporaryDirectory(prefix="motiongen-pdf-") as tmp:
-        pdf_dir = Path(tmp) if "pdf" in options.formats else None
-        writer.write(result, stem, pdf_dir)
-        if pdf_dir is not None and result.error is None:
-            build._make_pdfs([result], [stem], options, pdf_dir)
-    if result.error is not None:
-        return result, None
-
-    default_stem = slug(" ".join(p for p in (motion.submitted_by, motion.title) if p), limit=80)
-    if stem != default_stem and motion.output is None:
-        motion = motion.model_copy(update={"output": stem})  # so a rebuild keeps the names
-    text = spec_text(motion, spec_path.name)
-    write_atomic(spec_path, text.encode("utf-8"), force=options.force)
-    return result, spec_path
