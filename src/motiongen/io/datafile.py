@@ -139,8 +139,12 @@ def _load_yaml(text: str, name: str) -> DataFile:
     yaml.constructor.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
     try:
         tree = yaml.load(text)
-    except InputError as exc:
+    except InputError as exc:  # a date that is not a real date
         exc.file = name
+        lines = text.splitlines()
+        if exc.line and exc.line <= len(lines):
+            key = re.match(r"\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*:", lines[exc.line - 1])
+            exc.field = key.group(1) if key else None
         raise
     except DuplicateKeyError as exc:
         raise _duplicate_key(exc, text, name) from None
