@@ -689,3 +689,17 @@ def test_9_choosing_again_in_the_walk_through_keeps_typed_answers(tmp_path: Path
     (text,) = [p.read_text("utf-8") for p in (tmp_path / "out").glob("*.txt")]
     assert "Our council spent a record sum on agency staff last year." in text
     assert "Care is not a market." in text
+
+
+def test_8_a_damaged_draft_is_kept_aside_in_the_walk_through(tmp_path: Path) -> None:
+    from test_new import spawn
+
+    (tmp_path / "cfg").mkdir()
+    damaged = "profile: labour-branch\ntitle: T\nnotes: 5\n"
+    (tmp_path / "cfg" / "draft.yaml").write_text(damaged)
+    t = spawn(tmp_path)
+    t.see(r"could not be used(.*\n)*.*It is kept as")
+    t.see("Who is the motion for")
+    t.stop()
+    (aside,) = (tmp_path / "cfg").glob("draft-*.yaml")
+    assert aside.read_text() == damaged

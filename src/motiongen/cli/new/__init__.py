@@ -137,6 +137,12 @@ def _carry_on_or_start(
     """Never lose an unfinished motion: offer it, or keep it aside under a dated name."""
     if request.resume or request.from_spec is not None:
         return _starting_answers(request, catalogue)
+    damaged = drafting.put_aside_if_damaged()
+    if damaged is not None:
+        where, why = damaged
+        asker.say(f"Your unfinished motion could not be used ({why}).", "yellow")
+        asker.say(f"It is kept as {shown(where)}; starting a new one.", "yellow")
+        return {}
     old = drafting.existing_draft()
     if old is None:
         return {}

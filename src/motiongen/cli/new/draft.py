@@ -238,10 +238,19 @@ def existing_draft() -> Draft | None:
     try:
         draft = Draft.resume()
     except MotiongenError:
-        if draft_path().is_file():
-            Draft().put_aside()  # a damaged draft is kept under a dated name, never overwritten
         return None
     return draft if draft.answers else None
+
+
+def put_aside_if_damaged() -> tuple[Path, str] | None:
+    """A draft that cannot be used is kept under a dated name, never overwritten by a
+    new one; returns where it went and why it could not be used."""
+    try:
+        Draft.resume()
+    except MotiongenError as exc:
+        if draft_path().is_file():
+            return Draft().put_aside(), str(exc)
+    return None
 
 
 def taken(out_dir: Path, stem: str, formats: list[str]) -> list[Path]:
