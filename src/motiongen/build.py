@@ -53,6 +53,7 @@ class Options:
     template_dir: Path | None = None
     reference_docx: Path | None = None
     line_numbers: bool = False
+    submission_copy: bool = False  # the motion alone: no word count, no sources
     workers: int | None = None  # None: both cores for a large Word batch
 
 
@@ -109,7 +110,12 @@ class Writer:
     def word(self) -> Any:
         if self._word is None:
             self._word = WordWriter(
-                WordOptions(self.options.reference_docx, self.options.line_numbers)
+                WordOptions(
+                    self.options.reference_docx,
+                    self.options.line_numbers,
+                    self.options.template_dir,
+                    self.options.submission_copy,
+                )
             )
         return self._word
 
@@ -125,7 +131,12 @@ class Writer:
                 if fmt == "docx":
                     data = self.word().render(result.document)
                 else:
-                    text = render.render(result.document, fmt, template_dir=options.template_dir)
+                    text = render.render(
+                        result.document,
+                        fmt,
+                        template_dir=options.template_dir,
+                        submission_copy=options.submission_copy,
+                    )
                     data = text.encode("utf-8")
                 write_atomic(path, data, force=options.force)
                 result.files.append(path)

@@ -135,7 +135,13 @@ def build_to_stdout(
     for result in results:
         if result.document is not None:
             fmt = options.formats[0]
-            sys.stdout.write(render.render(result.document, fmt, template_dir=options.template_dir))
+            text = render.render(
+                result.document,
+                fmt,
+                template_dir=options.template_dir,
+                submission_copy=options.submission_copy,
+            )
+            sys.stdout.write(text)
         elif result.error is not None:
             _err(f"Failed: {result.label}: {result.error}")
         for line in _finding_lines(result.findings, ["error"]):

@@ -54,6 +54,42 @@ class FreeText(Spec):
     text: Block
 
 
+def _name_only(value: Any) -> Any:
+    """``contact: Sam Example`` (as a CSV cell gives it) is a contact with a name."""
+    return {"name": value} if isinstance(value, str) else value
+
+
+class Contact(Spec):
+    """Who the conference office should write to or ring about the motion."""
+
+    name: Line | None = None
+    email: (
+        Annotated[
+            str,
+            BeforeValidator(_clean_line),
+            StringConstraints(pattern=r"^\S+@\S+\.\S+$", max_length=200),
+        ]
+        | None
+    ) = Field(None, description="An email address, e.g. secretary@example.org")
+    phone: (
+        Annotated[
+            str, BeforeValidator(_clean_line), StringConstraints(pattern=r"^[0-9+() .-]{6,30}$")
+        ]
+        | None
+    ) = Field(None, description="A phone number, e.g. 07700 900123")
+
+
+class Carried(Spec):
+    """The meeting that carried the motion: ``{date: 2027-01-14, meeting: ...}``."""
+
+    date: dt.date
+    meeting: Line | None = Field(
+        None,
+        description="The meeting, e.g. 'branch general meeting'",
+        examples=["branch general meeting"],
+    )
+
+
 class ById(Spec):
     """A catalogue entry named by its id, written as ``id: ...``."""
 
@@ -97,8 +133,19 @@ class Motion(Spec):
     word_limit: int | None = Field(
         None, ge=1, le=100_000, description="Overrides the profile's word limit"
     )
-    carried_on: dt.date | None = Field(
-        None, description="Adds 'Carried at a quorate meeting on <date>'"
+    carried_on: dt.date | Carried | None = Field(
+        None,
+        description="Adds 'Carried at a quorate meeting on <date>': a date, or "
+        "{date: YYYY-MM-DD, meeting: 'branch general meeting'} to name the meeting",
+    )
+    submitted_on: dt.date | None = Field(
+        None, description="The date the motion is sent in, YYYY-MM-DD"
+    )
+    moved_by: Line | None = Field(
+        None, description="The delegate who moves it at conference (conference profiles)"
+    )
+    contact: Annotated[Contact | None, BeforeValidator(_name_only)] = Field(
+        None, description="Who the conference office should contact: {name, email, phone}"
     )
     output: Line | None = Field(None, description="File name (without extension) for the documents")
 

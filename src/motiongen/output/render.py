@@ -14,6 +14,7 @@ from typing import Any
 
 from motiongen.errors import InputError
 from motiongen.motion.compose import Document
+from motiongen.output import sentences
 from motiongen.paths import data_dir
 
 TEMPLATES = {"md": "motion.md.j2", "txt": "motion.txt.j2"}
@@ -48,38 +49,40 @@ def environment(user_dir: str | None = None) -> Any:
         lstrip_blocks=True,
     )
     env.filters["md"] = md_escape
+    env.filters["underline"] = underline
     return env
 
 
-def meta(doc: Document) -> list[tuple[str, str]]:
-    rows = [
-        ("Submitted by", doc.submitted_by),
-        ("To", doc.to),
-        ("Policy commission", doc.commission if doc.profile.id == "labour-npf" else None),
-        ("Meeting", doc.meeting_date),
-        ("Deadline", doc.deadline),
-    ]
-    return [(label, value) for label, value in rows if value]
+def underline(text: Any, char: str = "=") -> str:
+    """A setext heading in plain text: the line, then a rule as long as it."""
+    line = str(text)
+    return f"{line}\n{char * max(3, len(line))}"
 
 
-def people(doc: Document) -> list[tuple[str, str]]:
-    rows = [("Proposer", doc.proposer), ("Seconder", doc.seconder)]
-    return [(label, value) for label, value in rows if value]
+def render(
+    doc: Document,
+    fmt: str,
+    *,
+    template_dir: str | Path | None = None,
+    submission_copy: bool = False,
+) -> str:
+    """The document as Markdown (``md``) or plain text (``txt``).
 
-
-def render(doc: Document, fmt: str, *, template_dir: str | Path | None = None) -> str:
-    """The document as Markdown (``md``) or plain text (``txt``)."""
+    Templates get ``doc`` (the composed motion) and ``text`` (the document's own
+    words, see sentences.py), and have a block for each part.
+    """
     from jinja2 import TemplateError, TemplateNotFound
 
     env = environment(str(template_dir) if template_dir is not None else None)
     name = TEMPLATES[fmt]
+    words = sentences.words_for(doc, template_dir, submission_copy=submission_copy)
     try:
         template = env.get_template(name)
         text = template.render(
             doc=doc,
-            meta=meta(doc),
-            people=people(doc),
-            numbered_list=doc.profile.number_format == "1.",
+            text=words,
+            submission_copy=submission_copy,
+            numbered_list=doc.profile.number_format in ("1.", "1)"),
         )
     except TemplateNotFound as exc:
         raise InputError(f"the template '{exc.name}' was not found", field="--templates") from None
@@ -91,7 +94,7 @@ def render(doc: Document, fmt: str, *, template_dir: str | Path | None = None) -
 
 
 def _tidy(text: str) -> str:
-    """At most one blank line in a row, and one newline at the end."""
-    text = re.sub(r"[ \t]+\n", lambda m: "  \n" if m.group(0).startswith("  ") else "\n", text)
+    """No trailing spaces, at most one blank line in a row, one newline at the end."""
+    text = re.sub(r"[ \t]+\n", "\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip("\n") + "\n"

@@ -21,7 +21,7 @@ from typing import Any
 from motiongen import __version__
 from motiongen.errors import InputError
 from motiongen.motion.compose import Document
-from motiongen.output.render import meta, people
+from motiongen.output import sentences
 from motiongen.text import clean
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -40,6 +40,8 @@ def _w(tag: str) -> str:
 class WordOptions:
     reference: Path | None = None
     line_numbers: bool = False
+    template_dir: Path | None = None  # where a user's sentences.toml may be
+    submission_copy: bool = False
 
 
 class WordWriter:
@@ -60,10 +62,13 @@ class WordWriter:
         self._document = base.element
         self._numbering = base.part.numbering_part.element
         self._core = base.core_properties._element
+        header = base.sections[0].header.part
+        self._header = header.element
         self._names = {
             "document": base.part.partname.membername,
             "numbering": base.part.numbering_part.partname.membername,
             "core": base.part.package._core_properties_part.partname.membername,
+            "header": header.partname.membername,
         }
         self._entries = _raw_entries(self.base)
 
@@ -74,12 +79,18 @@ class WordWriter:
         document = copy.deepcopy(self._document)
         numbering = copy.deepcopy(self._numbering)
         core = copy.deepcopy(self._core)
-        _fill(document.body, numbering, doc, self.ids)
+        header = copy.deepcopy(self._header)
+        words = sentences.words_for(
+            doc, self.options.template_dir, submission_copy=self.options.submission_copy
+        )
+        _fill(document.body, numbering, doc, words, self.ids)
+        _running_header(header, words.running_header)
         _properties(CoreProperties(core), doc)
         changed = {
             self._names["document"]: serialize_part_xml(document),
             self._names["numbering"]: serialize_part_xml(numbering),
             self._names["core"]: serialize_part_xml(core),
+            self._names["header"]: serialize_part_xml(header),
         }
         return _write_zip(self._entries, changed)
 
@@ -131,7 +142,8 @@ class StyleIds:
     heading: str
     normal: str
     list_para: str
-    decimal_abstract: int
+    word_count: str
+    decimal_abstract: dict[str, int]  # by the profile's number_format
     bullet_abstract: int
 
 
@@ -141,6 +153,7 @@ class StyleIds:
 def _make_base(options: WordOptions) -> tuple[bytes, StyleIds]:
     from docx import Document as open_docx
 
+    own_style = options.reference is None
     if options.reference is not None:
         document = _open_reference(options.reference)
         _copy_missing_styles(document)
@@ -150,26 +163,81 @@ def _make_base(options: WordOptions) -> tuple[bytes, StyleIds]:
     _clear_body(document)
     _drop_extras(document)
     _set_language(document)
+    _fresh_settings(document)
+    _fresh_core(document)
+    word_count = _word_count_style(document)
+    _line_number_style(document)
     decimal, bullet = _add_abstract_numbering(document)
-    section = document.sections[0]
-    if options.reference is None or not _has_text(section.footer):
-        _page_x_of_y(section.footer)
+    page = sentences.load(str(options.template_dir) if options.template_dir else None)["page"]
+    _headers_and_footers(document, page, letterhead=not own_style)
     if options.line_numbers:
-        _line_numbers(section._sectPr)
+        _line_numbers(document.sections[0]._sectPr)
     styles = document.styles
+    names = {s.name for s in styles}
     ids = StyleIds(
-        title=styles["Title"].style_id,
+        title=styles["Heading 1"].style_id,
         heading=styles["Heading 2"].style_id,
         normal=styles["Normal"].style_id,
         list_para=styles["List Paragraph"].style_id
-        if "List Paragraph" in [s.name for s in styles]
+        if "List Paragraph" in names
         else styles["Normal"].style_id,
+        word_count=word_count,
         decimal_abstract=decimal,
         bullet_abstract=bullet,
     )
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue(), ids
+    fresh = {"docProps/app.xml": _app_xml()}
+    if own_style:
+        fresh["word/fontTable.xml"] = FONT_TABLE
+    return _replace_parts(buffer.getvalue(), fresh), ids
+
+
+APP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+FONT_TABLE = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    f'<w:fonts xmlns:w="{W_NS}">'
+    '<w:font w:name="Arial"><w:panose1 w:val="020B0604020202020204"/><w:charset w:val="00"/>'
+    '<w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>'
+    "</w:fonts>"
+).encode()
+
+
+def _app_xml() -> bytes:
+    """The application properties, ours: no other program's name, no stale counts."""
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<Properties xmlns="{APP_NS}"><Application>motiongen/{__version__}</Application>'
+        "<DocSecurity>0</DocSecurity></Properties>"
+    ).encode()
+
+
+def _replace_parts(package: bytes, fresh: dict[str, bytes]) -> bytes:
+    """The package with the named parts' contents replaced, where it has them."""
+    entries = _raw_entries(package)
+    present = {info.filename for info, _ in entries}
+    return _write_zip(entries, {name: data for name, data in fresh.items() if name in present})
+
+
+def _fresh_settings(document: Any) -> None:
+    """Forget the template's proofing state: "clean" would stop Word marking typos
+    in text the secretary typed."""
+    settings = document.settings.element
+    for tag in ("proofState", "rsids", "attachedTemplate"):
+        for old in settings.findall(_w(tag)):
+            settings.remove(old)
+
+
+CORE_UNWANTED = ("lastPrinted", "identifier", "version")
+
+
+def _fresh_core(document: Any) -> None:
+    """No print date, and no properties left empty."""
+    core = document.core_properties._element
+    for child in list(core):
+        name = child.tag.rsplit("}", 1)[-1]
+        if name in CORE_UNWANTED or not (child.text or "").strip():
+            core.remove(child)
 
 
 def _open_reference(path: Path) -> Any:
@@ -212,10 +280,10 @@ def _open_reference(path: Path) -> Any:
 
 
 def _copy_missing_styles(document: Any) -> None:
-    """A letterhead made elsewhere may lack Title, Heading 2 or List Paragraph."""
+    """A letterhead made elsewhere may lack Heading 1, Heading 2 or List Paragraph."""
     from docx import Document as open_docx
 
-    wanted = ("Title", "Heading 2", "List Paragraph")
+    wanted = ("Heading 1", "Heading 2", "List Paragraph", "Header", "Footer")
     names = {s.name for s in document.styles}
     missing = [name for name in wanted if name not in names]
     if not missing:
@@ -247,7 +315,8 @@ def _house_style(document: Any) -> None:
     normal.paragraph_format.space_after = Pt(8)
     normal.paragraph_format.line_spacing = 1.15
     normal.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
-    for name, size in (("Title", 20), ("Heading 2", 13)):
+    _default_fonts(document, "Arial")
+    for name, size in (("Heading 1", 20), ("Heading 2", 13)):
         style = styles[name]
         style.font.name = "Arial"
         _east_asian_font(style.element, "Arial")
@@ -257,14 +326,102 @@ def _house_style(document: Any) -> None:
         style.font.color.rgb = RGBColor(0, 0, 0)
         style.paragraph_format.space_before = Pt(12 if name == "Heading 2" else 0)
         style.paragraph_format.space_after = Pt(6)
-        # The default Title has a rule under it and a theme font: plain is clearer.
-        ppr = style.element.pPr
-        if ppr is not None:
-            for border in ppr.findall(_w("pBdr")):
-                ppr.remove(border)
-    footer_style = styles["Footer"]
-    footer_style.font.name = "Arial"
-    footer_style.font.size = Pt(12)
+    # The title is the only level-1 heading: the outline, a screen reader's
+    # list of headings and a tagged PDF all start from it.
+    styles["Heading 1"].element.get_or_add_pPr()
+    for name in ("Header", "Footer"):
+        style = styles[name]
+        style.font.name = "Arial"
+        _east_asian_font(style.element, "Arial")
+        style.font.size = Pt(12 if name == "Footer" else 10)
+        _a4_tabs(style.element)
+
+
+# A4 with 25 mm margins leaves 160 mm of line: tab stops at its middle and end.
+A4_TABS = (("center", 4536), ("right", 9072))
+
+
+def _a4_tabs(style_element: Any) -> None:
+    from docx.oxml import OxmlElement
+
+    ppr = style_element.get_or_add_pPr()
+    for old in ppr.findall(_w("tabs")):
+        ppr.remove(old)
+    tabs = OxmlElement("w:tabs")
+    for kind, pos in A4_TABS:
+        tab = OxmlElement("w:tab")
+        tab.set(_w("val"), kind)
+        tab.set(_w("pos"), str(pos))
+        tabs.append(tab)
+    # Schema order: tabs come before spacing, indentation and alignment.
+    later = [c for c in ppr if c.tag in {_w("spacing"), _w("ind"), _w("jc"), _w("outlineLvl")}]
+    if later:
+        later[0].addprevious(tabs)
+    else:
+        ppr.append(tabs)
+
+
+def _default_fonts(document: Any, name: str) -> None:
+    """The document default font named outright, not the theme's Cambria or Calibri."""
+    from docx.oxml import OxmlElement
+
+    defaults = document.styles.element.find(_w("docDefaults"))
+    rpr = defaults.find(f"{_w('rPrDefault')}/{_w('rPr')}") if defaults is not None else None
+    if rpr is None:
+        return
+    fonts = rpr.find(_w("rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("asciiTheme", "hAnsiTheme", "cstheme", "eastAsiaTheme"):
+        fonts.attrib.pop(_w(attr), None)
+    for attr in ("ascii", "hAnsi", "cs", "eastAsia"):
+        fonts.set(_w(attr), name)
+
+
+def _body_font(document: Any) -> str | None:
+    return document.styles["Normal"].font.name
+
+
+def _word_count_style(document: Any) -> str:
+    """The word count set apart from the motion: space and a thin rule above it,
+    smaller type, a style of its own that a letterhead can restyle."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import parse_xml
+    from docx.shared import Pt
+
+    styles = document.styles
+    if "Word Count" in {s.name for s in styles}:
+        return str(styles["Word Count"].style_id)
+    style = styles.add_style("Word Count", WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = styles["Normal"]
+    style.font.size = Pt(10)
+    style.paragraph_format.space_before = Pt(18)
+    style.paragraph_format.keep_together = True
+    ppr = style.element.get_or_add_pPr()
+    ppr.append(
+        parse_xml(
+            f'<w:pBdr xmlns:w="{W_NS}"><w:top w:val="single" w:sz="4" w:space="6" '
+            'w:color="808080"/></w:pBdr>'
+        )
+    )
+    return str(style.style_id)
+
+
+def _line_number_style(document: Any) -> None:
+    """Line numbers in the body's font, not the application's serif default."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    styles = document.styles
+    font = _body_font(document)
+    if "Line Number" in {s.name for s in styles}:
+        style = styles["Line Number"]
+    else:
+        style = styles.add_style("Line Number", WD_STYLE_TYPE.CHARACTER)
+        style.element.set(_w("styleId"), "LineNumber")
+    if font:
+        style.font.name = font
+        _east_asian_font(style.element, font)
 
 
 def _east_asian_font(style_element: Any, name: str) -> None:
@@ -352,21 +509,31 @@ def _numbering(document: Any) -> Any:
         return element
 
 
-def _add_abstract_numbering(document: Any) -> tuple[int, int]:
-    """Our own list definitions, so numbering works in any base document."""
+# Word's list formats for a profile's number_format.
+NUMBER_FORMATS = {
+    "1.": ("decimal", "%1."),
+    "1)": ("decimal", "%1)"),
+    "(1)": ("decimal", "(%1)"),
+    "a)": ("lowerLetter", "%1)"),
+}
+
+
+def _add_abstract_numbering(document: Any) -> tuple[dict[str, int], int]:
+    """Our own list definitions, so numbering works in any base document: one for
+    each clause-number format, and the bullets."""
     from docx.oxml import parse_xml
 
     numbering = _numbering(document)
     used = [int(a.get(_w("abstractNumId"))) for a in numbering.findall(_w("abstractNum"))]
-    first = max(used, default=-1) + 1
-    ids = []
-    for offset, (fmt, text) in enumerate((("decimal", "%1."), ("bullet", "•"))):
-        abstract_id = first + offset
+    next_id = max(used, default=-1) + 1
+    kinds = [*NUMBER_FORMATS.items(), ("bullet", ("bullet", "•"))]
+    ids: dict[str, int] = {}
+    for key, (fmt, text) in kinds:
         font = (
             '<w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial"/></w:rPr>' if fmt == "bullet" else ""
         )
         element = parse_xml(
-            f'<w:abstractNum xmlns:w="{W_NS}" w:abstractNumId="{abstract_id}">'
+            f'<w:abstractNum xmlns:w="{W_NS}" w:abstractNumId="{next_id}">'
             '<w:multiLevelType w:val="singleLevel"/>'
             f'<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
             f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
@@ -379,22 +546,110 @@ def _add_abstract_numbering(document: Any) -> tuple[int, int]:
             nums[0].addprevious(element)
         else:
             numbering.append(element)
-        ids.append(abstract_id)
-    return ids[0], ids[1]
+        ids[key] = next_id
+        next_id += 1
+    bullet = ids.pop("bullet")
+    return ids, bullet
 
 
 def _has_text(part: Any) -> bool:
     return any(p.text.strip() for p in part.paragraphs) or bool(part.tables)
 
 
-def _page_x_of_y(footer: Any) -> None:
-    footer.is_linked_to_previous = False
-    paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
-    paragraph.text = ""
-    paragraph.add_run("Page ")
-    _field(paragraph, "PAGE")
-    paragraph.add_run(" of ")
-    _field(paragraph, "NUMPAGES")
+def _headers_and_footers(document: Any, page: str, *, letterhead: bool) -> None:
+    """Page 1 keeps the letterhead's header (or none); from page 2 a running header
+    names the motion and who sent it, so a loose page is never anonymous. Both
+    footers number the pages; a letterhead's own footer text is kept, with the
+    page numbers added after it."""
+    section = document.sections[0]
+    default_header, default_footer = section.header, section.footer
+    default_header.is_linked_to_previous = False
+    default_footer.is_linked_to_previous = False
+    had_first = section.different_first_page_header_footer
+    section.different_first_page_header_footer = True
+    first_header, first_footer = section.first_page_header, section.first_page_footer
+    if not had_first or not letterhead:
+        _copy_content(default_header, first_header)
+        for p in list(default_header._element):
+            default_header._element.remove(p)
+    first_footer.is_linked_to_previous = False
+    for footer in (default_footer, first_footer):
+        if letterhead and _has_text(footer):
+            if not _has_page_field(footer):
+                _page_x_of_y(footer.add_paragraph(), page)
+        else:
+            for p in list(footer._element):
+                footer._element.remove(p)
+            _page_x_of_y(footer.add_paragraph(), page)
+    # The running header's paragraph, filled for each motion.
+    paragraph = default_header.add_paragraph()
+    paragraph.style = document.styles["Header"]
+    for part in (default_header, first_header, default_footer, first_footer):
+        for p in part._element.iter(_w("p")):
+            _suppress_line_numbers(p)
+
+
+# What follows suppressLineNumbers in a paragraph's properties (ECMA-376 order).
+AFTER_SUPPRESS = {
+    _w(tag)
+    for tag in (
+        "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+        "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi",
+        "adjustRightInd", "snapToGrid", "spacing", "ind", "contextualSpacing",
+        "mirrorIndents", "suppressOverlap", "jc", "textDirection", "textAlignment",
+        "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange",
+    )
+}  # fmt: skip
+
+
+def _suppress_line_numbers(p: Any) -> None:
+    """Leave a paragraph out of the line count (headers, footers, the letterhead)."""
+    ppr = p.find(_w("pPr"))
+    if ppr is None:
+        ppr = p.makeelement(_w("pPr"), {})
+        p.insert(0, ppr)
+    if ppr.find(_w("suppressLineNumbers")) is not None:
+        return
+    element = ppr.makeelement(_w("suppressLineNumbers"), {})
+    for child in ppr:
+        if child.tag in AFTER_SUPPRESS:
+            child.addprevious(element)
+            return
+    ppr.append(element)
+
+
+def _copy_content(source: Any, target: Any) -> None:
+    target.is_linked_to_previous = False
+    element = target._element
+    for p in list(element):
+        element.remove(p)
+    for child in source._element:
+        element.append(copy.deepcopy(child))
+    if not len(element):
+        target.add_paragraph()
+
+
+def _has_page_field(part: Any) -> bool:
+    xml = part._element.xml
+    return " PAGE " in xml or 'w:instr="PAGE' in xml or 'w:instr=" PAGE' in xml
+
+
+def _page_x_of_y(paragraph: Any, wording: str) -> None:
+    """'Page {page} of {pages}', the numbers as Word fields."""
+    import re
+
+    for piece in re.split(r"(\{page\}|\{pages\})", wording):
+        if piece == "{page}":
+            _field(paragraph, "PAGE")
+        elif piece == "{pages}":
+            _field(paragraph, "NUMPAGES")
+        elif piece:
+            paragraph.add_run(piece)
+
+
+def _running_header(header: Any, text: str) -> None:
+    paragraph = header.findall(_w("p"))[-1]
+    _run(paragraph, clean(text))
 
 
 def _field(paragraph: Any, instruction: str) -> None:
@@ -428,7 +683,7 @@ def _line_numbers(sect_pr: Any) -> None:
         sect_pr.remove(old)
     element = OxmlElement("w:lnNumType")
     element.set(_w("countBy"), "1")
-    element.set(_w("restart"), "newPage")
+    element.set(_w("restart"), "continuous")
     element.set(_w("distance"), "284")
     for child in sect_pr:
         if child.tag in {_w(name) for name in SECTION_CHILDREN_AFTER_LNNUM}:
@@ -440,13 +695,21 @@ def _line_numbers(sect_pr: Any) -> None:
 # --- one motion ------------------------------------------------------------------------------
 
 
-def _fill(body: Any, numbering: Any, doc: Document, ids: StyleIds) -> None:
-
+def _fill(body: Any, numbering: Any, doc: Document, words: sentences.Words, ids: StyleIds) -> None:
+    """The motion's paragraphs. Only the motion itself (section leads and
+    clauses) is line-numbered: everything else is marked suppressLineNumbers,
+    so line numbers cited in an amendment count the motion alone."""
     sect_pr = body.find(_w("sectPr"))
 
     # Plain lxml: python-docx's get-or-add helpers are most of the time spent
     # filling a document, and every element here is new.
-    def paragraph(style: str, *, keep_next: bool = False, num_id: int | None = None) -> Any:
+    def paragraph(
+        style: str,
+        *,
+        keep_next: bool = False,
+        num_id: int | None = None,
+        motion: bool = False,
+    ) -> Any:
         p = body.makeelement(_w("p"), {})
         ppr = _sub(p, "pPr")
         _sub(ppr, "pStyle", val=style)
@@ -456,6 +719,8 @@ def _fill(body: Any, numbering: Any, doc: Document, ids: StyleIds) -> None:
             num_pr = _sub(ppr, "numPr")
             _sub(num_pr, "ilvl", val="0")
             _sub(num_pr, "numId", val=str(num_id))
+        if not motion:
+            _sub(ppr, "suppressLineNumbers")
         if sect_pr is not None:
             sect_pr.addprevious(p)
         else:
@@ -472,37 +737,54 @@ def _fill(body: Any, numbering: Any, doc: Document, ids: StyleIds) -> None:
         _run(p, f"{label}: ", bold=True)
         _run(p, clean(value))
 
-    text_paragraph(ids.title, doc.title)
-    for label, value in meta(doc):
+    text_paragraph(ids.title, doc.title, keep_next=True)
+    for label, value in words.meta:
         labelled(label, value)
 
-    shared_num = None
+    abstract = ids.decimal_abstract[doc.profile.number_format]
+    numbered_on = None
     for section in doc.sections:
-        text_paragraph(ids.heading, section.lead, keep_next=True)
-        if doc.profile.numbering == "continuous" and shared_num is not None:
-            num_id = shared_num
-        else:
-            num_id = _new_list(numbering, ids.decimal_abstract)
-            shared_num = num_id
+        text_paragraph(ids.heading, section.lead, keep_next=True, motion=True)
+        numbered = [c for c in section.clauses if c.number]
+        num_id = None
+        if numbered:
+            first = _number_of(numbered[0].number)
+            if numbered_on is not None and first == numbered_on[1] + 1:
+                num_id = numbered_on[0]  # numbered on from the section before
+            else:
+                num_id = _new_list(numbering, abstract, first)
+            numbered_on = (num_id, _number_of(numbered[-1].number))
         for clause in section.clauses:
-            text_paragraph(ids.list_para, clause.text, num_id=num_id)
+            style = ids.list_para if clause.number else ids.normal
+            text_paragraph(
+                style, clause.text, num_id=num_id if clause.number else None, motion=True
+            )
 
-    for label, value in people(doc):
+    for label, value in words.people:
         labelled(label, value)
-    if doc.carried_on:
-        text_paragraph(ids.normal, f"Carried at a quorate meeting on {doc.carried_on}.")
-    count = paragraph(ids.normal)
-    _run(count, "Word count: ", bold=True)
-    _run(count, f"{doc.word_count_line}. {doc.count_rule}.")
+    if words.carried:
+        text_paragraph(ids.normal, words.carried)
+    if words.word_count:
+        text_paragraph(ids.word_count, words.word_count)
 
-    if doc.citations:
-        text_paragraph(ids.heading, "Sources for the facts noted", keep_next=True)
-        bullets = _new_list(numbering, ids.bullet_abstract)
-        for citation in doc.citations:
-            text = f"{citation.statement} Source: {'; '.join(citation.sources)}."
-            if citation.caveat:
-                text += f" Note: {citation.caveat}"
-            text_paragraph(ids.list_para, text, num_id=bullets)
+    if words.sources:
+        text_paragraph(ids.heading, words.sources_heading, keep_next=True)
+        bullets = _new_list(numbering, ids.bullet_abstract, 1)
+        for index, entry in enumerate(words.sources):
+            # Kept together: each entry with the next, so the list moves as one.
+            last = index == len(words.sources) - 1
+            text_paragraph(ids.list_para, entry, num_id=bullets, keep_next=not last)
+
+
+def _number_of(label: str) -> int:
+    """The clause number in '3.', '3)', '(3)' or 'c)'."""
+    core = label.strip("().")
+    if core.isdigit():
+        return int(core)
+    value = 0
+    for char in core:
+        value = value * 26 + (ord(char) - 96)
+    return value
 
 
 def _sub(parent: Any, tag: str, val: str | None = None) -> Any:
@@ -525,10 +807,10 @@ def _run(p: Any, text: str, *, bold: bool = False) -> None:
             t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
 
 
-def _new_list(numbering: Any, abstract_id: int) -> int:
-    """A numbering instance that starts again at 1: one per section."""
+def _new_list(numbering: Any, abstract_id: int, start: int) -> int:
+    """A numbering instance that starts at ``start``: one per run of clauses."""
     num = numbering.add_num(abstract_id)
-    num.add_lvlOverride(ilvl=0).add_startOverride(1)
+    num.add_lvlOverride(ilvl=0).add_startOverride(start)
     return int(num.numId)
 
 
@@ -543,12 +825,9 @@ def _properties(props: Any, doc: Document) -> None:
     props.last_modified_by = doc.submitted_by or "motiongen"
     props.revision = 1
     props.content_status = "Draft"
-    props.identifier = ""
-    props.version = ""
     now = _now()
     props.created = now
     props.modified = now
-    props.last_printed = now
 
 
 def _now() -> dt.datetime:

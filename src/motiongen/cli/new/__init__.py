@@ -37,6 +37,7 @@ class NewRequest:
     force: bool = False
     reference_docx: Path | None = None
     line_numbers: bool = False
+    submission_copy: bool = False
 
 
 def _err(text: str) -> None:
@@ -157,6 +158,7 @@ def _write(
         force=request.force,
         reference_docx=request.reference_docx,
         line_numbers=request.line_numbers,
+        submission_copy=request.submission_copy,
     )
     result, spec_path = drafting.finish(motion, out_dir, stem, options, catalogue, profiles)
     if result.error is not None:

@@ -22,11 +22,11 @@ from motiongen.motion.spec import Job, Motion
 from motiongen.paths import config_dir
 from motiongen.text import slug
 
-REMEMBERED = ("profile", "submitted_by", "to", "proposer", "seconder", "nation")
+REMEMBERED = ("profile", "submitted_by", "to", "proposer", "seconder", "nation", "contact")
 SPEC_ORDER = (
     "profile", "title", "submitted_by", "to", "meeting_date", "deadline", "nation",
-    "proposer", "seconder", "calls_on", "commission", "demands", "notes", "believes",
-    "resolves", "mandates", "word_limit", "carried_on", "output",
+    "proposer", "seconder", "moved_by", "contact", "submitted_on", "calls_on", "commission",
+    "demands", "notes", "believes", "resolves", "mandates", "word_limit", "carried_on", "output",
 )  # fmt: skip
 FLAG_FOR = {
     "profile": "--profile",

@@ -1,0 +1,153 @@
+"""The document's own words ("Proposer", "216 words.", "Sources"…), from one data
+file, put together for a motion once and read by every output format.
+
+The words live in ``templates/sentences.toml``; a ``sentences.toml`` in the
+user's ``--templates`` folder replaces any of them, so the Word document
+changes with the Markdown and text.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from motiongen.errors import InputError
+from motiongen.motion.compose import Document
+from motiongen.paths import data_dir
+from motiongen.text import fill
+
+FILE = "sentences.toml"
+
+
+@cache
+def load(user_dir: str | None = None) -> dict[str, str]:
+    """The packaged words, with the user's own over them."""
+    words = _parse((data_dir("templates") / FILE).read_text(encoding="utf-8"), FILE)
+    if user_dir is None:
+        return words
+    path = Path(user_dir) / FILE
+    if not path.is_file():
+        return words
+    own = _parse(path.read_text(encoding="utf-8"), str(path))
+    for key in own:
+        if key not in words:
+            raise InputError(
+                f"'{key}' is not one of the document's sentences",
+                file=path,
+                field=key,
+                hint="the built-in sentences.toml lists them all; copy its key",
+            )
+    return {**words, **own}
+
+
+def _parse(text: str, where: str) -> dict[str, str]:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"this is not valid TOML: {exc}", file=where) from None
+    for key, value in data.items():
+        if not isinstance(value, str):
+            raise InputError(
+                "each sentence is a line of text in quotes",
+                file=where,
+                field=key,
+                hint=f'write it as {key} = "…"',
+            )
+    return data
+
+
+@dataclass(frozen=True)
+class Words:
+    """The labelled lines and sentences of one motion, in every format's order."""
+
+    meta: list[tuple[str, str]]
+    people: list[tuple[str, str]]
+    carried: str | None
+    word_count: str | None
+    sources_heading: str
+    sources: list[str] = field(default_factory=list)
+    running_header: str = ""
+    page: str = "Page {page} of {pages}"
+
+
+def words_for(
+    doc: Document, user_dir: str | Path | None = None, *, submission_copy: bool = False
+) -> Words:
+    """Everything a renderer says besides the motion's own clauses.
+
+    A submission copy is the motion alone: no word count and no sources, as
+    offices that want the bare motion ask.
+    """
+    say = load(str(user_dir) if user_dir is not None else None)
+    meta = _rows(
+        say,
+        [
+            ("submitted_by", doc.submitted_by),
+            ("to", doc.to),
+            ("commission", doc.commission),
+            ("meeting_date", doc.meeting_date),
+            ("deadline", doc.deadline),
+            ("submitted_on", doc.submitted_on),
+        ],
+    )
+    people = _rows(
+        say,
+        [
+            ("proposer", doc.proposer),
+            ("seconder", doc.seconder),
+            ("moved_by", doc.moved_by),
+            ("contact", ", ".join(doc.contact) if doc.contact else None),
+        ],
+    )
+    carried = None
+    if doc.carried_on:
+        key = "carried_at" if doc.carried_at else "carried"
+        carried = fill(say[key], {"date": doc.carried_on, "meeting": doc.carried_at or ""})
+    count = None
+    sources: list[str] = []
+    if not submission_copy:
+        count = _word_count(doc, say)
+        sources = _sources(doc, say)
+    header_key = "running_header" if doc.submitted_by else "running_header_untitled"
+    return Words(
+        meta=meta,
+        people=people,
+        carried=carried,
+        word_count=count,
+        sources_heading=say["sources_heading"],
+        sources=sources,
+        running_header=fill(
+            say[header_key], {"title": doc.title, "submitted_by": doc.submitted_by or ""}
+        ),
+        page=say["page"],
+    )
+
+
+def _rows(say: dict[str, str], rows: list[tuple[str, str | None]]) -> list[tuple[str, str]]:
+    return [(say[key], value) for key, value in rows if value]
+
+
+def _word_count(doc: Document, say: dict[str, str]) -> str:
+    """'216 words. The limit is 250.' and how they were counted; just the count
+    where the body sets no limit."""
+    line = fill(say["word_count"], {"words": f"{doc.words:,}"})
+    if doc.word_limit is None:
+        return line
+    rule = say["count_rule_with_title" if doc.profile.count_title else "count_rule"]
+    return " ".join([line, fill(say["word_limit"], {"limit": f"{doc.word_limit:,}"}), rule])
+
+
+def _sources(doc: Document, say: dict[str, str]) -> list[str]:
+    """One short reference a fact: its note's number, then its sources and years."""
+    entries = []
+    for citation in doc.citations:
+        number = citation.clause.rstrip(".)").lstrip("(")
+        clause = fill(say["source_for"], {"number": number}) if number else say["source_for_single"]
+        sources = "; ".join(
+            fill(say["source"], {"title": s.title, "body": s.body, "year": str(s.year), "at": s.at})
+            for s in citation.sources
+        )
+        entries.append(fill(say["source_entry"], {"clause": clause, "sources": sources}))
+    return entries
