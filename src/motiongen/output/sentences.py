@@ -140,7 +140,8 @@ def _word_count(doc: Document, say: dict[str, str]) -> str:
 
 
 def _sources(doc: Document, say: dict[str, str]) -> list[str]:
-    """One short reference a fact: its note's number, then its sources and years."""
+    """One short reference a fact: its note's number, then its sources and years,
+    and the catalogue's caveat where the fact has one."""
     entries = []
     for citation in doc.citations:
         number = citation.clause.rstrip(".)").lstrip("(")
@@ -149,5 +150,8 @@ def _sources(doc: Document, say: dict[str, str]) -> list[str]:
             fill(say["source"], {"title": s.title, "body": s.body, "year": str(s.year), "at": s.at})
             for s in citation.sources
         )
-        entries.append(fill(say["source_entry"], {"clause": clause, "sources": sources}))
+        entry = fill(say["source_entry"], {"clause": clause, "sources": sources})
+        if citation.caveat:
+            entry += " " + citation.caveat
+        entries.append(entry)
     return entries

@@ -570,9 +570,9 @@ def _headers_and_footers(document: Any, page: str, *, letterhead: bool) -> None:
     first_header, first_footer = section.first_page_header, section.first_page_footer
     if not had_first or not letterhead:
         _copy_content(default_header, first_header)
+        _copy_content(default_footer, first_footer)
         for p in list(default_header._element):
             default_header._element.remove(p)
-    first_footer.is_linked_to_previous = False
     for footer in (default_footer, first_footer):
         if letterhead and _has_text(footer):
             if not _has_page_field(footer):
