@@ -1,5 +1,5 @@
-"""What `build` and `check` tell the user: progress and problems on stderr,
-documents and JSON on stdout."""
+"""What `build` and `check` tell the user: progress and problems on stderr;
+documents, JSON and `check`'s findings (its output) on stdout."""
 
 from __future__ import annotations
 
@@ -23,6 +23,11 @@ from motiongen.profiles import ProfileSet
 
 def _err(line: str) -> None:
     sys.stderr.write(line + "\n")
+
+
+def _out(line: str) -> None:
+    """The command's own output: `check motion.yaml | grep error` finds it."""
+    sys.stdout.write(line + "\n")
 
 
 def _finding_lines(findings: list[Finding], severities: Sequence[str]) -> list[str]:
@@ -176,12 +181,12 @@ def check(
             continue
         doc = result.document
         assert doc is not None
-        _err(f"{result.label}: {doc.title} — {doc.profile.name}, {doc.word_count_line}")
+        _out(f"{result.label}: {doc.title} — {doc.profile.name}, {doc.word_count_line}")
         if not result.findings:
-            _err("    no problems found")
+            _out("    no problems found")
         for finding in result.findings:
             for line in finding.lines():
-                _err(f"    {line}")
+                _out(f"    {line}")
     return code
 
 
