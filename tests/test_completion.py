@@ -8,7 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-
 # The installed command, as the shell runs it: completion is keyed to its name.
 COMMAND = str(Path(sys.executable).parent / "motiongen")
 

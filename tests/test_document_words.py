@@ -94,7 +94,8 @@ def test_the_submission_copy_is_the_motion_alone() -> None:
 
 def test_user_sentences_change_every_format_word_included(tmp_path: Path) -> None:
     (tmp_path / "sentences.toml").write_text(
-        'proposer = "Moved by the branch secretary"\nsources_heading = "Where the facts come from"\n',
+        'proposer = "Moved by the branch secretary"\n'
+        'sources_heading = "Where the facts come from"\n',
         encoding="utf-8",
     )
     for fmt, text in formats(FULL, template_dir=tmp_path).items():
