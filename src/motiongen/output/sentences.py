@@ -140,18 +140,26 @@ def _word_count(doc: Document, say: dict[str, str]) -> str:
 
 
 def _sources(doc: Document, say: dict[str, str]) -> list[str]:
-    """One short reference a fact: its note's number, then its sources and years,
-    and the catalogue's caveat where the fact has one."""
-    entries = []
+    """One short reference for each source list: the numbers of the notes it
+    backs, then the documents and their years, and the catalogue's caveat
+    where a fact has one. Notes from the same documents share a line."""
+    grouped: dict[tuple[str, str], list[str]] = {}
     for citation in doc.citations:
-        number = citation.clause.rstrip(".)").lstrip("(")
-        clause = fill(say["source_for"], {"number": number}) if number else say["source_for_single"]
         sources = "; ".join(
             fill(say["source"], {"title": s.title, "body": s.body, "year": str(s.year), "at": s.at})
             for s in citation.sources
         )
+        number = citation.clause.rstrip(".)").lstrip("(")
+        grouped.setdefault((sources, citation.caveat or ""), []).append(number)
+    entries = []
+    for (sources, caveat), numbers in grouped.items():
+        if len(numbers) > 1:
+            listed = ", ".join(numbers[:-1]) + say["and"] + numbers[-1]
+            clause = fill(say["source_for_many"], {"numbers": listed})
+        elif numbers[0]:
+            clause = fill(say["source_for"], {"number": numbers[0]})
+        else:
+            clause = say["source_for_single"]
         entry = fill(say["source_entry"], {"clause": clause, "sources": sources})
-        if citation.caveat:
-            entry += " " + citation.caveat
-        entries.append(entry)
+        entries.append(f"{entry} {caveat}" if caveat else entry)
     return entries

@@ -143,6 +143,7 @@ class StyleIds:
     normal: str
     list_para: str
     word_count: str
+    source: str
     decimal_abstract: dict[str, int]  # by the profile's number_format
     bullet_abstract: int
 
@@ -182,6 +183,7 @@ def _make_base(options: WordOptions) -> tuple[bytes, StyleIds]:
         if "List Paragraph" in names
         else styles["Normal"].style_id,
         word_count=word_count,
+        source=_source_style(document, "List Paragraph" if "List Paragraph" in names else "Normal"),
         decimal_abstract=decimal,
         bullet_abstract=bullet,
     )
@@ -396,7 +398,7 @@ def _word_count_style(document: Any) -> str:
     style = styles.add_style("Word Count", WD_STYLE_TYPE.PARAGRAPH)
     style.base_style = styles["Normal"]
     style.font.size = Pt(10)
-    style.paragraph_format.space_before = Pt(18)
+    style.paragraph_format.space_before = Pt(12)
     style.paragraph_format.keep_together = True
     ppr = style.element.get_or_add_pPr()
     ppr.append(
@@ -405,6 +407,22 @@ def _word_count_style(document: Any) -> str:
             'w:color="808080"/></w:pBdr>'
         )
     )
+    return str(style.style_id)
+
+
+def _source_style(document: Any, list_style: str) -> str:
+    """The short references in smaller type, like the word count: they are
+    for checking, not for reading out."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.shared import Pt
+
+    styles = document.styles
+    if "Source" in {s.name for s in styles}:
+        return str(styles["Source"].style_id)
+    style = styles.add_style("Source", WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = styles[list_style]
+    style.font.size = Pt(10)
+    style.paragraph_format.space_after = Pt(2)
     return str(style.style_id)
 
 
@@ -773,7 +791,7 @@ def _fill(body: Any, numbering: Any, doc: Document, words: sentences.Words, ids:
         for index, entry in enumerate(words.sources):
             # Kept together: each entry with the next, so the list moves as one.
             last = index == len(words.sources) - 1
-            text_paragraph(ids.list_para, entry, num_id=bullets, keep_next=not last)
+            text_paragraph(ids.source, entry, num_id=bullets, keep_next=not last)
 
 
 def _number_of(label: str) -> int:
