@@ -12,6 +12,7 @@ from motiongen import catalogue
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_SEEDS = REPO.parent / "shared" / "seeds"
+SHARED_EVIDENCE = REPO.parent / "shared" / "EVIDENCE-2026.md"
 
 
 @pytest.fixture(autouse=True)
@@ -21,6 +22,8 @@ def _isolated_config(
     monkeypatch.setenv("MOTIONGEN_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
     monkeypatch.delenv("MOTIONGEN_CATALOGUE", raising=False)
     monkeypatch.setenv("COLUMNS", "100")
+    # One parse cache for the whole run, never the user's own.
+    monkeypatch.setenv("MOTIONGEN_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
 
 
 @pytest.fixture(scope="session")

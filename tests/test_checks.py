@@ -47,7 +47,9 @@ def findings(today: dt.date = TODAY, max_age: int = 5, **changes: Any) -> list[F
     data = {k: v for k, v in data.items() if v is not None}
     motion = Motion.model_validate(data)
     document = compose(motion, PROFILES.get(motion.profile), CAT)
-    return checks.run(motion, document, CAT, today=today, max_age=max_age)
+    return checks.run(
+        motion, document, CAT, today=today, max_age=max_age, speakers=PROFILES.speakers
+    )
 
 
 def rules(found: list[Finding]) -> set[str]:
@@ -154,7 +156,9 @@ def test_guidance_fires_on_free_text(text: str, rule: str) -> None:
     found = [f for f in findings(believes=[{"text": text}]) if f.rule == rule]
     assert found, rule
     assert found[0].where == "believes 1"
-    assert "A Labour Child and Family Social Work Service (2021)" in (found[0].source or "")
+    assert "A Labour Child and Family Social Work Service (Labour Social Work Group, 2021)" in (
+        found[0].source or ""
+    )
 
 
 def test_guidance_does_not_fire_on_text_that_follows_it() -> None:
@@ -257,3 +261,103 @@ def test_past_meetings_and_deadlines() -> None:
     found = findings(profile="napo-agm", deadline="2026-10-01")
     assert "deadline-passed" in rules(found)
     assert "deadline-after-meeting" in rules(findings(deadline="2027-03-01"))
+
+
+def test_austerity_advice_passes_text_that_says_whose_and_when() -> None:
+    texts = [
+        "Tory austerity closed our children's centres.",
+        "The austerity of 2010 to 2024 closed our children's centres.",
+    ]
+    found = findings(believes=[{"text": t} for t in texts])
+    assert "wording:politically-chosen-austerity" not in rules(found)
+    bare = findings(believes=[{"text": "Austerity closed our children's centres."}])
+    (advice,) = [f for f in bare if f.rule == "wording:politically-chosen-austerity"]
+    assert advice.severity == "advice" and "governments from 2010" in advice.fix
+
+
+@pytest.mark.parametrize(
+    ("key", "text"),
+    [
+        ("resolves", "To ask the next Labour government to act."),
+        ("notes", "Our shadow minister spoke at the rally."),
+        ("believes", "When Labour is elected, councils must get these powers."),
+    ],
+)
+def test_opposition_wording_in_a_labour_motion_after_july_2024(key: str, text: str) -> None:
+    found = [f for f in findings(**{key: [{"text": text}]}) if f.rule == "opposition-wording"]
+    assert len(found) == 1, found
+    assert found[0].severity == "warning"
+    assert found[0].where.startswith(key)
+    assert "Labour Government" in found[0].fix
+
+
+def test_opposition_wording_is_fine_before_july_2024_and_outside_labour() -> None:
+    clause = [{"text": "To ask the next Labour government to act."}]
+    before = findings(
+        resolves=clause, meeting_date="2024-05-01", today=dt.date(2024, 4, 1), notes=[]
+    )
+    assert "opposition-wording" not in rules(before)
+    union = findings(profile="union-branch", resolves=clause)
+    assert "opposition-wording" not in rules(union)
+
+
+@pytest.mark.parametrize("profile_id", ["labour-branch", "labour-conference", "labour-npf"])
+def test_labour_profiles_frame_every_demand_for_labour_in_government(profile_id: str) -> None:
+    found = findings(
+        profile=profile_id,
+        demands=list(CAT.demands),
+        commission="Break down barriers to opportunity",
+        word_limit=100_000,
+    )
+    assert "opposition-wording" not in rules(found)
+    document = compose(
+        Motion.model_validate({**GOOD, "profile": profile_id, "demands": list(CAT.demands)}),
+        PROFILES.get(profile_id),
+        CAT,
+    )
+    leads = [section.lead for section in document.sections]
+    assert any("the Labour Government" in lead for lead in leads), leads
+
+
+def test_law_last_checked_over_a_year_before_the_meeting() -> None:
+    notes = ["cwsa-2026-profit-cap-power"]
+    late = findings(notes=notes, meeting_date="2028-01-10", today=dt.date(2027, 12, 1))
+    (advice,) = [f for f in late if f.rule == "law-last-checked"]
+    assert advice.severity == "advice"
+    assert advice.fix == "check whether this has changed since November 2026"
+    soon = findings(notes=notes, meeting_date="2027-06-01", today=dt.date(2027, 5, 1))
+    assert "law-last-checked" not in rules(soon)
+    figures = findings(meeting_date="2028-01-10", today=dt.date(2027, 12, 1))
+    assert "law-last-checked" not in rules(figures)
+
+
+def test_facts_without_a_year_or_a_nation_are_not_called_old_or_misplaced() -> None:
+    found = findings(
+        notes=["probation-precedent", "contracts-sold-on"],
+        nation="scotland",
+        demands=["nationalise-foster-care"],
+        max_age=0,
+    )
+    assert ("fact-elsewhere", "notes 2") not in {(f.rule, f.where) for f in found}
+    assert ("old-evidence", "notes 1") not in {(f.rule, f.where) for f in found}
+
+
+def test_a_body_that_names_itself_two_ways_is_not_flagged_for_either() -> None:
+    for text in ("Conference calls for change.", "This Conference calls for change."):
+        found = findings(profile="labour-conference", resolves=[{"text": text}])
+        assert "proper-form" not in rules(found), text
+
+
+def test_the_rule_cited_for_a_missing_seconder_is_the_one_the_profile_says_covers_it() -> None:
+    found = findings(profile="council", seconder=None, meeting_date="2027-03-01")
+    (missing,) = [f for f in found if f.rule == "required-field" and f.where == "seconder"]
+    rule = PROFILES.get("council").rule_for("seconder")
+    assert rule is not None and missing.source is not None
+    assert missing.source.startswith(rule.source)
+
+
+def test_who_acts_comes_from_the_profile() -> None:
+    council = PROFILES.get("council")
+    branch = PROFILES.get("union-branch")
+    assert council.acts_at == "council" and branch.acts_at == "union"
+    assert set(PROFILES.speakers) >= {"This Council", "Conference", "We"}

@@ -58,7 +58,7 @@ def test_existing_files_are_kept_without_force(runner: CliRunner, tmp_path: Path
     (target,) = out.iterdir()
     target.write_text("my own edits", encoding="utf-8")
     again = runner.invoke(app, ["build", str(spec), "-o", str(out), "-f", "txt"])
-    assert again.exit_code == 1
+    assert again.exit_code == 2  # a file in the way is not a failed check
     assert "already there" in again.stderr and "--force" in again.stderr
     assert target.read_text(encoding="utf-8") == "my own edits"
     forced = runner.invoke(app, ["build", str(spec), "-o", str(out), "-f", "txt", "--force"])
@@ -97,7 +97,7 @@ def test_batch_with_a_bad_motion_builds_the_others(runner: CliRunner, tmp_path: 
     spec = write(tmp_path, "batch.yaml", text)
     out = tmp_path / "out"
     result = runner.invoke(app, ["build", str(spec), "-o", str(out), "-f", "md"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # the most serious code in the batch wins
     assert len(list(out.iterdir())) == 2
     assert f"Failed: {spec}: motion 2: {spec}:17: demands[1]: there is no demand 'halt-nas'" in (
         result.stderr
@@ -136,7 +136,7 @@ def test_csv_merge_of_forty_rows_with_one_bad_row(runner: CliRunner, tmp_path: P
             "md,txt",
         ],
     )
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # the most serious code in the batch wins
     assert len(list(out.iterdir())) == 39 * 2
     assert f"Failed: {table}: row 18: {table}:18: meeting_date:" in result.stderr
     assert "Built 39 of 40 motions" in result.stderr
@@ -364,7 +364,7 @@ def test_check_today_and_max_age_options(runner: CliRunner) -> None:
     fresh = runner.invoke(app, ["check", spec, "--today", "2027-01-01", "--json"])
     rules = {f["rule"] for f in json.loads(fresh.stdout)["motions"][0]["findings"]}
     assert "meeting-passed" not in rules
-    late = runner.invoke(app, ["check", spec, "--today", "2027-02-01", "--max-age", "2", "--json"])
+    late = runner.invoke(app, ["check", spec, "--today", "2027-02-01", "--max-age", "1", "--json"])
     rules = {f["rule"] for f in json.loads(late.stdout)["motions"][0]["findings"]}
     assert {"meeting-passed", "old-evidence"} <= rules
     assert late.exit_code == 0  # warnings only

@@ -33,7 +33,7 @@ def test_list_json_holds_every_product_id(runner: CliRunner) -> None:
     assert PRODUCT_DEMANDS.keys() <= {d["id"] for d in demands}
     for d in demands:
         assert {"id", "title", "theme", "clause", "sources"} <= d.keys()
-        assert d["sources"] and all(s["file"] and s["at"] for s in d["sources"])
+        assert d["sources"] and all((s["file"] or s["address"]) and s["at"] for s in d["sources"])
     assert result.stderr == ""
 
 
@@ -69,15 +69,52 @@ def test_show_gives_clause_sources_and_evidence(runner: CliRunner) -> None:
     assert "proposal 2" in out
     assert "foster-placements-private-share" in out
     assert "nearly two in five foster care placements" in out
+    assert "How firm the sources are: the sources ask for this outright" in out
+
+
+def test_list_names_sources_as_a_secretary_knows_them(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["demands", "list", "--theme", "regulation"])
+    rows = {line.split()[1]: line for line in result.stdout.splitlines() if line.startswith("│ ")}
+    assert "LSWG 2017" in rows["foi-for-providers"]
+    assert "Jones 2014" in rows["keep-ofsted-registration"]
+    assert "001" not in result.stdout and "004" not in result.stdout
+
+
+def test_show_says_how_firm_a_tentative_source_was(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["demands", "show", "council-insourcing-powers"])
+    out = " ".join(result.stdout.split())
+    assert "to examine whether councils should have the legal powers" in out
+    assert "How firm the sources are: The 2018 submission proposes only to investigate" in out
+    record = json.loads(
+        runner.invoke(app, ["demands", "show", "council-insourcing-powers", "--json"]).stdout
+    )
+    assert record["tentative"].startswith("The 2018 submission")
+
+
+def test_show_lists_primary_sources_with_publisher_date_and_address(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["demands", "show", "use-profit-cap-power"])
+    out = "".join(" ".join(result.stdout.split()).split("│"))
+    out = " ".join(out.split())
+    assert "Children's Wellbeing and Schools Act 2026 (c. 21), section 17" in out
+    assert "(legislation.gov.uk, enacted 29 April 2026)" in out
+    assert "https://www.legislation.gov.uk/ukpga/2026/21/section/17/enacted" in out.replace(" ", "")
+    record = json.loads(
+        runner.invoke(app, ["demands", "show", "use-profit-cap-power", "--json"]).stdout
+    )
+    law = record["sources"][0]
+    assert law["file"] is None and law["kind"] == "legislation"
+    assert law["address"].startswith("https://www.legislation.gov.uk/")
+    assert record["evidence"][0]["last_checked"] == "2026-11-01"
 
 
 def test_show_json_spells_out_evidence(runner: CliRunner) -> None:
     result = runner.invoke(app, ["demands", "show", "nationalise-foster-care", "--json"])
     record = json.loads(result.stdout)
     assert record["id"] == "nationalise-foster-care"
-    first = record["evidence"][0]
-    assert first["id"] == "foster-placements-private-share"
+    by_id = {fact["id"]: fact for fact in record["evidence"]}
+    first = by_id["foster-placements-private-share"]
     assert first["year"] == 2021 and first["holds_for"] == ["england"]
+    assert by_id["ifa-share-fostering-rising-2025"]["year"] == 2025
 
 
 def test_show_unknown_id_suggests_the_nearest(runner: CliRunner) -> None:

@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from conftest import REPO
 from motiongen.cli import app
+from motiongen.errors import EXIT_CODES
 
 
 def command_paths() -> list[list[str]]:
@@ -37,3 +38,20 @@ def test_every_command_is_in_the_readme() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     for path in command_paths():
         assert re.search(r"motiongen " + r"\s+".join(map(re.escape, path)) + r"\b", readme), path
+
+
+def test_the_readme_states_every_exit_code_as_the_code_decides_it() -> None:
+    readme = (REPO / "README.md").read_text("utf-8")
+    for code, meaning in EXIT_CODES.items():
+        assert f"| {code} | {meaning} |" in readme
+    assert sorted(EXIT_CODES) == [0, 1, 2, 130]
+
+
+def test_every_module_says_its_job_in_its_first_line() -> None:
+    import ast
+
+    for path in sorted((REPO / "src" / "motiongen").rglob("*.py")):
+        doc = ast.get_docstring(ast.parse(path.read_text("utf-8")))
+        assert doc, f"{path.name} has no docstring"
+        first = doc.splitlines()[0]
+        assert first.endswith((".", ".``")) and len(first) <= 100, f"{path}: {first}"

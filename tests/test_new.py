@@ -147,7 +147,7 @@ def test_an_existing_file_is_kept_and_so_are_the_answers(runner: CliRunner, tmp_
     args = [*FLAGS, "--output", f"{tmp_path}/", "-f", "md"]
     assert runner.invoke(app, args).exit_code == 0
     again = runner.invoke(app, args)
-    assert again.exit_code == 1 and "already there" in again.stderr
+    assert again.exit_code == 2 and "already there" in again.stderr
     assert runner.invoke(app, [*args, "--force"]).exit_code == 0
 
 

@@ -10,11 +10,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from motiongen import build, catalogue, profiles
+from motiongen import catalogue, profiles
 from motiongen.errors import MotiongenError
 from motiongen.motion import spec
 from motiongen.output import render
 from motiongen.output.word import WordWriter
+from motiongen.prepare import prepare
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 CAT = catalogue.load(with_user_files=False)
@@ -80,7 +81,7 @@ def check_outputs(path: Path) -> None:
         assert str(exc)
         return
     for job in jobs:
-        result = build.prepare(job, CAT, PROFILES)
+        result = prepare(job, CAT, PROFILES)
         if result.document is None:
             assert result.error is not None and str(result.error)
             continue
@@ -129,7 +130,7 @@ def test_user_text_is_shown_as_written(tmp_path: Path, title: str, proposer: str
         return
     if job.motion is None:
         return
-    result = build.prepare(job, CAT, PROFILES)
+    result = prepare(job, CAT, PROFILES)
     assert result.document is not None
     txt = render.render(result.document, "txt")
     assert txt.startswith(job.motion.title + "\n")

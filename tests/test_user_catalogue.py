@@ -123,3 +123,30 @@ def test_control_characters_in_a_user_catalogue_are_removed(tmp_path: Path) -> N
     hostile = r'    clause: "set up a\x0b county-run\x1b fostering\x00 service"'
     cat = catalogue.load([write(tmp_path, OWN.replace(original, hostile))])
     assert cat.demand("county-fostering-service").clause == "set up a county-run fostering service"
+
+
+def test_a_law_fact_without_last_checked_names_the_fix(tmp_path: Path) -> None:
+    path = write(tmp_path, OWN.replace("    year: 2025\n", "    kind: law\n    year: 2025\n"))
+    with pytest.raises(CatalogueError) as caught:
+        catalogue.load([path])
+    message = str(caught.value)
+    assert message.startswith(f"{path}:")
+    assert "evidence[1]" in message and "last_checked" in message
+    assert "\n" not in message
+
+
+def test_a_users_own_primary_source_needs_an_address(tmp_path: Path) -> None:
+    source = (
+        "sources:\n"
+        "  - id: county-report\n"
+        "    title: County placements report\n"
+        "    body: Anytown County Council\n"
+        "    kind: report\n"
+        "    year: 2026\n"
+    )
+    with pytest.raises(CatalogueError) as caught:
+        catalogue.load([write(tmp_path, source)])
+    assert "address" in str(caught.value)
+    fixed = source + "    address: https://example.org/placements\n"
+    cat = catalogue.load([write(tmp_path, fixed, "fixed.yaml")])
+    assert cat.sources["county-report"].label == "Anytown County Council 2026"

@@ -87,7 +87,7 @@ def test_title_is_a_real_title_and_leads_are_headings(branch_docx: Path) -> None
     assert "Meeting date: 14 January 2027" in texts
     assert "Proposer: Sam Example" in texts and "Seconder: Alex Example" in texts
     (count,) = [p for p in paragraphs if p.style.name == "Word Count"]
-    assert count.text == "155 words."  # no limit for a branch, so no limit line
+    assert count.text == "177 words."  # no limit for a branch, so no limit line
 
 
 def test_word_count_is_set_apart(branch_docx: Path) -> None:
@@ -120,10 +120,10 @@ def test_clauses_are_real_numbered_lists_restarting_per_section(branch_docx: Pat
     items = numbered(branch_docx)
     assert not any(text[:2].strip().rstrip(".").isdigit() for _, text in items), "typed numbers"
     num_ids = [n for n, _ in items]
-    # notes (2), believes (2), calls on (3), sources (1 bullet); the one clause
+    # notes (3), believes (2), calls on (3), sources (2 bullets); the one clause
     # the branch resolves has no number, as a lone clause needs none
-    groups = [num_ids[0:2], num_ids[2:4], num_ids[4:7], num_ids[7:8]]
-    assert len(num_ids) == 8
+    groups = [num_ids[0:3], num_ids[3:5], num_ids[5:8], num_ids[8:10]]
+    assert len(num_ids) == 10
     assert all(len(set(g)) == 1 for g in groups)
     assert len({g[0] for g in groups}) == 4
     texts = [p.text for p in docx.Document(str(branch_docx)).paragraphs]
@@ -140,13 +140,16 @@ def test_clauses_are_real_numbered_lists_restarting_per_section(branch_docx: Pat
 
 
 def test_union_conference_numbers_as_the_unison_form(tmp_path: Path) -> None:
-    """Notes and beliefs numbered on (1-5), the calls-on list from 1) again."""
+    """Notes and beliefs numbered on from 1), the calls-on list from 1) again."""
     path = tmp_path / "uc.docx"
     path.write_bytes(WordWriter().render(document_for("union-conference")))
     ids = [n for n, _ in numbered(path)]
-    assert len(set(ids[:5])) == 1 and len(set(ids[5:9])) == 1 and ids[0] != ids[5]
+    sizes = {s.key: len(s.clauses) for s in document_for("union-conference").sections}
+    on = sizes["notes"] + sizes["believes"]
+    calls = sizes["resolves"]
+    assert len(set(ids[:on])) == 1 and len(set(ids[on : on + calls])) == 1 and ids[0] != ids[on]
     numbering = part(path, "word/numbering.xml")
-    for num_id in (ids[0], ids[5]):
+    for num_id in (ids[0], ids[on]):
         num = numbering.find(f"w:num[@w:numId='{num_id}']", NS)
         assert num.find("w:lvlOverride/w:startOverride", NS).get(f"{W}val") == "1"
         abstract = num.find("w:abstractNumId", NS).get(f"{W}val")

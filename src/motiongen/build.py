@@ -1,48 +1,33 @@
-"""Spec files to documents: one motion or hundreds, and one bad motion stops none
-of the others. Large batches with Word output use both cores."""
+"""Spec files to documents, one motion or hundreds; write_one is the one way a motion is written.
+
+One bad motion stops none of the others. Large batches with Word output use
+both cores.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from motiongen import checks
 from motiongen.catalogue import Catalogue
-from motiongen.checks.findings import Finding, has_errors
 from motiongen.errors import InputError, MotiongenError
 from motiongen.io.files import FileExists, Namer, safe_name, write_atomic
 from motiongen.motion import spec
-from motiongen.motion.compose import Document, UnknownId, compose
+from motiongen.motion.compose import Document
 from motiongen.output import render
 from motiongen.output.pdf import convert, soffice
 from motiongen.output.word import WordOptions, WordWriter
+from motiongen.prepare import Result, prepare
 from motiongen.profiles import ProfileSet
 
 TEXT_FORMATS = ("md", "txt")
 FORMATS = ("md", "txt", "docx", "pdf")
 PARALLEL_FROM = 40  # motions; below this, starting a second process costs more than it saves
-
-
-@dataclass
-class Result:
-    """What happened to one motion."""
-
-    label: str
-    title: str | None = None
-    files: list[Path] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-    error: MotiongenError | None = None
-    document: Document | None = None
-
-    @property
-    def failed(self) -> bool:
-        return self.error is not None or has_errors(self.findings)
 
 
 @dataclass(frozen=True)
@@ -71,33 +56,6 @@ def parse_formats(text: str) -> list[str]:
     if "pdf" in formats:
         soffice()
     return list(dict.fromkeys(formats))
-
-
-def prepare(
-    job: spec.Job,
-    catalogue: Catalogue,
-    profiles: ProfileSet,
-    *,
-    today: dt.date | None = None,
-    max_age: int = checks.DEFAULT_MAX_AGE,
-) -> Result:
-    """Compose and check one motion, without writing anything."""
-    result = Result(job.label)
-    if job.motion is None:
-        result.error = job.error
-        return result
-    motion = job.motion
-    result.title = motion.title
-    try:
-        profile = profiles.get(motion.profile)
-        document = compose(motion, profile, catalogue)
-    except MotiongenError as exc:
-        result.error = exc
-        _locate(result, job)
-        return result
-    result.document = document
-    result.findings = checks.run(motion, document, catalogue, today=today, max_age=max_age)
-    return result
 
 
 class Writer:
@@ -152,6 +110,26 @@ class Writer:
                 write_atomic(source, self.word().render(result.document), force=True)
         except MotiongenError as exc:
             result.error = exc
+
+
+def write_one(
+    result: Result, stem: str, options: Options, *, writer: Writer | None = None
+) -> Result:
+    """Write one prepared motion to every chosen format, PDF included.
+
+    The one way a motion becomes files, for ``new``, ``build`` and every other
+    command: each file is written atomically, none is replaced without ``force``,
+    and a failure is kept on the result rather than raised.
+    """
+    if result.document is None:
+        return result
+    writer = writer or Writer(options)
+    with tempfile.TemporaryDirectory(prefix="motiongen-pdf-") as tmp:
+        pdf_dir = Path(tmp) if "pdf" in options.formats else None
+        writer.write(result, stem, pdf_dir)
+        if pdf_dir is not None and result.error is None:
+            _make_pdfs([result], [stem], options, pdf_dir)
+    return result
 
 
 def read_jobs(
@@ -287,18 +265,3 @@ def _make_pdfs(results: list[Result], stems: list[str], options: Options, pdf_di
             result.files.append(target)
         except MotiongenError as exc:
             result.error = exc
-
-
-def _locate(result: Result, job: spec.Job) -> None:
-    """Point an error at its line in the spec file, or its row in the CSV."""
-    error = result.error
-    if error is None or error.file is not None:
-        return
-    if isinstance(error, UnknownId) and job.row is not None and error.loc[0] in job.row[2]:
-        error.file, error.line = str(job.row[0]), job.row[1]
-    elif job.source is not None:
-        error.file = job.source.path
-        if isinstance(error, UnknownId):
-            error.line = job.source.line_of((*job.prefix, *error.loc))
-        elif error.field:
-            error.line = job.source.line_of((*job.prefix, error.field))

@@ -1,15 +1,28 @@
 """One error hierarchy, so the CLI can map every failure to a fixed exit code.
 
-Exit codes are part of the public interface (PRODUCT.md): 1 when a motion fails
-its checks, 2 when the input cannot be used.
+Exit codes are part of the public interface: they are decided here, in one
+table that the README's table repeats word for word (a test holds them together).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+EXIT_DONE = 0
 EXIT_CHECKS_FAILED = 1
 EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130
+
+EXIT_CODES: dict[int, str] = {
+    EXIT_DONE: "done: everything asked for was checked or written; warnings and advice "
+    "do not change this",
+    EXIT_CHECKS_FAILED: "a motion failed its checks (over the word limit, no proposer…); "
+    "`build` and `new` still write its documents so you can see what to cut",
+    EXIT_BAD_INPUT: "something could not be used or written: an unreadable or invalid file, an "
+    "unknown id or option, a document already there without `--force`, a folder that cannot "
+    "be written, or LibreOffice failing to make a PDF",
+    EXIT_INTERRUPTED: "stopped by Ctrl-C; nothing was left half-written",
+}
 
 
 class MotiongenError(Exception):
@@ -75,3 +88,19 @@ def _rebuild(cls: type[MotiongenError], message: str, state: dict[str, object]) 
     Exception.__init__(error, message)
     error.__dict__.update(state)
     return error
+
+
+def exit_code(error: BaseException | None = None, *, checks_failed: bool = False) -> int:
+    """The exit code for one outcome: an error's own code, else 1 for failed checks."""
+    if isinstance(error, KeyboardInterrupt):
+        return EXIT_INTERRUPTED
+    if isinstance(error, MotiongenError):
+        return error.exit_code
+    if error is not None:
+        return EXIT_BAD_INPUT
+    return EXIT_CHECKS_FAILED if checks_failed else EXIT_DONE
+
+
+def worst(codes: list[int]) -> int:
+    """A batch exits with the most serious code among its motions."""
+    return max(codes, default=EXIT_DONE)

@@ -11,13 +11,16 @@ from typing import Literal
 
 from pydantic import Field, ValidationError, field_validator
 
-from motiongen.catalogue import nearest_hint
-from motiongen.catalogue.models import Id, Level, Strict, Text
+from motiongen.catalogue.models import Id, Level, Patterns, Strict, Text
 from motiongen.errors import InputError
 from motiongen.io import datafile
+from motiongen.io.parsed import load_builtin
 from motiongen.paths import config_dir, data_dir
+from motiongen.text import nearest_hint
 
 REQUIRABLE = ("submitted_by", "to", "proposer", "seconder", "meeting_date", "commission", "nation")
+# What a profile rule can be the source for: a required field, or a limit the checks apply.
+COVERABLE = (*REQUIRABLE, "word_limit", "title", "notice")
 
 
 class Sections(Strict):
@@ -70,6 +73,29 @@ class Rule(Strict):
     what: Text
     source: Text
     verified: bool
+    # The fields and limits this rule is the source for, so that a finding can cite it.
+    covers: list[Literal[COVERABLE]] = Field(default_factory=list)  # type: ignore[valid-type]
+
+
+class DatedWording(Strict):
+    """Wording that belonged to an earlier period, and what to say now."""
+
+    avoid: Patterns
+    prefer: Text
+    reason: Text
+
+
+class Period(Strict):
+    """The political period a profile's wording is written for, so that it can be
+    reworded as data when the period ends (an election), with no change of code."""
+
+    since: dt.date
+    until: dt.date | None = None
+    context: Text
+    out_of_date: DatedWording | None = None
+
+    def covers(self, day: dt.date) -> bool:
+        return day >= self.since and (self.until is None or day <= self.until)
 
 
 class Profile(Strict):
@@ -79,6 +105,12 @@ class Profile(Strict):
     description: Text
     body: Text
     kind: Literal["party", "union", "council", "other"]
+    # The level at which the body itself acts; demands for other levels are put
+    # as calls on someone else. None: a body that acts at none of them.
+    acts_at: Level | None = None
+    # How the body's motions name it ("This branch", "Conference"): a clause of
+    # the user's own that speaks as another body is flagged.
+    speaks_as: list[Text] = Field(default_factory=list)
     defaults: Defaults = Field(default_factory=Defaults)
     sections: Sections
     framing: Framing
@@ -96,6 +128,7 @@ class Profile(Strict):
     required: list[Literal[REQUIRABLE]] = Field(default_factory=list)  # type: ignore[valid-type]
     notice: Notice | None = None
     deadlines: list[Deadline] = Field(default_factory=list)
+    period: Period | None = None
     rules: list[Rule] = Field(min_length=1)
 
     def frame(self, levels: Sequence[str]) -> tuple[str, LevelWording]:
@@ -110,11 +143,21 @@ class Profile(Strict):
     def verified(self) -> bool:
         return all(rule.verified for rule in self.rules)
 
+    def rule_for(self, key: str) -> Rule | None:
+        """The rule that is the source for a field or limit, where the profile has one."""
+        return next((rule for rule in self.rules if key in rule.covers), None)
+
 
 @dataclass(frozen=True)
 class ProfileSet:
     profiles: dict[str, Profile]
     origins: dict[str, str]
+
+    @property
+    def speakers(self) -> tuple[str, ...]:
+        """Every name a body's motions speak as, across all the profiles."""
+        names = (name for profile in self.profiles.values() for name in profile.speaks_as)
+        return tuple(dict.fromkeys(names))
 
     def get(self, profile_id: str) -> Profile:
         if profile_id in self.profiles:
@@ -143,7 +186,7 @@ def _builtin() -> tuple[tuple[str, Profile], ...]:
         (e for e in folder.iterdir() if e.name.endswith((".yaml", ".yml"))), key=lambda e: e.name
     )
     return tuple(
-        (str(e), _parse(datafile.loads(e.read_text(encoding="utf-8"), str(e)))) for e in entries
+        (str(e), _parse(load_builtin(e.read_text(encoding="utf-8"), str(e)))) for e in entries
     )
 
 

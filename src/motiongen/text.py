@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 import unicodedata
+from collections.abc import Iterable
 
 MONTHS = [
     "January", "February", "March", "April", "May", "June",
@@ -91,3 +93,15 @@ def parse_date(text: str | None) -> dt.date | None:
         raise ValueError(text)
     day, month, year = map(int, match.groups())
     return dt.date(year, month, day)
+
+
+def nearest_hint(key: str, table: Iterable[str], what: str) -> str:
+    """A hint for a mistyped id: the nearest known one, or where to look."""
+    close = difflib.get_close_matches(key, list(table), n=1, cutoff=0.5)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return (
+        f"'motiongen demands list' shows the {what}"
+        if what == "demands"
+        else (f"known {what}: " + ", ".join(sorted(table)[:12]))
+    )

@@ -7,7 +7,6 @@ caught at load time with its file and line, not half-way through a motion.
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -30,7 +29,9 @@ from motiongen.catalogue.models import (
 )
 from motiongen.errors import CatalogueError, InputError
 from motiongen.io import datafile
+from motiongen.io.parsed import load_builtin
 from motiongen.paths import config_dir, data_dir
+from motiongen.text import nearest_hint
 
 SECTIONS = ("sources", "themes", "demands", "evidence", "beliefs", "guidance", "counter_arguments")
 SECTION_WORDS = {
@@ -124,17 +125,6 @@ class Catalogue:
         return [(self.sources[r.source], r.at) for r in refs if r.source in self.sources]
 
 
-def nearest_hint(key: str, table: Iterable[str], what: str) -> str:
-    close = difflib.get_close_matches(key, list(table), n=1, cutoff=0.5)
-    if close:
-        return f"did you mean '{close[0]}'?"
-    return (
-        f"'motiongen demands list' shows the {what}"
-        if what == "demands"
-        else (f"known {what}: " + ", ".join(sorted(table)[:12]))
-    )
-
-
 # --- loading ------------------------------------------------------------------
 
 
@@ -173,7 +163,7 @@ def load(extra: Sequence[str | Path] = (), *, with_user_files: bool = True) -> C
 
 @cache
 def _builtin_parsed() -> tuple[tuple[datafile.DataFile, CatalogueFile], ...]:
-    return tuple(_parse(datafile.loads(text, name)) for name, text in builtin_files())
+    return tuple(_parse(load_builtin(text, name)) for name, text in builtin_files())
 
 
 def _parse(source: datafile.DataFile) -> tuple[datafile.DataFile, CatalogueFile]:

@@ -6,16 +6,19 @@ must fail loudly, at its line, rather than vanish.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Annotated, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
     field_validator,
+    model_validator,
 )
 
 from motiongen.text import clean
@@ -49,6 +52,19 @@ Text = Annotated[
 ]
 
 
+def _compile_all(patterns: list[str]) -> list[str]:
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"the pattern {pattern!r} is not a valid expression: {exc}") from None
+    return patterns
+
+
+# Regular expressions for wording to avoid: each must compile when the file is read.
+Patterns = Annotated[list[Text], Field(min_length=1), AfterValidator(_compile_all)]
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -60,18 +76,68 @@ class SourceRef(Strict):
     at: Text
 
 
+SEED_KINDS = ("policy-submission", "meeting-notes", "resolution", "briefing", "article")
+PRIMARY_KINDS = ("statistics", "legislation", "regulator", "report", "government")
+
+
 class Source(Strict):
+    """A document the catalogue cites: one of the five campaign documents (``file``),
+    or a primary source read since (``address``), with its publisher and date."""
+
     id: Id
-    file: Text
+    file: Text | None = None
     title: Text
-    author: Text
+    author: Text | None = None
     body: Text
+    short: Text | None = None
     kind: Literal[
-        "policy-submission", "meeting-notes", "resolution", "briefing", "article", "other"
+        "policy-submission",
+        "meeting-notes",
+        "resolution",
+        "briefing",
+        "article",
+        "statistics",
+        "legislation",
+        "regulator",
+        "report",
+        "government",
+        "other",
     ]
-    year: int = Field(ge=1900, le=2100)
+    publisher: Text | None = None
+    year: int | None = Field(default=None, ge=1900, le=2100)
+    published: Text | None = None
+    not_after: int | None = Field(default=None, ge=1900, le=2100)
+    read: dt.date | None = None
+    address: Text | None = None
     date_note: Text | None = None
     points: Text | None = None
+
+    @model_validator(mode="after")
+    def _findable(self) -> Source:
+        # A reader must be able to find the original: in the archive, or at its address.
+        if self.file is None and self.address is None:
+            raise ValueError("a source needs 'file' (a campaign document) or 'address'")
+        return self
+
+    @property
+    def label(self) -> str:
+        """How a secretary would name it in a list: "LSWG 2021", "Ofsted 2025"."""
+        return self.short or f"{self.body} {self.year or 'undated'}"
+
+    @property
+    def latest_year(self) -> int | None:
+        """The latest year it can date from: its own year, or, undated, when it was read."""
+        if self.year is not None:
+            return self.year
+        if self.not_after is not None:
+            return self.not_after
+        return self.read.year if self.read else None
+
+    def citation(self, at: str) -> str:
+        """Title, publisher, date, place and address, as a document's source list gives them."""
+        when = self.published or (str(self.year) if self.year else "undated")
+        text = f"{self.title} ({self.publisher or self.body}, {when}), {at}"
+        return f"{text}, {self.address}" if self.address else text
 
 
 class Theme(Strict):
@@ -85,11 +151,16 @@ class Conflict(Strict):
     why: Text
 
 
+TENTATIVE_OPENINGS = ("examine ", "bring forward proposals ", "consider ")
+
+
 class Demand(Strict):
     id: Id
     title: Text
     theme: Id
     clause: Text
+    tentative: Text | None = None
+    note: Text | None = None
     clause_for: dict[Level, Text] = Field(default_factory=dict)
     acted_on_by: list[Level] = Field(min_length=1)
     applies_in: list[Nation] = Field(default_factory=lambda: list(NATIONS), min_length=1)
@@ -108,6 +179,23 @@ class Demand(Strict):
             )
         return value
 
+    @model_validator(mode="after")
+    def _tentative_reads_so(self) -> Demand:
+        # A demand drawn from a proposal to "investigate whether" must not read as settled.
+        if self.tentative:
+            for text in (self.clause, *self.clause_for.values()):
+                if not text.startswith(TENTATIVE_OPENINGS):
+                    raise ValueError(
+                        "a tentative demand's clause starts with "
+                        + " or ".join(f"'{o.strip()}'" for o in TENTATIVE_OPENINGS)
+                    )
+        return self
+
+    @property
+    def firmness(self) -> str:
+        """How firm the sources were, in words for ``demands show``."""
+        return self.tentative or "the sources ask for this outright"
+
     @field_validator("clause_for")
     @classmethod
     def _each_reads_after_to(cls, value: dict[str, str]) -> dict[str, str]:
@@ -121,14 +209,34 @@ class Demand(Strict):
 
 
 class Evidence(Strict):
+    """A fact. ``kind`` says how it goes out of date: a ``figure`` with the years, a
+    ``law`` (a provision or policy) when it may have been changed since
+    ``last_checked``; an ``event`` does not. ``year`` is None where the source gives
+    none; ``holds_for`` is empty where the source names no nation."""
+
     id: Id
     statement: Text
-    kind: Literal["figure", "event"] = "figure"
-    year: int = Field(ge=1900, le=2100)
-    holds_for: list[Nation] = Field(min_length=1)
+    kind: Literal["figure", "event", "law"] = "figure"
+    year: int | None = Field(default=None, ge=1900, le=2100)
+    takes_effect: dt.date | None = None
+    last_checked: dt.date | None = None
+    holds_for: list[Nation] = Field(default_factory=list)
     scope: Text
     caveat: Text | None = None
     sources: list[SourceRef] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _law_is_dated(self) -> Evidence:
+        if self.kind == "law" and self.last_checked is None:
+            raise ValueError("a fact about law or policy needs 'last_checked: YYYY-MM-DD'")
+        if self.kind == "figure" and self.year is None:
+            raise ValueError("a figure needs the 'year' it describes")
+        return self
+
+    @property
+    def when(self) -> str:
+        """The year for a list, or that the source gives none."""
+        return str(self.year) if self.year is not None else "year not given"
 
 
 class Belief(Strict):
@@ -144,24 +252,12 @@ class GuidanceExamples(Strict):
 
 class Guidance(Strict):
     id: Id
-    avoid: list[Text] = Field(min_length=1)
+    avoid: Patterns
     prefer: Text
     reason: Text
     severity: Severity = "warning"
     sources: list[SourceRef] = Field(min_length=1)
     examples: GuidanceExamples | None = None
-
-    @field_validator("avoid")
-    @classmethod
-    def _compiles(cls, patterns: list[str]) -> list[str]:
-        for pattern in patterns:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(
-                    f"the pattern {pattern!r} is not a valid expression: {exc}"
-                ) from None
-        return patterns
 
     def matches(self, text: str) -> list[re.Match[str]]:
         """Every place in ``text`` where this advice is not followed."""

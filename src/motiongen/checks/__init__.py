@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from motiongen.catalogue import Catalogue
-from motiongen.catalogue.models import NATION_NAMES, SourceRef
+from motiongen.catalogue.models import NATION_NAMES, Evidence, SourceRef
 from motiongen.checks.findings import Finding, ordered
 from motiongen.motion.compose import Clause, Document, Section
 from motiongen.motion.spec import Motion
@@ -40,7 +40,6 @@ LEVEL_WORDS = {
     "party": "the party",
     "union": "a union",
 }
-KIND_LEVEL = {"party": "party", "union": "union", "council": "council"}
 
 
 @dataclass(frozen=True)
@@ -50,6 +49,7 @@ class Context:
     catalogue: Catalogue
     today: dt.date
     max_age: int = DEFAULT_MAX_AGE
+    speakers: tuple[str, ...] = ()  # the names every profile's motions speak as
 
     @property
     def profile(self) -> Profile:
@@ -59,6 +59,12 @@ class Context:
         for section in self.document.sections:
             for clause in section.clauses:
                 yield section, clause
+
+    def facts(self) -> Iterator[tuple[Section, Clause, Evidence]]:
+        """Each catalogue fact the motion notes, with its clause."""
+        for section, clause in self.clauses():
+            if clause.kind == "evidence" and clause.ref is not None:
+                yield section, clause, self.catalogue.evidence[clause.ref]
 
 
 Rule = Callable[[Context], list[Finding]]
@@ -71,9 +77,14 @@ def run(
     *,
     today: dt.date | None = None,
     max_age: int = DEFAULT_MAX_AGE,
+    speakers: tuple[str, ...] = (),
 ) -> list[Finding]:
-    """Every finding for one motion, errors first."""
-    ctx = Context(motion, document, catalogue, today or dt.date.today(), max_age)
+    """Every finding for one motion, errors first.
+
+    ``speakers``: the names other bodies' motions speak as (``ProfileSet.speakers``),
+    so that a clause written for another body is caught.
+    """
+    ctx = Context(motion, document, catalogue, today or dt.date.today(), max_age, speakers)
     findings: list[Finding] = []
     for rule in RULES:
         findings += rule(ctx)
@@ -91,28 +102,20 @@ def _excerpt(text: str, words: int = 8) -> str:
     return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
-def _rule_source(profile: Profile, *words: str) -> str | None:
-    """The source of the profile rule that speaks of ``words``, where one does."""
-    for rule in profile.rules:
-        if any(word in rule.what.lower() for word in words):
-            state = "verified" if rule.verified else "not verified"
-            return f"{rule.source} ({state})"
-    return None
+def _rule_source(profile: Profile, key: str) -> str | None:
+    """The source of the profile rule that covers ``key``, where one does."""
+    rule = profile.rule_for(key)
+    if rule is None:
+        return None
+    state = "verified" if rule.verified else "not verified"
+    return f"{rule.source} ({state})"
 
 
 def _cite(catalogue: Catalogue, refs: list[SourceRef]) -> str:
-    return "; ".join(f"{s.title} ({s.year}), {at}" for s, at in catalogue.cited(refs))
+    return "; ".join(s.citation(at) for s, at in catalogue.cited(refs))
 
 
 # --- the body's rules ---------------------------------------------------------------
-
-RULE_WORDS = {
-    "proposer": ("propos",),
-    "seconder": ("second",),
-    "submitted_by": ("from a", "sent by", "submitted"),
-    "meeting_date": ("before the meeting", "days before"),
-    "commission": ("commission",),
-}
 
 
 def required_fields(ctx: Context) -> list[Finding]:
@@ -129,7 +132,7 @@ def required_fields(ctx: Context) -> list[Finding]:
                     message=f"{ctx.profile.name} motions need {what}, and this one has none",
                     fix=fix,
                     where=key,
-                    source=_rule_source(ctx.profile, *RULE_WORDS.get(key, ())),
+                    source=_rule_source(ctx.profile, key),
                 )
             )
     return out
@@ -156,7 +159,7 @@ def word_limit(ctx: Context) -> list[Finding]:
             ),
             fix=f"cut {over} words; the longest clauses are {longest}",
             where="whole motion",
-            source=_rule_source(ctx.profile, "word"),
+            source=_rule_source(ctx.profile, "word_limit"),
         )
     ]
 
@@ -353,30 +356,26 @@ def guidance(ctx: Context) -> list[Finding]:
     return out
 
 
-SELF_NAMES = re.compile(
-    r"^(?:this (?:branch|clp|constituency labour party|council|agm|annual general meeting|"
-    r"conference|congress|meeting|group)|conference|congress|we)\b",
-    re.IGNORECASE,
-)
-
-
 def proper_form(ctx: Context) -> list[Finding]:
     """Clauses of the user's own that address another body than the profile's."""
-    own = SELF_NAMES.match(ctx.profile.sections.notes)
-    own_name = own.group(0).lower() if own else ""
+    own = {name.lower() for name in ctx.profile.speaks_as}
+    names = sorted({*ctx.speakers, *ctx.profile.speaks_as}, key=len, reverse=True)
+    if not names:
+        return []
+    speaking_as = re.compile(r"^(?:" + "|".join(map(re.escape, names)) + r")\b", re.IGNORECASE)
     out = []
     for section, clause in ctx.clauses():
         if clause.kind != "text":
             continue
-        match = SELF_NAMES.match(clause.text)
-        if match and match.group(0).lower() != own_name:
+        match = speaking_as.match(clause.text)
+        if match and match.group(0).lower() not in own:
             out.append(
                 Finding(
                     rule="proper-form",
                     severity="warning",
                     message=(
                         f"this clause speaks as '{match.group(0)}', but a motion to "
-                        f"{ctx.profile.body} speaks as '{own.group(0) if own else '?'}'"
+                        f"{ctx.profile.body} speaks as '{ctx.profile.speaks_as[0]}'"
                     ),
                     fix="reword it, or check that the profile is the right one",
                     where=_where(section, clause),
@@ -392,12 +391,11 @@ def proper_form(ctx: Context) -> list[Finding]:
 def evidence_age(ctx: Context) -> list[Finding]:
     when = ctx.motion.meeting_date or ctx.today
     out = []
-    for section, clause in ctx.clauses():
-        if clause.kind != "evidence" or clause.ref is None:
+    for section, clause, fact in ctx.facts():
+        if fact.kind != "figure" or fact.year is None:
             continue
-        fact = ctx.catalogue.evidence[clause.ref]
         age = when.year - fact.year
-        if fact.kind == "figure" and age > ctx.max_age:
+        if age > ctx.max_age:
             at = "at the meeting" if ctx.motion.meeting_date else "today"
             out.append(
                 Finding(
@@ -425,7 +423,7 @@ def nations(ctx: Context) -> list[Finding]:
         if c.kind == "evidence" and c.ref
     ]
     if nation is None:
-        narrow = [f for _, _, f in facts if len(f.holds_for) < len(NATION_NAMES)]
+        narrow = [f for _, _, f in facts if 0 < len(f.holds_for) < len(NATION_NAMES)]
         if narrow:
             out.append(
                 Finding(
@@ -442,7 +440,7 @@ def nations(ctx: Context) -> list[Finding]:
         return out
     name = NATION_NAMES[nation]
     for section, clause, fact in facts:
-        if nation not in fact.holds_for:
+        if fact.holds_for and nation not in fact.holds_for:
             out.append(
                 Finding(
                     rule="fact-elsewhere",
@@ -509,7 +507,7 @@ def demand_relations(ctx: Context) -> list[Finding]:
 
 
 def who_can_act(ctx: Context) -> list[Finding]:
-    own_level = KIND_LEVEL.get(ctx.profile.kind)
+    own_level = ctx.profile.acts_at
     out = []
     for section, clause in ctx.clauses():
         if clause.kind != "demand" or clause.ref is None:
@@ -533,7 +531,7 @@ def who_can_act(ctx: Context) -> list[Finding]:
             )
         elif own_level and own_level not in demand.acted_on_by and framed[0] != own_level:
             level = ctx.profile.frame(demand.acted_on_by)[0]
-            if ctx.profile.kind == "council" and level in ("party", "union"):
+            if own_level == "council" and level in ("party", "union"):
                 out.append(
                     Finding(
                         rule="cannot-act",
@@ -545,6 +543,58 @@ def who_can_act(ctx: Context) -> list[Finding]:
                         fix="drop it from a council motion, or put it to your party or union",
                         where=_where(section, clause),
                         clause=_excerpt(clause.text),
+                    )
+                )
+    return out
+
+
+def law_last_checked(ctx: Context) -> list[Finding]:
+    """A law or policy read more than a year before the meeting may have moved on."""
+    when = ctx.motion.meeting_date or ctx.today
+    out = []
+    for section, clause, fact in ctx.facts():
+        checked = fact.last_checked
+        if checked is None or (when - checked).days <= 365:
+            continue
+        month = british_date(checked).split(" ", 1)[1]
+        out.append(
+            Finding(
+                rule="law-last-checked",
+                severity="advice",
+                message=f"the fact '{fact.id}' was last checked in {month}",
+                fix=f"check whether this has changed since {month}",
+                where=_where(section, clause),
+                source=_cite(ctx.catalogue, fact.sources),
+                clause=_excerpt(clause.text),
+            )
+        )
+    return out
+
+
+def opposition_wording(ctx: Context) -> list[Finding]:
+    """Wording from before the profile's period ("the next Labour government" once
+    Labour governs), in any clause, the user's own and the profile's leads included."""
+    period = ctx.profile.period
+    when = ctx.motion.meeting_date or ctx.today
+    if period is None or period.out_of_date is None or not period.covers(when):
+        return []
+    wording = period.out_of_date
+    texts: list[tuple[str, str, str | None]] = [("title", ctx.motion.title, None)]
+    for section in ctx.document.sections:
+        texts.append((section.key, section.lead, _excerpt(section.lead)))
+        texts += [(_where(section, c), c.text, _excerpt(c.text)) for c in section.clauses]
+    out = []
+    for where, text, excerpt in texts:
+        for pattern in wording.avoid:
+            for match in re.finditer(pattern, text, flags=re.IGNORECASE):
+                out.append(
+                    Finding(
+                        rule="opposition-wording",
+                        severity="warning",
+                        message=f"'{match.group(0)}': {wording.reason}",
+                        fix=f"say {wording.prefer}",
+                        where=where,
+                        clause=excerpt,
                     )
                 )
     return out
@@ -581,7 +631,7 @@ def timing(ctx: Context) -> list[Finding]:
                     fix="send it today and ask the chair to accept it late, or aim for the "
                     "next meeting",
                     where="meeting_date",
-                    source=_rule_source(ctx.profile, "days", "notice", "before"),
+                    source=_rule_source(ctx.profile, "notice"),
                 )
             )
         elif (send_by - ctx.today).days <= 7:
@@ -595,7 +645,7 @@ def timing(ctx: Context) -> list[Finding]:
                     ),
                     fix="send it this week",
                     where="meeting_date",
-                    source=_rule_source(ctx.profile, "days", "notice", "before"),
+                    source=_rule_source(ctx.profile, "notice"),
                 )
             )
     if m.deadline and m.deadline < ctx.today:
@@ -632,6 +682,8 @@ RULES: list[Rule] = [
     guidance,
     proper_form,
     evidence_age,
+    law_last_checked,
+    opposition_wording,
     nations,
     demand_relations,
     who_can_act,

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import typer
 
 from motiongen import __version__
-from motiongen.errors import MotiongenError
+from motiongen.errors import EXIT_INTERRUPTED, MotiongenError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -73,7 +73,7 @@ def guard(func: F) -> F:
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
             _error("stopped; nothing was left half-written")
-            raise typer.Exit(130) from None
+            raise typer.Exit(EXIT_INTERRUPTED) from None
 
     return wrapper  # type: ignore[return-value]
 

@@ -1,5 +1,8 @@
-"""What `build` and `check` tell the user: progress and problems on stderr;
-documents, JSON and `check`'s findings (its output) on stdout."""
+"""What `build` and `check` tell the user, and the exit code they end with.
+
+Progress and problems go to stderr; documents, JSON and `check`'s findings
+(its output) to stdout.
+"""
 
 from __future__ import annotations
 
@@ -12,12 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from motiongen import build as core
+from motiongen import errors
 from motiongen.catalogue import Catalogue
 from motiongen.checks import DEFAULT_MAX_AGE
 from motiongen.checks.findings import Finding
-from motiongen.errors import EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, InputError
-from motiongen.io.files import FileExists, shown
+from motiongen.errors import InputError
+from motiongen.io.files import shown
 from motiongen.output import render
+from motiongen.prepare import Result, prepare
 from motiongen.profiles import ProfileSet
 
 
@@ -39,19 +44,11 @@ def _finding_lines(findings: list[Finding], severities: Sequence[str]) -> list[s
     ]
 
 
-def exit_code(results: list[core.Result], unusable: list[Any]) -> int:
-    """2 when input could not be used at all, 1 when a motion failed, else 0."""
-    if unusable:
-        return EXIT_BAD_INPUT
-    if results and all(_unusable(r) for r in results):
-        return EXIT_BAD_INPUT
-    if any(r.failed for r in results):
-        return EXIT_CHECKS_FAILED
-    return 0
-
-
-def _unusable(result: core.Result) -> bool:
-    return isinstance(result.error, InputError) and not isinstance(result.error, FileExists)
+def exit_code(results: list[Result], unusable: list[Any]) -> int:
+    """The batch's code: the most serious of its files and motions (errors.EXIT_CODES)."""
+    codes = [errors.exit_code(error) for error in unusable]
+    codes += [errors.exit_code(r.error, checks_failed=r.failed) for r in results]
+    return errors.worst(codes)
 
 
 def build(
@@ -77,7 +74,7 @@ def build(
             if progress is not None and total > 1:
                 task = progress.add_task("Building motions", total=total)
 
-        def on_result(result: core.Result) -> None:
+        def on_result(result: Result) -> None:
             if progress is not None and task is not None:
                 progress.advance(task)
 
@@ -136,7 +133,7 @@ def build_to_stdout(
             hint="use --format md or --format txt with --out-dir -",
         )
     jobs, unusable = core.read_jobs(specs, merge)
-    results = [core.prepare(job, catalogue, profiles) for job in jobs]
+    results = [prepare(job, catalogue, profiles) for job in jobs]
     for result in results:
         if result.document is not None:
             fmt = options.formats[0]
@@ -167,7 +164,7 @@ def check(
     max_age: int = DEFAULT_MAX_AGE,
 ) -> int:
     jobs, unusable = core.read_jobs(specs, merge)
-    results = [core.prepare(job, catalogue, profiles, today=today, max_age=max_age) for job in jobs]
+    results = [prepare(job, catalogue, profiles, today=today, max_age=max_age) for job in jobs]
     code = exit_code(results, unusable)
     if as_json:
         sys.stdout.write(json.dumps(check_json(results, unusable), ensure_ascii=False, indent=2))
@@ -190,7 +187,7 @@ def check(
     return code
 
 
-def check_json(results: list[core.Result], unusable: list[Any]) -> dict[str, Any]:
+def check_json(results: list[Result], unusable: list[Any]) -> dict[str, Any]:
     """The stable shape of `check --json` (version 1)."""
     motions = []
     for r in results:

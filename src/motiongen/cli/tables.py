@@ -1,5 +1,8 @@
-"""Rich output for people. Everything from the catalogue or the user is escaped:
-a title such as "Conference [amended] notes" must print as written."""
+"""Tables and panels that show the catalogue and the profiles to people.
+
+Everything from the catalogue or the user is escaped: a title such as
+"Conference [amended] notes" must print as written.
+"""
 
 from __future__ import annotations
 
@@ -22,6 +25,8 @@ LEVEL_NAMES = {
 
 
 def nations(items: list[str]) -> str:
+    if not items:
+        return "not stated"
     if len(items) == len(NATION_NAMES):
         return "the whole UK"
     return ", ".join(NATION_NAMES[n] for n in items)
@@ -32,24 +37,23 @@ def demand_table(
 ) -> Table:
     table = Table(title=title, title_justify="left", show_lines=False, expand=False)
     table.add_column("id", style="bold cyan", no_wrap=True)
-    table.add_column("demand")
+    table.add_column("demand", ratio=3, min_width=16)
     if show_theme:
-        table.add_column("theme", style="magenta")
-    table.add_column("from", style="dim", no_wrap=True)
+        table.add_column("theme", style="magenta", ratio=1, min_width=9)
+    table.add_column("from", style="dim", ratio=2, min_width=12)
     for d in demands:
         row = [Text(d.id), Text(d.title)]
         if show_theme:
             row.append(Text(catalogue.themes[d.theme].title))
-        row.append(Text(" ".join(sorted({short_source(catalogue, r.source) for r in d.sources}))))
+        names = dict.fromkeys(short_source(catalogue, r.source) for r in d.sources)
+        row.append(Text(", ".join(names)))
         table.add_row(*row)
     return table
 
 
 def short_source(catalogue: Catalogue, source_id: str) -> str:
-    """The source file's number (000-004), as the campaign's archive names them."""
-    source = catalogue.sources[source_id]
-    head = source.file.split("_", 1)[0]
-    return head if head.isdigit() else source.id
+    """The source as a secretary knows it ("LSWG 2021"), not its archive file number."""
+    return catalogue.sources[source_id].label
 
 
 def demand_detail(catalogue: Catalogue, d: Demand) -> Panel:
@@ -62,16 +66,19 @@ def demand_detail(catalogue: Catalogue, d: Demand) -> Panel:
         )
     )
     parts.append(Text.assemble(("Applies in: ", "bold"), nations(list(d.applies_in))))
+    parts.append(Text.assemble(("How firm the sources are: ", "bold"), d.firmness))
+    if d.note:
+        parts.append(Text.assemble(("Note: ", "bold"), d.note))
     parts.append(Text("Sources:", style="bold"))
     for source, at in catalogue.cited(d.sources):
-        parts.append(Text(f"  • {source.title} ({source.body}, {source.year}), {at}"))
+        parts.append(Text(f"  • {source.citation(at)}"))
     if d.evidence:
         parts.append(Text("Evidence:", style="bold"))
         for evidence_id in d.evidence:
             fact = catalogue.evidence[evidence_id]
             parts.append(
                 Text.assemble(
-                    "  • ", (fact.id, "cyan"), f": {fact.statement} [{fact.scope}, {fact.year}]"
+                    "  • ", (fact.id, "cyan"), f": {fact.statement} [{fact.scope}, {fact.when}]"
                 )
             )
     if d.beliefs:
@@ -130,6 +137,14 @@ def profile_detail(p: Profile) -> Panel:
     parts.append(Text.assemble(("Required: ", "bold"), ", ".join(p.required) or "nothing"))
     if p.defaults.calls_on:
         parts.append(Text.assemble(("Calls on (default): ", "bold"), p.defaults.calls_on))
+    if p.period:
+        until = f" to {p.period.until.isoformat()}" if p.period.until else " on"
+        parts.append(
+            Text.assemble(
+                ("Wording for: ", "bold"),
+                f"{p.period.since.isoformat()}{until}: {p.period.context}",
+            )
+        )
     if p.notice:
         when = f"{p.notice.days} days before, " if p.notice.days else ""
         parts.append(Text.assemble(("Notice: ", "bold"), when + p.notice.what))

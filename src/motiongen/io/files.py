@@ -18,8 +18,6 @@ from motiongen.text import slug
 class FileExists(MotiongenError):
     """A file is in the way and --force was not given."""
 
-    exit_code = 1
-
 
 def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
     """Write ``data`` to ``path`` in one step; refuse to replace a file unless ``force``."""

@@ -1,17 +1,20 @@
-"""Turn a motion, its profile and the catalogue into a document: the sections,
-numbered clauses and word count that every output format shares."""
+"""A motion, its profile and the catalogue made into one document for every format.
+
+The sections, numbered clauses and word count are decided here, once, so that
+Markdown, text and Word agree.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Literal
 
-from motiongen.catalogue import Catalogue, nearest_hint
+from motiongen.catalogue import Catalogue
 from motiongen.errors import InputError
 from motiongen.io.datafile import format_loc
 from motiongen.motion.spec import ById, Carried, FreeText, Item, Motion
 from motiongen.profiles import Profile
-from motiongen.text import british_date, count_words, fill, sentence
+from motiongen.text import british_date, count_words, fill, nearest_hint, sentence
 
 ItemKind = Literal["demand", "evidence", "belief", "text"]
 
@@ -46,10 +49,13 @@ class Section:
 
 @dataclass(frozen=True)
 class CitedSource:
+    """One source of a fact, as a short reference names it."""
+
     title: str
-    body: str
-    year: int
-    at: str
+    body: str  # the publisher, or the body that wrote it
+    year: str  # or "undated"
+    at: str  # the point in it
+    address: str  # a web address, where it has one
 
 
 @dataclass(frozen=True)
@@ -205,7 +211,13 @@ def compose(motion: Motion, profile: Profile, catalogue: Catalogue) -> Document:
     for ref in cited:
         fact = catalogue.evidence[ref]
         sources = [
-            CitedSource(source.title, source.body, source.year, at)
+            CitedSource(
+                source.title,
+                source.publisher or source.body,
+                str(source.year) if source.year else "undated",
+                at,
+                source.address or "",
+            )
             for source, at in catalogue.cited(fact.sources)
         ]
         citations.append(Citation(ref, fact.statement, sources, fact.caveat, noted.get(ref, "")))

@@ -1,5 +1,7 @@
-"""The document's own words ("Proposer", "216 words.", "Sources"…), from one data
-file, put together for a motion once and read by every output format.
+"""The document's own words from one data file, put together for every output format.
+
+"Proposer", "216 words.", "Sources", "Page X of Y": each motion's are put
+together once here and read by the Markdown and text templates and by Word.
 
 The words live in ``templates/sentences.toml``; a ``sentences.toml`` in the
 user's ``--templates`` folder replaces any of them, so the Word document
@@ -14,7 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from motiongen.errors import InputError
-from motiongen.motion.compose import Document
+from motiongen.motion.compose import CitedSource, Document
 from motiongen.paths import data_dir
 from motiongen.text import fill
 
@@ -86,7 +88,7 @@ def words_for(
         [
             ("submitted_by", doc.submitted_by),
             ("to", doc.to),
-            ("commission", doc.commission),
+            ("commission", doc.commission if _names_a_commission(doc) else None),
             ("meeting_date", doc.meeting_date),
             ("deadline", doc.deadline),
             ("submitted_on", doc.submitted_on),
@@ -125,6 +127,21 @@ def words_for(
     )
 
 
+def _source_values(source: CitedSource) -> dict[str, str]:
+    return {
+        "title": source.title,
+        "body": source.body,
+        "year": source.year,
+        "at": source.at,
+        "address": source.address,
+    }
+
+
+def _names_a_commission(doc: Document) -> bool:
+    """Only a body whose profile asks for a commission shows one (the NPF)."""
+    return "commission" in doc.profile.required or doc.profile.defaults.commission is not None
+
+
 def _rows(say: dict[str, str], rows: list[tuple[str, str | None]]) -> list[tuple[str, str]]:
     return [(say[key], value) for key, value in rows if value]
 
@@ -145,10 +162,7 @@ def _sources(doc: Document, say: dict[str, str]) -> list[str]:
     where a fact has one. Notes from the same documents share a line."""
     grouped: dict[tuple[str, str], list[str]] = {}
     for citation in doc.citations:
-        sources = "; ".join(
-            fill(say["source"], {"title": s.title, "body": s.body, "year": str(s.year), "at": s.at})
-            for s in citation.sources
-        )
+        sources = "; ".join(fill(say["source"], _source_values(s)) for s in citation.sources)
         number = citation.clause.rstrip(".)").lstrip("(")
         grouped.setdefault((sources, citation.caveat or ""), []).append(number)
     entries = []

@@ -12,7 +12,6 @@ import copy
 import datetime as dt
 import io
 import os
-import struct
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,10 +46,10 @@ class WordOptions:
 class WordWriter:
     """Writes motions as .docx; build one per batch and reuse it.
 
-    The base document is parsed once. Each motion changes three parts (the
-    body, the list numbering and the properties); those are serialised and
-    compressed, and every other part is copied from the base still compressed,
-    which is most of the cost saved.
+    The base document is parsed once. Each motion changes four parts (the
+    body, the list numbering, the properties and the running header). Every other part is zipped
+    once, here; each motion's file is that archive with its own three parts
+    appended, through zipfile's append mode, which is most of the cost saved.
     """
 
     def __init__(self, options: WordOptions = WordOptions()) -> None:
@@ -70,7 +69,7 @@ class WordWriter:
             "core": base.part.package._core_properties_part.partname.membername,
             "header": header.partname.membername,
         }
-        self._entries = _raw_entries(self.base)
+        self._unchanged = _zip_unchanged(self.base, set(self._names.values()))
 
     def render(self, doc: Document) -> bytes:
         from docx.opc.coreprops import CoreProperties
@@ -92,48 +91,38 @@ class WordWriter:
             self._names["core"]: serialize_part_xml(core),
             self._names["header"]: serialize_part_xml(header),
         }
-        return _write_zip(self._entries, changed)
+        return _append(self._unchanged, changed)
 
 
-# A zip file's local header (APPNOTE 4.3.7): its last two fields are the
-# lengths of the file name and of the extra field that follow it.
-LOCAL_HEADER = "<4s2B4HL2L2H"
-
-
-def _raw_entries(package: bytes) -> list[tuple[zipfile.ZipInfo, bytes]]:
-    """Each part of a .docx with its bytes as stored (still compressed)."""
-    entries = []
-    with zipfile.ZipFile(io.BytesIO(package)) as archive:
-        source = archive.fp
-        assert source is not None
-        for info in archive.infolist():
-            source.seek(info.header_offset)
-            fields = struct.unpack(LOCAL_HEADER, source.read(struct.calcsize(LOCAL_HEADER)))
-            source.seek(fields[-2] + fields[-1], 1)  # past the name and the extra field
-            entries.append((info, source.read(info.compress_size)))
-    return entries
-
-
-def _write_zip(entries: list[tuple[zipfile.ZipInfo, bytes]], changed: dict[str, bytes]) -> bytes:
+def _zip_unchanged(package: bytes, changing: set[str]) -> bytes:
+    """The package's parts that no motion changes, compressed once, in their order."""
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for info, raw in entries:
-            if info.filename in changed:
-                fresh = zipfile.ZipInfo(info.filename, date_time=info.date_time)
-                fresh.compress_type = zipfile.ZIP_DEFLATED
-                archive.writestr(fresh, changed[info.filename])
-                continue
-            # Copy the stored bytes as they are: the same local header, no
-            # recompression. zipfile has no public call for this.
-            copied = copy.copy(info)
-            copied.header_offset = buffer.tell()
-            copied.extra = b""
-            buffer.write(copied.FileHeader(zip64=False))
-            buffer.write(raw)
-            archive.filelist.append(copied)
-            archive.NameToInfo[copied.filename] = copied
-            archive.start_dir = buffer.tell()
+    with (
+        zipfile.ZipFile(io.BytesIO(package)) as source,
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive,
+    ):
+        for info in source.infolist():
+            if info.filename not in changing:
+                archive.writestr(_entry(info.filename, info.date_time), source.read(info))
     return buffer.getvalue()
+
+
+def _append(unchanged: bytes, changed: dict[str, bytes]) -> bytes:
+    """One motion's .docx: the unchanged parts as they are, then its own parts."""
+    buffer = io.BytesIO(unchanged)
+    with zipfile.ZipFile(buffer, "a", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in changed.items():
+            archive.writestr(_entry(name, _STAMP), data)
+    return buffer.getvalue()
+
+
+_STAMP = (1980, 1, 1, 0, 0, 0)  # zip times say nothing useful; the properties carry the date
+
+
+def _entry(name: str, date_time: tuple[int, int, int, int, int, int]) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=date_time)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
 
 
 @dataclass(frozen=True)
@@ -216,9 +205,17 @@ def _app_xml() -> bytes:
 
 def _replace_parts(package: bytes, fresh: dict[str, bytes]) -> bytes:
     """The package with the named parts' contents replaced, where it has them."""
-    entries = _raw_entries(package)
-    present = {info.filename for info, _ in entries}
-    return _write_zip(entries, {name: data for name, data in fresh.items() if name in present})
+    buffer = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(package)) as source,
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive,
+    ):
+        for info in source.infolist():
+            data = fresh.get(info.filename)
+            archive.writestr(
+                _entry(info.filename, info.date_time), source.read(info) if data is None else data
+            )
+    return buffer.getvalue()
 
 
 def _fresh_settings(document: Any) -> None:
@@ -601,7 +598,9 @@ def _headers_and_footers(document: Any, page: str, *, letterhead: bool) -> None:
             _page_x_of_y(footer.add_paragraph(), page)
     # The running header's paragraph, filled for each motion.
     paragraph = default_header.add_paragraph()
-    paragraph.style = document.styles["Header"]
+    header_style = next((s for s in document.styles if s.name == "Header"), None)
+    if header_style is not None:
+        paragraph.style = header_style
     for part in (default_header, first_header, default_footer, first_footer):
         for p in part._element.iter(_w("p")):
             _suppress_line_numbers(p)

@@ -16,12 +16,13 @@ from motiongen import build
 from motiongen.checks.findings import has_errors
 from motiongen.cli.new import draft as drafting
 from motiongen.cli.new.prompts import DEFAULT_TITLE, Stop, Walkthrough
-from motiongen.errors import EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, InputError
-from motiongen.io.files import shown
+from motiongen.errors import EXIT_INTERRUPTED, InputError, exit_code
+from motiongen.io.files import FileExists, safe_name, shown, write_atomic
 from motiongen.motion import spec
+from motiongen.motion.spec import Job
 from motiongen.output.pdf import find_soffice
-
-INTERRUPTED = 130
+from motiongen.prepare import prepare
+from motiongen.text import slug
 
 
 @dataclass
@@ -75,7 +76,7 @@ def run(request: NewRequest, catalogue: Any, profiles: Any) -> int:
             f"\nStopped. Your answers so far are saved in {draft.path}.\n"
             "Carry on with: motiongen new --resume"
         )
-        return INTERRUPTED
+        return EXIT_INTERRUPTED
     except Stop:
         _err(f"Your answers are saved in {draft.path}. Carry on with: motiongen new --resume")
         return 0
@@ -160,11 +161,10 @@ def _write(
         line_numbers=request.line_numbers,
         submission_copy=request.submission_copy,
     )
-    result, spec_path = drafting.finish(motion, out_dir, stem, options, catalogue, profiles)
+    result, spec_path = _finish(motion, stem, options, catalogue, profiles)
     if result.error is not None:
         _err(f"Error: {result.error}")
-        code = EXIT_BAD_INPUT if isinstance(result.error, InputError) else EXIT_CHECKS_FAILED
-        return code, False
+        return exit_code(result.error), False
     assert spec_path is not None
     drafting.save_settings(answers, formats=list(formats), out_dir=str(out_dir))
     for path in result.files:
@@ -178,4 +178,30 @@ def _write(
         f"  motiongen build {shown(spec_path)} --out-dir {shown(out_dir)} "
         f"--format {','.join(formats)} --force"
     )
-    return (EXIT_CHECKS_FAILED if has_errors(result.findings) else 0), True
+    return exit_code(checks_failed=has_errors(result.findings)), True
+
+
+def _finish(
+    motion: Any, stem: str, options: build.Options, catalogue: Any, profiles: Any
+) -> tuple[Any, Path | None]:
+    """Write the documents through build's one writer, then the spec file that rebuilds them."""
+    result = prepare(Job("your motion", motion=motion), catalogue, profiles)
+    if result.document is None:
+        return result, None
+    spec_path = safe_name(options.out_dir, stem, "yaml")
+    if spec_path.exists() and not options.force:
+        result.error = FileExists(
+            "a file of this name is already there",
+            file=spec_path,
+            hint="add --force to replace it, or give another --output",
+        )
+        return result, None
+    build.write_one(result, stem, options)
+    if result.error is not None:
+        return result, None
+    default_stem = slug(" ".join(p for p in (motion.submitted_by, motion.title) if p), limit=80)
+    if stem != default_stem and motion.output is None:
+        motion = motion.model_copy(update={"output": stem})  # so a rebuild keeps the names
+    text = drafting.spec_text(motion, spec_path.name)
+    write_atomic(spec_path, text.encode("utf-8"), force=options.force)
+    return result, spec_path

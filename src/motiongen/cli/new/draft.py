@@ -1,5 +1,4 @@
-"""The core of `motiongen new`: answers, remembered settings, the draft that
-survives Ctrl-C, and writing a finished motion with its spec file.
+"""The answers of `motiongen new`, the settings it remembers, and the draft that survives Ctrl-C.
 
 No prompts here: the walk-through and the flag-only path both end in these
 functions, so a run can always be replayed from the spec file it saves.
@@ -14,11 +13,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from motiongen import build
 from motiongen.errors import InputError, MotiongenError
 from motiongen.io import datafile
-from motiongen.io.files import FileExists, safe_name, write_atomic
-from motiongen.motion.spec import Job, Motion
+from motiongen.io.files import write_atomic
+from motiongen.motion.spec import Motion
 from motiongen.paths import config_dir
 from motiongen.text import slug
 
@@ -162,44 +160,3 @@ def output_target(output: str | None, motion: Motion, default_dir: Path) -> tupl
     for suffix in (".yaml", ".yml", ".docx", ".md", ".txt", ".pdf"):
         stem = stem.removesuffix(suffix)
     return path.parent, slug(stem, limit=80)
-
-
-def finish(
-    motion: Motion,
-    out_dir: Path,
-    stem: str,
-    options: Any,
-    catalogue: Any,
-    profiles: Any,
-) -> tuple[Any, Path | None]:
-    """Write the documents and, beside them, the spec file that rebuilds them."""
-    import tempfile
-    from dataclasses import replace
-
-    options = replace(options, out_dir=out_dir)
-    result = build.prepare(Job("your motion", motion=motion), catalogue, profiles)
-    if result.document is None:
-        return result, None
-    spec_path = safe_name(out_dir, stem, "yaml")
-    if spec_path.exists() and not options.force:
-        result.error = FileExists(
-            "a file of this name is already there",
-            file=spec_path,
-            hint="add --force to replace it, or give another --output",
-        )
-        return result, None
-    writer = build.Writer(options)
-    with tempfile.TemporaryDirectory(prefix="motiongen-pdf-") as tmp:
-        pdf_dir = Path(tmp) if "pdf" in options.formats else None
-        writer.write(result, stem, pdf_dir)
-        if pdf_dir is not None and result.error is None:
-            build._make_pdfs([result], [stem], options, pdf_dir)
-    if result.error is not None:
-        return result, None
-
-    default_stem = slug(" ".join(p for p in (motion.submitted_by, motion.title) if p), limit=80)
-    if stem != default_stem and motion.output is None:
-        motion = motion.model_copy(update={"output": stem})  # so a rebuild keeps the names
-    text = spec_text(motion, spec_path.name)
-    write_atomic(spec_path, text.encode("utf-8"), force=options.force)
-    return result, spec_path

@@ -15,7 +15,6 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.text import Text
 
-from motiongen import build
 from motiongen.catalogue import Catalogue
 from motiongen.catalogue.models import NATION_NAMES
 from motiongen.cli.new.draft import Draft, to_motion
@@ -23,6 +22,7 @@ from motiongen.errors import InputError
 from motiongen.motion.compose import compose
 from motiongen.motion.spec import Job, Motion
 from motiongen.output import render
+from motiongen.prepare import prepare
 from motiongen.profiles import Profile, ProfileSet
 from motiongen.text import parse_date
 
@@ -298,13 +298,13 @@ class Walkthrough:
         def choice(item_id: str) -> Any:
             item = table[item_id]
             if key == "notes":
-                elsewhere = nation and nation not in item.holds_for
+                elsewhere = nation and item.holds_for and nation not in item.holds_for
                 here = NATION_NAMES.get(nation or "", "")
                 note = f" (holds for {item.scope}, not {here})" if elsewhere else ""
                 return questionary.Choice(
                     _short(item.statement),
                     value=item_id,
-                    description=f"{item.statement} [{item.scope}, {item.year}]{note}",
+                    description=f"{item.statement} [{item.scope}, {item.when}]{note}",
                     checked=item_id in existing_ids,
                 )
             return questionary.Choice(
@@ -352,7 +352,7 @@ class Walkthrough:
         import questionary
 
         motion = to_motion(self.answers)
-        result = build.prepare(Job("your motion", motion=motion), self.catalogue, self.profiles)
+        result = prepare(Job("your motion", motion=motion), self.catalogue, self.profiles)
         if result.document is None:
             raise result.error or InputError("the motion could not be put together")
         text = render.render(result.document, "txt")

@@ -1,0 +1,75 @@
+"""Compose and check one motion without writing it: what build, check and new share."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from motiongen import checks
+from motiongen.catalogue import Catalogue
+from motiongen.checks.findings import Finding, has_errors
+from motiongen.errors import MotiongenError
+from motiongen.motion import spec
+from motiongen.motion.compose import Document, UnknownId, compose
+from motiongen.profiles import ProfileSet
+
+
+@dataclass
+class Result:
+    """What happened to one motion."""
+
+    label: str
+    title: str | None = None
+    files: list[Path] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    error: MotiongenError | None = None
+    document: Document | None = None
+
+    @property
+    def failed(self) -> bool:
+        return self.error is not None or has_errors(self.findings)
+
+
+def prepare(
+    job: spec.Job,
+    catalogue: Catalogue,
+    profiles: ProfileSet,
+    *,
+    today: dt.date | None = None,
+    max_age: int = checks.DEFAULT_MAX_AGE,
+) -> Result:
+    """Compose and check one motion, without writing anything."""
+    result = Result(job.label)
+    if job.motion is None:
+        result.error = job.error
+        return result
+    motion = job.motion
+    result.title = motion.title
+    try:
+        profile = profiles.get(motion.profile)
+        document = compose(motion, profile, catalogue)
+    except MotiongenError as exc:
+        result.error = exc
+        _locate(result, job)
+        return result
+    result.document = document
+    result.findings = checks.run(
+        motion, document, catalogue, today=today, max_age=max_age, speakers=profiles.speakers
+    )
+    return result
+
+
+def _locate(result: Result, job: spec.Job) -> None:
+    """Point an error at its line in the spec file, or its row in the CSV."""
+    error = result.error
+    if error is None or error.file is not None:
+        return
+    if isinstance(error, UnknownId) and job.row is not None and error.loc[0] in job.row[2]:
+        error.file, error.line = str(job.row[0]), job.row[1]
+    elif job.source is not None:
+        error.file = job.source.path
+        if isinstance(error, UnknownId):
+            error.line = job.source.line_of((*job.prefix, *error.loc))
+        elif error.field:
+            error.line = job.source.line_of((*job.prefix, error.field))
