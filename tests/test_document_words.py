@@ -172,3 +172,31 @@ def test_submission_copy_through_the_cli(runner: CliRunner, tmp_path: Path) -> N
     result = runner.invoke(app, ["build", str(spec), "--submission-copy", "-f", "md", "-o", "-"])
     assert result.exit_code == 0, result.stderr
     assert "## Conference notes:" in result.stdout and "Sources" not in result.stdout
+
+
+@pytest.mark.parametrize("profile_id", sorted(PROFILES.profiles))
+def test_markdown_reads_back_with_the_same_outline(profile_id: str) -> None:
+    """A CommonMark reader (markdown-it, which rich brings) sees the title as the
+    one h1 and each section as an h2, as Word and the text version do."""
+    import html
+    import re
+
+    from markdown_it import MarkdownIt
+
+    from motiongen.motion import spec
+    from test_golden import EXAMPLES
+
+    (job,) = spec.read(REPO / "examples" / EXAMPLES[profile_id])
+    assert job.motion is not None
+    doc = compose(job.motion, PROFILES.get(profile_id), CAT)
+    page = MarkdownIt("commonmark").render(render.render(doc, "md"))
+    headings = [(tag, html.unescape(text)) for tag, text in re.findall(r"<(h\d)>(.*?)</h\d>", page)]
+    assert headings[0] == ("h1", doc.title)
+    assert [t for t, _ in headings].count("h1") == 1
+    leads = [text for tag, text in headings if tag == "h2"]
+    assert leads[: len(doc.sections)] == [s.lead for s in doc.sections]
+    for section in doc.sections:
+        numbered = [c for c in section.clauses if c.number]
+        if numbered and doc.profile.number_format in ("1.", "1)"):
+            first = int(numbered[0].number.rstrip(".)"))
+            assert ("<ol>" if first == 1 else f'<ol start="{first}">') in page
