@@ -73,9 +73,28 @@ def test_a_contact_can_be_just_a_name() -> None:
     assert motion.contact is not None and motion.contact.name == "Sam Example"
 
 
-def test_a_bad_email_is_refused() -> None:
-    with pytest.raises(ValueError, match="email"):
-        Motion.model_validate({"profile": "council", "title": "T", "contact": {"email": "sam"}})
+def test_a_bad_email_or_phone_is_one_clear_line(runner: CliRunner, tmp_path: Path) -> None:
+    spec = tmp_path / "m.yaml"
+    spec.write_text(
+        "profile: council\ntitle: T\ncontact:\n  email: sam at example\n", encoding="utf-8"
+    )
+    result = runner.invoke(app, ["check", str(spec)])
+    assert result.exit_code == 2
+    assert "m.yaml:4: contact.email: an email address looks like secretary@example.org" in (
+        result.stderr
+    )
+    with pytest.raises(ValueError, match="a phone number is digits"):
+        Motion.model_validate({"profile": "council", "title": "T", "contact": {"phone": "ring"}})
+
+
+def test_carried_at_needs_carried_on(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(
+        app,
+        ["new", "--profile", "council", "--title", "T", "--demand", "halt-nass",
+         "--carried-at", "full council", "--output", f"{tmp_path}/", "--yes"],
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert "--carried-at names the meeting, so it needs --carried-on" in result.stderr
 
 
 def test_the_schema_has_the_new_keys(runner: CliRunner) -> None:

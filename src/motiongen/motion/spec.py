@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -59,24 +60,28 @@ def _name_only(value: Any) -> Any:
     return {"name": value} if isinstance(value, str) else value
 
 
+def _email(value: str) -> str:
+    if not re.fullmatch(r"[^\s@]+@[^\s@]+\.[^\s@]+", value):
+        raise ValueError("an email address looks like secretary@example.org")
+    return value
+
+
+def _phone(value: str) -> str:
+    if not re.fullmatch(r"[0-9+() .-]{6,30}", value) or sum(c.isdigit() for c in value) < 6:
+        raise ValueError("a phone number is digits, spaces and + ( ) -, e.g. 07700 900123")
+    return value
+
+
+Email = Annotated[str, BeforeValidator(_clean_line), AfterValidator(_email)]
+Phone = Annotated[str, BeforeValidator(_clean_line), AfterValidator(_phone)]
+
+
 class Contact(Spec):
     """Who the conference office should write to or ring about the motion."""
 
     name: Line | None = None
-    email: (
-        Annotated[
-            str,
-            BeforeValidator(_clean_line),
-            StringConstraints(pattern=r"^\S+@\S+\.\S+$", max_length=200),
-        ]
-        | None
-    ) = Field(None, description="An email address, e.g. secretary@example.org")
-    phone: (
-        Annotated[
-            str, BeforeValidator(_clean_line), StringConstraints(pattern=r"^[0-9+() .-]{6,30}$")
-        ]
-        | None
-    ) = Field(None, description="A phone number, e.g. 07700 900123")
+    email: Email | None = Field(None, description="An email address, e.g. secretary@example.org")
+    phone: Phone | None = Field(None, description="A phone number, e.g. 07700 900123")
 
 
 class Carried(Spec):

@@ -112,7 +112,7 @@ def words_for(
     if not submission_copy:
         count = _word_count(doc, say)
         sources = _sources(doc, say)
-    header_key = "running_header" if doc.submitted_by else "running_header_untitled"
+    header_key = "running_header" if doc.submitted_by else "running_header_title_only"
     return Words(
         meta=meta,
         people=people,
