@@ -196,7 +196,10 @@ def test_stdout_output(runner: CliRunner, tmp_path: Path) -> None:
             ":5: demands[2]: there is no demand 'keep-ofsted'",
         ),
         ("profile: council\ntitle: A\nnotes: [care-not-for-profit]\n", "that is a belief"),
-        ("profile: council\ntitle: A\nmeeting_date: 14/01/2027\n", ":3: meeting_date:"),
+        (
+            "profile: council\ntitle: A\nmeeting_date: 31/02/2027\n",
+            ":3: meeting_date: February 2027 has 28 days",
+        ),
     ],
 )
 def test_unusable_specs_exit_2_with_one_clear_line(

@@ -51,6 +51,13 @@ def test_toml_and_json_errors_name_the_line() -> None:
     assert str(caught.value).startswith("m.toml:2: not valid TOML")
     with pytest.raises(InputError) as caught:
         datafile.loads('{\n "title": "A",\n}\n', "m.json", kind="json")
+    # At the trailing comma itself, on every Python (3.13 moved its own position).
+    assert str(caught.value).startswith("m.json:2: not valid JSON: a comma before the closing")
+    with pytest.raises(InputError) as caught:
+        datafile.loads('{\n "title": "A",\n "demands": [1, 2,\n ]\n}', "m.json", kind="json")
+    assert str(caught.value).startswith("m.json:3: not valid JSON: a comma before the closing")
+    with pytest.raises(InputError) as caught:
+        datafile.loads('{\n "title": "A"\n "x": 1}', "m.json", kind="json")
     assert str(caught.value).startswith("m.json:3: not valid JSON")
 
 

@@ -98,6 +98,22 @@ class Period(Strict):
         return day >= self.since and (self.until is None or day <= self.until)
 
 
+class Compositing(Strict):
+    """How a conference writes a composite: its heading and whose motions it can join."""
+
+    submitted_by: Text = "Composite {number}, from {bodies}"
+    unnumbered: Text = "Composite, from {bodies}"
+    accepts: list[Id] = Field(default_factory=list)
+    plurals: dict[str, str] = Field(default_factory=dict)
+
+    @field_validator("submitted_by", "unnumbered")
+    @classmethod
+    def _names_bodies(cls, wording: str) -> str:
+        if "{bodies}" not in wording:
+            raise ValueError("the wording must contain {bodies}")
+        return wording
+
+
 class Profile(Strict):
     id: Id
     position: int = 100
@@ -130,6 +146,8 @@ class Profile(Strict):
     deadlines: list[Deadline] = Field(default_factory=list)
     period: Period | None = None
     rules: list[Rule] = Field(min_length=1)
+    address: Text = "Chair, friends"
+    composite: Compositing | None = None
 
     def frame(self, levels: Sequence[str]) -> tuple[str, LevelWording]:
         """The level a demand is put at for this body, and the wording for it."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import difflib
 import re
@@ -76,22 +77,48 @@ def fill(template: str, values: dict[str, str]) -> str:
     return _PLACEHOLDER.sub(replace, template)
 
 
-def parse_date(text: str | None) -> dt.date | None:
-    """A date as people type it: 2027-01-14 or 14/01/2027; blank is None.
+_MONTH_NUMBERS = (
+    {name.lower(): n for n, name in enumerate(MONTHS, 1)}
+    | {name[:3].lower(): n for n, name in enumerate(MONTHS, 1)}
+    | {"sept": 9}
+)
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+_NUMERIC = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
+_WORDS = re.compile(
+    _WEEKDAY + r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\.?,?\s+(\d{4})", re.IGNORECASE
+)
+DATE_FORMS = "14/01/2027 or 14 January 2027"
 
-    Raises ValueError for anything else.
+
+def parse_date(text: str | None) -> dt.date | None:
+    """A date as people in Britain type it; blank is None.
+
+    Takes 2027-01-14, 14/01/2027, 14 Jan 2027, 14 January 2027 and
+    'Thursday 14th January 2027'. Raises ValueError with a message fit to show:
+    an impossible day says why ("February 2027 has 28 days").
     """
     text = (text or "").strip()
     if not text:
         return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        pass
-    match = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
-    if match is None:
-        raise ValueError(text)
-    day, month, year = map(int, match.groups())
+    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+    numeric = _NUMERIC.fullmatch(text)
+    words = _WORDS.fullmatch(text)
+    if iso:
+        year, month, day = map(int, iso.groups())
+    elif numeric:
+        day, month, year = map(int, numeric.groups())
+    elif words and words.group(2).lower() in _MONTH_NUMBERS:
+        day, year = int(words.group(1)), int(words.group(3))
+        month = _MONTH_NUMBERS[words.group(2).lower()]
+    else:
+        raise ValueError(f"'{text}' is not a date I can read: write it as {DATE_FORMS}")
+    if not 1 <= month <= 12:
+        raise ValueError(f"there is no month {month}: write the date as {DATE_FORMS}")
+    if not 1 <= year <= 9999:
+        raise ValueError(f"the year {year} cannot be right")
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        raise ValueError(f"{MONTHS[month - 1]} {year} has {days} days")
     return dt.date(year, month, day)
 
 

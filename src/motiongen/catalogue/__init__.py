@@ -246,5 +246,7 @@ def _check_references(
             check_sources(entry.sources, (section, i, "sources"))
     for i, counter in enumerate(parsed.counter_arguments):
         check_sources(counter.raised_in, ("counter_arguments", i, "raised_in"))
+        for j, ref in enumerate(counter.against):
+            check(ref, "demands", ("counter_arguments", i, "against", j))
         for j, reply in enumerate(counter.replies):
             check_sources(reply.sources, ("counter_arguments", i, "replies", j, "sources"))

@@ -275,6 +275,7 @@ class Reply(Strict):
 class CounterArgument(Strict):
     id: Id
     claim: Text
+    against: list[Id] = Field(default_factory=list)
     raised_in: list[SourceRef] = Field(min_length=1)
     replies: list[Reply] = Field(min_length=1)
 

@@ -19,7 +19,7 @@ def new_motion(
     submitted_by: str | None = typer.Option(None, "--submitted-by", help="Your branch or group."),
     to: str | None = typer.Option(None, "--to", help="The meeting or body it goes to."),
     meeting_date: str | None = typer.Option(
-        None, "--meeting-date", help="The meeting's date, YYYY-MM-DD."
+        None, "--meeting-date", help="The meeting's date, e.g. 14/01/2027 or 14 January 2027."
     ),
     nation: str | None = typer.Option(
         None, "--nation", help="england, wales, scotland or northern-ireland."
@@ -50,7 +50,7 @@ def new_motion(
         None, "--commission", help="The policy commission (labour-npf)."
     ),
     deadline: str | None = typer.Option(
-        None, "--deadline", help="When the motion must be in, YYYY-MM-DD."
+        None, "--deadline", help="When the motion must be in, e.g. 14/01/2027."
     ),
     demand: list[str] = typer.Option([], "--demand", help="A demand id; may be repeated."),
     note: list[str] = typer.Option(
@@ -81,6 +81,12 @@ def new_motion(
         "--submission-copy",
         help="The motion alone, as offices that want the bare motion ask: no word count, "
         "no sources.",
+    ),
+    plain: bool = typer.Option(
+        False,
+        "--plain",
+        help="Numbered questions and typed answers, no cursor movement (for screen readers; "
+        "TERM=dumb does the same).",
     ),
 ) -> None:
     """Draft a motion step by step, or from flags with no questions.
@@ -122,6 +128,7 @@ def new_motion(
         yes=yes,
         from_spec=from_spec,
         resume=resume,
+        plain=plain,
         force=force,
         reference_docx=reference_docx,
         line_numbers=line_numbers,
@@ -265,15 +272,14 @@ def schema() -> None:
 
 
 def _date_option(text: str | None, name: str) -> Any:
-    """A date given on the command line: 2027-01-14 or 14/01/2027."""
+    """A date given on the command line, in any form `parse_date` reads."""
     from motiongen.text import parse_date
 
     try:
         return parse_date(text)
-    except ValueError:
-        raise MotiongenError(
-            f"'{text}' is not a date", field=name, hint="write it as YYYY-MM-DD"
-        ) from None
+    except ValueError as exc:
+        hint = "write it as 14/01/2027 or 2027-01-14"
+        raise MotiongenError(str(exc), field=name, hint=hint) from None
 
 
 def _iso(day: Any) -> str | None:

@@ -232,15 +232,32 @@ def _load_json(text: str, name: str) -> DataFile:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
+        message, line = exc.msg, exc.lineno
+        comma = _trailing_comma(text, exc.pos)
+        if comma is not None:
+            # Python 3.13 points at a trailing comma, older versions at the bracket
+            # after it: say it one way, at the comma, on every version.
+            message = "a comma before the closing bracket"
+            line = text.count("\n", 0, comma) + 1
         raise InputError(
-            f"not valid JSON: {exc.msg}",
+            f"not valid JSON: {message}",
             file=name,
-            line=exc.lineno,
+            line=line,
             hint="check the commas and quotes on this line",
         ) from None
     except RecursionError:
         raise InputError("the JSON is nested too deeply to read", file=name) from None
     return DataFile(name, data, _key_line_finder(text, quote='"'))
+
+
+def _trailing_comma(text: str, pos: int) -> int | None:
+    """Where a comma stands just before a closing bracket, at or around ``pos``."""
+    if text[pos : pos + 1] == "," and text[pos + 1 :].lstrip()[:1] in ("}", "]"):
+        return pos
+    before = text[:pos].rstrip()
+    if before.endswith(",") and text[pos : pos + 1] in ("}", "]"):
+        return len(before) - 1
+    return None
 
 
 # --- pydantic errors ----------------------------------------------------------
@@ -302,7 +319,7 @@ def _friendly(error: dict[str, Any]) -> str:
     if kind in {"model_type", "dict_type", "model_attributes_type"}:
         return f"expected a set of keys, got {_describe(error.get('input'))}"
     if kind.startswith("date_") or kind.startswith("datetime_"):
-        return "expected a date written as YYYY-MM-DD, for example 2027-01-14"
+        return "expected a date, written as 14/01/2027, 14 January 2027 or 2027-01-14"
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
         return f"expected one of {expected}"

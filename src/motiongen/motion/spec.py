@@ -28,7 +28,7 @@ from pydantic import (
 from motiongen.catalogue.models import Id, Nation
 from motiongen.errors import InputError, MotiongenError
 from motiongen.io import datafile
-from motiongen.text import clean
+from motiongen.text import clean, parse_date
 
 
 def _clean_line(value: Any) -> Any:
@@ -45,6 +45,16 @@ Block = Annotated[
 ]
 
 
+def _date(value: Any) -> Any:
+    """Dates as people write them (14/01/2027, 14 Jan 2027), not only YYYY-MM-DD."""
+    if isinstance(value, str) and value.strip():
+        return parse_date(value)  # its ValueError says why, e.g. "February 2027 has 28 days"
+    return value
+
+
+Date = Annotated[dt.date, BeforeValidator(_date)]
+
+
 class Spec(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -53,6 +63,7 @@ class FreeText(Spec):
     """A clause in the user's own words."""
 
     text: Block
+    by: Line | None = Field(None, description="In a composite: the body whose words these are")
 
 
 def _name_only(value: Any) -> Any:
@@ -87,7 +98,7 @@ class Contact(Spec):
 class Carried(Spec):
     """The meeting that carried the motion: ``{date: 2027-01-14, meeting: ...}``."""
 
-    date: dt.date
+    date: Date
     meeting: Line | None = Field(
         None,
         description="The meeting, e.g. 'branch general meeting'",
@@ -99,6 +110,20 @@ class ById(Spec):
     """A catalogue entry named by its id, written as ``id: ...``."""
 
     id: Id
+
+
+class Composited(Spec):
+    """One of the motions a composite was drawn from, so each part can be traced to it."""
+
+    submitted_by: Line
+    title: Line | None = None
+    file: Line | None = None
+    demands: list[Id] = Field(default_factory=list)
+
+
+class CompositeOf(Spec):
+    number: int | None = Field(None, ge=1, le=9999, description="The composite's number")
+    motions: list[Composited] = Field(min_length=2)
 
 
 Item = Annotated[Id | ById | FreeText, Field(union_mode="left_to_right")]
@@ -117,8 +142,12 @@ class Motion(Spec):
     title: Annotated[Line, Field(description="The motion's title")]
     submitted_by: Line | None = Field(None, description="The branch, CLP, union or group")
     to: Line | None = Field(None, description="The meeting or body it goes to")
-    meeting_date: dt.date | None = Field(None, description="The meeting's date, YYYY-MM-DD")
-    deadline: dt.date | None = Field(None, description="When the motion must be in, YYYY-MM-DD")
+    meeting_date: Date | None = Field(
+        None, description="The meeting's date: 2027-01-14, 14/01/2027 or 14 January 2027"
+    )
+    deadline: Date | None = Field(
+        None, description="When the motion must be in: 2027-01-14 or 14/01/2027"
+    )
     nation: Nation | None = Field(None, description="england, wales, scotland or northern-ireland")
     proposer: Line | None = None
     seconder: Line | None = None
@@ -138,12 +167,12 @@ class Motion(Spec):
     word_limit: int | None = Field(
         None, ge=1, le=100_000, description="Overrides the profile's word limit"
     )
-    carried_on: dt.date | Carried | None = Field(
+    carried_on: Date | Carried | None = Field(
         None,
         description="Adds 'Carried at a quorate meeting on <date>': a date, or "
         "{date: YYYY-MM-DD, meeting: 'branch general meeting'} to name the meeting",
     )
-    submitted_on: dt.date | None = Field(
+    submitted_on: Date | None = Field(
         None, description="The date the motion is sent in, YYYY-MM-DD"
     )
     moved_by: Line | None = Field(
@@ -153,6 +182,9 @@ class Motion(Spec):
         None, description="Who the conference office should contact: {name, email, phone}"
     )
     output: Line | None = Field(None, description="File name (without extension) for the documents")
+    composite: CompositeOf | None = Field(
+        None, description="For a composite: the motions it was drawn from (motiongen composite)"
+    )
 
 
 def schema() -> dict[str, Any]:

@@ -315,7 +315,7 @@ def _house_style(document: Any) -> None:
     normal.paragraph_format.line_spacing = 1.15
     normal.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
     _default_fonts(document, "Arial")
-    for name, size in (("Heading 1", 20), ("Heading 2", 13)):
+    for name, size in (("Title", 20), ("Heading 1", 20), ("Heading 2", 13)):
         style = styles[name]
         style.font.name = "Arial"
         _east_asian_font(style.element, "Arial")
@@ -325,6 +325,11 @@ def _house_style(document: Any) -> None:
         style.font.color.rgb = RGBColor(0, 0, 0)
         style.paragraph_format.space_before = Pt(12 if name == "Heading 2" else 0)
         style.paragraph_format.space_after = Pt(6)
+        # The default Title has a rule under it: plain is clearer.
+        ppr = style.element.pPr
+        if ppr is not None:
+            for border in ppr.findall(_w("pBdr")):
+                ppr.remove(border)
     # The title is the only level-1 heading: the outline, a screen reader's
     # list of headings and a tagged PDF all start from it.
     styles["Heading 1"].element.get_or_add_pPr()
@@ -649,6 +654,14 @@ def _copy_content(source: Any, target: Any) -> None:
 def _has_page_field(part: Any) -> bool:
     xml = part._element.xml
     return " PAGE " in xml or 'w:instr="PAGE' in xml or 'w:instr=" PAGE' in xml
+
+
+def page_numbers(footer: Any, wording: str | None = None) -> None:
+    """'Page X of Y' as a footer's only text: for other documents in the house style."""
+    footer.is_linked_to_previous = False
+    for p in list(footer._element):
+        footer._element.remove(p)
+    _page_x_of_y(footer.add_paragraph(), wording or sentences.load()["page"])
 
 
 def _page_x_of_y(paragraph: Any, wording: str) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 from motiongen import build
 from motiongen.checks.findings import has_errors
 from motiongen.cli.new import draft as drafting
+from motiongen.cli.new.ask import Asker, Back, Item, PlainAsker, TermAsker, plain_wanted
 from motiongen.cli.new.prompts import DEFAULT_TITLE, Stop, Walkthrough
 from motiongen.errors import EXIT_INTERRUPTED, InputError, exit_code
 from motiongen.io.files import FileExists, safe_name, shown, write_atomic
@@ -39,6 +40,7 @@ class NewRequest:
     reference_docx: Path | None = None
     line_numbers: bool = False
     submission_copy: bool = False
+    plain: bool = False
 
 
 def _err(text: str) -> None:
@@ -48,47 +50,123 @@ def _err(text: str) -> None:
 def run(request: NewRequest, catalogue: Any, profiles: Any) -> int:
     interactive = sys.stdin.isatty() and sys.stdout.isatty() and not request.yes
     settings = drafting.load_settings()
-    answers = _starting_answers(request)
-    answers.update({k: v for k, v in request.answers.items() if v not in (None, [], "")})
+    given = {k: v for k, v in request.answers.items() if v not in (None, [], "")}
 
     if not interactive:
+        answers = _starting_answers(request)
+        answers.update(given)
         return _without_questions(request, answers, settings, catalogue, profiles)
 
-    from rich.console import Console
-
-    draft = drafting.Draft(answers=answers)
-    draft.save()
-    console = Console(highlight=False)
-    walk = Walkthrough(draft, catalogue, profiles, settings, console)
+    asker = _asker(request)
     previous = signal.signal(signal.SIGHUP, _hang_up) if hasattr(signal, "SIGHUP") else None
+    draft = drafting.Draft()
     try:
-        walk.run()
-        if request.formats:
-            formats = build.parse_formats(request.formats)
-            place = request.output or str(settings.get("out_dir") or ".")
-        else:
-            available = ["docx", "md", "txt"] + (["pdf"] if find_soffice() else [])
-            formats, place = walk.formats_and_place(available)
-            if request.output:
-                place = request.output
+        answers = _carry_on_or_start(request, asker, profiles)
+        answers.update(given)
+        draft = drafting.Draft(answers=answers)
+        draft.save()
+        walk = Walkthrough(draft, catalogue, profiles, settings, asker)
+        while True:
+            walk.run()
+            try:
+                formats, place = _formats_and_place(walk, request, settings)
+                out_dir, stem, force = _free_place(
+                    walk, draft.answers, formats, place, request.force
+                )
+                break
+            except Back:
+                continue  # back to the preview and the choices before writing
     except (KeyboardInterrupt, EOFError):
         _err(
-            f"\nStopped. Your answers so far are saved in {draft.path}.\n"
+            f"\nStopped. Your answers so far are saved in {shown(draft.path)}.\n"
             "Carry on with: motiongen new --resume"
         )
         return EXIT_INTERRUPTED
     except Stop:
-        _err(f"Your answers are saved in {draft.path}. Carry on with: motiongen new --resume")
+        _err(
+            f"Your answers are saved in {shown(draft.path)}. Carry on with: motiongen new --resume"
+        )
         return 0
     finally:
         if previous is not None:
             signal.signal(signal.SIGHUP, previous)
-    code, written = _write(request, draft.answers, formats, place, settings, catalogue, profiles)
+    code, written = _write(
+        request, draft.answers, formats, (out_dir, stem, force), settings, catalogue, profiles
+    )
     if written:
         draft.discard()
     else:
-        _err(f"Your answers are kept in {draft.path}; fix the above, then: motiongen new --resume")
+        _err(
+            f"Your answers are kept in {shown(draft.path)}; fix the above, then: "
+            "motiongen new --resume"
+        )
     return code
+
+
+def _asker(request: NewRequest) -> Asker:
+    if request.plain or plain_wanted():
+        return PlainAsker()
+    from rich.console import Console
+
+    return TermAsker(Console(highlight=False))
+
+
+def _formats_and_place(
+    walk: Walkthrough, request: NewRequest, settings: dict[str, Any]
+) -> tuple[list[str], str]:
+    if request.formats:
+        formats = build.parse_formats(request.formats)
+        return formats, request.output or str(settings.get("out_dir") or ".")
+    available = ["docx", "md", "txt"] + (["pdf"] if find_soffice() else [])
+    formats, place = walk.formats_and_place(available)
+    return formats, request.output or place
+
+
+def _carry_on_or_start(request: NewRequest, asker: Asker, profiles: Any) -> dict[str, Any]:
+    """Never lose an unfinished motion: offer it, or keep it aside under a dated name."""
+    if request.resume or request.from_spec is not None:
+        return _starting_answers(request)
+    old = drafting.existing_draft()
+    if old is None:
+        return {}
+    profile = profiles.profiles.get(old.answers.get("profile"))
+    body = profile.name if profile is not None else "a body not chosen yet"
+    aside = old.aside_path()
+    while True:
+        try:
+            choice = asker.choose(
+                f"You have an unfinished motion, {old.describe(body)}. "
+                "Carry on, or start a new one?",
+                [
+                    Item("carry-on", "Carry on with it"),
+                    Item("new", f"Start a new one (the old draft is kept as {shown(aside)})"),
+                ],
+            )
+            break
+        except Back:
+            asker.say("This is the first question.", "yellow")
+    if choice == "carry-on":
+        return old.answers
+    old.put_aside()
+    return {}
+
+
+def _free_place(
+    walk: Walkthrough, answers: dict[str, Any], formats: list[str], place: str, force: bool
+) -> tuple[Path, str, bool]:
+    """Where to write, asking what to do when the names are taken."""
+    motion = drafting.to_motion(answers)
+    while True:
+        out_dir, stem = drafting.output_target(place, motion, Path("."))
+        taken = drafting.taken(out_dir, stem, formats)
+        if force or not taken:
+            return out_dir, stem, force
+        choice = walk.taken(f"{shown(out_dir / stem)} ({', '.join(p.suffix for p in taken)})")
+        if choice == "replace":
+            return out_dir, stem, True
+        if choice == "copy":
+            return out_dir, drafting.free_stem(out_dir, stem, formats), False
+        place = walk.folder()
 
 
 def _hang_up(signum: int, frame: Any) -> None:
@@ -121,9 +199,11 @@ def _without_questions(
 ) -> int:
 
     if request.yes:
-        for key in drafting.REMEMBERED:
-            if key not in answers and settings.get(key):
-                answers[key] = settings[key]
+        answers.setdefault("profile", settings.get("profile"))
+        if answers["profile"] in profiles.profiles:
+            profile = profiles.get(answers["profile"])
+            for key, value in drafting.remembered(settings, profile.kind, profile.id).items():
+                answers.setdefault(key, value)
         answers.setdefault("title", DEFAULT_TITLE)
     needed = drafting.missing(answers)
     if needed:
@@ -138,25 +218,27 @@ def _without_questions(
         request.formats or ",".join(settings.get("formats") or []) or "docx,md,txt"
     )
     place = request.output or str(settings.get("out_dir") or ".")
-    return _write(request, answers, formats, place, settings, catalogue, profiles)[0]
+    out_dir, stem = drafting.output_target(place, drafting.to_motion(answers), Path("."))
+    target = (out_dir, stem, request.force)
+    return _write(request, answers, formats, target, settings, catalogue, profiles)[0]
 
 
 def _write(
     request: NewRequest,
     answers: dict[str, Any],
     formats: list[str],
-    place: str,
+    target: tuple[Path, str, bool],
     settings: dict[str, Any],
     catalogue: Any,
     profiles: Any,
 ) -> tuple[int, bool]:
     """Write the motion; the exit code, and whether the spec file was written."""
     motion = drafting.to_motion(answers)
-    out_dir, stem = drafting.output_target(place, motion, Path("."))
+    out_dir, stem, force = target
     options = build.Options(
         formats=formats,
         out_dir=out_dir,
-        force=request.force,
+        force=force,
         reference_docx=request.reference_docx,
         line_numbers=request.line_numbers,
         submission_copy=request.submission_copy,
@@ -166,7 +248,8 @@ def _write(
         _err(f"Error: {result.error}")
         return exit_code(result.error), False
     assert spec_path is not None
-    drafting.save_settings(answers, formats=list(formats), out_dir=str(out_dir))
+    kind = profiles.get(motion.profile).kind
+    drafting.save_settings(answers, kind, formats=list(formats), out_dir=str(out_dir))
     for path in result.files:
         _err(f"Wrote {shown(path)}")
     _err(f"Saved the motion as {shown(spec_path)}")

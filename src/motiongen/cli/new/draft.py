@@ -6,6 +6,7 @@ functions, so a run can always be replayed from the spec file it saves.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,12 +16,15 @@ from pydantic import ValidationError
 
 from motiongen.errors import InputError, MotiongenError
 from motiongen.io import datafile
-from motiongen.io.files import write_atomic
+from motiongen.io.files import safe_name, write_atomic
 from motiongen.motion.spec import Motion
 from motiongen.paths import config_dir
 from motiongen.text import slug
 
-REMEMBERED = ("profile", "submitted_by", "to", "proposer", "seconder", "nation", "contact")
+REMEMBERED = ("profile", "submitted_by", "to", "proposer", "seconder", "nation")
+# Remembered for each kind of body, so a union motion never inherits a CLP's answers;
+# where it goes is remembered for each profile, as a branch and its conference differ.
+PER_KIND = ("submitted_by", "proposer", "seconder", "nation")
 SPEC_ORDER = (
     "profile", "title", "submitted_by", "to", "meeting_date", "deadline", "nation",
     "proposer", "seconder", "moved_by", "contact", "submitted_on", "calls_on", "commission",
@@ -52,12 +56,34 @@ def load_settings() -> dict[str, Any]:
         return {}  # a damaged settings file must never stop a motion being written
     if not isinstance(data, dict):
         return {}
-    return {k: v for k, v in data.items() if k in (*REMEMBERED, "formats", "out_dir")}
+    kept = ("profile", "formats", "out_dir", "bodies", "meetings")
+    out = {k: v for k, v in data.items() if k in kept}
+    for key in ("bodies", "meetings"):
+        if not isinstance(out.get(key), dict):
+            out.pop(key, None)
+    return out
 
 
-def save_settings(answers: dict[str, Any], **extra: Any) -> None:
+def remembered(settings: dict[str, Any], kind: str, profile_id: str) -> dict[str, Any]:
+    """The answers last given for this kind of body (and where this profile's motions go)."""
+    bodies = settings.get("bodies") or {}
+    out = dict(bodies.get(kind) or {}) if isinstance(bodies.get(kind), dict) else {}
+    out = {k: v for k, v in out.items() if k in PER_KIND and isinstance(v, str)}
+    meeting = (settings.get("meetings") or {}).get(profile_id)
+    if isinstance(meeting, str):
+        out["to"] = meeting
+    return out
+
+
+def save_settings(answers: dict[str, Any], kind: str, **extra: Any) -> None:
     settings = load_settings()
-    settings.update({k: answers[k] for k in REMEMBERED if answers.get(k)})
+    if answers.get("profile"):
+        settings["profile"] = answers["profile"]
+        body = dict(settings.setdefault("bodies", {}).get(kind) or {})
+        body.update({k: answers[k] for k in PER_KIND if answers.get(k)})
+        settings["bodies"][kind] = body
+        if answers.get("to"):
+            settings.setdefault("meetings", {})[answers["profile"]] = answers["to"]
     settings.update({k: v for k, v in extra.items() if v})
     write_atomic(settings_path(), dump_yaml(settings).encode("utf-8"), force=True)
 
@@ -86,6 +112,29 @@ class Draft:
     def discard(self) -> None:
         self.path.unlink(missing_ok=True)
 
+    def aside_path(self) -> Path:
+        """Where `put_aside` keeps it: a name saying when it was saved."""
+        stamp = dt.datetime.fromtimestamp(self.path.stat().st_mtime).strftime("%Y-%m-%d-%H%M")
+        target = self.path.parent / f"draft-{stamp}.yaml"
+        n = 2
+        while target.exists():
+            target = self.path.parent / f"draft-{stamp}-{n}.yaml"
+            n += 1
+        return target
+
+    def put_aside(self) -> Path:
+        """Keep this draft under a dated name, so starting afresh loses nothing."""
+        target = self.aside_path()
+        self.path.replace(target)
+        return target
+
+    def describe(self, body: str) -> str:
+        """ "'<title>' for <body>, saved <when>", for the question whether to carry on."""
+        title = self.answers.get("title") or "with no title yet"
+        title = f"'{title}'" if self.answers.get("title") else title
+        saved = dt.datetime.fromtimestamp(self.path.stat().st_mtime)
+        return f"{title} for {body}, saved {when(saved)}"
+
     @classmethod
     def resume(cls) -> Draft:
         path = draft_path()
@@ -100,6 +149,37 @@ class Draft:
                 "the draft is damaged", file=path, hint="start again with 'motiongen new'"
             )
         return cls(answers=data, path=path)
+
+
+def when(moment: dt.datetime, now: dt.datetime | None = None) -> str:
+    """'today at 15:30', 'yesterday at 09:05', or '3 November at 18:00'."""
+    now = now or dt.datetime.now()
+    days = (now.date() - moment.date()).days
+    day = {0: "today", 1: "yesterday"}.get(days, f"{moment.day} {moment:%B}")
+    return f"{day} at {moment:%H:%M}"
+
+
+def existing_draft() -> Draft | None:
+    """The unfinished motion on disk, if there is one that can be read."""
+    try:
+        draft = Draft.resume()
+    except MotiongenError:
+        return None
+    return draft if draft.answers else None
+
+
+def taken(out_dir: Path, stem: str, formats: list[str]) -> list[Path]:
+    """The files a motion would write that are already there."""
+    wanted = [safe_name(out_dir, stem, fmt) for fmt in [*formats, "yaml"]]
+    return [path for path in wanted if path.exists()]
+
+
+def free_stem(out_dir: Path, stem: str, formats: list[str]) -> str:
+    """The name with -2, -3… added, the first whose files are all free."""
+    n = 2
+    while taken(out_dir, f"{stem}-{n}", formats):
+        n += 1
+    return f"{stem}-{n}"
 
 
 def ordered(answers: dict[str, Any]) -> dict[str, Any]:

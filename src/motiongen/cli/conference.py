@@ -1,0 +1,185 @@
+"""`motiongen composite` and `motiongen brief`: conference week, from many motions to one speech."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from motiongen.cli.app import JSON_OPTION, _catalogue, _print_json, _profiles, app, guard
+from motiongen.errors import EXIT_BAD_INPUT, EXIT_CHECKS_FAILED
+
+
+@app.command("composite")
+@guard
+def composite_motions(
+    specs: list[Path] = typer.Argument(
+        ..., metavar="SPEC", help="The motions' spec files, two or more (YAML, TOML or JSON)."
+    ),
+    group: bool = typer.Option(
+        False, "--group", help="Propose groups of motions to composite, instead of compositing."
+    ),
+    as_json: bool = JSON_OPTION,
+    profile: str | None = typer.Option(
+        None, "--profile", help="The conference the composite goes to (default: the motions')."
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="The composite's spec file; documents are written beside it."
+    ),
+    number: int | None = typer.Option(
+        None, "--number", min=1, help="The composite's number, as the committee gives it."
+    ),
+    title: str | None = typer.Option(None, "--title", help="A title (default: the mover's)."),
+    mover: str | None = typer.Option(
+        None, "--mover", help="Who moves it: part of a submitting body's name (default: first)."
+    ),
+    seconder: str | None = typer.Option(
+        None, "--seconder", help="Who seconds it, in the same way (default: second)."
+    ),
+    prefer: list[str] = typer.Option(
+        [], "--prefer", help="Settle a conflict: the demand id to keep; may be repeated."
+    ),
+    max_words: int | None = typer.Option(
+        None, "--max-words", min=1, help="Drop repeated clauses of your own to fit this many words."
+    ),
+    formats: str = typer.Option(
+        "docx,md", "--format", "-f", help="Formats of the composite motion: docx, md, txt, pdf."
+    ),
+    force: bool = typer.Option(False, "--force", help="Replace files that already exist."),
+) -> None:
+    """Composite several motions into one, with a report of where every clause went.
+
+    Demands are united (repeats and overlaps kept once), facts and beliefs
+    merged, clauses in a branch's own words kept word for word. Conflicting
+    demands are left for the compositing meeting unless --prefer settles them.
+    Writes the composite's spec, its documents and a report (Markdown and Word).
+    With --group, proposes which motions belong together instead.
+
+    Example: motiongen composite anytown.yaml barrow.yaml carlisle.yaml -o composite-3.yaml
+
+    Example: motiongen composite --group motions/*.yaml
+    """
+    from motiongen import build as core
+    from motiongen.conference import composite, save
+
+    if group:
+        _group(specs, as_json)
+        return
+    request = composite.Request(
+        profile=profile,
+        number=number,
+        title=title,
+        mover=mover,
+        seconder=seconder,
+        prefer=tuple(prefer),
+        max_words=max_words,
+    )
+    fmts = core.parse_formats(formats)
+    result = composite.build(specs, _catalogue(), _profiles(), request)
+    spec_path = output or save.default_spec(result)
+    files = save.save(result, spec_path, fmts, force=force)
+    typer.echo(f"{result.motion.submitted_by}: {result.document.word_count_line}.", err=True)
+    typer.echo(
+        f"Mover: {result.sources[result.mover].label}. "
+        f"Seconder: {result.sources[result.seconder].label}.",
+        err=True,
+    )
+    for item in result.dropped:
+        typer.echo(
+            f"Dropped to fit: {result.origin_names(item.origins)}'s \u201c{item.text}\u201d "
+            "(it repeats a clause kept).",
+            err=True,
+        )
+    for path in files:
+        typer.echo(f"Wrote {_shown(path)}", err=True)
+    if result.undecided:
+        for conflict in result.undecided:
+            typer.echo(
+                f"For the compositing meeting to decide: {conflict.first} or {conflict.second} "
+                f"({conflict.why}); neither is in the composite. Settle it with "
+                f"--prefer {conflict.first} or --prefer {conflict.second}.",
+                err=True,
+            )
+        raise typer.Exit(EXIT_CHECKS_FAILED)
+
+
+def _group(specs: list[Path], as_json: bool) -> None:
+    from motiongen.conference import grouping
+
+    entries, problems = grouping.read(specs)
+    for problem in problems:
+        sys.stderr.write(f"Error: {problem}\n")
+    groups = grouping.group(entries, _catalogue(), _profiles())
+    if as_json:
+        _print_json({"groups": [g.as_json() for g in groups]})
+    else:
+        shown = 0
+        for found in groups:
+            if len(found.members) < 2:
+                continue
+            shown += 1
+            typer.echo(f"Group {shown} ({len(found.members)} motions): {found.why}.")
+            for entry in found.members:
+                typer.echo(
+                    f"  {entry.submitted_by}: \u201c{entry.title}\u201d ({_shown(entry.path)})"
+                )
+            if any(m.in_batch for m in found.members):
+                typer.echo("  To composite them, put each motion in a spec file of its own.\n")
+            else:
+                files = " ".join(_shown(m.path) for m in found.members)
+                typer.echo(f"  To composite them: motiongen composite {files}\n")
+        alone = [m for g in groups if len(g.members) == 1 for m in g.members]
+        if alone:
+            typer.echo("Not grouped (too little in common with the others):")
+            for entry in alone:
+                typer.echo(
+                    f"  {entry.submitted_by}: \u201c{entry.title}\u201d ({_shown(entry.path)})"
+                )
+    if problems:
+        raise typer.Exit(EXIT_BAD_INPUT)
+
+
+def _shown(path: Path) -> str:
+    from motiongen.io.files import shown
+
+    return shown(path)
+
+
+@app.command("brief")
+@guard
+def brief_command(
+    spec_file: Path = typer.Argument(..., metavar="SPEC", help="The motion's spec file."),
+    minutes: float = typer.Option(
+        3, "--minutes", min=0.5, max=30, help="Speaking time allowed, in minutes."
+    ),
+    formats: str = typer.Option("docx,md", "--format", "-f", help="Formats: docx, md."),
+    out_dir: Path = typer.Option(Path("."), "--out-dir", "-o", help="Folder for the brief."),
+    max_age: int = typer.Option(
+        5, "--max-age", min=0, help="Mark figures older than this many years."
+    ),
+    force: bool = typer.Option(False, "--force", help="Replace files that already exist."),
+) -> None:
+    """Write the mover's speech notes for a motion, timed to the minutes allowed.
+
+    An opening, each demand's point with its strongest sourced fact and belief,
+    the objections likely to come with answers, and a close, at about 130 words
+    a minute, set large for reading at a rostrum.
+
+    Example: motiongen brief composite-3.yaml --minutes 3 --format docx,md
+    """
+    from motiongen.conference import brief, paper
+
+    fmts = paper.parse_formats(formats)
+    cat = _catalogue()
+    motion, profile = brief.read(spec_file, cat, _profiles())
+    notes = brief.make(motion, profile, cat, minutes=minutes, max_age=max_age)
+    stem = f"{spec_file.stem}-brief"
+    files = paper.write(brief.paper(notes), out_dir, stem, fmts, force=force)
+    typer.echo(
+        f"{notes.words} words to say for {minutes:g} minutes ({notes.target} at "
+        f"{brief.WORDS_A_MINUTE} a minute).",
+        err=True,
+    )
+    for path in files:
+        typer.echo(f"Wrote {_shown(path)}", err=True)

@@ -1,0 +1,533 @@
+"""How `motiongen new` asks a question: in a full terminal, or plainly.
+
+`TermAsker` draws lists with prompt_toolkit (a running count, search over title
+and text, the highlighted item in full); `PlainAsker` asks numbered questions
+and reads typed answers, with no cursor movement, for TERM=dumb and screen
+readers. Both raise `Back` when the user asks to go back one question, so the
+walk-through never depends on which one it has.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import shutil
+import sys
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+Count = Callable[[list[str]], tuple[str, bool]]  # chosen values -> (words line, over the limit)
+Check = Callable[[str], "str | None"]  # an answer -> what is wrong with it, or None
+
+BACK_WORD = "<"
+
+
+class Back(Exception):
+    """The user asked to go back one question."""
+
+
+@dataclass
+class Item:
+    """One entry of a list: what is shown, and what is recorded."""
+
+    value: str
+    title: str
+    detail: str = ""  # shown in full, wrapped, under the highlighted item
+    note: str = ""  # short advice shown beside the title, e.g. that a figure is old
+    group: str = ""  # the heading it is listed under
+    checked: bool = False
+    hint: str = ""  # dim text for the highlighted item only, e.g. the id
+
+
+class Asker(Protocol):
+    plain: bool
+
+    def say(self, text: str, style: str = "") -> None: ...
+
+    def panel(self, title: str, text: str) -> None: ...
+
+    def text(self, message: str, *, default: str = "", check: Check | None = None) -> str: ...
+
+    def choose(self, message: str, items: list[Item], *, default: str | None = None) -> str: ...
+
+    def pick(
+        self,
+        message: str,
+        items: list[Item],
+        *,
+        noun: str,
+        count: Count | None = None,
+        at_least_one: str | None = None,
+        keep: Callable[[list[str]], None] | None = None,
+        order: list[str] | None = None,
+    ) -> list[str]: ...
+
+
+def plain_wanted() -> bool:
+    """A terminal that cannot move its cursor, or a user who asked for plain questions."""
+    return os.environ.get("TERM", "") in ("dumb", "") or bool(os.environ.get("MOTIONGEN_PLAIN"))
+
+
+def _haystack(item: Item) -> str:
+    return f"{item.title} {item.detail} {item.hint}".lower()
+
+
+def matches(item: Item, query: str) -> bool:
+    """Every word of the search is in the title, the text or the id."""
+    haystack = _haystack(item)
+    return all(word in haystack for word in query.lower().split())
+
+
+def no_match(noun: str, query: str, items: list[Item]) -> str:
+    """'No demands match 'agncy' — did you mean 'agency'?'"""
+    words = sorted({w for i in items for w in re.findall(r"[a-z']{4,}", _haystack(i))})
+    close = difflib.get_close_matches(query.lower().strip(), words, n=1, cutoff=0.6)
+    guess = f" — did you mean '{close[0]}'?" if close else ""
+    return f"No {noun} match '{query}'{guess}"
+
+
+def first_ticks(items: list[Item], order: list[str] | None) -> list[str]:
+    """The ticks a list opens with, in the order they were first made."""
+    ticked = [i.value for i in items if i.checked]
+    earlier = [v for v in order or [] if v in ticked]
+    return earlier + [v for v in ticked if v not in earlier]
+
+
+# --- plain: numbered questions, typed answers ----------------------------------------
+
+
+class PlainAsker:
+    """Numbered questions and typed answers: nothing but lines of text."""
+
+    plain = True
+
+    def __init__(self) -> None:
+        self.number = 0
+
+    def say(self, text: str, style: str = "") -> None:
+        print(text, flush=True)
+
+    def panel(self, title: str, text: str) -> None:
+        print(f"\n{title}:\n{text}\n", flush=True)
+
+    def _read(self) -> str:
+        sys.stdout.write("> ")
+        sys.stdout.flush()
+        line = sys.stdin.readline()
+        if not line:
+            raise EOFError
+        line = line.rstrip("\r\n").strip()
+        if line == BACK_WORD:
+            raise Back
+        return line
+
+    def _head(self, message: str) -> None:
+        self.number += 1
+        print(f"\n{self.number}. {message}", flush=True)
+
+    def text(self, message: str, *, default: str = "", check: Check | None = None) -> str:
+        self._head(message)
+        if default:
+            print(f"   (Enter keeps: {default})")
+        while True:
+            answer = self._read() or default
+            problem = check(answer) if check else None
+            if problem is None:
+                return answer
+            print(f"   {problem}", flush=True)
+
+    def choose(self, message: str, items: list[Item], *, default: str | None = None) -> str:
+        self._head(message)
+        for n, item in enumerate(items, 1):
+            note = f" ({item.note})" if item.note else ""
+            detail = f": {item.detail}" if item.detail else ""
+            print(f"   {n}. {item.title}{note}{detail}")
+        start = next((n for n, i in enumerate(items, 1) if i.value == default), 1)
+        print(f"   Type a number (Enter for {start}).")
+        while True:
+            answer = self._read()
+            if not answer:
+                return items[start - 1].value
+            if answer.isdigit() and 1 <= int(answer) <= len(items):
+                return items[int(answer) - 1].value
+            print(f"   Type a number from 1 to {len(items)}.", flush=True)
+
+    def pick(
+        self,
+        message: str,
+        items: list[Item],
+        *,
+        noun: str,
+        count: Count | None = None,
+        at_least_one: str | None = None,
+        keep: Callable[[list[str]], None] | None = None,
+        order: list[str] | None = None,
+    ) -> list[str]:
+        self._head(message)
+        chosen = first_ticks(items, order)
+        shown: list[Item] | None = items
+        while True:
+            group = None
+            for item in shown or []:
+                if item.group != group and item.group:
+                    print(f"   {item.group}")
+                group = item.group
+                mark = "[x]" if item.value in chosen else "[ ]"
+                note = f" ({item.note})" if item.note else ""
+                print(f"   {items.index(item) + 1:>2}. {mark} {item.title}{note}")
+            if count is not None:
+                print(f"   {count(chosen)[0]}")
+            print(
+                f"   {message} Type numbers to tick or untick (e.g. 1 4 7), a word to search, "
+                "? for the whole list, Enter when done, < to go back.",
+                flush=True,
+            )
+            answer = self._read()
+            numbers = answer.replace(",", " ").split()
+            shown = None
+            if not answer:
+                if at_least_one and not chosen:
+                    print(f"   {at_least_one}")
+                    continue
+                return chosen
+            if answer == "?":
+                shown = items
+            elif all(n.isdigit() and 1 <= int(n) <= len(items) for n in numbers):
+                for n in numbers:
+                    value = items[int(n) - 1].value
+                    if value in chosen:
+                        chosen.remove(value)
+                    else:
+                        chosen.append(value)
+                if keep:
+                    keep(list(chosen))
+                titles = {i.value: i.title for i in items}
+                ticked = "; ".join(titles[v] for v in chosen) or "nothing"
+                print(f"   Ticked now: {ticked}")
+            else:
+                found = [i for i in items if matches(i, answer)]
+                if found:
+                    shown = found
+                else:
+                    print(f"   {no_match(noun, answer, items)}")
+
+
+# --- a full terminal -----------------------------------------------------------------
+
+KEYS_LIST = (
+    "Up/Down move · Space ticks or unticks · type to search · Enter when done · Esc goes back"
+)
+KEYS_CHOOSE = "Up/Down move · Enter chooses · Esc goes back"
+
+
+class TermAsker:
+    """Lists and questions drawn with prompt_toolkit, without leaving the screen."""
+
+    plain = False
+
+    def __init__(self, console: Any) -> None:
+        self.console = console
+
+    def say(self, text: str, style: str = "") -> None:
+        from rich.text import Text
+
+        self.console.print(Text(text, style=style))
+
+    def panel(self, title: str, text: str) -> None:
+        from rich.panel import Panel
+        from rich.text import Text
+
+        self.console.print(Panel(Text(text), title=title, title_align="left"))
+
+    def text(self, message: str, *, default: str = "", check: Check | None = None) -> str:
+        from prompt_toolkit import PromptSession
+        from prompt_toolkit.formatted_text import FormattedText
+        from prompt_toolkit.key_binding import KeyBindings
+
+        keys = KeyBindings()
+
+        @keys.add("escape", eager=True)
+        def _(event: Any) -> None:
+            event.app.exit(exception=Back())
+
+        session: PromptSession[str] = PromptSession(key_bindings=keys)
+        session.app.ttimeoutlen = 0.05
+        session.app.timeoutlen = 0.05
+        while True:
+            prompt = FormattedText([("ansigreen bold", "? "), ("bold", message + " ")])
+            try:
+                answer = session.prompt(prompt, default=default).strip()
+            except Back:
+                self.say("  ← went back", "dim")
+                raise
+            problem = check(answer) if check else None
+            if problem is None:
+                return answer
+            self.say(f"  ✗ {problem}", "bold red")
+            default = answer
+
+    def choose(self, message: str, items: list[Item], *, default: str | None = None) -> str:
+        start = next((n for n, i in enumerate(items) if i.value == default), 0)
+        screen = ListScreen(message, items, multiple=False, noun="choices", cursor=start)
+        return screen.run()[0]
+
+    def pick(
+        self,
+        message: str,
+        items: list[Item],
+        *,
+        noun: str,
+        count: Count | None = None,
+        at_least_one: str | None = None,
+        keep: Callable[[list[str]], None] | None = None,
+        order: list[str] | None = None,
+    ) -> list[str]:
+        screen = ListScreen(
+            message, items, multiple=True, noun=noun, count=count, at_least_one=at_least_one,
+            keep=keep,
+        )  # fmt: skip
+        screen.chosen = first_ticks(items, order)
+        return screen.run()
+
+
+class ListScreen:
+    """One list on screen: a window of it around the cursor, searchable, with the
+    highlighted item's full text wrapped under it and a count that turns red."""
+
+    def __init__(
+        self,
+        message: str,
+        items: list[Item],
+        *,
+        multiple: bool,
+        noun: str,
+        cursor: int = 0,
+        count: Count | None = None,
+        at_least_one: str | None = None,
+        keep: Callable[[list[str]], None] | None = None,
+    ) -> None:
+        self.message = message
+        self.items = items
+        self.multiple = multiple
+        self.noun = noun
+        self.count = count
+        self.at_least_one = at_least_one
+        self.keep = keep
+        self.chosen = [i.value for i in items if i.checked]
+        self.query = ""
+        self.cursor = cursor
+        self.top = 0
+        self.problem = ""
+        self.done = False
+        self.back = False
+
+    def shown(self) -> list[Item]:
+        return [i for i in self.items if matches(i, self.query)] if self.query else self.items
+
+    def toggle(self) -> None:
+        shown = self.shown()
+        if not shown:
+            return
+        value = shown[self.cursor].value
+        if value in self.chosen:
+            self.chosen.remove(value)
+        else:
+            self.chosen.append(value)
+        self.problem = ""
+        if self.keep:
+            self.keep(list(self.chosen))
+
+    def move(self, step: int) -> None:
+        shown = self.shown()
+        if shown:
+            self.cursor = max(0, min(len(shown) - 1, self.cursor + step))
+
+    def lines(self, width: int, rows: int) -> list[tuple[str, str]]:
+        """The screen as (style, text) fragments, never taller than ``rows``."""
+        out: list[tuple[str, str]] = []
+
+        def line(*parts: tuple[str, str]) -> None:
+            out.extend(parts)
+            out.append(("", "\n"))
+
+        said = textwrap.wrap(self.message, max(20, width - 3)) or [""]
+        for text in said[:-1]:
+            line(("ansigreen bold", "? " if text is said[0] else "  "), ("bold", text))
+        head: list[tuple[str, str]] = [
+            ("ansigreen bold", "? " if len(said) == 1 else "  "),
+            ("bold", said[-1]),
+        ]
+        room_left = width - 3 - len(said[-1])
+        if self.count is not None:
+            words, over = self.count(self.chosen)
+            if len(words) + 2 > room_left:
+                line(*head)
+                head, room_left = [("", "  ")], width - 3
+            head.append(("", "  "))
+            head.append(("ansired bold" if over else "ansicyan", words))
+            room_left -= len(words) + 2
+        if self.back:
+            out.extend([*head, ("ansibrightblack", "  ← went back")])
+            return out
+        if self.done:
+            titles = {i.value: i.title for i in self.items}
+            picked = [titles[v] for v in self.chosen if v in titles]
+            summary = ", ".join(picked) if picked else "none"
+            if room_left < 20:
+                line(*head)
+                head, room_left = [("", "  ")], width - 3
+            head.append(("ansicyan", "  " + textwrap.shorten(summary, room_left - 2)))
+            out.extend(head)
+            return out
+        line(*head)
+        shown = self.shown()
+        if self.query:
+            line(("bold", "  Search: "), ("", self.query), ("ansibrightblack", "  (Esc clears it)"))
+            if not shown:
+                line(("ansiyellow bold", "  " + no_match(self.noun, self.query, self.items)))
+        detail: list[str] = []
+        if shown:
+            pointed = shown[self.cursor]
+            if pointed.detail:
+                detail += textwrap.wrap(pointed.detail, max(20, width - 6))
+            if pointed.hint:
+                detail.append(pointed.hint)
+        footer = [
+            ("ansired bold" if text == self.problem else "ansibrightblack", wrapped)
+            for text in (self.problem, KEYS_LIST if self.multiple else KEYS_CHOOSE)
+            if text
+            for wrapped in textwrap.wrap(text, max(20, width - 3))
+        ]
+        used = out.count(("", "\n")) + len(footer) + len(detail) + 1
+        room = max(3, rows - used - 1)
+        if self.cursor < self.top:
+            self.top = self.cursor
+        if self.cursor >= self.top + room:
+            self.top = self.cursor - room + 1
+        self.top = max(0, min(self.top, max(0, len(shown) - room)))
+        group = shown[self.top - 1].group if self.top else None
+        used_rows = 0
+        for n in range(self.top, len(shown)):
+            item = shown[n]
+            if used_rows >= room:
+                break
+            if item.group and item.group != group:
+                if used_rows + 1 >= room:
+                    break
+                line(("bold", f"  {item.group}"))
+                used_rows += 1
+            group = item.group
+            here = n == self.cursor
+            mark = ("● " if item.value in self.chosen else "○ ") if self.multiple else ""
+            title = textwrap.shorten(
+                item.title, max(20, width - 8 - len(item.note)), placeholder="…"
+            )
+            parts: list[tuple[str, str]] = [
+                ("ansicyan bold" if here else "", "❯ " if here else "  "),
+                ("ansigreen" if item.value in self.chosen else "", mark),
+                ("bold" if here else "", title),
+            ]
+            if item.note:
+                parts.append(("ansiyellow", f"  {item.note}"))
+            line(*parts)
+            used_rows += 1
+            if here:
+                for text in detail[:-1] if pointed.hint else detail:
+                    line(("", "      " + text))
+                if pointed.hint:
+                    line(("ansibrightblack", "      " + detail[-1]))
+        if len(shown) > self.top + used_rows:
+            line(("ansibrightblack", f"  … {len(shown) - self.top - used_rows} more below"))
+        for style, text in footer:
+            line((style, "  " + text))
+        if out and out[-1] == ("", "\n"):
+            out.pop()
+        return out
+
+    def run(self) -> list[str]:
+        from prompt_toolkit.application import Application
+        from prompt_toolkit.formatted_text import FormattedText
+        from prompt_toolkit.key_binding import KeyBindings
+        from prompt_toolkit.keys import Keys
+        from prompt_toolkit.layout import FormattedTextControl, HSplit, Layout, Window
+
+        keys = KeyBindings()
+
+        def text() -> FormattedText:
+            size = shutil.get_terminal_size()
+            return FormattedText(self.lines(size.columns, size.lines))
+
+        @keys.add("up")
+        def _(event: Any) -> None:
+            self.move(-1)
+
+        @keys.add("down")
+        def _(event: Any) -> None:
+            self.move(1)
+
+        @keys.add("pageup")
+        def _(event: Any) -> None:
+            self.move(-10)
+
+        @keys.add("pagedown")
+        def _(event: Any) -> None:
+            self.move(10)
+
+        @keys.add(" ")
+        def _(event: Any) -> None:
+            if self.multiple:
+                self.toggle()
+            else:
+                self.query += " "
+
+        @keys.add("enter")
+        def _(event: Any) -> None:
+            shown = self.shown()
+            if not self.multiple:
+                if shown:
+                    self.chosen = [shown[self.cursor].value]
+                    self.done = True
+                    event.app.exit(result=self.chosen)
+                return
+            if self.at_least_one and not self.chosen:
+                self.problem = self.at_least_one
+                return
+            self.done = True
+            event.app.exit(result=list(self.chosen))
+
+        @keys.add("escape", eager=True)
+        def _(event: Any) -> None:
+            if self.query:
+                self.query = ""
+                self.cursor = 0
+            else:
+                self.back = True
+                event.app.exit(exception=Back())
+
+        @keys.add("backspace")
+        def _(event: Any) -> None:
+            self.query = self.query[:-1]
+            self.cursor = 0
+
+        @keys.add("c-c")
+        def _(event: Any) -> None:
+            event.app.exit(exception=KeyboardInterrupt())
+
+        @keys.add(Keys.Any)
+        def _(event: Any) -> None:
+            if event.data.isprintable():
+                self.query += event.data
+                self.cursor = 0
+
+        control = FormattedTextControl(text, focusable=True, show_cursor=False)
+        app: Application[list[str]] = Application(
+            layout=Layout(HSplit([Window(control, wrap_lines=False)])),
+            key_bindings=keys,
+            full_screen=False,
+        )
+        app.ttimeoutlen = 0.05
+        app.timeoutlen = 0.05
+        return app.run()

@@ -1,0 +1,151 @@
+"""The checks' findings in the walk-through's words, each with the question that fixes it.
+
+They name what the secretary chose ("the demand 'End agency staffing'", "your own
+clause 2"), never a spec key or a section number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from motiongen.catalogue import Catalogue
+from motiongen.checks.findings import Finding, ordered
+from motiongen.motion.compose import Clause, Document
+from motiongen.motion.spec import Motion
+from motiongen.text import count_words
+
+FIELD_WORDS = {
+    "title": ("the title", "title"),
+    "submitted_by": ("'Submitted by'", "submitted_by"),
+    "to": ("'Where it goes'", "to"),
+    "meeting_date": ("the meeting date", "meeting_date"),
+    "nation": ("the nation", "nation"),
+    "commission": ("the policy commission", "commission"),
+    "proposer": ("the proposer", "proposer"),
+    "seconder": ("the seconder", "seconder"),
+    "calls_on": ("who the motion calls on", ""),
+    "demands": ("", "demands"),  # the message names the demands
+    "notes": ("the facts", "notes"),
+    "believes": ("the beliefs", "believes"),
+    "resolves": ("the demands", "demands"),
+    "whole motion": ("the motion", "demands"),
+}
+# Findings whose 'what to do' speaks of spec-file keys: said here in the walk-through's words.
+PLAIN_FIXES = {
+    "required-field": "fill it in",
+    "no-action": "pick at least one demand",
+    "nation-unknown": "say which nation it is for",
+    "no-one-to-act": "add 'calls_on' to the saved spec file",
+}
+EMPTY_SECTION = {
+    "notes": "the motion notes no facts; a fact or two makes the case",
+    "believes": "the motion says nothing it believes; a belief says why",
+}
+OWN = {"notes": "fact", "believes": "belief", "resolves": "clause", "mandates": "instruction"}
+
+
+@dataclass(frozen=True)
+class Plain:
+    """A finding in the walk-through's words, and the question that fixes it."""
+
+    severity: str
+    text: str
+    short: str  # for a menu: what is wrong, on one line
+    step: str  # the question to go back to; '' when none fixes it
+    rule: str
+
+
+def plain_findings(
+    findings: list[Finding], doc: Document, catalogue: Catalogue, motion: Motion
+) -> list[Plain]:
+    """Most serious first."""
+    names = _clause_names(doc, catalogue)
+    out = []
+    for f in ordered(findings):
+        subject, step = _subject(f, names)
+        message = _unkeyed(f.message, catalogue)
+        fix = PLAIN_FIXES.get(f.rule, f.fix)
+        quoted = re.search(r"'[^']*'", subject)
+        if quoted:  # "the fact 'X': the fact 'X' dates from…" says X once
+            for lead in (f"the fact {quoted.group(0)} ", f"{quoted.group(0)} "):
+                message = message.removeprefix(lead)
+        if f.rule == "empty-section":
+            subject, message, fix = "", EMPTY_SECTION.get(f.where or "", message), ""
+        if f.rule == "word-limit":
+            text = _over(doc, names)
+            out.append(Plain(f.severity, text, text, "demands", f.rule))
+            continue
+        text = f"{subject}: {message}" if subject else message
+        text = text[:1].upper() + text[1:]
+        full = f"{text}. {fix[0].upper()}{fix[1:]}." if fix else f"{text}."
+        out.append(Plain(f.severity, full, text, step, f.rule))
+    return out
+
+
+def _clause_names(doc: Document, catalogue: Catalogue) -> list[tuple[str, str, str, str, int]]:
+    """Each clause: (where, its text, what the secretary chose, the question, its words).
+
+    Several sections can share a key and restart their numbers, so a finding's
+    'resolves 1' is told apart by the start of the clause it quotes.
+    """
+    names = []
+    own: dict[str, int] = {}
+    for section in doc.sections:
+        for clause in section.clauses:
+            where = f"{section.key} {clause.number.strip('.()')}"
+            name, step = _name(section.key, clause, catalogue, own)
+            names.append((where, clause.text, name, step, count_words(clause.text)))
+    return names
+
+
+def _name(key: str, clause: Clause, catalogue: Catalogue, own: dict[str, int]) -> tuple[str, str]:
+    if clause.kind == "demand" and clause.ref in catalogue.demands:
+        return f"the demand '{catalogue.demands[clause.ref].title}'", "demands"
+    if clause.kind == "evidence" and clause.ref:
+        return f"the fact '{_short(clause.text)}'", "notes"
+    if clause.kind == "belief" and clause.ref:
+        return f"the belief '{_short(clause.text)}'", "believes"
+    own[key] = own.get(key, 0) + 1
+    return f"your own {OWN.get(key, 'clause')} {own[key]}", f"own-{key}"
+
+
+def _subject(f: Finding, names: list[tuple[str, str, str, str, int]]) -> tuple[str, str]:
+    if not f.where:
+        return "", ""
+    start = (f.clause or "").rstrip("…")
+    for where, text, name, step, _ in names:
+        if where == f.where and text.startswith(start):
+            return name, step
+    subject, step = FIELD_WORDS.get(f.where, ("", ""))
+    return subject[:1].upper() + subject[1:], step
+
+
+def _unkeyed(message: str, catalogue: Catalogue) -> str:
+    """Ids in a message replaced by what they are called."""
+
+    def name(match: re.Match[str]) -> str:
+        ref = match.group(1)
+        if ref in catalogue.demands:
+            return f"'{catalogue.demands[ref].title}'"
+        if ref in catalogue.evidence:
+            return f"'{_short(catalogue.evidence[ref].statement)}'"
+        return match.group(0)
+
+    return re.sub(r"'([a-z0-9-]+)'", name, message)
+
+
+def _over(doc: Document, names: list[tuple[str, str, str, str, int]]) -> str:
+    assert doc.word_limit is not None
+    over = doc.words - doc.word_limit
+    costly = sorted(names, key=lambda n: -n[4])[:3]
+    most = ", ".join(f"{name} ({words} words)" for _, _, name, _, words in costly)
+    return (
+        f"{doc.words} words, {over} over the limit of {doc.word_limit} for "
+        f"{doc.profile.name}. Cut {over} words; these cost most: {most}."
+    )
+
+
+def _short(text: str, words: int = 6) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")

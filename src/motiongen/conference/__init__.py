@@ -1,0 +1,1 @@
+"""Conference week: compositing similar motions, grouping them, and the mover's brief."""

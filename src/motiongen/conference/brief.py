@@ -1,0 +1,333 @@
+"""The mover's brief: speech notes for one motion, sized to the minutes allowed.
+
+Everything spoken comes from the catalogue behind the motion's demands: the
+strongest sourced fact, the strongest belief, and the objections the sources
+record with the replies they give. Material is added in order of importance
+until the speech fills its time at a normal speaking pace.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from motiongen.catalogue import Catalogue
+from motiongen.catalogue.models import CounterArgument, Demand, Evidence
+from motiongen.checks import DEFAULT_MAX_AGE
+from motiongen.conference.composite import bodies
+from motiongen.conference.paper import Paper
+from motiongen.errors import InputError
+from motiongen.motion import spec
+from motiongen.motion.compose import compose
+from motiongen.motion.spec import ById, FreeText, Motion
+from motiongen.prepare import prepare
+from motiongen.profiles import Profile, ProfileSet
+from motiongen.text import count_words, sentence
+
+WORDS_A_MINUTE = 130
+FILL_TO = 1.0  # never plan more than the time: a chair cuts off an over-run
+LineKind = Literal["say", "fact", "belief", "claim", "reply"]
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+
+
+@dataclass
+class Line:
+    kind: LineKind
+    text: str
+    note: str = ""  # for the speaker's eye only: not spoken, not counted
+    source: str = ""  # the full reference, for the list at the end
+
+    @property
+    def words(self) -> int:
+        return count_words(self.text)
+
+
+@dataclass
+class Part:
+    heading: str
+    lines: list[Line] = field(default_factory=list)
+    carries: str = ""  # for a composite: whose point this part carries
+    start: int = 0  # seconds into the speech
+
+    @property
+    def words(self) -> int:
+        return sum(line.words for line in self.lines)
+
+
+@dataclass
+class Brief:
+    title: str
+    submitted_by: str
+    minutes: float
+    parts: list[Part]
+    left_out: list[str]
+    sources: list[str]
+
+    @property
+    def target(self) -> int:
+        return round(self.minutes * WORDS_A_MINUTE)
+
+    @property
+    def words(self) -> int:
+        return sum(part.words for part in self.parts)
+
+
+def clock(seconds: float) -> str:
+    whole = round(seconds)
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def _cite(catalogue: Catalogue, refs: object) -> tuple[str, str]:
+    """A short spoken attribution ("LSWG 2021") and the full reference for the list."""
+    cited = catalogue.cited(refs)  # type: ignore[arg-type]
+    if not cited:
+        return "", ""
+    source, at = cited[0]
+    # "GFTU (undated)" would close one bracket inside another in the spoken line.
+    spoken = source.label.replace(" (", ", ").replace(")", "")
+    return spoken, source.citation(at)
+
+
+def _facts(
+    demand: Demand, motion: Motion, catalogue: Catalogue, year: int, max_age: int
+) -> list[Evidence]:
+    """Strongest first: within the age limit, cited by the motion, true where it is moved."""
+    noted = [
+        n.id if isinstance(n, ById) else n for n in motion.notes if not isinstance(n, FreeText)
+    ]
+    facts = [catalogue.evidence[e] for e in demand.evidence if e in catalogue.evidence]
+
+    def strength(fact: Evidence) -> tuple[bool, bool, bool, bool, int]:
+        fresh = fact.kind != "figure" or fact.year is None or year - fact.year <= max_age
+        here = motion.nation is None or not fact.holds_for or motion.nation in fact.holds_for
+        return (fresh, fact.id in noted, here, fact.kind == "figure", fact.year or 0)
+
+    return sorted(facts, key=strength, reverse=True)
+
+
+def _beliefs(demand: Demand, motion: Motion, catalogue: Catalogue) -> list[str]:
+    held = [
+        b.id if isinstance(b, ById) else b for b in motion.believes if not isinstance(b, FreeText)
+    ]
+    ids = [b for b in demand.beliefs if b in catalogue.beliefs]
+    return sorted(ids, key=lambda b: b not in held)
+
+
+def objections(motion: Motion, catalogue: Catalogue) -> list[CounterArgument]:
+    """The counter-arguments raised against the motion's demands, most relevant first."""
+    wanted = set(motion.demands)
+    found = [c for c in catalogue.counter_arguments.values() if wanted & set(c.against)]
+    return sorted(found, key=lambda c: -len(wanted & set(c.against)))
+
+
+def _carriers(motion: Motion, demand_id: str, catalogue: Catalogue) -> str:
+    if motion.composite is None:
+        return ""
+    demand = catalogue.demand(demand_id)
+    names = []
+    for source in motion.composite.motions:
+        for other in source.demands:
+            near = other in demand.overlaps or (
+                other in catalogue.demands and demand_id in catalogue.demands[other].overlaps
+            )
+            if other == demand_id or near:
+                names.append(source.submitted_by)
+                break
+    if not names:
+        return ""
+    return "Carries the point of " + _join(names)
+
+
+def _join(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def read(path: Path, catalogue: Catalogue, profiles: ProfileSet) -> tuple[Motion, Profile]:
+    """The one motion in a spec file, checked to compose, with its profile."""
+    if path.suffix.lower() in (".docx", ".txt", ".md", ".doc", ".odt"):
+        raise InputError(
+            "this is a document, not a spec file",
+            file=path,
+            hint=f"turn it into one first with 'motiongen import {path.name}'",
+        )
+    jobs = spec.read(path)
+    if len(jobs) != 1:
+        raise InputError(
+            f"this file holds {len(jobs)} motions; a brief is for one motion",
+            file=path,
+            hint="put the motion you will move in a spec file of its own",
+        )
+    result = prepare(jobs[0], catalogue, profiles)
+    if result.error is not None:
+        raise result.error
+    assert jobs[0].motion is not None
+    return jobs[0].motion, profiles.get(jobs[0].motion.profile)
+
+
+def make(
+    motion: Motion,
+    profile: Profile,
+    catalogue: Catalogue,
+    *,
+    minutes: float = 3,
+    today: dt.date | None = None,
+    max_age: int = DEFAULT_MAX_AGE,
+) -> Brief:
+    """Speech notes for ``motion``, filled to ``minutes`` at about 130 words a minute."""
+    document = compose(motion, profile, catalogue)
+    when = motion.meeting_date or today or dt.date.today()
+    target = minutes * WORDS_A_MINUTE
+    name = (
+        f"Composite {motion.composite.number}"
+        if motion.composite and motion.composite.number
+        else "this motion"
+    )
+    address = profile.address
+    audience = address.split(",", 1)[-1].strip() or address
+    opening = Part("Opening")
+    on_behalf = f" on behalf of {motion.submitted_by}" if motion.submitted_by else ""
+    if motion.composite is not None:
+        plurals = profile.composite.plurals if profile.composite else {}
+        on_behalf = " on behalf of " + bodies(
+            [m.submitted_by for m in motion.composite.motions], plurals
+        )
+    behalf = f",{on_behalf}" if on_behalf else ""
+    opening.lines.append(
+        Line("say", f"{address}, I move {name}, \u201c{motion.title}\u201d{behalf}.")
+    )
+    close = Part("Close")
+    close.lines.append(
+        Line("say", "Children's care should be run for children, not for shareholders' returns.")
+    )
+    close.lines.append(Line("say", f"I ask {audience} to support the motion. I move."))
+
+    # Candidates (priority, order, part, lines): lower priorities are added first; an
+    # objection comes with its first answer, and a further answer only after them.
+    pool: list[tuple[int, int, Part, list[Line], int | None]] = []
+    parts: list[Part] = [opening]
+    demands = [c.ref for s in document.sections for c in s.clauses if c.kind == "demand" and c.ref]
+    for n, demand_id in enumerate(demands):
+        demand = catalogue.demand(demand_id)
+        ordinal = ORDINALS[n] if n < len(ORDINALS) else f"number {n + 1}"
+        part = Part(f"Demand {n + 1} of {len(demands)}: {demand.title}")
+        part.carries = _carriers(motion, demand_id, catalogue)
+        parts.append(part)
+        point = Line("say", f"Our {ordinal} demand: {sentence(demand.title)}")
+        pool.append((1, 100 * n, part, [point], None))
+        for k, fact in enumerate(_facts(demand, motion, catalogue, when.year, max_age)[:4]):
+            spoken, full = _cite(catalogue, fact.sources)
+            note = ""
+            age = when.year - (fact.year or when.year)
+            if fact.kind == "figure" and age > max_age:
+                note = (
+                    f"OLD FIGURE: from {fact.year}, {age} years old at the meeting "
+                    f"(more than {max_age}); say the year, or find a newer one"
+                )
+            year = f", figures for {fact.year}" if fact.year else ""
+            if fact.year and (str(fact.year) in fact.statement or str(fact.year) in spoken):
+                year = ""
+            text = f"{sentence(fact.statement)} (Source: {spoken}{year}.)"
+            line = Line("fact", text, note, full)
+            pool.append((2 if k == 0 else 6 + k, 100 * n + 1 + k, part, [line], None))
+        for k, belief_id in enumerate(_beliefs(demand, motion, catalogue)[:3]):
+            line = Line("belief", sentence(catalogue.beliefs[belief_id].text))
+            pool.append((4 if k == 0 else 8 + k, 100 * n + 50 + k, part, [line], None))
+    local = Part("Close to home")
+    own = [(i, "notes") for i in motion.notes] + [(i, "believes") for i in motion.believes]
+    for k, (item, _) in enumerate(own):
+        if isinstance(item, FreeText):
+            kind: LineKind = "say"
+            by = f"{item.by}'s words" if item.by and motion.composite else ""
+            pool.append(
+                (5, 100 * len(demands) + k, local, [Line(kind, sentence(item.text), by)], None)
+            )
+    answer = Part("Objections you may hear, and the answers")
+    base = 100 * (len(demands) + 1)
+    for k, counter in enumerate(objections(motion, catalogue)):
+        first_at = len(pool)
+        for j, reply in enumerate(counter.replies[:3]):
+            spoken, full = _cite(catalogue, reply.sources)
+            line = Line(
+                "reply", f"Our answer: {sentence(reply.text)} (Source: {spoken}.)", "", full
+            )
+            if j == 0:
+                claim = Line("claim", f"They may say: {sentence(counter.claim)}")
+                pool.append((3 if k == 0 else 5 + k, base + 10 * k, answer, [claim, line], None))
+            else:
+                pool.append((6 + k + j, base + 10 * k + j, answer, [line], first_at))
+    parts += [local, answer, close]
+
+    total = opening.words + close.words
+    chosen: set[int] = set()
+    said: set[str] = set()  # a fact or belief behind two demands is said once
+    for index in sorted(range(len(pool)), key=lambda i: pool[i][:2]):
+        _, _, part, lines, needs = pool[index]
+        if needs is not None and needs not in chosen:
+            continue
+        if any(line.text in said for line in lines):
+            continue
+        words = sum(line.words for line in lines)
+        if total + words <= target * FILL_TO:
+            chosen.add(index)
+            total += words
+            said.update(line.text for line in lines)
+    left_out = [
+        f"{pool[i][2].heading}: no time to put it"
+        for i in range(len(pool))
+        if i not in chosen and pool[i][0] == 1
+    ]
+    sources: list[str] = []
+    for index in sorted(chosen, key=lambda i: pool[i][1]):
+        _, _, part, lines, _ = pool[index]
+        part.lines += lines
+        for line in lines:
+            if line.source and line.source not in sources:
+                sources.append(line.source)
+    parts = [p for p in parts if p.lines or p is opening]
+    elapsed = 0.0
+    for part in parts:
+        part.start = round(elapsed)
+        elapsed += part.words / WORDS_A_MINUTE * 60
+    return Brief(motion.title, motion.submitted_by or "", minutes, parts, left_out, sources)
+
+
+def paper(brief: Brief) -> Paper:
+    """The brief laid out for a rostrum: one idea a line, a timing mark for each part."""
+    out = Paper(
+        title=f"Speech notes: {brief.title}",
+        author=brief.submitted_by or "motiongen",
+        subject=f"The mover's speech, {brief.minutes:g} minutes",
+        large=True,
+    )
+    seconds = brief.words / WORDS_A_MINUTE * 60
+    out.para(
+        f"Sized for {brief.minutes:g} minutes at about {WORDS_A_MINUTE} words a minute "
+        f"({brief.target} words): {brief.words} words to say, about {clock(seconds)}."
+    )
+    out.para("Each line is one idea. The times in brackets are where you should be.")
+    for part in brief.parts:
+        out.mark(f"[{clock(part.start)}] {part.heading}")
+        if part.carries:
+            out.note(part.carries)
+        for line in part.lines:
+            out.line(line.text)
+            if line.note:
+                out.note(line.note)
+    out.mark(f"[{clock(seconds)}] End")
+    if brief.words < brief.target * 0.9:
+        spare = (brief.target - brief.words) / WORDS_A_MINUTE * 60
+        out.note(
+            f"The catalogue's material for these demands runs out about {clock(spare)} short "
+            "of your time: fill it with an example from your own area, or sit down early."
+        )
+    if brief.left_out:
+        out.heading("Not in the time")
+        for text in brief.left_out:
+            out.line(text)
+    if brief.sources:
+        out.heading("Sources, if you are asked")
+        for text in brief.sources:
+            out.line(text)
+    return out
