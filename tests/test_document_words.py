@@ -133,13 +133,14 @@ def test_an_unknown_sentence_names_the_file_and_key(tmp_path: Path) -> None:
 def test_a_user_template_replaces_one_block(tmp_path: Path) -> None:
     (tmp_path / "motion.md.j2").write_text(
         '{% extends "default:motion.md.j2" %}\n'
-        "{% block title %}# {{ doc.title | md }}\n\n*Anytown CLP: for the GC*\n{% endblock %}\n",
+        "{% block title %}# {{ doc.title | md }}\n\n"
+        "For the GC, from Anytown CLP.\n{% endblock %}\n",
         encoding="utf-8",
     )
     doc = compose(FULL, PROFILES.get(FULL.profile), CAT)
     mine = render.render(doc, "md", template_dir=tmp_path)
     built_in = render.render(doc, "md")
-    assert mine.startswith("# Children's care is not for profit\n\n*Anytown CLP: for the GC*\n")
+    assert mine.startswith("# Children's care is not for profit\n\nFor the GC, from Anytown CLP.\n")
     # Everything after the title is the built-in template's, unchanged.
     assert mine.split("\n", 4)[4] == built_in.split("\n", 2)[2]
 

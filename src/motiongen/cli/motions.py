@@ -179,7 +179,9 @@ def build_motions(
         None, "--merge", help="A CSV file: one motion per row, its columns filling spec keys."
     ),
     templates: Path | None = typer.Option(
-        None, "--templates", help="Your own template folder, searched before the built-in one."
+        None,
+        "--templates",
+        help="Your own templates and sentences.toml, used before the built-in ones.",
     ),
     reference_docx: Path | None = typer.Option(
         None,
