@@ -19,7 +19,7 @@ types:
 	.venv/bin/mypy
 
 bench:
-	$(PY) bench/startup.py && $(PY) bench/commands.py && $(PY) bench/grouping.py
+	$(PY) bench/startup.py && $(PY) bench/commands.py && $(PY) bench/agenda.py && $(PY) bench/grouping.py
 
 # The suite runs ruff, ruff format and mypy itself (tests/test_style.py), so
 # `check` runs each tool once; `lint` and `types` are for a quick look alone.

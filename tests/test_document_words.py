@@ -56,7 +56,7 @@ def formats(motion: Motion, **options: object) -> dict[str, str]:
 def test_the_new_keys_in_all_three_formats() -> None:
     for fmt, text in formats(FULL).items():
         flat = text.replace("**", "").replace("\\", "")
-        assert "Moved by: Jo Delegate" in flat, fmt
+        assert "Moved at conference by: Jo Delegate" in flat, fmt
         assert "Contact: Sam Example, sec@example.org, 07700 900123" in flat, fmt
         assert "Submitted on: 1 September 2027" in flat, fmt
         assert "Carried at a quorate all-member meeting on 20 August 2027." in flat, fmt
@@ -180,7 +180,7 @@ def test_new_takes_the_new_keys_as_flags(runner: CliRunner, tmp_path: Path) -> N
     assert result.exit_code in (0, 1), result.stderr
     (txt,) = tmp_path.glob("*.txt")
     text = txt.read_text("utf-8")
-    assert "Moved by: Jo Delegate" in text
+    assert "Moved at conference by: Jo Delegate" in text
     assert "Contact: Sam Example, sec@example.org" in text
     assert "Carried at a quorate all-member meeting on 20 August 2027." in text
     (saved,) = tmp_path.glob("*.yaml")

@@ -44,3 +44,18 @@ def test_rendering_matches_the_golden_file(profile_id: str, fmt: str) -> None:
         golden.write_text(text, encoding="utf-8")
     assert golden.is_file(), f"no golden file yet: run with UPDATE_GOLDEN=1 and read {golden}"
     assert text == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("profile_id", sorted(EXAMPLES))
+def test_numbered_lines_match_the_golden_file(profile_id: str) -> None:
+    """The text export with --line-numbers: the layout amendments cite."""
+    (job,) = spec.read(REPO / "examples" / EXAMPLES[profile_id])
+    assert job.motion is not None
+    cat = catalogue.load(with_user_files=False)
+    found = profiles.load(with_user_files=False)
+    text = render.render(compose(job.motion, found.get(profile_id), cat), "txt", line_width=80)
+    golden = GOLDEN / f"{profile_id}.numbered.txt"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(text, encoding="utf-8")
+    assert golden.is_file(), f"no golden file yet: run with UPDATE_GOLDEN=1 and read {golden}"
+    assert text == golden.read_text(encoding="utf-8")

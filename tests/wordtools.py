@@ -32,3 +32,35 @@ def need_soffice() -> str:
     if os.environ.get("CI"):
         pytest.fail("LibreOffice is not installed, but CI must run the real-consumer tests")
     pytest.skip("LibreOffice is not installed")
+
+
+def lo_convert(
+    source: Path, out_dir: Path, target: str = "pdf", infilter: str | None = None
+) -> Path:
+    """Convert a file with LibreOffice headless, in a profile of its own."""
+    import subprocess
+
+    program = need_soffice()
+    command = [
+        program,
+        f"-env:UserInstallation=file://{out_dir / 'lo-profile'}",
+        "--headless",
+        "--norestore",
+        *([f"--infilter={infilter}"] if infilter else []),
+        "--convert-to",
+        target,
+        "--outdir",
+        str(out_dir),
+        str(source),
+    ]
+    subprocess.run(command, capture_output=True, timeout=300, check=False)
+    made = out_dir / (source.stem + "." + target.split(":")[0])
+    assert made.is_file(), f"LibreOffice made no {target} from {source.name}"
+    return made
+
+
+def pdf_text(pdf: Path, *, layout: bool = True) -> str:
+    import subprocess
+
+    args = ["pdftotext", *(["-layout"] if layout else []), str(pdf), "-"]
+    return subprocess.run(args, check=True, capture_output=True, text=True).stdout

@@ -19,7 +19,7 @@ from motiongen.errors import InputError, MotiongenError
 from motiongen.io.files import FileExists, Namer, safe_name, write_atomic
 from motiongen.motion import spec
 from motiongen.motion.compose import Document
-from motiongen.output import render
+from motiongen.output import lines, render
 from motiongen.output.pdf import convert, soffice
 from motiongen.output.word import WordOptions, WordWriter
 from motiongen.prepare import Result, prepare
@@ -39,6 +39,8 @@ class Options:
     reference_docx: Path | None = None
     line_numbers: bool = False
     submission_copy: bool = False  # the motion alone: no word count, no sources
+    line_width: int | None = None  # characters a numbered line; None: the profile's, or 80
+    profile: str | None = None  # re-frame every motion for this body instead of its own
     workers: int | None = None  # None: both cores for a large Word batch
 
 
@@ -69,13 +71,20 @@ class Writer:
         if self._word is None:
             self._word = WordWriter(
                 WordOptions(
-                    self.options.reference_docx,
-                    self.options.line_numbers,
-                    self.options.template_dir,
-                    self.options.submission_copy,
+                    reference=self.options.reference_docx,
+                    line_numbers=self.options.line_numbers,
+                    line_width=self.options.line_width,
+                    template_dir=self.options.template_dir,
+                    submission_copy=self.options.submission_copy,
                 )
             )
         return self._word
+
+    def line_width(self, document: Document, fmt: str) -> int | None:
+        """Plain text is laid out in numbered lines when Word's lines are numbered."""
+        if fmt != "txt" or not self.options.line_numbers:
+            return None
+        return lines.width_for(document, self.options.line_width)
 
     def write(self, result: Result, stem: str, pdf_dir: Path | None) -> None:
         """Write the documents of a prepared motion; a failure is kept on the result."""
@@ -94,6 +103,7 @@ class Writer:
                         fmt,
                         template_dir=options.template_dir,
                         submission_copy=options.submission_copy,
+                        line_width=self.line_width(result.document, fmt),
                     )
                     data = text.encode("utf-8")
                 write_atomic(path, data, force=options.force)
@@ -133,8 +143,9 @@ def write_one(
 
 
 def read_jobs(
-    paths: Sequence[str | Path], merge: str | Path | None
+    paths: Sequence[str | Path], merge: str | Path | None, *, profile: str | None = None
 ) -> tuple[list[spec.Job], list[MotiongenError]]:
+    """Every motion the files describe; with ``profile``, each one re-framed for that body."""
     jobs: list[spec.Job] = []
     unusable: list[MotiongenError] = []
     for path in paths:
@@ -142,6 +153,10 @@ def read_jobs(
             jobs += spec.read(path, merge=merge)
         except MotiongenError as exc:
             unusable.append(exc)
+    if profile is not None:
+        for job in jobs:
+            if job.motion is not None:
+                job.motion = job.motion.model_copy(update={"profile": profile})
     return jobs, unusable
 
 
@@ -159,7 +174,7 @@ def build(
 
     Returns the per-motion results and the files that could not be used at all.
     """
-    jobs, unusable = read_jobs(paths, merge)
+    jobs, unusable = read_jobs(paths, merge, profile=options.profile)
     writer = Writer(options)
     if {"docx", "pdf"} & set(options.formats):
         writer.word()  # a bad --reference-docx is one error now, not one per motion

@@ -98,6 +98,18 @@ class Period(Strict):
         return day >= self.since and (self.until is None or day <= self.until)
 
 
+class AmendmentRules(Strict):
+    """What the body allows in an amendment, each rule with its source."""
+
+    word_limit: int | None = Field(default=None, ge=1, le=10_000)
+    word_limit_source: Text | None = None
+    notice_days: int | None = Field(default=None, ge=0, le=365)  # due this long before
+    notice_source: Text | None = None
+    replace_all: bool = True  # "Delete all and replace with ..." is in order
+    negative: Rule | None = None  # the rule refusing a direct negative
+    rules: list[Rule] = Field(default_factory=list)
+
+
 class Compositing(Strict):
     """How a conference writes a composite: its heading and whose motions it can join."""
 
@@ -146,6 +158,8 @@ class Profile(Strict):
     deadlines: list[Deadline] = Field(default_factory=list)
     period: Period | None = None
     rules: list[Rule] = Field(min_length=1)
+    line_width: int | None = Field(default=None, ge=30, le=200)  # characters a numbered line
+    amendments: AmendmentRules = Field(default_factory=AmendmentRules)
     address: Text = "Chair, friends"
     composite: Compositing | None = None
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import sys
 
-from motiongen.cli import browse, conference, motions
+from motiongen.cli import agenda, browse, conference, motions
 from motiongen.cli.app import _error, app
 from motiongen.errors import EXIT_BAD_INPUT, MotiongenError
 
-__all__ = ["app", "browse", "conference", "main", "motions"]
+__all__ = ["agenda", "app", "browse", "conference", "main", "motions"]
 
 
 def main() -> None:

@@ -191,7 +191,17 @@ def build_motions(
     line_numbers: bool = typer.Option(
         False,
         "--line-numbers",
-        help="Number the lines of the motion itself in Word documents, from 1.",
+        help="Number the lines of the motion itself in Word and text documents, from 1.",
+    ),
+    line_width: int | None = typer.Option(
+        None,
+        "--line-width",
+        min=30,
+        max=200,
+        help="With --line-numbers: characters a line (default: the body's, or 80).",
+    ),
+    profile: str | None = typer.Option(
+        None, "--profile", help="Re-frame the motions for this body instead of their own."
     ),
     submission_copy: bool = typer.Option(
         False,
@@ -216,6 +226,8 @@ def build_motions(
         reference_docx=reference_docx,
         line_numbers=line_numbers,
         submission_copy=submission_copy,
+        line_width=line_width,
+        profile=profile,
     )
     cat = _catalogue()
     found = _profiles()

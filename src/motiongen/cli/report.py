@@ -16,6 +16,7 @@ from typing import Any
 
 from motiongen import build as core
 from motiongen import errors
+from motiongen.agenda import jobs as agenda_jobs
 from motiongen.catalogue import Catalogue
 from motiongen.checks import DEFAULT_MAX_AGE
 from motiongen.checks.findings import Finding
@@ -132,16 +133,18 @@ def build_to_stdout(
             field="--format",
             hint="use --format md or --format txt with --out-dir -",
         )
-    jobs, unusable = core.read_jobs(specs, merge)
+    jobs, unusable = core.read_jobs(specs, merge, profile=options.profile)
     results = [prepare(job, catalogue, profiles) for job in jobs]
     for result in results:
         if result.document is not None:
             fmt = options.formats[0]
+            width = core.Writer(options).line_width(result.document, fmt)
             text = render.render(
                 result.document,
                 fmt,
                 template_dir=options.template_dir,
                 submission_copy=options.submission_copy,
+                line_width=width,
             )
             sys.stdout.write(text)
         elif result.error is not None:
@@ -163,7 +166,7 @@ def check(
     today: dt.date | None = None,
     max_age: int = DEFAULT_MAX_AGE,
 ) -> int:
-    jobs, unusable = core.read_jobs(specs, merge)
+    jobs, unusable = agenda_jobs.read_jobs(specs, merge, catalogue, profiles)
     results = [prepare(job, catalogue, profiles, today=today, max_age=max_age) for job in jobs]
     code = exit_code(results, unusable)
     if as_json:

@@ -14,7 +14,7 @@ from typing import Any
 
 from motiongen.errors import InputError
 from motiongen.motion.compose import Document
-from motiongen.output import sentences
+from motiongen.output import lines, sentences
 from motiongen.paths import data_dir
 
 TEMPLATES = {"md": "motion.md.j2", "txt": "motion.txt.j2"}
@@ -65,11 +65,14 @@ def render(
     *,
     template_dir: str | Path | None = None,
     submission_copy: bool = False,
+    line_width: int | None = None,
 ) -> str:
     """The document as Markdown (``md``) or plain text (``txt``).
 
     Templates get ``doc`` (the composed motion) and ``text`` (the document's own
-    words, see sentences.py), and have a block for each part.
+    words, see sentences.py), and have a block for each part. With
+    ``line_width``, the motion's text is in numbered lines of that many
+    characters at most, as ``numbered_lines``.
     """
     from jinja2 import TemplateError, TemplateNotFound
 
@@ -83,6 +86,7 @@ def render(
             text=words,
             submission_copy=submission_copy,
             numbered_list=doc.profile.number_format in ("1.", "1)"),
+            numbered_lines=lines.text(lines.layout(doc, line_width)) if line_width else None,
         )
     except TemplateNotFound as exc:
         raise InputError(f"the template '{exc.name}' was not found", field="--templates") from None

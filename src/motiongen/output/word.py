@@ -20,7 +20,7 @@ from typing import Any
 from motiongen import __version__
 from motiongen.errors import InputError
 from motiongen.motion.compose import Document
-from motiongen.output import sentences
+from motiongen.output import lines, sentences
 from motiongen.text import clean
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -41,6 +41,7 @@ class WordOptions:
     line_numbers: bool = False
     template_dir: Path | None = None  # where a user's sentences.toml may be
     submission_copy: bool = False
+    line_width: int | None = None  # characters a numbered line; None: the profile's, or 80
 
 
 class WordWriter:
@@ -82,7 +83,8 @@ class WordWriter:
         words = sentences.words_for(
             doc, self.options.template_dir, submission_copy=self.options.submission_copy
         )
-        _fill(document.body, numbering, doc, words, self.ids)
+        width = lines.width_for(doc, self.options.line_width) if self.options.line_numbers else None
+        _fill(document.body, numbering, doc, words, self.ids, width)
         _running_header(header, words.running_header)
         _properties(CoreProperties(core), doc)
         changed = {
@@ -713,7 +715,7 @@ def _line_numbers(sect_pr: Any) -> None:
         sect_pr.remove(old)
     element = OxmlElement("w:lnNumType")
     element.set(_w("countBy"), "1")
-    element.set(_w("restart"), "continuous")
+    element.set(_w("restart"), "continuous")  # amendments cite lines of the whole motion
     element.set(_w("distance"), "284")
     for child in sect_pr:
         if child.tag in {_w(name) for name in SECTION_CHILDREN_AFTER_LNNUM}:
@@ -725,10 +727,18 @@ def _line_numbers(sect_pr: Any) -> None:
 # --- one motion ------------------------------------------------------------------------------
 
 
-def _fill(body: Any, numbering: Any, doc: Document, words: sentences.Words, ids: StyleIds) -> None:
+def _fill(
+    body: Any,
+    numbering: Any,
+    doc: Document,
+    words: sentences.Words,
+    ids: StyleIds,
+    width: int | None,
+) -> None:
     """The motion's paragraphs. Only the motion itself (section leads and
     clauses) is line-numbered: everything else is marked suppressLineNumbers,
-    so line numbers cited in an amendment count the motion alone."""
+    so line numbers cited in an amendment count the motion alone. With a
+    ``width``, each numbered line ends in a hard break, as the text export has it."""
     sect_pr = body.find(_w("sectPr"))
 
     # Plain lxml: python-docx's get-or-add helpers are most of the time spent
@@ -771,10 +781,22 @@ def _fill(body: Any, numbering: Any, doc: Document, words: sentences.Words, ids:
     for label, value in words.meta:
         labelled(label, value)
 
+    def motion_text(s: int, c: int | None) -> str:
+        """The paragraph with a hard break at the end of each numbered line."""
+        section = doc.sections[s]
+        if width is None:
+            return section.lead if c is None else section.clauses[c].text
+        full = lines.paragraph(doc, s, c)
+        skip = 0 if c is None else lines.label_width(section.clauses[c])
+        indent = 0 if c is None else lines.indent_of(section.clauses[c])
+        return "\n".join(part for _, part in lines.wrap(full, width, indent))[skip:]
+
     abstract = ids.decimal_abstract[doc.profile.number_format]
     numbered_on = None
-    for section in doc.sections:
-        text_paragraph(ids.heading, section.lead, keep_next=True, motion=True)
+    for s, section in enumerate(doc.sections):
+        lead = text_paragraph(ids.heading, motion_text(s, None), keep_next=True, motion=True)
+        if width is not None:
+            _body_size(lead)
         numbered = [c for c in section.clauses if c.number]
         num_id = None
         if numbered:
@@ -784,10 +806,13 @@ def _fill(body: Any, numbering: Any, doc: Document, words: sentences.Words, ids:
             else:
                 num_id = _new_list(numbering, abstract, first)
             numbered_on = (num_id, _number_of(numbered[-1].number))
-        for clause in section.clauses:
+        for c, clause in enumerate(section.clauses):
             style = ids.list_para if clause.number else ids.normal
             text_paragraph(
-                style, clause.text, num_id=num_id if clause.number else None, motion=True
+                style,
+                motion_text(s, c),
+                num_id=num_id if clause.number else None,
+                motion=True,
             )
 
     for label, value in words.people:
@@ -815,6 +840,16 @@ def _number_of(label: str) -> int:
     for char in core:
         value = value * 26 + (ord(char) - 96)
     return value
+
+
+def _body_size(p: Any) -> None:
+    """A lead in numbered lines is set at body size, not bold, so that a line of
+    the layout's width fits the page and Word breaks it nowhere else."""
+    for r in p.findall(_w("r")):
+        rpr = r.makeelement(_w("rPr"), {})
+        r.insert(0, rpr)
+        _sub(rpr, "b", val="0")
+        _sub(rpr, "sz", val="24")
 
 
 def _sub(parent: Any, tag: str, val: str | None = None) -> Any:

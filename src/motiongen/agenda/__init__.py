@@ -1,0 +1,1 @@
+"""Motions someone else wrote: importing them, amending them, tracked changes."""

@@ -1,0 +1,192 @@
+"""`motiongen amend` end to end: read, check, apply and write the amendments.
+
+It writes the amendments, the motion with tracked changes, the clean motion as
+amended and its spec.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from motiongen import build
+from motiongen.agenda import amended as applied
+from motiongen.agenda import amendments, importer, tracked
+from motiongen.catalogue import Catalogue
+from motiongen.errors import InputError
+from motiongen.io.files import FileExists, safe_name, write_atomic
+from motiongen.output.render import md_escape
+from motiongen.prepare import Result
+from motiongen.profiles import ProfileSet
+from motiongen.text import british_date, fill, slug
+
+AMEND_FORMATS = ("docx", "md", "txt")
+
+
+@dataclass(frozen=True)
+class AmendOptions:
+    formats: Sequence[str] = AMEND_FORMATS
+    out_dir: Path = Path(".")
+    force: bool = False
+    line_width: int | None = None
+    today: dt.date | None = None
+
+
+@dataclass
+class AmendResult:
+    amended: applied.Amended
+    files: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def amend(
+    paths: Sequence[str | Path],
+    catalogue: Catalogue,
+    profiles: ProfileSet,
+    options: AmendOptions,
+) -> AmendResult:
+    """Check every amendment against the one motion they amend, then write it all."""
+    files = [amendments.read_amendment(p, i + 1) for i, p in enumerate(paths)]
+    targets = {(f.path.parent / f.amendment.amends).resolve() for f in files}
+    if len(targets) > 1:
+        raise InputError(
+            "these amendments amend different motions; give the amendments of one motion at a time",
+            file=files[-1].path,
+            line=files[-1].line("amends"),
+            field="amends",
+        )
+    motion_path = files[0].path.parent / files[0].amendment.amends
+    if not motion_path.exists():
+        raise InputError(
+            f"the motion '{files[0].amendment.amends}' is not there",
+            file=files[0].path,
+            line=files[0].line("amends"),
+            field="amends",
+            hint="give its path from the amendment file's folder",
+        )
+    motion, doc = amendments.read_motion(motion_path, catalogue, profiles)
+    amended = applied.apply(files, motion, doc, catalogue, width=options.line_width)
+    result = AmendResult(amended)
+    write(result, options)
+    result.notes += notices(amended, options.today or dt.date.today())
+    result.notes += moved(amended)
+    clean = amended.clean_document()
+    if clean.over_limit:
+        result.notes.append(
+            f"the motion as amended has {clean.words} words, over its limit of {clean.word_limit}"
+        )
+    return result
+
+
+def notices(amended: applied.Amended, today: dt.date) -> list[str]:
+    """The body's rules on amendments, and whether its deadline for them has passed."""
+    rules = amended.original.profile.amendments
+    out = [f"{rule.what.rstrip('.')} ({rule.source})" for rule in rules.rules]
+    meeting = amended.motion.meeting_date
+    if rules.notice_days is not None and meeting is not None:
+        due = meeting - dt.timedelta(days=rules.notice_days)
+        if today > due:
+            source = f" ({rules.notice_source})" if rules.notice_source else ""
+            out.append(
+                f"amendments were due {rules.notice_days} days before the meeting of "
+                f"{british_date(meeting)}, by {british_date(due)}{source}; today is "
+                f"{british_date(today)}"
+            )
+    return out
+
+
+def moved(amended: applied.Amended) -> list[str]:
+    """Where the spec cannot keep a changed demand under its lead, say so."""
+    doc = amended.original
+    motion = amended.motion
+    calls_on = motion.calls_on or doc.profile.defaults.calls_on or "the relevant body"
+    own = fill(doc.profile.sections.resolves, {"calls_on": calls_on, "body": doc.profile.body})
+    out = []
+    for para in amended.paras:
+        if para.lead or para.key != "resolves" or para.kind != "demand" or para.mark != "same":
+            continue
+        lead = doc.sections[para.group].lead
+        if para.changed and lead != own:
+            out.append(
+                f"in the spec of the motion as amended, the changed clause "
+                f"'{para.clean[:50]}…' is your own text, so a rebuild puts it under '{own}' "
+                f"rather than '{lead}'"
+            )
+    for para in amended.headings_lost():
+        out.append(
+            f"in the spec of the motion as amended, the heading '{para.clean}' is not kept: "
+            "a rebuild words it as the body does; the documents written now keep it"
+        )
+    return out
+
+
+def write(result: AmendResult, options: AmendOptions) -> None:
+    amended = result.amended
+    today = options.today or dt.date.today()
+    out = options.out_dir
+    first = amended.files[0].amendment
+    base = (
+        slug(f"motion {first.motion_number}")
+        if first.motion_number is not None
+        else slug(amended.original.title)
+    )
+    stem = f"{base}-as-amended"
+    names = [
+        safe_name(out, f"amendment-{f.label}-{slug(f.amendment.submitted_by)}", fmt)
+        for f in amended.files
+        for fmt in options.formats
+    ]
+    names += [safe_name(out, f"{base}-tracked-changes", "docx"), safe_name(out, stem, "yaml")]
+    names += [safe_name(out, stem, fmt) for fmt in options.formats]
+    in_the_way = [n for n in names if n.exists()]
+    if in_the_way and not options.force:
+        # Checked first, so that a file in the way stops the run before anything is written.
+        raise FileExists(
+            "a file of this name is already there",
+            file=in_the_way[0],
+            hint="add --force to replace it, or choose another --out-dir",
+        )
+    for who, file in enumerate(amended.files):
+        own = f"amendment-{file.label}-{slug(file.amendment.submitted_by)}"
+        for fmt in options.formats:
+            path = safe_name(out, own, fmt)
+            if fmt == "docx":
+                data = tracked.amendment_docx(amended, who)
+            elif fmt == "md":
+                data = _markdown(amended.text(who)).encode("utf-8")
+            else:
+                data = (amended.text(who) + "\n").encode("utf-8")
+            write_atomic(path, data, force=options.force)
+            result.files.append(path)
+    path = safe_name(out, f"{base}-tracked-changes", "docx")
+    write_atomic(path, tracked.tracked_docx(amended, today=today), force=options.force)
+    result.files.append(path)
+    clean = Result(label=stem, title=amended.original.title, document=amended.clean_document())
+    build.write_one(
+        clean, stem, build.Options(formats=list(options.formats), out_dir=out, force=options.force)
+    )
+    if clean.error is not None:
+        raise clean.error
+    result.files += clean.files
+    path = safe_name(out, stem, "yaml")
+    header = [
+        f"# {amended.original.title}, as amended by "
+        + ", ".join(f"{f.label} ({f.amendment.submitted_by})" for f in amended.files)
+        + ".",
+        "# Check it with: motiongen check " + path.name,
+        "# A catalogue clause that an amendment changed is now your own text under resolves:.",
+    ]
+    write_atomic(
+        path, importer.spec_yaml(amended.spec(), header).encode("utf-8"), force=options.force
+    )
+    result.files.append(path)
+
+
+def _markdown(text: str) -> str:
+    heading, _, rest = text.partition(":")
+    return f"**{md_escape(heading)}:**{md_escape(rest)}\n"
+
+
+__all__ = ["AMEND_FORMATS", "AmendOptions", "AmendResult", "amend"]

@@ -1,0 +1,184 @@
+"""Amendment files: the forms UK bodies use, as data, and the motion they amend.
+
+An amendment names its motion (a spec, or a .docx / .txt / .md motion imported
+on the fly), its mover and its changes; each change is one of the forms
+conference agendas print.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import ConfigDict, Field, ValidationError, model_validator
+
+from motiongen.agenda import importer
+from motiongen.catalogue import Catalogue
+from motiongen.catalogue.models import Id
+from motiongen.errors import InputError
+from motiongen.io import datafile
+from motiongen.motion import spec
+from motiongen.motion.compose import Document, compose
+from motiongen.motion.spec import Block, Line, Motion, Spec
+from motiongen.profiles import ProfileSet
+
+KEYS = ("notes", "believes", "resolves", "mandates")
+SectionKey = Literal["notes", "believes", "resolves", "mandates"]
+
+
+class NewDemand(Spec):
+    """A catalogue demand, worded for the motion's body."""
+
+    demand: Id
+
+
+NewItem = Annotated[Block | NewDemand, Field(union_mode="left_to_right")]
+
+
+class Change(Spec):
+    """One change, in one of the forms: exactly one of delete/after, add_at_end,
+    delete_clause, insert_after or delete_all."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    in_: Line | None = Field(None, alias="in", description="Where: 'resolves 2'")
+    delete: Block | None = Field(None, description="Words to delete, exactly as in the motion")
+    after: Block | None = Field(None, description="Insert after these words")
+    insert: Block | None = Field(None, description="Words to insert")
+    add_at_end: SectionKey | None = Field(None, description="A new paragraph at the end of...")
+    insert_after: Line | None = Field(None, description="A new paragraph after 'believes 1'")
+    delete_clause: Line | None = Field(None, description="The paragraph to delete: 'notes 3'")
+    delete_all: bool = Field(False, description="Delete all and replace with...")
+    replace_with: dict[SectionKey, list[NewItem]] | None = None
+    text: Block | None = Field(None, description="The new paragraph's words")
+    demand: Id | None = Field(None, description="A catalogue demand as the new paragraph")
+
+    @model_validator(mode="after")
+    def _one_form(self) -> Change:
+        forms = [
+            name
+            for name, on in (
+                ("delete", self.delete is not None or self.after is not None),
+                ("add_at_end", self.add_at_end is not None),
+                ("insert_after", self.insert_after is not None),
+                ("delete_clause", self.delete_clause is not None),
+                ("delete_all", self.delete_all),
+            )
+            if on
+        ]
+        if len(forms) != 1:
+            raise ValueError(
+                "each change is one of: delete: (with insert:), after: with insert:, "
+                "add_at_end:, insert_after:, delete_clause:, delete_all:"
+                + (f"; this one has {' and '.join(forms)}" if forms else "")
+            )
+        form = forms[0]
+        allowed = {
+            "delete": {"in_", "delete", "after", "insert"},
+            "add_at_end": {"add_at_end", "text", "demand"},
+            "insert_after": {"insert_after", "text", "demand"},
+            "delete_clause": {"delete_clause"},
+            "delete_all": {"delete_all", "replace_with"},
+        }[form]
+        stray = [k for k in self.model_fields_set if k not in allowed]
+        if stray:
+            name = "in" if stray[0] == "in_" else stray[0]
+            raise ValueError(f"{name}: does not go with {form}:")
+        if form in ("add_at_end", "insert_after") and (self.text is None) == (self.demand is None):
+            raise ValueError(f"{form}: needs either text: or demand: (one of them)")
+        if form == "delete" and self.delete is not None and self.after is not None:
+            raise ValueError("use delete: or after:, not both")
+        if self.after is not None and self.insert is None:
+            raise ValueError("after: needs insert: with the words to put there")
+        if form == "delete_all" and not self.replace_with:
+            raise ValueError("delete_all: needs replace_with: with the new sections")
+        return self
+
+    @property
+    def form(self) -> str:
+        if self.delete is not None or self.after is not None:
+            return "delete"
+        if self.add_at_end is not None:
+            return "add_at_end"
+        if self.insert_after is not None:
+            return "insert_after"
+        if self.delete_clause is not None:
+            return "delete_clause"
+        return "delete_all"
+
+
+class Amendment(Spec):
+    """An amendment file: the motion it amends, who moves it, and its changes."""
+
+    amends: Line = Field(description="The motion: a spec file, or a .docx/.txt/.md motion")
+    motion_number: Annotated[str, Field(max_length=20)] | int | None = None
+    number: Annotated[str, Field(max_length=20)] | None = Field(
+        None, description="The amendment's number, e.g. 38.1 (else motion number and position)"
+    )
+    submitted_by: Line
+    changes: list[Change] = Field(min_length=1)
+
+
+# --- reading ----------------------------------------------------------------------------
+
+
+@dataclass
+class AmendmentFile:
+    """An amendment as read, with where each change is in its file."""
+
+    path: Path
+    amendment: Amendment
+    source: datafile.DataFile
+    position: int  # 1-based, among the amendments given
+
+    def line(self, *loc: str | int) -> int | None:
+        return self.source.line_of(loc)
+
+    @property
+    def label(self) -> str:
+        a = self.amendment
+        if a.number:
+            return str(a.number)
+        if a.motion_number is not None:
+            return f"{a.motion_number}.{self.position}"
+        return str(self.position)
+
+
+def read_amendment(path: str | Path, position: int = 1) -> AmendmentFile:
+    source = datafile.load(path)
+    if not isinstance(source.data, dict):
+        raise InputError(
+            "an amendment file holds amends:, submitted_by: and changes:", file=source.path, line=1
+        )
+    try:
+        amendment = Amendment.model_validate(source.data)
+    except ValidationError as exc:
+        raise datafile.validation_error(exc, source, what="amendment") from None
+    return AmendmentFile(Path(path), amendment, source, position)
+
+
+def read_motion(path: Path, catalogue: Catalogue, profiles: ProfileSet) -> tuple[Motion, Document]:
+    """The motion amended, from a spec or imported from a document, and composed."""
+    if importer.is_document(path):
+        motion = importer.import_file(path, catalogue, profiles).motion()
+    else:
+        jobs = spec.read(path)
+        if len(jobs) != 1:
+            raise InputError(
+                "an amendment amends one motion, and this file holds a batch",
+                file=path,
+                hint="point amends: at the spec of that one motion",
+            )
+        job = jobs[0]
+        if job.motion is None:
+            assert job.error is not None
+            raise job.error
+        motion = job.motion
+    profile = profiles.get(motion.profile)
+    try:
+        document = compose(motion, profile, catalogue)
+    except InputError as exc:
+        exc.file = exc.file or str(path)
+        raise
+    return motion, document

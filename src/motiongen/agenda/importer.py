@@ -1,0 +1,263 @@
+"""A motion someone else wrote (.docx, .txt, .md) read back into a spec.
+
+It finds the title, the sections by their lead phrases, the clauses and the
+proposer and seconder, and turns clauses close to the catalogue into its ids,
+keeping the words of the file beside them as comments.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from motiongen.agenda.matching import Candidate, best_match, candidates, choose_profile, lead_match
+from motiongen.agenda.reading import (
+    DOCUMENT_SUFFIXES,
+    Found,
+    parse,
+    read_contact,
+    read_date,
+    read_paragraphs,
+)
+from motiongen.catalogue import Catalogue
+from motiongen.errors import InputError
+from motiongen.io.files import write_atomic
+from motiongen.motion.spec import Job, Motion
+from motiongen.profiles import ProfileSet
+from motiongen.text import british_date
+
+
+@dataclass
+class Imported:
+    """The spec made from a file, with what was recognised and what was not."""
+
+    source: Path
+    data: dict[str, Any]
+    comments: dict[tuple[str, int], str] = field(default_factory=dict)
+    left_out: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    has_title: bool = False
+    sections: int = 0
+    clauses: int = 0
+    matched: int = 0
+
+    def summary(self) -> str:
+        """'title, 3 sections, 9 clauses, 4 matched to the catalogue'."""
+        parts = ["title" if self.has_title else "no title"]
+        parts.append(_plural(self.sections, "section"))
+        parts.append(_plural(self.clauses, "clause"))
+        parts.append(f"{self.matched} matched to the catalogue")
+        people = [k for k in ("proposer", "seconder") if self.data.get(k)]
+        if people:
+            parts.append(" and ".join(people))
+        return ", ".join(parts)
+
+    def motion(self) -> Motion:
+        try:
+            return Motion.model_validate(self.data)
+        except ValidationError as exc:
+            error = exc.errors()[0]
+            where = ".".join(str(p) for p in error["loc"])
+            raise InputError(
+                f"the motion read from this file cannot be used: {error['msg']}",
+                file=self.source,
+                field=where,
+                hint="write it out as a spec with 'motiongen import' and edit it",
+            ) from None
+
+    def yaml(self) -> str:
+        return _to_yaml(self)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+# --- the spec --------------------------------------------------------------------------
+
+
+def import_file(
+    path: str | Path,
+    catalogue: Catalogue,
+    profiles: ProfileSet,
+    *,
+    profile_id: str | None = None,
+) -> Imported:
+    """Read a motion from a file and make its spec; raises InputError if unreadable."""
+    source = Path(path)
+    paras = read_paragraphs(source)
+    if not paras:
+        raise InputError("the file holds no text", file=source, hint="is it the right file?")
+    fields, sections, before, title_found = parse(paras)
+    result = Imported(source, {})
+    result.has_title = title_found
+    if profile_id is not None:
+        profile = profiles.get(profile_id)
+    else:
+        profile, score, others = choose_profile(sections, profiles, catalogue)
+        if others:
+            result.warnings.append(
+                f"the wording fits {profile.id} and also {', '.join(others)}: the spec says "
+                f"{profile.id}; give --profile if it is for another body"
+            )
+        if sections and score == 0:
+            result.warnings.append(
+                f"no body's wording matched the section leads, so the spec is for "
+                f"'{profile.id}': change 'profile:' (see 'motiongen profiles list') if it "
+                "goes elsewhere"
+            )
+    if not sections:
+        body = [p for p in before]
+        sections = [Found("resolves", "", body)]
+        before = []
+        result.warnings.append(
+            "no section leads ('notes', 'believes', 'resolves', 'calls on') were found, so "
+            "every paragraph is under 'resolves:' as text; move them where they belong"
+        )
+    result.left_out = before
+    data: dict[str, Any] = {"profile": profile.id}
+    title = fields.pop("title", None)
+    if not title:
+        title = source.stem.replace("-", " ").replace("_", " ").strip() or "Motion"
+        result.warnings.append("no title was found: the file's name is the title for now")
+    data["title"] = title[:300]
+    for key in (
+        "submitted_by", "to", "meeting_date", "deadline", "submitted_on", "proposer",
+        "seconder", "moved_by",
+    ):  # fmt: skip
+        value = fields.get(key)
+        if key in ("meeting_date", "deadline", "submitted_on") and value:
+            value = read_date(value)
+        if value:
+            data[key] = value
+    if fields.get("contact"):
+        data["contact"] = read_contact(fields["contact"])
+    if fields.get("commission"):
+        data["commission"] = fields["commission"]
+
+    calls_on = None
+    for found in sections:
+        matched = lead_match(profile, found.lead) if found.lead else None
+        if matched and matched[1] and calls_on is None:
+            calls_on = matched[1]
+    default = profile.defaults.calls_on or "the relevant body"
+    if calls_on and calls_on != default:
+        data["calls_on"] = calls_on
+    pools: dict[str, list[Candidate]] = {}
+    lists: dict[str, list[Any]] = {"demands": [], "notes": [], "believes": [], "resolves": []}
+    lists["mandates"] = []
+    for found in sections:
+        matched = lead_match(profile, found.lead) if found.lead else None
+        kind = matched[0] if matched else found.kind
+        if kind == "mandates" and profile.sections.mandates is None:
+            kind = "resolves"
+        if found.clauses:
+            result.sections += 1
+        for number, clause in enumerate(found.clauses, start=1):
+            result.clauses += 1
+            if kind not in pools:
+                pools[kind] = candidates(kind, profile, catalogue, calls_on or default)
+            hit = best_match(clause, pools[kind])
+            key = "demands" if kind == "resolves" and hit else kind
+            if hit and hit[0] in lists[key]:
+                hit = None
+                key = kind
+            if hit:
+                result.matched += 1
+                lists[key].append(hit[0])
+                alike = "the same words" if hit[1] >= 0.999 else f"{round(hit[1] * 100)}% alike"
+                result.comments[(key, len(lists[key]) - 1)] = (
+                    f"{kind} {number} in the file, {alike}: {clause}"
+                )
+            else:
+                lists[kind].append({"text": clause})
+    for key, items in lists.items():
+        if items:
+            data[key] = items
+    if fields.get("carried_on"):
+        data["carried_on"] = fields["carried_on"]
+    result.data = data
+    return result
+
+
+SPEC_ORDER = (
+    "profile", "title", "submitted_by", "to", "meeting_date", "deadline", "submitted_on",
+    "nation", "proposer", "seconder", "moved_by", "contact", "calls_on", "commission",
+    "demands", "notes", "believes", "resolves", "mandates", "word_limit", "carried_on",
+)  # fmt: skip
+
+
+PLAIN = re.compile(
+    r"\d{4}-\d{2}-\d{2}|[a-z0-9]+(?:-[a-z0-9]+)+|(?!(?:yes|no|on|off|null|true|false)$)[a-z]+"
+)
+
+
+def _scalar(value: Any) -> str:
+    """A value YAML reads back as it was: ids and dates plain, text in JSON quotes."""
+    if isinstance(value, str) and PLAIN.fullmatch(value):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _to_yaml(result: Imported) -> str:
+    """The spec as YAML, with each catalogue match explained in a comment above it."""
+    header = [
+        f"# Imported from {result.source.name} on {british_date(dt.date.today())}: "
+        f"{result.summary()}.",
+        "# A clause close to the catalogue became its id; the file's words are in the",
+        "# comment above it. Put them back as '- text: ...' if the wording matters.",
+    ]
+    header += [f"# Note: {warning}." for warning in result.warnings]
+    header += [f"# Left out (before the first section): {text}" for text in result.left_out]
+    return spec_yaml(result.data, header, result.comments)
+
+
+def spec_yaml(
+    data: dict[str, Any],
+    header: list[str],
+    comments: dict[tuple[str, int], str] | None = None,
+) -> str:
+    """A motion's spec as YAML in the usual key order, comments where given."""
+    lines = list(header)
+    comments = comments or {}
+    order = [k for k in SPEC_ORDER if k in data] + [k for k in data if k not in SPEC_ORDER]
+    for key in order:
+        value = data[key]
+        if not isinstance(value, list):
+            lines.append(f"{key}: {_scalar(value)}")
+            continue
+        lines.append(f"{key}:")
+        for index, item in enumerate(value):
+            comment = comments.get((key, index))
+            if comment:
+                lines.append(f"  # {comment}")
+            if isinstance(item, dict):
+                lines.append(f"  - text: {_scalar(item['text'])}")
+            else:
+                lines.append(f"  - {_scalar(item)}")
+    return "\n".join(lines) + "\n"
+
+
+def is_document(path: str | Path) -> bool:
+    return Path(path).suffix.lower() in DOCUMENT_SUFFIXES
+
+
+def write_spec(imported: Imported, out: Path, *, force: bool = False) -> Path:
+    """Write the spec; an existing file is kept unless ``force``."""
+    write_atomic(out, imported.yaml().encode("utf-8"), force=force)
+    return out
+
+
+def job(path: str | Path, catalogue: Catalogue, profiles: ProfileSet) -> Job:
+    """A motion in a document, imported on the fly so that it can be checked."""
+    try:
+        motion = import_file(path, catalogue, profiles).motion()
+    except InputError as exc:
+        return Job(str(path), error=exc)
+    return Job(str(path), motion=motion)

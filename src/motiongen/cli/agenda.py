@@ -1,0 +1,106 @@
+"""`motiongen import` and `amend`: motions someone else wrote, and amendments to them."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from motiongen.cli.app import _catalogue, _profiles, app, guard
+from motiongen.cli.motions import _date_option
+from motiongen.io.files import shown
+
+
+@app.command("import")
+@guard
+def import_motion(
+    file: Path = typer.Argument(..., metavar="FILE", help="The motion: .docx, .txt or .md."),
+    profile: str | None = typer.Option(
+        None, "--profile", help="Who the motion is for, when its wording does not say."
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="The spec file to write (default: FILE's name, .yaml)."
+    ),
+    force: bool = typer.Option(False, "--force", help="Replace the spec file if it is there."),
+) -> None:
+    """Read a motion someone else wrote into a spec file you can check, edit and rebuild.
+
+    It finds the title, the sections (notes, believes, resolves, calls on), the
+    clauses and the proposer and seconder, and turns clauses close to the catalogue
+    into its ids, keeping the file's words beside them as comments.
+
+    Example: motiongen import model-motion.docx --profile union-branch -o our-motion.yaml
+    """
+    from motiongen.agenda import importer
+
+    imported = importer.import_file(file, _catalogue(), _profiles(), profile_id=profile)
+    imported.motion()  # a spec that would not load is an error now, not later
+    out = output or Path(file.stem + ".yaml")
+    importer.write_spec(imported, out, force=force)
+    for warning in imported.warnings:
+        sys.stderr.write(f"Warning: {warning}.\n")
+    sys.stderr.write(f"Imported {file.name}: {imported.summary()}.\n")
+    sys.stderr.write(f"Wrote {shown(out)}. Next: motiongen check {shown(out)}\n")
+
+
+@app.command("amend")
+@guard
+def amend_motion(
+    amendments: list[Path] = typer.Argument(
+        ..., metavar="AMENDMENT", help="Amendment files (YAML), all to the same motion."
+    ),
+    formats: str = typer.Option(
+        "docx,md,txt", "--format", "-f", help="Formats of the amendments and the clean motion."
+    ),
+    out_dir: Path = typer.Option(Path("."), "--out-dir", "-o", help="Folder for the documents."),
+    force: bool = typer.Option(False, "--force", help="Replace documents that already exist."),
+    line_width: int | None = typer.Option(
+        None,
+        "--line-width",
+        min=30,
+        max=200,
+        help="Characters a line, for the line numbers cited (default: the body's, or 80).",
+    ),
+    today: str | None = typer.Option(
+        None, "--today", help="Date the tracked changes as if today were this day (YYYY-MM-DD)."
+    ),
+) -> None:
+    """Check amendments against the motion and write the motion as amended, each
+    change a Word tracked change by its amending body.
+
+    Writes each amendment in the body's form (docx, md, txt), the motion with
+    tracked changes (docx), the clean motion as amended and its spec. Several
+    amendment files make one document, one author per body.
+
+    An amendment file names the motion and its changes, for example:
+    amends: motion.yaml, submitted_by: Northby Branch, and under changes:
+    '- in: resolves 2' with 'delete: "private agencies"' and 'insert: "..."'.
+    Other changes: add_at_end, insert_after, delete_clause, delete_all (see the
+    README, "Amending a motion on the agenda").
+
+    Example: motiongen amend northby-38.1.yaml southby-38.2.yaml --out-dir agenda
+    """
+    from motiongen import build
+    from motiongen.agenda.amend import AMEND_FORMATS, AmendOptions, amend
+    from motiongen.errors import InputError
+
+    chosen = build.parse_formats(formats)
+    wrong = [f for f in chosen if f not in AMEND_FORMATS]
+    if wrong:
+        raise InputError(
+            f"amend writes {', '.join(AMEND_FORMATS)}, not {wrong[0]}", field="--format"
+        )
+    options = AmendOptions(
+        formats=chosen,
+        out_dir=out_dir,
+        force=force,
+        line_width=line_width,
+        today=_date_option(today, "--today"),
+    )
+    result = amend(amendments, _catalogue(), _profiles(), options)
+    for who in range(len(result.amended.files)):
+        sys.stdout.write(result.amended.text(who) + "\n\n")
+    for note in result.notes:
+        sys.stderr.write(f"Note: {note.rstrip('.')}.\n")
+    sys.stderr.write("Wrote:\n" + "".join(f"  {shown(p)}\n" for p in result.files))
