@@ -7,8 +7,7 @@ from pathlib import Path
 
 import typer
 
-from motiongen.cli.app import _catalogue, _profiles, app, guard
-from motiongen.cli.motions import _date_option
+from motiongen.cli.app import _catalogue, _date_option, _profiles, app, guard
 from motiongen.io.files import shown
 
 

@@ -17,6 +17,7 @@ import typer
 
 from motiongen import __version__
 from motiongen.errors import EXIT_INTERRUPTED, MotiongenError
+from motiongen.text import parse_date
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -132,3 +133,12 @@ def _print_json(data: Any) -> None:
 
 THEME_OPTION = typer.Option(None, "--theme", help="Only demands of this theme, e.g. ownership.")
 JSON_OPTION = typer.Option(False, "--json", help="Print JSON for scripts instead of a table.")
+
+
+def _date_option(text: str | None, name: str) -> Any:
+    """A date given on the command line, in any form `parse_date` reads."""
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        hint = "write it as 14/01/2027 or 2027-01-14"
+        raise MotiongenError(str(exc), field=name, hint=hint) from None

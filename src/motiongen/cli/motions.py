@@ -7,8 +7,15 @@ from typing import Any
 
 import typer
 
-from motiongen.cli.app import JSON_OPTION, _catalogue, _print_json, _profiles, app, guard
-from motiongen.errors import MotiongenError
+from motiongen.cli.app import (
+    JSON_OPTION,
+    _catalogue,
+    _date_option,
+    _print_json,
+    _profiles,
+    app,
+    guard,
+)
 
 
 @app.command("new")
@@ -283,17 +290,6 @@ def schema() -> None:
     from motiongen.motion import spec
 
     _print_json(spec.schema())
-
-
-def _date_option(text: str | None, name: str) -> Any:
-    """A date given on the command line, in any form `parse_date` reads."""
-    from motiongen.text import parse_date
-
-    try:
-        return parse_date(text)
-    except ValueError as exc:
-        hint = "write it as 14/01/2027 or 2027-01-14"
-        raise MotiongenError(str(exc), field=name, hint=hint) from None
 
 
 def _iso(day: Any) -> str | None:
