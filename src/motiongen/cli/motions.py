@@ -16,6 +16,7 @@ from motiongen.cli.app import (
     app,
     guard,
 )
+from motiongen.errors import InputError
 
 
 @app.command("new")
@@ -151,7 +152,7 @@ def _contact(name: str | None, email: str | None, phone: str | None) -> Any:
 
 def _carried(day: str | None, meeting: str | None) -> Any:
     if meeting and not day:
-        raise MotiongenError(
+        raise InputError(
             "--carried-at names the meeting, so it needs --carried-on with its date",
             field="--carried-at",
             hint="for example --carried-on 2027-01-14",
