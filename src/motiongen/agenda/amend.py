@@ -17,10 +17,9 @@ from motiongen.agenda import amendments, importer, tracked
 from motiongen.catalogue import Catalogue
 from motiongen.errors import InputError
 from motiongen.io.files import FileExists, safe_name, write_atomic
-from motiongen.output.render import md_escape
 from motiongen.prepare import Result
 from motiongen.profiles import ProfileSet
-from motiongen.text import british_date, fill, slug
+from motiongen.text import british_date, fill, md_escape, slug
 
 AMEND_FORMATS = ("docx", "md", "txt")
 

@@ -16,18 +16,9 @@ from motiongen.errors import InputError
 from motiongen.motion.compose import Document
 from motiongen.output import lines, sentences
 from motiongen.paths import data_dir
+from motiongen.text import md_escape
 
 TEMPLATES = {"md": "motion.md.j2", "txt": "motion.txt.j2"}
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
-_MD_LINE_START = re.compile(r"^(\s*)(\d+)([.)])", re.MULTILINE)
-_MD_BULLET = re.compile(r"^(\s*)([-+>=])", re.MULTILINE)
-
-
-def md_escape(text: Any) -> str:
-    """User text shown literally in Markdown: no emphasis, links, headings or lists."""
-    out = _MD_SPECIAL.sub(r"\\\1", str(text))
-    out = _MD_LINE_START.sub(r"\1\2\\\3", out)
-    return _MD_BULLET.sub(r"\1\\\2", out)
 
 
 @cache

@@ -9,9 +9,7 @@ look-up of styles by name is most of its cost.
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import io
-import os
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,19 +18,15 @@ from typing import Any
 from motiongen import __version__
 from motiongen.errors import InputError
 from motiongen.motion.compose import Document
-from motiongen.output import lines, sentences
+from motiongen.output import house, lines, sentences
 from motiongen.text import clean
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-LANGUAGE = "en-GB"
+_w = house.tag  # a WordprocessingML tag name, as lxml writes it
+
 SECTION_CHILDREN_AFTER_LNNUM = (
     "pgNumType", "cols", "formProt", "vAlign", "noEndnote", "titlePg", "textDirection",
     "bidi", "rtlGutter", "docGrid", "printerSettings", "sectPrChange",
 )  # fmt: skip
-
-
-def _w(tag: str) -> str:
-    return f"{{{W_NS}}}{tag}"
 
 
 @dataclass(frozen=True)
@@ -151,10 +145,10 @@ def _make_base(options: WordOptions) -> tuple[bytes, StyleIds]:
         _copy_missing_styles(document)
     else:
         document = open_docx()
-        _house_style(document)
-    _clear_body(document)
-    _drop_extras(document)
-    _set_language(document)
+        house.house_style(document)
+    house.clear_body(document)
+    house.drop_extras(document)
+    house.set_language(document)
     _fresh_settings(document)
     _fresh_core(document)
     word_count = _word_count_style(document)
@@ -189,7 +183,7 @@ def _make_base(options: WordOptions) -> tuple[bytes, StyleIds]:
 APP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
 FONT_TABLE = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    f'<w:fonts xmlns:w="{W_NS}">'
+    f'<w:fonts xmlns:w="{house.W_NS}">'
     '<w:font w:name="Arial"><w:panose1 w:val="020B0604020202020204"/><w:charset w:val="00"/>'
     '<w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>'
     "</w:fonts>"
@@ -297,98 +291,6 @@ def _copy_missing_styles(document: Any) -> None:
         document.styles.element.append(element)
 
 
-def _house_style(document: Any) -> None:
-    """A4, 2.5 cm margins, Arial 12 pt, black headings, left-aligned: as UK
-    accessibility guidance asks."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Mm, Pt, RGBColor
-
-    section = document.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Mm(25))
-    section.header_distance = section.footer_distance = Mm(12.5)
-    styles = document.styles
-    normal = styles["Normal"]
-    normal.font.name = "Arial"
-    normal.font.size = Pt(12)
-    _east_asian_font(normal.element, "Arial")
-    normal.paragraph_format.space_after = Pt(8)
-    normal.paragraph_format.line_spacing = 1.15
-    normal.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
-    _default_fonts(document, "Arial")
-    for name, size in (("Title", 20), ("Heading 1", 20), ("Heading 2", 13)):
-        style = styles[name]
-        style.font.name = "Arial"
-        _east_asian_font(style.element, "Arial")
-        style.font.size = Pt(size)
-        style.font.bold = True
-        style.font.italic = False
-        style.font.color.rgb = RGBColor(0, 0, 0)
-        style.paragraph_format.space_before = Pt(12 if name == "Heading 2" else 0)
-        style.paragraph_format.space_after = Pt(6)
-        # The default Title has a rule under it: plain is clearer.
-        ppr = style.element.pPr
-        if ppr is not None:
-            for border in ppr.findall(_w("pBdr")):
-                ppr.remove(border)
-    # The title is the only level-1 heading: the outline, a screen reader's
-    # list of headings and a tagged PDF all start from it.
-    styles["Heading 1"].element.get_or_add_pPr()
-    for name in ("Header", "Footer"):
-        style = styles[name]
-        style.font.name = "Arial"
-        _east_asian_font(style.element, "Arial")
-        style.font.size = Pt(12 if name == "Footer" else 10)
-        _a4_tabs(style.element)
-
-
-# A4 with 25 mm margins leaves 160 mm of line: tab stops at its middle and end.
-A4_TABS = (("center", 4536), ("right", 9072))
-
-
-def _a4_tabs(style_element: Any) -> None:
-    from docx.oxml import OxmlElement
-
-    ppr = style_element.get_or_add_pPr()
-    for old in ppr.findall(_w("tabs")):
-        ppr.remove(old)
-    tabs = OxmlElement("w:tabs")
-    for kind, pos in A4_TABS:
-        tab = OxmlElement("w:tab")
-        tab.set(_w("val"), kind)
-        tab.set(_w("pos"), str(pos))
-        tabs.append(tab)
-    # Schema order: tabs come before spacing, indentation and alignment.
-    later = [c for c in ppr if c.tag in {_w("spacing"), _w("ind"), _w("jc"), _w("outlineLvl")}]
-    if later:
-        later[0].addprevious(tabs)
-    else:
-        ppr.append(tabs)
-
-
-def _default_fonts(document: Any, name: str) -> None:
-    """The document default font named outright, not the theme's Cambria or Calibri."""
-    from docx.oxml import OxmlElement
-
-    defaults = document.styles.element.find(_w("docDefaults"))
-    rpr = defaults.find(f"{_w('rPrDefault')}/{_w('rPr')}") if defaults is not None else None
-    if rpr is None:
-        return
-    fonts = rpr.find(_w("rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
-    for attr in ("asciiTheme", "hAnsiTheme", "cstheme", "eastAsiaTheme"):
-        fonts.attrib.pop(_w(attr), None)
-    for attr in ("ascii", "hAnsi", "cs", "eastAsia"):
-        fonts.set(_w(attr), name)
-
-
-def _body_font(document: Any) -> str | None:
-    return document.styles["Normal"].font.name
-
-
 def _word_count_style(document: Any) -> str:
     """The word count set apart from the motion: space and a thin rule above it,
     smaller type, a style of its own that a letterhead can restyle."""
@@ -407,7 +309,7 @@ def _word_count_style(document: Any) -> str:
     ppr = style.element.get_or_add_pPr()
     ppr.append(
         parse_xml(
-            f'<w:pBdr xmlns:w="{W_NS}"><w:top w:val="single" w:sz="4" w:space="6" '
+            f'<w:pBdr xmlns:w="{house.W_NS}"><w:top w:val="single" w:sz="4" w:space="6" '
             'w:color="808080"/></w:pBdr>'
         )
     )
@@ -435,7 +337,7 @@ def _line_number_style(document: Any) -> None:
     from docx.enum.style import WD_STYLE_TYPE
 
     styles = document.styles
-    font = _body_font(document)
+    font = house.body_font(document)
     if "Line Number" in {s.name for s in styles}:
         style = styles["Line Number"]
     else:
@@ -443,73 +345,7 @@ def _line_number_style(document: Any) -> None:
         style.element.set(_w("styleId"), "LineNumber")
     if font:
         style.font.name = font
-        _east_asian_font(style.element, font)
-
-
-def _east_asian_font(style_element: Any, name: str) -> None:
-    rpr = style_element.get_or_add_rPr()
-    fonts = rpr.find(_w("rFonts"))
-    if fonts is None:
-        return
-    for attr in ("ascii", "hAnsi", "cs", "eastAsia"):
-        fonts.set(_w(attr), name)
-    for attr in ("asciiTheme", "hAnsiTheme", "cstheme", "eastAsiaTheme"):
-        fonts.attrib.pop(_w(attr), None)
-
-
-def _drop_extras(document: Any) -> None:
-    """Parts no motion needs: the template's thumbnail (a picture of another
-    document, which file browsers would show as this one), a Word 2010 copy of
-    the styles, and a bibliography store. The copy of the styles is also most of
-    the time spent compressing each file."""
-    unwanted = ("/thumbnail", "/stylesWithEffects", "/customXml")
-    for rels in (document.part.package.rels, document.part.rels):
-        for r_id, rel in list(rels.items()):
-            if not rel.is_external and rel.reltype.endswith(unwanted):
-                rels.pop(r_id)
-
-
-def _clear_body(document: Any) -> None:
-    body = document.element.body
-    for child in list(body):
-        if child.tag != _w("sectPr"):
-            body.remove(child)
-
-
-def _set_language(document: Any) -> None:
-    """British English for every run, as the document's default and in settings."""
-    from docx.oxml import OxmlElement
-
-    styles = document.styles.element
-    defaults = styles.find(_w("docDefaults"))
-    if defaults is None:
-        defaults = OxmlElement("w:docDefaults")
-        styles.insert(0, defaults)
-    rpr_default = defaults.find(_w("rPrDefault"))
-    if rpr_default is None:
-        rpr_default = OxmlElement("w:rPrDefault")
-        defaults.insert(0, rpr_default)
-    rpr = rpr_default.find(_w("rPr"))
-    if rpr is None:
-        rpr = OxmlElement("w:rPr")
-        rpr_default.append(rpr)
-    lang = rpr.find(_w("lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        rpr.append(lang)
-    lang.set(_w("val"), LANGUAGE)
-    lang.set(_w("eastAsia"), LANGUAGE)
-    lang.set(_w("bidi"), "ar-SA")
-    # Styles that name a language of their own would override the default.
-    for style_lang in styles.iter(_w("lang")):
-        if style_lang is not lang:
-            style_lang.set(_w("val"), LANGUAGE)
-    settings = document.settings.element
-    theme = settings.find(_w("themeFontLang"))
-    if theme is None:
-        theme = OxmlElement("w:themeFontLang")
-        settings.append(theme)
-    theme.set(_w("val"), LANGUAGE)
+        house.east_asian_font(style.element, font)
 
 
 def _numbering(document: Any) -> Any:
@@ -523,7 +359,7 @@ def _numbering(document: Any) -> Any:
     try:
         return part.part_related_by(RT.NUMBERING).element
     except KeyError:
-        element = parse_xml(f'<w:numbering xmlns:w="{W_NS}"/>')
+        element = parse_xml(f'<w:numbering xmlns:w="{house.W_NS}"/>')
         numbering = NumberingPart(
             PackURI("/word/numbering.xml"), CT.WML_NUMBERING, element, part.package
         )
@@ -555,7 +391,7 @@ def _add_abstract_numbering(document: Any) -> tuple[dict[str, int], int]:
             '<w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial"/></w:rPr>' if fmt == "bullet" else ""
         )
         element = parse_xml(
-            f'<w:abstractNum xmlns:w="{W_NS}" w:abstractNumId="{next_id}">'
+            f'<w:abstractNum xmlns:w="{house.W_NS}" w:abstractNumId="{next_id}">'
             '<w:multiLevelType w:val="singleLevel"/>'
             f'<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
             f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
@@ -598,11 +434,11 @@ def _headers_and_footers(document: Any, page: str, *, letterhead: bool) -> None:
     for footer in (default_footer, first_footer):
         if letterhead and _has_text(footer):
             if not _has_page_field(footer):
-                _page_x_of_y(footer.add_paragraph(), page)
+                house.page_x_of_y(footer.add_paragraph(), page)
         else:
             for p in list(footer._element):
                 footer._element.remove(p)
-            _page_x_of_y(footer.add_paragraph(), page)
+            house.page_x_of_y(footer.add_paragraph(), page)
     # The running header's paragraph, filled for each motion.
     paragraph = default_header.add_paragraph()
     header_style = next((s for s in document.styles if s.name == "Header"), None)
@@ -658,54 +494,9 @@ def _has_page_field(part: Any) -> bool:
     return " PAGE " in xml or 'w:instr="PAGE' in xml or 'w:instr=" PAGE' in xml
 
 
-def page_numbers(footer: Any, wording: str | None = None) -> None:
-    """'Page X of Y' as a footer's only text: for other documents in the house style."""
-    footer.is_linked_to_previous = False
-    for p in list(footer._element):
-        footer._element.remove(p)
-    _page_x_of_y(footer.add_paragraph(), wording or sentences.load()["page"])
-
-
-def _page_x_of_y(paragraph: Any, wording: str) -> None:
-    """'Page {page} of {pages}', the numbers as Word fields."""
-    import re
-
-    for piece in re.split(r"(\{page\}|\{pages\})", wording):
-        if piece == "{page}":
-            _field(paragraph, "PAGE")
-        elif piece == "{pages}":
-            _field(paragraph, "NUMPAGES")
-        elif piece:
-            paragraph.add_run(piece)
-
-
 def _running_header(header: Any, text: str) -> None:
     paragraph = header.findall(_w("p"))[-1]
     _run(paragraph, clean(text))
-
-
-def _field(paragraph: Any, instruction: str) -> None:
-    """A Word field (PAGE, NUMPAGES) as begin / instruction / separate / result / end."""
-    from docx.oxml import OxmlElement
-
-    def run_with(child: Any) -> None:
-        run = paragraph.add_run()
-        run._r.append(child)
-
-    begin = OxmlElement("w:fldChar")
-    begin.set(_w("fldCharType"), "begin")
-    run_with(begin)
-    instr = OxmlElement("w:instrText")
-    instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    instr.text = f" {instruction} "
-    run_with(instr)
-    separate = OxmlElement("w:fldChar")
-    separate.set(_w("fldCharType"), "separate")
-    run_with(separate)
-    paragraph.add_run("1")
-    end = OxmlElement("w:fldChar")
-    end.set(_w("fldCharType"), "end")
-    run_with(end)
 
 
 def _line_numbers(sect_pr: Any) -> None:
@@ -886,18 +677,10 @@ def _properties(props: Any, doc: Document) -> None:
     props.keywords = "motion; children's social care; public ownership"
     props.category = doc.profile.name
     props.comments = f"Drafted with motiongen {__version__} for {doc.profile.body}."
-    props.language = LANGUAGE
+    props.language = house.LANGUAGE
     props.last_modified_by = doc.submitted_by or "motiongen"
     props.revision = 1
     props.content_status = "Draft"
-    now = _now()
+    now = house.now()
     props.created = now
     props.modified = now
-
-
-def _now() -> dt.datetime:
-    """The build time, or SOURCE_DATE_EPOCH for reproducible documents."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).replace(tzinfo=None)
-    return dt.datetime.now(tz=dt.UTC).replace(microsecond=0, tzinfo=None)
