@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from conftest import REPO
 from motiongen import profiles
 from motiongen.agenda import amended as applied
-from motiongen.agenda import amendments, tracked
+from motiongen.agenda import amendments, importer, tracked
 from motiongen.catalogue import Catalogue
 from motiongen.cli import app
 from motiongen.errors import InputError
@@ -68,7 +68,7 @@ def apply(
 ) -> applied.Amended:
     found = found or profiles.load(with_user_files=False)
     files = [amendments.read_amendment(p, i + 1) for i, p in enumerate(paths)]
-    motion, doc = amendments.read_motion(paths[0].parent / "motion.yaml", cat, found)
+    motion, doc = importer.read_motion(paths[0].parent / "motion.yaml", cat, found)
     return applied.apply(files, motion, doc, cat)
 
 

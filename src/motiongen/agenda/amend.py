@@ -65,7 +65,7 @@ def amend(
             field="amends",
             hint="give its path from the amendment file's folder",
         )
-    motion, doc = amendments.read_motion(motion_path, catalogue, profiles)
+    motion, doc = importer.read_motion(motion_path, catalogue, profiles)
     amended = applied.apply(files, motion, doc, catalogue, width=options.line_width)
     result = AmendResult(amended)
     write(result, options)

@@ -28,6 +28,8 @@ from motiongen.agenda.reading import (
 from motiongen.catalogue import Catalogue
 from motiongen.errors import InputError
 from motiongen.io.files import write_atomic
+from motiongen.motion import spec
+from motiongen.motion.compose import Document, compose
 from motiongen.motion.spec import Job, Motion
 from motiongen.profiles import ProfileSet
 from motiongen.text import british_date
@@ -261,3 +263,29 @@ def job(path: str | Path, catalogue: Catalogue, profiles: ProfileSet) -> Job:
     except InputError as exc:
         return Job(str(path), error=exc)
     return Job(str(path), motion=motion)
+
+
+def read_motion(path: Path, catalogue: Catalogue, profiles: ProfileSet) -> tuple[Motion, Document]:
+    """The motion amended, from a spec or imported from a document, and composed."""
+    if is_document(path):
+        motion = import_file(path, catalogue, profiles).motion()
+    else:
+        jobs = spec.read(path)
+        if len(jobs) != 1:
+            raise InputError(
+                "an amendment amends one motion, and this file holds a batch",
+                file=path,
+                hint="point amends: at the spec of that one motion",
+            )
+        job = jobs[0]
+        if job.motion is None:
+            assert job.error is not None
+            raise job.error
+        motion = job.motion
+    profile = profiles.get(motion.profile)
+    try:
+        document = compose(motion, profile, catalogue)
+    except InputError as exc:
+        exc.file = exc.file or str(path)
+        raise
+    return motion, document
