@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from conftest import REPO
 from motiongen import profiles
 from motiongen.agenda import amended as applied
-from motiongen.agenda import amendments, tracked
+from motiongen.agenda import amendments, importer, tracked
 from motiongen.catalogue import Catalogue
 from motiongen.cli import app
 from motiongen.errors import InputError
@@ -68,7 +68,7 @@ def apply(
 ) -> applied.Amended:
     found = found or profiles.load(with_user_files=False)
     files = [amendments.read_amendment(p, i + 1) for i, p in enumerate(paths)]
-    motion, doc = amendments.read_motion(paths[0].parent / "motion.yaml", cat, found)
+    motion, doc = importer.read_motion(paths[0].parent / "motion.yaml", cat, found)
     return applied.apply(files, motion, doc, cat)
 
 
@@ -184,8 +184,10 @@ def test_a_demand_added_is_worded_for_the_motions_body(tmp_path: Path, cat: Cata
     assert amended.spec()["demands"][-1] == "halt-nass"
     added = clean_text(amended)[-1][1][-1]
     assert added.startswith("Campaign for the Government to halt the National Assessment")
-    total = sum(len(section.clauses) for section in amended.original.sections)
-    assert f"a new paragraph {total + 1}: '{added}'" in amended.text(0)
+    # Numbered as the motion shows it: the union-conference "calls on" list
+    # starts again at 1), as the UNISON form does.
+    last = amended.original.sections[-1].clauses[-1].number.strip("().")
+    assert f"a new paragraph {int(last) + 1}: '{added}'" in amended.text(0)
 
 
 def test_delete_all_and_replace(motion: Path, cat: Catalogue) -> None:

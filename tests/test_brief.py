@@ -13,7 +13,7 @@ from motiongen import catalogue, profiles
 from motiongen.cli import app
 from motiongen.conference import brief, composite, paper
 from motiongen.motion import spec
-from motiongen.output.render import md_escape
+from motiongen.text import md_escape
 
 EXAMPLES = REPO / "examples"
 CAT = catalogue.load(with_user_files=False)

@@ -45,7 +45,7 @@ def test_build_one_motion(runner: CliRunner, tmp_path: Path) -> None:
     assert names == [f"{stem}.docx", f"{stem}.md", f"{stem}.txt"]
     md = (out / f"{stem}.md").read_text(encoding="utf-8")
     assert md.startswith("# Bring children's social care back into public hands\n")
-    assert "**Meeting:** 14 January 2027" in md
+    assert "**Meeting date:** 14 January 2027" in md
     assert "1. Bring foster care into public ownership" in md
     assert result.stdout == ""
     assert result.stderr.startswith("Wrote ")
@@ -83,7 +83,7 @@ def test_batch_file(runner: CliRunner, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert len(list(out.iterdir())) == 3
     cole = (out / "cole-valley-branch-keep-child-protection-public.txt").read_text("utf-8")
-    assert "Meeting: 10 February 2027" in cole
+    assert "Meeting date: 10 February 2027" in cole
     assert "Proposer: Jordan Example" in cole
     assert "Built 3 of 3 motions" in result.stderr
 
@@ -248,8 +248,29 @@ def test_brackets_in_user_text_survive_terminal_and_documents(
     assert txt.startswith("Conference [amended] notes [/] *this* #1\n")
     assert md.startswith(r"# Conference \[amended\] notes \[/\] \*this\* \#1" + "\n")
     checked = runner.invoke(app, ["check", str(spec)])
-    assert "Conference [amended] notes [/] *this* #1" in checked.stderr
+    assert "Conference [amended] notes [/] *this* #1" in checked.stdout
     assert built.exit_code == 1
+
+
+def test_check_prints_its_findings_on_stdout_for_grep(tmp_path: Path) -> None:
+    """`motiongen check motion.yaml | grep error` finds the errors."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        f'"{sys.executable}" -m motiongen check "{EXAMPLES / "region-model.yaml"}" | grep error:',
+        shell=True,
+        capture_output=True,
+        text=True,
+    )
+    assert "error: " in done.stdout and "proposer" in done.stdout
+    assert "error:" not in done.stderr
+    bad = runner_invoke_missing(tmp_path)
+    assert bad.exit_code == 2 and "no such file" in bad.stderr.lower() and not bad.stdout
+
+
+def runner_invoke_missing(tmp_path: Path):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(app, ["check", str(tmp_path / "missing.yaml")])
 
 
 def test_check_json_shape(runner: CliRunner) -> None:
@@ -281,8 +302,8 @@ def test_over_the_word_limit_names_the_costliest_clauses(runner: CliRunner, tmp_
     spec = write(tmp_path, "napo.yaml", text)
     result = runner.invoke(app, ["check", str(spec)])
     assert result.exit_code == 1
-    assert "over the limit of 200" in result.stderr
-    assert "the longest clauses are" in result.stderr
+    assert "over the limit of 200" in result.stdout
+    assert "the longest clauses are" in result.stdout
 
 
 def test_schema(runner: CliRunner) -> None:

@@ -498,7 +498,7 @@ def test_13_row_numbers_after_a_quoted_line_break(runner: CliRunner, tmp_path: P
     result = runner.invoke(
         app, ["check", str(EXAMPLES / "region-model.yaml"), "--merge", str(rows)]
     )
-    assert "branches.csv: row 2:" in result.stderr
+    assert "branches.csv: row 2:" in (result.stdout + result.stderr).lower()
     assert "branches.csv:4: meeting_date: February 2027 has 28 days" in result.stderr
 
 

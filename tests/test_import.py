@@ -265,7 +265,7 @@ def test_import_writes_a_spec_that_check_reads(
     # check reads the Word file itself, importing it on the fly
     direct = runner.invoke(app, ["check", docx.name])
     assert direct.exit_code == 0, direct.stderr
-    assert "Oppose the privatisation of children's services" in direct.stderr
+    assert "Oppose the privatisation of children's services" in direct.stdout  # its findings
 
 
 def test_check_reports_an_unreadable_document_as_unusable(

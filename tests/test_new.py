@@ -304,7 +304,7 @@ def test_interrupt_half_way_and_resume(tmp_path: Path) -> None:
     (txt,) = (tmp_path / "out").glob("*.txt")
     text = txt.read_text("utf-8")
     assert "Proposer: Chris Example" in text and "Seconder: Pat Example" in text
-    assert "Meeting: 20 May 2027" in text
+    assert "Meeting date: 20 May 2027" in text
 
 
 def test_a_closed_terminal_keeps_the_draft(tmp_path: Path) -> None:

@@ -87,6 +87,20 @@ def test_an_installed_wheel_lists_the_catalogue_from_another_folder(
     assert done.returncode == 0, done.stderr
     ids = {d["id"] for d in json.loads(done.stdout)}
     assert "nationalise-foster-care" in ids
+    # The templates and the document's words (sentences.toml) come from the wheel too.
+    built = subprocess.run(
+        [
+            sys.executable, "-m", "motiongen", "build", str(REPO / "examples" / "napo-agm.yaml"),
+            "--format", "txt,docx", "--out-dir", str(elsewhere / "out"),
+        ],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+    )  # fmt: skip
+    assert built.returncode == 0, built.stderr
+    (txt,) = (elsewhere / "out").glob("*.txt")
+    assert "The limit is 200." in txt.read_text("utf-8")
 
 
 def test_an_editable_install_finds_the_checkout() -> None:

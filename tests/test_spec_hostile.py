@@ -70,6 +70,21 @@ motions = st.fixed_dictionaries(
         "believes": st.lists(st.builds(dict, text=hostile_text), max_size=2),
         "resolves": st.lists(st.builds(dict, text=hostile_text), max_size=2),
         "word_limit": st.one_of(st.integers(), hostile_text),
+        "moved_by": hostile_text,
+        "submitted_on": st.one_of(st.dates().map(str), hostile_text),
+        "contact": st.one_of(
+            hostile_text,
+            st.fixed_dictionaries(
+                {}, optional={"name": hostile_text, "email": hostile_text, "phone": hostile_text}
+            ),
+        ),
+        "carried_on": st.one_of(
+            st.dates().map(str),
+            hostile_text,
+            st.fixed_dictionaries(
+                {"date": st.dates().map(str)}, optional={"meeting": hostile_text}
+            ),
+        ),
     },
 )
 

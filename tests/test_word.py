@@ -4,7 +4,9 @@ golden XML for each profile, and a real consumer (LibreOffice) reading it back."
 from __future__ import annotations
 
 import difflib
+import io
 import os
+import re
 import shutil
 import subprocess
 import zipfile
@@ -16,7 +18,7 @@ from docx.shared import Mm
 from typer.testing import CliRunner
 
 from conftest import REPO
-from motiongen import catalogue, profiles
+from motiongen import __version__, catalogue, profiles
 from motiongen.cli import app
 from motiongen.errors import InputError
 from motiongen.motion import spec
@@ -60,17 +62,49 @@ def test_language_is_british_english(branch_docx: Path) -> None:
     assert settings.find("w:themeFontLang", NS).get(f"{W}val") == "en-GB"
 
 
+def outline_level(document: docx.document.Document, style_name: str) -> str | None:
+    """The outline level a paragraph style gives, following its basedOn chain."""
+    style = document.styles[style_name]
+    while style is not None:
+        level = style.element.find("w:pPr/w:outlineLvl", NS)
+        if level is not None:
+            return str(level.get(f"{W}val"))
+        style = style.base_style
+    return None
+
+
 def test_title_is_a_real_title_and_leads_are_headings(branch_docx: Path) -> None:
-    paragraphs = docx.Document(str(branch_docx)).paragraphs
-    assert paragraphs[0].style.name == "Title"
+    document = docx.Document(str(branch_docx))
+    paragraphs = document.paragraphs
+    assert paragraphs[0].style.name == "Heading 1"
+    assert outline_level(document, paragraphs[0].style.name) == "0"
+    assert outline_level(document, "Heading 2") == "1"
+    assert [p for p in paragraphs if p.style.name in ("Title", "Heading 1")] == paragraphs[:1]
     assert paragraphs[0].text == "Bring children's social care back into public hands"
     headings = [p.text for p in paragraphs if p.style.name == "Heading 2"]
     assert headings[:2] == ["This branch notes:", "This branch believes that:"]
     texts = [p.text for p in paragraphs]
     assert "Submitted by: Anytown Central Branch Labour Party" in texts
-    assert "Meeting: 14 January 2027" in texts
+    assert "Meeting date: 14 January 2027" in texts
     assert "Proposer: Sam Example" in texts and "Seconder: Alex Example" in texts
-    assert any(t.startswith("Word count: 177 words") for t in texts)
+    (count,) = [p for p in paragraphs if p.style.name == "Word Count"]
+    assert count.text == "177 words."  # no limit for a branch, so no limit line
+
+
+def test_word_count_is_set_apart(branch_docx: Path) -> None:
+    style = docx.Document(str(branch_docx)).styles["Word Count"]
+    normal = docx.Document(str(branch_docx)).styles["Normal"]
+    assert style.font.size < normal.font.size
+    assert style.paragraph_format.space_before.pt >= 12
+    assert style.element.find("w:pPr/w:pBdr/w:top", NS) is not None
+
+
+def test_word_count_is_worded_plainly_against_a_limit(tmp_path: Path) -> None:
+    path = tmp_path / "conf.docx"
+    path.write_bytes(WordWriter().render(document_for("labour-conference")))
+    (count,) = [p for p in docx.Document(str(path)).paragraphs if p.style.name == "Word Count"]
+    words = document_for("labour-conference").words
+    assert count.text.startswith(f"{words} words. The limit is 250.")
 
 
 def numbered(path: Path) -> list[tuple[str, str]]:
@@ -87,13 +121,18 @@ def test_clauses_are_real_numbered_lists_restarting_per_section(branch_docx: Pat
     items = numbered(branch_docx)
     assert not any(text[:2].strip().rstrip(".").isdigit() for _, text in items), "typed numbers"
     num_ids = [n for n, _ in items]
-    # notes (3), believes (2), calls on (3), resolves (1), sources (2 bullets)
-    groups = [num_ids[0:3], num_ids[3:5], num_ids[5:8], num_ids[8:9], num_ids[9:11]]
-    assert len(num_ids) == 11
+    # notes (3), believes (2), calls on (3), sources (2 bullets); the one clause
+    # the branch resolves has no number, as a lone clause needs none
+    groups = [num_ids[0:3], num_ids[3:5], num_ids[5:8], num_ids[8:10]]
+    assert len(num_ids) == 10
     assert all(len(set(g)) == 1 for g in groups)
-    assert len({g[0] for g in groups}) == 5
+    assert len({g[0] for g in groups}) == 4
+    texts = [p.text for p in docx.Document(str(branch_docx)).paragraphs]
+    assert texts[texts.index("This branch resolves:") + 1] == (
+        "To send this motion to our MP and the local press."
+    )
     numbering = part(branch_docx, "word/numbering.xml")
-    for num_id in {g[0] for g in groups[:4]}:
+    for num_id in {g[0] for g in groups[:3]}:
         num = numbering.find(f"w:num[@w:numId='{num_id}']", NS)
         assert num.find("w:lvlOverride/w:startOverride", NS).get(f"{W}val") == "1"
         abstract = num.find("w:abstractNumId", NS).get(f"{W}val")
@@ -101,11 +140,22 @@ def test_clauses_are_real_numbered_lists_restarting_per_section(branch_docx: Pat
         assert fmt.get(f"{W}val") == "decimal"
 
 
-def test_continuous_numbering_for_union_conference(tmp_path: Path) -> None:
+def test_union_conference_numbers_as_the_unison_form(tmp_path: Path) -> None:
+    """Notes and beliefs numbered on from 1), the calls-on list from 1) again."""
     path = tmp_path / "uc.docx"
     path.write_bytes(WordWriter().render(document_for("union-conference")))
     ids = [n for n, _ in numbered(path)]
-    assert len(set(ids[:10])) == 1  # ten paragraphs numbered 1 to 10 across three sections
+    sizes = {s.key: len(s.clauses) for s in document_for("union-conference").sections}
+    on = sizes["notes"] + sizes["believes"]
+    calls = sizes["resolves"]
+    assert len(set(ids[:on])) == 1 and len(set(ids[on : on + calls])) == 1 and ids[0] != ids[on]
+    numbering = part(path, "word/numbering.xml")
+    for num_id in (ids[0], ids[on]):
+        num = numbering.find(f"w:num[@w:numId='{num_id}']", NS)
+        assert num.find("w:lvlOverride/w:startOverride", NS).get(f"{W}val") == "1"
+        abstract = num.find("w:abstractNumId", NS).get(f"{W}val")
+        text = numbering.find(f"w:abstractNum[@w:abstractNumId='{abstract}']/w:lvl/w:lvlText", NS)
+        assert text.get(f"{W}val") == "%1)"
 
 
 def test_footer_says_page_x_of_y(branch_docx: Path) -> None:
@@ -118,7 +168,45 @@ def test_footer_says_page_x_of_y(branch_docx: Path) -> None:
         if instructions:
             texts.append(instructions)
             assert "".join(footer.itertext()).startswith("Page ")
-    assert texts == [["PAGE", "NUMPAGES"]]
+    assert texts == [["PAGE", "NUMPAGES"]] * 2  # page 1's footer and the others'
+
+
+def test_page_two_on_has_a_running_header(branch_docx: Path) -> None:
+    section = docx.Document(str(branch_docx)).sections[0]
+    assert section.different_first_page_header_footer
+    running = section.header.paragraphs[-1].text
+    assert running == (
+        "Bring children's social care back into public hands, "
+        "from Anytown Central Branch Labour Party"
+    )
+    assert not "".join(p.text for p in section.first_page_header.paragraphs).strip()
+
+
+def test_metadata_is_written_fresh(branch_docx: Path) -> None:
+    app_xml = part(branch_docx, "docProps/app.xml")
+    text = "".join(app_xml.itertext())
+    assert "Microsoft" not in text and "Normal.dotm" not in text
+    assert f"motiongen/{__version__}" in text
+    assert not [e for e in app_xml if e.tag.split("}")[1] in ("Pages", "Words", "Template")]
+    core = part(branch_docx, "docProps/core.xml")
+    names = [e.tag.split("}")[1] for e in core]
+    assert "lastPrinted" not in names
+    assert all((e.text or "").strip() for e in core), "no empty properties"
+    settings = part(branch_docx, "word/settings.xml")
+    assert settings.find("w:proofState", NS) is None
+    fonts = part(branch_docx, "word/fontTable.xml")
+    assert [f.get(f"{W}name") for f in fonts.findall("w:font", NS)] == ["Arial"]
+
+
+def test_footer_tab_stops_fit_an_a4_page(branch_docx: Path) -> None:
+    document = docx.Document(str(branch_docx))
+    section = document.sections[0]
+    width = (section.page_width - section.left_margin - section.right_margin) / 635  # twips
+    for name in ("Header", "Footer"):
+        tabs = document.styles[name].element.findall("w:pPr/w:tabs/w:tab", NS)
+        positions = [int(t.get(f"{W}pos")) for t in tabs]
+        assert positions and max(positions) <= width + 1
+        assert abs(max(positions) - width) < 20, "the right tab at the right margin"
 
 
 def test_properties_are_filled_in(branch_docx: Path) -> None:
@@ -153,6 +241,46 @@ def test_line_numbers_run_through_the_document(tmp_path: Path) -> None:
     assert order.index("lnNumType") < order.index("cols")
 
 
+@pytest.mark.parametrize("profile_id", sorted(EXAMPLES))
+def test_only_the_motion_is_line_numbered(profile_id: str) -> None:
+    """Section leads and clauses carry line numbers; the title, the details, the
+    names, the word count and the sources are left out of the count."""
+    document = document_for(profile_id)
+    data = WordWriter(WordOptions(line_numbers=True)).render(document)
+    # Numbered lines end in hard breaks, which have no text: compare without spaces.
+    motion = {re.sub(r"\s", "", s.lead) for s in document.sections} | {
+        re.sub(r"\s", "", c.text) for s in document.sections for c in s.clauses
+    }
+    body = part(data, "word/document.xml").find("w:body", NS)
+    paragraphs = body.findall("w:p", NS)
+    assert paragraphs
+    for p in paragraphs:
+        text = re.sub(r"\s", "", "".join(p.itertext()))
+        suppressed = p.find("w:pPr/w:suppressLineNumbers", NS) is not None
+        assert suppressed == (text not in motion), text
+
+
+def test_line_numbers_are_in_the_body_font(tmp_path: Path) -> None:
+    path = tmp_path / "lines.docx"
+    path.write_bytes(WordWriter(WordOptions(line_numbers=True)).render(document_for("council")))
+    document = docx.Document(str(path))
+    assert document.styles["Line Number"].font.name == "Arial"
+    reference = letterhead(tmp_path / "letterhead.docx")
+    out = tmp_path / "letter.docx"
+    options = WordOptions(reference=reference, line_numbers=True)
+    out.write_bytes(WordWriter(options).render(document_for("council")))
+    assert docx.Document(str(out)).styles["Line Number"].font.name == "Georgia"
+
+
+def test_a_letterhead_footer_with_page_numbers_is_left_alone(tmp_path: Path) -> None:
+    reference = tmp_path / "numbered.docx"
+    source = WordWriter().render(document_for("council"))  # our footer has Page X of Y
+    reference.write_bytes(source)
+    out = WordWriter(WordOptions(reference=reference)).render(document_for("napo-agm"))
+    footer = docx.Document(io.BytesIO(out)).sections[0].footer
+    assert [p.text for p in footer.paragraphs if p.text] == ["Page 1 of 1"]
+
+
 def letterhead(path: Path) -> Path:
     """A branch letterhead made with python-docx: a header, a footer and a style of its own."""
     from docx.shared import Pt, RGBColor
@@ -176,8 +304,11 @@ def test_reference_docx_keeps_the_letterhead(tmp_path: Path) -> None:
     out.write_bytes(WordWriter(WordOptions(reference=reference)).render(document_for("council")))
     document = docx.Document(str(out))
     section = document.sections[0]
-    assert section.header.paragraphs[0].text.startswith("Anytown Branch Labour Party")
-    assert section.footer.paragraphs[0].text == "Promoted by the Anytown Branch secretary"
+    assert section.first_page_header.paragraphs[0].text.startswith("Anytown Branch Labour Party")
+    assert section.header.paragraphs[-1].text.startswith("Children's homes run by this Council")
+    for footer in (section.footer, section.first_page_footer):
+        assert footer.paragraphs[0].text == "Promoted by the Anytown Branch secretary"
+        assert footer.paragraphs[1].text.startswith("Page "), "page numbers added, not replacing"
     assert document.styles["Normal"].font.name == "Georgia"
     texts = [p.text for p in document.paragraphs]
     assert "Letterhead body text that the motion replaces." not in texts
@@ -274,9 +405,90 @@ def test_libreoffice_reads_each_profile_back(profile_id: str, pdf_texts: dict[st
     for section in document.sections:
         assert " ".join(section.lead.split()) in text
         first = section.clauses[0]
-        assert f"{first.number} {' '.join(first.text.split()[:6])}" in text
+        assert f"{first.number} {' '.join(first.text.split()[:6])}".strip() in text
     assert "Page 1 of" in text
-    assert f"Word count: {document.word_count_line}" in text
+    assert f"{document.words} words." in text
+
+
+TAGGED_PDF = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
+
+
+@pytest.fixture(scope="module")
+def tagged_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Every profile's example as LibreOffice's tagged PDF, as a screen reader gets it."""
+    soffice = need_soffice()
+    folder = tmp_path_factory.mktemp("tagged")
+    writer = WordWriter(WordOptions(line_numbers=True))
+    files = []
+    for profile_id in sorted(EXAMPLES):
+        path = folder / f"{profile_id}.docx"
+        path.write_bytes(writer.render(document_for(profile_id)))
+        files.append(str(path))
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{folder}/profile",
+            "--headless",
+            "--convert-to",
+            TAGGED_PDF,
+            "--outdir",
+            str(folder),
+            *files,
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    return {profile_id: folder / f"{profile_id}.pdf" for profile_id in EXAMPLES}
+
+
+def structure(pdf: Path) -> list[tuple[str, str]]:
+    """(tag, text) of each element of a tagged PDF's structure tree, in order."""
+    import re
+
+    done = subprocess.run(
+        ["pdfinfo", "-struct-text", str(pdf)], check=True, capture_output=True, text=True
+    )
+    found: list[tuple[str, str]] = []
+    for line in done.stdout.splitlines():
+        tag = re.match(r"\s*([A-Za-z][A-Za-z0-9]*) \(", line)
+        if tag:
+            found.append((tag.group(1), ""))
+        elif line.strip().startswith('"') and found:
+            name, text = found[-1]
+            found[-1] = (name, f"{text} {line.strip()[1:-1]}")  # a piece is a line
+    return [(name, " ".join(text.split())) for name, text in found]
+
+
+@pytest.mark.parametrize("profile_id", sorted(EXAMPLES))
+def test_tagged_pdf_has_the_title_as_h1_and_sections_as_h2(
+    profile_id: str, tagged_pdfs: dict[str, Path]
+) -> None:
+    if shutil.which("pdfinfo") is None:
+        pytest.skip("pdfinfo (poppler) is not installed")
+    document = document_for(profile_id)
+    headings = [(tag, text) for tag, text in structure(tagged_pdfs[profile_id]) if tag[0] == "H"]
+    assert headings[0] == ("H1", document.title)
+    assert [tag for tag, _ in headings].count("H1") == 1
+    leads = [" ".join(s.lead.split()) for s in document.sections]
+    assert [text for tag, text in headings if tag == "H2"][: len(leads)] == leads
+
+
+def test_page_two_shows_the_running_header(tagged_pdfs: dict[str, Path]) -> None:
+    """Every example that runs to a second page names itself at the top of it."""
+    longer = 0
+    for profile_id, pdf in tagged_pdfs.items():
+        pages = subprocess.run(
+            ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+        ).stdout.split("\f")
+        pages = [" ".join(page.split()) for page in pages if page.strip()]
+        document = document_for(profile_id)
+        running = f"{document.title}, from {document.submitted_by}"
+        assert running not in pages[0], profile_id
+        for page in pages[1:]:
+            assert page.startswith(running), profile_id
+            longer += 1
+    assert longer, "at least one example is meant to run to page 2"
 
 
 def test_a_libreoffice_letterhead_is_fixed_and_kept(tmp_path: Path) -> None:
@@ -307,8 +519,10 @@ def test_a_libreoffice_letterhead_is_fixed_and_kept(tmp_path: Path) -> None:
     assert not [n for n in names if n.startswith("docProps/core") and n != "docProps/core.xml"]
     document = docx.Document(str(out))
     assert document.core_properties.title == "Children's services are not for sale"
-    assert "Napo Anytown Branch" in document.sections[0].header.paragraphs[0].text
-    assert document.paragraphs[0].style.name == "Title"
+    section = document.sections[0]
+    assert "Napo Anytown Branch" in section.first_page_header.paragraphs[0].text
+    assert document.paragraphs[0].style.name == "Heading 1"
+    assert outline_level(document, "Heading 1") == "0"
 
 
 def test_pdf_format_through_the_cli(tmp_path: Path) -> None:

@@ -41,6 +41,7 @@ class Options:
     template_dir: Path | None = None
     reference_docx: Path | None = None
     line_numbers: bool = False
+    submission_copy: bool = False  # the motion alone: no word count, no sources
     line_width: int | None = None  # characters a numbered line; None: the profile's, or 80
     profile: str | None = None  # re-frame every motion for this body instead of its own
     workers: int | None = None  # None: both cores for a large Word batch
@@ -73,7 +74,11 @@ class Writer:
         if self._word is None:
             self._word = WordWriter(
                 WordOptions(
-                    self.options.reference_docx, self.options.line_numbers, self.options.line_width
+                    reference=self.options.reference_docx,
+                    line_numbers=self.options.line_numbers,
+                    line_width=self.options.line_width,
+                    template_dir=self.options.template_dir,
+                    submission_copy=self.options.submission_copy,
                 )
             )
         return self._word
@@ -100,6 +105,7 @@ class Writer:
                         result.document,
                         fmt,
                         template_dir=options.template_dir,
+                        submission_copy=options.submission_copy,
                         line_width=self.line_width(result.document, fmt),
                     )
                     data = text.encode("utf-8")

@@ -144,6 +144,12 @@ class Profile(Strict):
     framing: Framing
     numbering: Literal["per-section", "continuous"] = "per-section"
     number_format: Literal["1.", "1)", "(1)", "a)"] = "1."
+    # Sections at which continuous numbering starts again at 1, as a body's
+    # form shows it (UNISON: "calls on the NEC to: 1)... 2)...").
+    restart_at: list[Literal["notes", "believes", "resolves", "mandates"]] = Field(
+        default_factory=list
+    )
+    number_single_clause: bool = False  # "1." before a section's only clause
     word_limit: int | None = Field(default=None, ge=1, le=100_000)
     title_word_limit: int | None = Field(default=None, ge=1, le=1000)
     count_title: bool = False

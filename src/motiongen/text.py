@@ -195,3 +195,15 @@ def nearest_hint(key: str, table: Iterable[str], what: str) -> str:
         if what == "demands"
         else (f"known {what}: " + ", ".join(sorted(table)[:12]))
     )
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+_MD_LINE_START = re.compile(r"^(\s*)(\d+)([.)])", re.MULTILINE)
+_MD_BULLET = re.compile(r"^(\s*)([-+>=])", re.MULTILINE)
+
+
+def md_escape(text: object) -> str:
+    """User text shown literally in Markdown: no emphasis, links, headings or lists."""
+    out = _MD_SPECIAL.sub(r"\\\1", str(text))
+    out = _MD_LINE_START.sub(r"\1\2\\\3", out)
+    return _MD_BULLET.sub(r"\1\\\2", out)

@@ -17,10 +17,9 @@ from motiongen.agenda import amendments, importer, tracked
 from motiongen.catalogue import Catalogue
 from motiongen.errors import InputError
 from motiongen.io.files import FileExists, safe_name, write_atomic
-from motiongen.output.render import md_escape
 from motiongen.prepare import Result
 from motiongen.profiles import ProfileSet
-from motiongen.text import british_date, fill, slug
+from motiongen.text import british_date, fill, md_escape, slug
 
 AMEND_FORMATS = ("docx", "md", "txt")
 
@@ -66,7 +65,7 @@ def amend(
             field="amends",
             hint="give its path from the amendment file's folder",
         )
-    motion, doc = amendments.read_motion(motion_path, catalogue, profiles)
+    motion, doc = importer.read_motion(motion_path, catalogue, profiles)
     amended = applied.apply(files, motion, doc, catalogue, width=options.line_width)
     result = AmendResult(amended)
     write(result, options)

@@ -13,15 +13,10 @@ from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field, ValidationError, model_validator
 
-from motiongen.agenda import importer
-from motiongen.catalogue import Catalogue
 from motiongen.catalogue.models import Id
 from motiongen.errors import InputError
 from motiongen.io import datafile
-from motiongen.motion import spec
-from motiongen.motion.compose import Document, compose
-from motiongen.motion.spec import Block, Line, Motion, Spec
-from motiongen.profiles import ProfileSet
+from motiongen.motion.spec import Block, Line, Spec
 
 KEYS = ("notes", "believes", "resolves", "mandates")
 SectionKey = Literal["notes", "believes", "resolves", "mandates"]
@@ -158,27 +153,20 @@ def read_amendment(path: str | Path, position: int = 1) -> AmendmentFile:
     return AmendmentFile(Path(path), amendment, source, position)
 
 
-def read_motion(path: Path, catalogue: Catalogue, profiles: ProfileSet) -> tuple[Motion, Document]:
-    """The motion amended, from a spec or imported from a document, and composed."""
-    if importer.is_document(path):
-        motion = importer.import_file(path, catalogue, profiles).motion()
-    else:
-        jobs = spec.read(path)
-        if len(jobs) != 1:
-            raise InputError(
-                "an amendment amends one motion, and this file holds a batch",
-                file=path,
-                hint="point amends: at the spec of that one motion",
-            )
-        job = jobs[0]
-        if job.motion is None:
-            assert job.error is not None
-            raise job.error
-        motion = job.motion
-    profile = profiles.get(motion.profile)
-    try:
-        document = compose(motion, profile, catalogue)
-    except InputError as exc:
-        exc.file = exc.file or str(path)
-        raise
-    return motion, document
+@dataclass(frozen=True)
+class Edit:
+    """What one change does to the motion's paragraphs."""
+
+    who: int  # index of the amendment
+    change: int  # 1-based, within its amendment
+    kind: Literal["replace", "delete_para", "new_para", "replace_all"]
+    section: int = 0
+    clause: int | None = None  # the paragraph edited, or the one a new paragraph follows
+    start: int = 0
+    end: int = 0
+    text: str = ""
+    ref: str | None = None  # a demand id, for a new paragraph
+    key: str = ""
+    replace_with: tuple[tuple[str, tuple[tuple[str, str | None], ...]], ...] = ()
+    words: str = ""  # the words deleted or inserted after, for messages
+    sentence: str = ""  # the change in the body's form

@@ -9,34 +9,15 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
-from motiongen.agenda.amendments import KEYS, AmendmentFile, Change, NewDemand
+from motiongen.agenda.amendments import KEYS, AmendmentFile, Change, Edit, NewDemand
 from motiongen.catalogue import Catalogue, nearest_hint
 from motiongen.errors import ChecksFailed, InputError
 from motiongen.motion.compose import Document, number_label
 from motiongen.output import lines as layout
 from motiongen.profiles import Profile
 from motiongen.text import count_words, fill, sentence
-
-
-@dataclass(frozen=True)
-class Edit:
-    """What one change does to the motion's paragraphs."""
-
-    who: int  # index of the amendment
-    change: int  # 1-based, within its amendment
-    kind: Literal["replace", "delete_para", "new_para", "replace_all"]
-    section: int = 0
-    clause: int | None = None  # the paragraph edited, or the one a new paragraph follows
-    start: int = 0
-    end: int = 0
-    text: str = ""
-    ref: str | None = None  # a demand id, for a new paragraph
-    key: str = ""
-    replace_with: tuple[tuple[str, tuple[tuple[str, str | None], ...]], ...] = ()
-    words: str = ""  # the words deleted or inserted after, for messages
-    sentence: str = ""  # the change in the body's form
 
 
 class AmendmentError(InputError):
@@ -71,13 +52,16 @@ class Motionview:
 
     def number(self, s: int, c: int) -> int:
         """The paragraph's number within its section key (1-based)."""
+        shown = self.doc.sections[s].clauses[c].number.strip("().")
+        if shown.isdigit():
+            return int(shown)  # as the documents number it (a UNISON list restarts at 1)
         if self.doc.profile.numbering == "continuous":
             # The number the documents show: paragraphs run on through the sections.
             return sum(len(x.clauses) for x in self.doc.sections[:s]) + c + 1
         return self.paras[self.doc.sections[s].key].index((s, c)) + 1
 
     def line(self, s: int, c: int | None, offset: int = 0) -> int:
-        skip = 0 if c is None else len(self.doc.sections[s].clauses[c].number) + 1
+        skip = 0 if c is None else layout.label_width(self.doc.sections[s].clauses[c])
         return layout.line_at(self.lines, s, c, offset + skip)
 
     def last_line(self, s: int, c: int) -> int:

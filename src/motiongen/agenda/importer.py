@@ -17,10 +17,19 @@ from typing import Any
 from pydantic import ValidationError
 
 from motiongen.agenda.matching import Candidate, best_match, candidates, choose_profile, lead_match
-from motiongen.agenda.reading import DOCUMENT_SUFFIXES, Found, parse, read_date, read_paragraphs
+from motiongen.agenda.reading import (
+    DOCUMENT_SUFFIXES,
+    Found,
+    parse,
+    read_contact,
+    read_date,
+    read_paragraphs,
+)
 from motiongen.catalogue import Catalogue
 from motiongen.errors import InputError
 from motiongen.io.files import write_atomic
+from motiongen.motion import spec
+from motiongen.motion.compose import Document, compose
 from motiongen.motion.spec import Job, Motion
 from motiongen.profiles import ProfileSet
 from motiongen.text import british_date
@@ -120,12 +129,17 @@ def import_file(
         title = source.stem.replace("-", " ").replace("_", " ").strip() or "Motion"
         result.warnings.append("no title was found: the file's name is the title for now")
     data["title"] = title[:300]
-    for key in ("submitted_by", "to", "meeting_date", "deadline", "proposer", "seconder"):
+    for key in (
+        "submitted_by", "to", "meeting_date", "deadline", "submitted_on", "proposer",
+        "seconder", "moved_by",
+    ):  # fmt: skip
         value = fields.get(key)
-        if key in ("meeting_date", "deadline") and value:
+        if key in ("meeting_date", "deadline", "submitted_on") and value:
             value = read_date(value)
         if value:
             data[key] = value
+    if fields.get("contact"):
+        data["contact"] = read_contact(fields["contact"])
     if fields.get("commission"):
         data["commission"] = fields["commission"]
 
@@ -175,9 +189,9 @@ def import_file(
 
 
 SPEC_ORDER = (
-    "profile", "title", "submitted_by", "to", "meeting_date", "deadline", "nation", "proposer",
-    "seconder", "calls_on", "commission", "demands", "notes", "believes", "resolves",
-    "mandates", "word_limit", "carried_on",
+    "profile", "title", "submitted_by", "to", "meeting_date", "deadline", "submitted_on",
+    "nation", "proposer", "seconder", "moved_by", "contact", "calls_on", "commission",
+    "demands", "notes", "believes", "resolves", "mandates", "word_limit", "carried_on",
 )  # fmt: skip
 
 
@@ -249,3 +263,29 @@ def job(path: str | Path, catalogue: Catalogue, profiles: ProfileSet) -> Job:
     except InputError as exc:
         return Job(str(path), error=exc)
     return Job(str(path), motion=motion)
+
+
+def read_motion(path: Path, catalogue: Catalogue, profiles: ProfileSet) -> tuple[Motion, Document]:
+    """The motion amended, from a spec or imported from a document, and composed."""
+    if is_document(path):
+        motion = import_file(path, catalogue, profiles).motion()
+    else:
+        jobs = spec.read(path)
+        if len(jobs) != 1:
+            raise InputError(
+                "an amendment amends one motion, and this file holds a batch",
+                file=path,
+                hint="point amends: at the spec of that one motion",
+            )
+        job = jobs[0]
+        if job.motion is None:
+            assert job.error is not None
+            raise job.error
+        motion = job.motion
+    profile = profiles.get(motion.profile)
+    try:
+        document = compose(motion, profile, catalogue)
+    except InputError as exc:
+        exc.file = exc.file or str(path)
+        raise
+    return motion, document

@@ -32,10 +32,13 @@ META = {
     "meeting date": "meeting_date",
     "date of meeting": "meeting_date",
     "deadline": "deadline",
+    "submitted on": "submitted_on",
+    "contact": "contact",
     "policy commission": "commission",
     "proposer": "proposer",
     "proposed by": "proposer",
     "moved by": "proposer",
+    "moved at conference by": "moved_by",
     "mover": "proposer",
     "seconder": "seconder",
     "seconded by": "seconder",
@@ -49,8 +52,13 @@ META_LINE = re.compile(
     re.IGNORECASE,
 )
 STOP = re.compile(r"^\s*(sources for the facts noted|sources\s*:?$)", re.IGNORECASE)
-SKIP = re.compile(r"^\s*(word count\s*:|page \d+( of \d+)?$|[-*_]{3,}$)", re.IGNORECASE)
-CARRIED = re.compile(r"^\s*carried at a quorate meeting on (.+?)\.?\s*$", re.IGNORECASE)
+SKIP = re.compile(
+    r"^\s*(word count\s*:|[\d,]+ words\.|page \d+( of \d+)?$|[-*_=]{3,}$)", re.IGNORECASE
+)
+# "Carried at a quorate meeting on 2 May 2027." or "… quorate branch meeting on …".
+CARRIED = re.compile(r"^\s*carried at a quorate (.+?) on (\S.+?)\.?\s*$", re.IGNORECASE)
+# A heading in plain text: the line under it, of '=' (level 1) or '-' (level 2).
+UNDERLINE = re.compile(r"^(=+|-+)$")
 NUMBERING = re.compile(
     r"^\s*(?:\(?(?:\d{1,3}|[a-z]|[ivxlc]{1,6})[.)]|\d{1,3}\.\d{1,3}\.?|[-•*–])\s+", re.IGNORECASE
 )
@@ -237,11 +245,17 @@ def _text_paragraphs(text: str, *, markdown: bool) -> list[Para]:
             if heading:
                 style = "title" if len(heading.group(1)) == 1 else "heading"
                 line = heading.group(2)
+            line = re.sub(r"\\$", "", line)  # a hard line break
             line = re.sub(r"\\(.)", r"\1", line.replace("**", "").replace("__", ""))
         line = clean(line)
         if not line:
             joining = False
             open_lead = False
+            continue
+        rule = UNDERLINE.match(line)
+        if rule and joining and out and len(line) >= 3 and not numbered:
+            out[-1].style = "title" if line[0] == "=" else "heading"
+            joining = False
             continue
         if numbered:
             starts = not (raw.startswith(" ") or open_lead) or not out
@@ -259,7 +273,9 @@ def _text_paragraphs(text: str, *, markdown: bool) -> list[Para]:
         else:
             out[-1].text += " " + line
         if numbered:
-            begun = starts and not NUMBERING.match(line)
+            # An unnumbered line after a complete lead is a lone clause, not a lead.
+            after_lead = len(out) >= 2 and out[-2].text.endswith(":")
+            begun = starts and not NUMBERING.match(line) and not after_lead
             open_lead = (begun or open_lead) and not out[-1].text.endswith(":")
         joining = True
     return out
@@ -296,7 +312,10 @@ def parse(paras: list[Para]) -> tuple[dict[str, Any], list[Found], list[str], bo
             continue
         carried = CARRIED.match(text)
         if carried:
-            fields["carried_on"] = read_date(carried.group(1))
+            day, meeting = read_date(carried.group(2)), carried.group(1).strip()
+            fields["carried_on"] = (
+                {"date": day, "meeting": meeting} if day and meeting.lower() != "meeting" else day
+            )
             continue
         meta = META_LINE.match(text)
         if meta and not para.listed and not NUMBERING.match(text):
@@ -328,6 +347,19 @@ def parse(paras: list[Para]) -> tuple[dict[str, Any], list[Found], list[str], bo
         else:
             before.append(text)
     return fields, sections, before, title_found
+
+
+def read_contact(text: str) -> dict[str, str]:
+    """'Sam Example, sam@example.org, 07700 900123' as name, email and phone."""
+    out: dict[str, str] = {}
+    for part in (p.strip() for p in text.split(",")):
+        if "@" in part and "email" not in out:
+            out["email"] = part
+        elif sum(c.isdigit() for c in part) >= 6 and "phone" not in out:
+            out["phone"] = part
+        elif part and "name" not in out:
+            out["name"] = part
+    return out
 
 
 def read_date(text: str) -> str | None:

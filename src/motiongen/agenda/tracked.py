@@ -12,8 +12,8 @@ import io
 from pathlib import Path
 from typing import Any
 
-from motiongen.agenda.amended import Amended, Para
-from motiongen.output.render import meta, people
+from motiongen.agenda.marked import Amended, Para
+from motiongen.output import sentences
 from motiongen.output.word import WordOptions, WordWriter
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -64,8 +64,8 @@ class _Body:
         _run(p, f"{label}: ", bold=True)
         _run(p, value)
 
-    def new_list(self) -> int:
-        num = self.numbering.add_num(self.ids.decimal_abstract)
+    def new_list(self, number_format: str = "1.") -> int:
+        num = self.numbering.add_num(self.ids.decimal_abstract[number_format])
         num.add_lvlOverride(ilvl=0).add_startOverride(1)
         return int(num.numId)
 
@@ -103,8 +103,12 @@ def tracked_docx(amended: Amended, *, today: dt.date, reference: Path | None = N
     stamp = f"{today.isoformat()}T00:00:00Z"
     out = _Body(WordOptions(reference))
     ids = out.ids
+    words = sentences.words_for(doc)
     out.text(ids.title, doc.title)
-    for label, value in meta(doc):
+    header = out.document.sections[0].header.paragraphs
+    if header:
+        header[-1].add_run(words.running_header)
+    for label, value in words.meta:
         out.labelled(label, value)
     names = [f"{f.label} from {f.amendment.submitted_by}" for f in amended.files]
     which = (
@@ -124,16 +128,17 @@ def tracked_docx(amended: Amended, *, today: dt.date, reference: Path | None = N
             p = out.paragraph(ids.heading, keep_next=True)
         else:
             if doc.profile.numbering == "continuous":
-                shared = shared or out.new_list()
+                shared = shared or out.new_list(doc.profile.number_format)
                 num_id = shared
             else:
-                num_id = lists.setdefault(para.group, out.new_list())
+                num_id = lists.setdefault(para.group, out.new_list(doc.profile.number_format))
             p = out.paragraph(ids.list_para, num_id=num_id)
         _fill(out, p, para, stamp)
-    for label, value in people(doc):
+    for label, value in words.people:
         out.labelled(label, value)
     clean_doc = amended.clean_document()
-    out.labelled("Word count as amended", f"{clean_doc.word_count_line}. {doc.count_rule}.")
+    count = sentences.words_for(clean_doc).word_count or f"{clean_doc.words} words."
+    out.labelled("Word count as amended", count)
     props = out.document.core_properties
     props.title = f"{doc.title} (with amendments)"
     props.author = "; ".join(dict.fromkeys(amended.authors()))

@@ -92,7 +92,9 @@ def run(
 
 
 def _where(section: Section, clause: Clause) -> str:
-    return f"{section.key} {clause.number.strip('.()')}"
+    """'resolves 2': the clause's number, or its place where it has none (a lone clause)."""
+    number = clause.number.strip(".()") or str(section.clauses.index(clause) + 1)
+    return f"{section.key} {number}"
 
 
 def _excerpt(text: str, words: int = 8) -> str:

@@ -31,7 +31,7 @@ app = typer.Typer(
         "text.\n\nExample: motiongen demands search foster"
     ),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )

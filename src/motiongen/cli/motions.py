@@ -16,6 +16,7 @@ from motiongen.cli.app import (
     app,
     guard,
 )
+from motiongen.errors import InputError
 
 
 @app.command("new")
@@ -33,6 +34,23 @@ def new_motion(
     ),
     proposer: str | None = typer.Option(None, "--proposer", help="Who proposes it."),
     seconder: str | None = typer.Option(None, "--seconder", help="Who seconds it."),
+    moved_by: str | None = typer.Option(
+        None, "--moved-by", help="The delegate who moves it at conference."
+    ),
+    contact_name: str | None = typer.Option(
+        None, "--contact-name", help="Who the conference office should contact."
+    ),
+    contact_email: str | None = typer.Option(None, "--contact-email", help="Their email."),
+    contact_phone: str | None = typer.Option(None, "--contact-phone", help="Their phone number."),
+    submitted_on: str | None = typer.Option(
+        None, "--submitted-on", help="The date you send it in, YYYY-MM-DD."
+    ),
+    carried_on: str | None = typer.Option(
+        None, "--carried-on", help="The date the meeting carried it, YYYY-MM-DD."
+    ),
+    carried_at: str | None = typer.Option(
+        None, "--carried-at", help="The meeting that carried it, e.g. 'branch general meeting'."
+    ),
     calls_on: str | None = typer.Option(
         None, "--calls-on", help="Whom the motion calls on, where the profile's default is wrong."
     ),
@@ -64,7 +82,13 @@ def new_motion(
         None, "--reference-docx", help="Your letterhead (.docx) for the Word document."
     ),
     line_numbers: bool = typer.Option(
-        False, "--line-numbers", help="Number the lines of the Word document."
+        False, "--line-numbers", help="Number the lines of the motion in the Word document."
+    ),
+    submission_copy: bool = typer.Option(
+        False,
+        "--submission-copy",
+        help="The motion alone, as offices that want the bare motion ask: no word count, "
+        "no sources.",
     ),
     plain: bool = typer.Option(
         False,
@@ -94,6 +118,10 @@ def new_motion(
         "nation": nation,
         "proposer": proposer,
         "seconder": seconder,
+        "moved_by": moved_by,
+        "contact": _contact(contact_name, contact_email, contact_phone),
+        "submitted_on": _iso(_date_option(submitted_on, "--submitted-on")),
+        "carried_on": _carried(_iso(_date_option(carried_on, "--carried-on")), carried_at),
         "calls_on": calls_on,
         "commission": commission,
         "demands": list(demand),
@@ -112,8 +140,24 @@ def new_motion(
         force=force,
         reference_docx=reference_docx,
         line_numbers=line_numbers,
+        submission_copy=submission_copy,
     )
     raise typer.Exit(newcmd.run(request, _catalogue(), _profiles()))
+
+
+def _contact(name: str | None, email: str | None, phone: str | None) -> Any:
+    given = {k: v for k, v in (("name", name), ("email", email), ("phone", phone)) if v}
+    return given or None
+
+
+def _carried(day: str | None, meeting: str | None) -> Any:
+    if meeting and not day:
+        raise InputError(
+            "--carried-at names the meeting, so it needs --carried-on with its date",
+            field="--carried-at",
+            hint="for example --carried-on 2027-01-14",
+        )
+    return {"date": day, "meeting": meeting} if meeting else day
 
 
 def _item(text: str) -> Any:
@@ -143,7 +187,9 @@ def build_motions(
         None, "--merge", help="A CSV file: one motion per row, its columns filling spec keys."
     ),
     templates: Path | None = typer.Option(
-        None, "--templates", help="Your own template folder, searched before the built-in one."
+        None,
+        "--templates",
+        help="Your own templates and sentences.toml, used before the built-in ones.",
     ),
     reference_docx: Path | None = typer.Option(
         None,
@@ -151,7 +197,9 @@ def build_motions(
         help="Your letterhead or branch template (.docx): its styles, header and footer are kept.",
     ),
     line_numbers: bool = typer.Option(
-        False, "--line-numbers", help="Number the lines of the motion in Word and text documents."
+        False,
+        "--line-numbers",
+        help="Number the lines of the motion itself in Word and text documents, from 1.",
     ),
     line_width: int | None = typer.Option(
         None,
@@ -162,6 +210,12 @@ def build_motions(
     ),
     profile: str | None = typer.Option(
         None, "--profile", help="Re-frame the motions for this body instead of their own."
+    ),
+    submission_copy: bool = typer.Option(
+        False,
+        "--submission-copy",
+        help="The motion alone, as offices that want the bare motion ask: no word count, "
+        "no sources.",
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only errors."),
 ) -> None:
@@ -179,6 +233,7 @@ def build_motions(
         template_dir=templates,
         reference_docx=reference_docx,
         line_numbers=line_numbers,
+        submission_copy=submission_copy,
         line_width=line_width,
         profile=profile,
     )

@@ -1,6 +1,7 @@
 """What `build` and `check` tell the user, and the exit code they end with.
 
-Progress and problems go to stderr; documents and JSON to stdout.
+Progress and problems go to stderr; documents, JSON and `check`'s findings
+(its output) to stdout.
 """
 
 from __future__ import annotations
@@ -28,6 +29,11 @@ from motiongen.profiles import ProfileSet
 
 def _err(line: str) -> None:
     say(line)
+
+
+def _out(line: str) -> None:
+    """The command's own output: `check motion.yaml | grep error` finds it."""
+    sys.stdout.write(line + "\n")
 
 
 def _finding_lines(findings: list[Finding], severities: Sequence[str]) -> list[str]:
@@ -142,7 +148,11 @@ def build_to_stdout(
             fmt = options.formats[0]
             width = core.Writer(options).line_width(result.document, fmt)
             text = render.render(
-                result.document, fmt, template_dir=options.template_dir, line_width=width
+                result.document,
+                fmt,
+                template_dir=options.template_dir,
+                submission_copy=options.submission_copy,
+                line_width=width,
             )
             emit(text)
         elif result.error is not None:
@@ -178,12 +188,12 @@ def check(
             continue
         doc = result.document
         assert doc is not None
-        _err(f"{result.label}: {doc.title} — {doc.profile.name}, {doc.word_count_line}")
+        _out(f"{result.label}: {doc.title} — {doc.profile.name}, {doc.word_count_line}")
         if not result.findings:
-            _err("    no problems found")
+            _out("    no problems found")
         for finding in result.findings:
             for line in finding.lines():
-                _err(f"    {line}")
+                _out(f"    {line}")
     return code
 
 

@@ -16,8 +16,8 @@ from typing import Any, Literal
 
 from motiongen.errors import InputError
 from motiongen.io.files import FileExists, safe_name, shown, write_atomic
-from motiongen.output.render import md_escape
-from motiongen.text import clean
+from motiongen.output import house, sentences
+from motiongen.text import clean, md_escape
 
 BlockKind = Literal["heading", "line", "para", "mark", "table", "note"]
 FORMATS = ("md", "docx")
@@ -102,15 +102,13 @@ def word(paper: Paper) -> bytes:
     from docx import Document as new_document
     from docx.shared import Pt
 
-    from motiongen.output import word as house
-
     document = new_document()
-    house._house_style(document)
-    house._clear_body(document)
-    house._drop_extras(document)
-    house._set_language(document)
+    house.house_style(document)
+    house.clear_body(document)
+    house.drop_extras(document)
+    house.set_language(document)
     section = document.sections[0]
-    house._page_x_of_y(section.footer)
+    house.page_numbers(section.footer, sentences.load()["page"])
     styles = document.styles
     body_size, heading_size = (16, 20) if paper.large else (11, 14)
     styles["Normal"].font.size = Pt(body_size)
@@ -143,8 +141,8 @@ def word(paper: Paper) -> bytes:
     props.language = house.LANGUAGE
     props.keywords = "motion; children's social care; conference"
     props.revision = 1
-    now = house._now()
-    props.created = props.modified = props.last_printed = now
+    now = house.now()
+    props.created = props.modified = now
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from motiongen.conference.composite import Composite, Item, Part, join
 from motiongen.conference.paper import Paper
+from motiongen.output import sentences
 from motiongen.text import count_words
 
 SECTION_NAMES = {
@@ -25,7 +26,9 @@ def paper(result: Composite, spec_name: str) -> Paper:
     out.para(f"{motion.submitted_by}.")
     out.para(f"Spec file: {spec_name}. Profile: {result.profile.name}.")
     limit = f" of {result.limit}" if result.limit else ""
-    out.para(f"Word count: {document.words}{limit} words. {document.count_rule}.")
+    say = sentences.load()
+    rule = say["count_rule_with_title" if document.profile.count_title else "count_rule"]
+    out.para(f"Word count: {document.words}{limit} words. {rule}")
     out.para(
         f"Mover: {result.sources[result.mover].label}. "
         f"Seconder: {result.sources[result.seconder].label}."

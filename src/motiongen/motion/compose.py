@@ -12,7 +12,7 @@ from typing import Literal
 from motiongen.catalogue import Catalogue
 from motiongen.errors import InputError
 from motiongen.io.datafile import format_loc
-from motiongen.motion.spec import ById, FreeText, Item, Motion
+from motiongen.motion.spec import ById, Carried, FreeText, Item, Motion
 from motiongen.profiles import Profile
 from motiongen.text import british_date, count_words, fill, nearest_hint, sentence
 
@@ -48,11 +48,25 @@ class Section:
 
 
 @dataclass(frozen=True)
+class CitedSource:
+    """One source of a fact, as a short reference names it."""
+
+    title: str
+    body: str  # the publisher, or the body that wrote it
+    year: str  # or "undated"
+    at: str  # the point in it
+    address: str  # a web address, where it has one
+
+
+@dataclass(frozen=True)
 class Citation:
+    """A fact the motion notes, the number of its clause, and where it comes from."""
+
     ref: str
     statement: str
-    sources: list[str]
+    sources: list[CitedSource]
     caveat: str | None
+    clause: str = ""
 
 
 @dataclass
@@ -69,13 +83,16 @@ class Document:
     proposer: str | None
     seconder: str | None
     carried_on: str | None
+    carried_at: str | None  # the meeting that carried it, where named
+    submitted_on: str | None
+    moved_by: str | None
+    contact: list[str]  # name, email, phone: those given
     sections: list[Section]
     citations: list[Citation]
     words: int
     word_limit: int | None
     title_words: int
     title_word_limit: int | None
-    count_rule: str
 
     @property
     def over_limit(self) -> bool:
@@ -83,8 +100,9 @@ class Document:
 
     @property
     def word_count_line(self) -> str:
+        """The count for messages: '216 of 250 words', or '216 words' with no limit."""
         if self.word_limit is None:
-            return f"{self.words} words (no limit for this body)"
+            return f"{self.words} words"
         return f"{self.words} of {self.word_limit} words"
 
 
@@ -159,18 +177,27 @@ def compose(motion: Motion, profile: Profile, catalogue: Catalogue) -> Document:
         raw.append(("mandates", fill(profile.sections.mandates, values), mandates))
 
     sections: list[Section] = []
+    filled = [(key, lead, items) for key, lead, items in raw if items]
+    # Each run of clauses numbered as one list: a section, or (numbered
+    # continuously) the sections up to a restart the body's form shows.
+    runs: list[int] = []
+    for key, _, _ in filled:
+        fresh = not runs or profile.numbering == "per-section" or key in profile.restart_at
+        runs.append(len(runs) if fresh else runs[-1])
+    run_sizes = {run: 0 for run in runs}
+    for run, (_, _, items) in zip(runs, filled, strict=True):
+        run_sizes[run] += len(items)
     counter = 0
-    for key, lead, items in raw:
-        if not items:
-            continue
-        if profile.numbering == "per-section":
+    for index, (key, lead, items) in enumerate(filled):
+        if index == 0 or runs[index] != runs[index - 1]:
             counter = 0
+        # A lone clause needs no "1." where the body's form allows it.
+        unnumbered = run_sizes[runs[index]] == 1 and not profile.number_single_clause
         clauses = []
         for text, kind, ref in items:
             counter += 1
-            clauses.append(
-                Clause(number_label(counter, profile.number_format), sentence(text), kind, ref)
-            )
+            number = "" if unnumbered else number_label(counter, profile.number_format)
+            clauses.append(Clause(number, sentence(text), kind, ref))
         sections.append(Section(key, lead, clauses))
 
     counted = [s.lead for s in sections] + [c.text for s in sections for c in s.clauses]
@@ -179,12 +206,28 @@ def compose(motion: Motion, profile: Profile, catalogue: Catalogue) -> Document:
     words = sum(count_words(t) for t in counted)
     title_words = count_words(motion.title)
 
+    noted = {c.ref: c.number for s in sections if s.key == "notes" for c in s.clauses}
     citations = []
     for ref in cited:
         fact = catalogue.evidence[ref]
-        sources = [source.citation(at) for source, at in catalogue.cited(fact.sources)]
-        citations.append(Citation(ref, fact.statement, sources, fact.caveat))
+        sources = [
+            CitedSource(
+                source.title,
+                source.publisher or source.body,
+                str(source.year) if source.year else "undated",
+                at,
+                source.address or "",
+            )
+            for source, at in catalogue.cited(fact.sources)
+        ]
+        citations.append(Citation(ref, fact.statement, sources, fact.caveat, noted.get(ref, "")))
 
+    carried, carried_at = (
+        (motion.carried_on.date, motion.carried_on.meeting)
+        if isinstance(motion.carried_on, Carried)
+        else (motion.carried_on, None)
+    )
+    contact = motion.contact
     return Document(
         profile=profile,
         title=motion.title,
@@ -195,26 +238,17 @@ def compose(motion: Motion, profile: Profile, catalogue: Catalogue) -> Document:
         commission=motion.commission or profile.defaults.commission,
         proposer=motion.proposer,
         seconder=motion.seconder,
-        carried_on=british_date(motion.carried_on) if motion.carried_on else None,
+        carried_on=british_date(carried) if carried else None,
+        carried_at=carried_at,
+        submitted_on=british_date(motion.submitted_on) if motion.submitted_on else None,
+        moved_by=motion.moved_by,
+        contact=[v for v in (contact.name, contact.email, contact.phone) if v] if contact else [],
         sections=sections,
         citations=citations,
         words=words,
         word_limit=motion.word_limit or profile.word_limit,
         title_words=title_words,
         title_word_limit=profile.title_word_limit,
-        count_rule=_count_rule(profile),
-    )
-
-
-def _count_rule(profile: Profile) -> str:
-    if profile.count_title:
-        return (
-            "Counted as Word counts words, the title included; clause numbers, names "
-            "and the sources below are not counted"
-        )
-    return (
-        "Counted as Word counts words; the title, clause numbers, names and the "
-        "sources below are not counted"
     )
 
 

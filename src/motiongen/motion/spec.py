@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -73,6 +74,46 @@ class FreeText(Spec):
 
     text: Block
     by: Line | None = Field(None, description="In a composite: the body whose words these are")
+
+
+def _name_only(value: Any) -> Any:
+    """``contact: Sam Example`` (as a CSV cell gives it) is a contact with a name."""
+    return {"name": value} if isinstance(value, str) else value
+
+
+def _email(value: str) -> str:
+    if not re.fullmatch(r"[^\s@]+@[^\s@]+\.[^\s@]+", value):
+        raise ValueError("an email address looks like secretary@example.org")
+    return value
+
+
+def _phone(value: str) -> str:
+    if not re.fullmatch(r"[0-9+() .-]{6,30}", value) or sum(c.isdigit() for c in value) < 6:
+        raise ValueError("a phone number is digits, spaces and + ( ) -, e.g. 07700 900123")
+    return value
+
+
+Email = Annotated[str, BeforeValidator(_clean_line), AfterValidator(_email)]
+Phone = Annotated[str, BeforeValidator(_clean_line), AfterValidator(_phone)]
+
+
+class Contact(Spec):
+    """Who the conference office should write to or ring about the motion."""
+
+    name: Line | None = None
+    email: Email | None = Field(None, description="An email address, e.g. secretary@example.org")
+    phone: Phone | None = Field(None, description="A phone number, e.g. 07700 900123")
+
+
+class Carried(Spec):
+    """The meeting that carried the motion: ``{date: 2027-01-14, meeting: ...}``."""
+
+    date: Date
+    meeting: Line | None = Field(
+        None,
+        description="The meeting, e.g. 'branch general meeting'",
+        examples=["branch general meeting"],
+    )
 
 
 class ById(Spec):
@@ -136,8 +177,19 @@ class Motion(Spec):
     word_limit: int | None = Field(
         None, ge=1, le=100_000, description="Overrides the profile's word limit"
     )
-    carried_on: Date | None = Field(
-        None, description="Adds 'Carried at a quorate meeting on <date>'"
+    carried_on: Date | Carried | None = Field(
+        None,
+        description="Adds 'Carried at a quorate meeting on <date>': a date, or "
+        "{date: YYYY-MM-DD, meeting: 'branch general meeting'} to name the meeting",
+    )
+    submitted_on: Date | None = Field(
+        None, description="The date the motion is sent in, YYYY-MM-DD"
+    )
+    moved_by: Line | None = Field(
+        None, description="The delegate who moves it at conference (conference profiles)"
+    )
+    contact: Annotated[Contact | None, BeforeValidator(_name_only)] = Field(
+        None, description="Who the conference office should contact: {name, email, phone}"
     )
     output: Line | None = Field(None, description="File name (without extension) for the documents")
     composite: CompositeOf | None = Field(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from motiongen.motion.compose import Document
+from motiongen.motion.compose import Clause, Document
 
 DEFAULT_WIDTH = 80
 MIN_WIDTH = 30
@@ -56,13 +56,28 @@ def wrap(text: str, width: int, indent: int = 0) -> list[tuple[int, str]]:
     return out
 
 
+def label_width(clause: Clause) -> int:
+    """Characters before a clause's text: its number and a space; none for a
+    lone clause that has no number."""
+    return len(clause.number) + 1 if clause.number else 0
+
+
+HANGING = 2  # a lone clause has no number; its later lines are indented this much
+
+
+def indent_of(clause: Clause) -> int:
+    """How far a clause's later lines are indented: past its number, or, for a
+    lone clause without one, a little, so a reader tells them from a new paragraph."""
+    return label_width(clause) or HANGING
+
+
 def paragraph(doc: Document, section: int, clause: int | None) -> str:
     """A paragraph of the motion as laid out: the lead, or "1. The clause."."""
     part = doc.sections[section]
     if clause is None:
         return part.lead
     item = part.clauses[clause]
-    return f"{item.number} {item.text}"
+    return f"{item.number} {item.text}" if item.number else item.text
 
 
 def layout(doc: Document, width: int | None = None) -> list[Line]:
@@ -73,7 +88,7 @@ def layout(doc: Document, width: int | None = None) -> list[Line]:
     for s, section in enumerate(doc.sections):
         for c in [None, *range(len(section.clauses))]:
             text = paragraph(doc, s, c)
-            indent = 0 if c is None else len(section.clauses[c].number) + 1
+            indent = 0 if c is None else indent_of(section.clauses[c])
             for start, part in wrap(text, size, indent):
                 lines.append(Line(len(lines) + 1, part, s, c, start, indent if start else 0))
     return lines

@@ -19,14 +19,11 @@ from typing import Any
 
 from motiongen.errors import InputError
 from motiongen.motion.compose import Document
-from motiongen.output import lines
+from motiongen.output import lines, sentences
 from motiongen.paths import data_dir
+from motiongen.text import md_escape
 
 TEMPLATES = {"md": "motion.md.j2", "txt": "motion.txt.j2"}
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
-_MD_LINE_START = re.compile(r"^(\s*)(\d+)([.)])", re.MULTILINE)
-_MD_BULLET = re.compile(r"^(\s*)([-+>=])", re.MULTILINE)
-
 # A template is the user's own code: the sandbox stops it reaching into Python,
 # and these budgets stop it running for ever or filling the memory.
 SECONDS = 10
@@ -123,13 +120,6 @@ def _deadline() -> Iterator[None]:
         _BUDGET.current = None
 
 
-def md_escape(text: Any) -> str:
-    """User text shown literally in Markdown: no emphasis, links, headings or lists."""
-    out = _MD_SPECIAL.sub(r"\\\1", str(text))
-    out = _MD_LINE_START.sub(r"\1\2\\\3", out)
-    return _MD_BULLET.sub(r"\1\\\2", out)
-
-
 @cache
 def environment(user_dir: str | None = None) -> Any:
     from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined
@@ -149,28 +139,14 @@ def environment(user_dir: str | None = None) -> Any:
     )
     env.filters["md"] = md_escape
     env.globals["range"] = _range
+    env.filters["underline"] = underline
     return env
 
 
-def meta(doc: Document) -> list[tuple[str, str]]:
-    rows = [
-        ("Submitted by", doc.submitted_by),
-        ("To", doc.to),
-        ("Policy commission", doc.commission if _names_a_commission(doc) else None),
-        ("Meeting", doc.meeting_date),
-        ("Deadline", doc.deadline),
-    ]
-    return [(label, value) for label, value in rows if value]
-
-
-def _names_a_commission(doc: Document) -> bool:
-    """Only a body whose profile asks for a commission shows one (the NPF)."""
-    return "commission" in doc.profile.required or doc.profile.defaults.commission is not None
-
-
-def people(doc: Document) -> list[tuple[str, str]]:
-    rows = [("Proposer", doc.proposer), ("Seconder", doc.seconder)]
-    return [(label, value) for label, value in rows if value]
+def underline(text: Any, char: str = "=") -> str:
+    """A setext heading in plain text: the line, then a rule as long as it."""
+    line = str(text)
+    return f"{line}\n{char * max(3, len(line))}"
 
 
 def render(
@@ -178,23 +154,30 @@ def render(
     fmt: str,
     *,
     template_dir: str | Path | None = None,
+    submission_copy: bool = False,
     line_width: int | None = None,
 ) -> str:
-    """The document as Markdown (``md``) or plain text (``txt``); with ``line_width``,
-    the motion's text is in numbered lines of that many characters at most."""
+    """The document as Markdown (``md``) or plain text (``txt``).
+
+    Templates get ``doc`` (the composed motion) and ``text`` (the document's own
+    words, see sentences.py), and have a block for each part. With
+    ``line_width``, the motion's text is in numbered lines of that many
+    characters at most, as ``numbered_lines``.
+    """
     from jinja2 import TemplateError, TemplateNotFound
 
     env = environment(str(template_dir) if template_dir is not None else None)
     name = TEMPLATES[fmt]
+    words = sentences.words_for(doc, template_dir, submission_copy=submission_copy)
     try:
         template = env.get_template(name)
         with _deadline():
             text = _generate(
                 template,
                 doc=doc,
-                meta=meta(doc),
-                people=people(doc),
-                numbered_list=doc.profile.number_format == "1.",
+                text=words,
+                submission_copy=submission_copy,
+                numbered_list=doc.profile.number_format in ("1.", "1)"),
                 numbered_lines=lines.text(lines.layout(doc, line_width)) if line_width else None,
             )
     except TemplateNotFound as exc:
@@ -257,7 +240,7 @@ def _template_line(exc: BaseException) -> int | None:
 
 
 def _tidy(text: str) -> str:
-    """At most one blank line in a row, and one newline at the end."""
-    text = re.sub(r"[ \t]+\n", lambda m: "  \n" if m.group(0).startswith("  ") else "\n", text)
+    """No trailing spaces, at most one blank line in a row, one newline at the end."""
+    text = re.sub(r"[ \t]+\n", "\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip("\n") + "\n"

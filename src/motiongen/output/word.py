@@ -9,9 +9,7 @@ look-up of styles by name is most of its cost.
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import io
-import os
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,34 +18,31 @@ from typing import Any
 from motiongen import __version__
 from motiongen.errors import InputError
 from motiongen.motion.compose import Document
-from motiongen.output import lines
-from motiongen.output.render import meta, people
+from motiongen.output import house, lines, sentences
 from motiongen.text import clean
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-LANGUAGE = "en-GB"
+_w = house.tag  # a WordprocessingML tag name, as lxml writes it
+
 SECTION_CHILDREN_AFTER_LNNUM = (
     "pgNumType", "cols", "formProt", "vAlign", "noEndnote", "titlePg", "textDirection",
     "bidi", "rtlGutter", "docGrid", "printerSettings", "sectPrChange",
 )  # fmt: skip
 
 
-def _w(tag: str) -> str:
-    return f"{{{W_NS}}}{tag}"
-
-
 @dataclass(frozen=True)
 class WordOptions:
     reference: Path | None = None
     line_numbers: bool = False
+    template_dir: Path | None = None  # where a user's sentences.toml may be
+    submission_copy: bool = False
     line_width: int | None = None  # characters a numbered line; None: the profile's, or 80
 
 
 class WordWriter:
     """Writes motions as .docx; build one per batch and reuse it.
 
-    The base document is parsed once. Each motion changes three parts (the
-    body, the list numbering and the properties). Every other part is zipped
+    The base document is parsed once. Each motion changes four parts (the
+    body, the list numbering, the properties and the running header). Every other part is zipped
     once, here; each motion's file is that archive with its own three parts
     appended, through zipfile's append mode, which is most of the cost saved.
     """
@@ -61,10 +56,13 @@ class WordWriter:
         self._document = base.element
         self._numbering = base.part.numbering_part.element
         self._core = base.core_properties._element
+        header = base.sections[0].header.part
+        self._header = header.element
         self._names = {
             "document": base.part.partname.membername,
             "numbering": base.part.numbering_part.partname.membername,
             "core": base.part.package._core_properties_part.partname.membername,
+            "header": header.partname.membername,
         }
         self._unchanged = _zip_unchanged(self.base, set(self._names.values()))
 
@@ -75,13 +73,19 @@ class WordWriter:
         document = copy.deepcopy(self._document)
         numbering = copy.deepcopy(self._numbering)
         core = copy.deepcopy(self._core)
+        header = copy.deepcopy(self._header)
+        words = sentences.words_for(
+            doc, self.options.template_dir, submission_copy=self.options.submission_copy
+        )
         width = lines.width_for(doc, self.options.line_width) if self.options.line_numbers else None
-        _fill(document.body, numbering, doc, self.ids, width)
+        _fill(document.body, numbering, doc, words, self.ids, width)
+        _running_header(header, words.running_header)
         _properties(CoreProperties(core), doc)
         changed = {
             self._names["document"]: serialize_part_xml(document),
             self._names["numbering"]: serialize_part_xml(numbering),
             self._names["core"]: serialize_part_xml(core),
+            self._names["header"]: serialize_part_xml(header),
         }
         return _append(self._unchanged, changed)
 
@@ -123,7 +127,9 @@ class StyleIds:
     heading: str
     normal: str
     list_para: str
-    decimal_abstract: int
+    word_count: str
+    source: str
+    decimal_abstract: dict[str, int]  # by the profile's number_format
     bullet_abstract: int
 
 
@@ -133,35 +139,100 @@ class StyleIds:
 def _make_base(options: WordOptions) -> tuple[bytes, StyleIds]:
     from docx import Document as open_docx
 
+    own_style = options.reference is None
     if options.reference is not None:
         document = _open_reference(options.reference)
         _copy_missing_styles(document)
     else:
         document = open_docx()
-        _house_style(document)
-    _clear_body(document)
-    _drop_extras(document)
-    _set_language(document)
+        house.house_style(document)
+    house.clear_body(document)
+    house.drop_extras(document)
+    house.set_language(document)
+    _fresh_settings(document)
+    _fresh_core(document)
+    word_count = _word_count_style(document)
+    _line_number_style(document)
     decimal, bullet = _add_abstract_numbering(document)
-    section = document.sections[0]
-    if options.reference is None or not _has_text(section.footer):
-        _page_x_of_y(section.footer)
+    page = sentences.load(str(options.template_dir) if options.template_dir else None)["page"]
+    _headers_and_footers(document, page, letterhead=not own_style)
     if options.line_numbers:
-        _line_numbers(section._sectPr)
+        _line_numbers(document.sections[0]._sectPr)
     styles = document.styles
+    names = {s.name for s in styles}
     ids = StyleIds(
-        title=styles["Title"].style_id,
+        title=styles["Heading 1"].style_id,
         heading=styles["Heading 2"].style_id,
         normal=styles["Normal"].style_id,
         list_para=styles["List Paragraph"].style_id
-        if "List Paragraph" in [s.name for s in styles]
+        if "List Paragraph" in names
         else styles["Normal"].style_id,
+        word_count=word_count,
+        source=_source_style(document, "List Paragraph" if "List Paragraph" in names else "Normal"),
         decimal_abstract=decimal,
         bullet_abstract=bullet,
     )
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue(), ids
+    fresh = {"docProps/app.xml": _app_xml()}
+    if own_style:
+        fresh["word/fontTable.xml"] = FONT_TABLE
+    return _replace_parts(buffer.getvalue(), fresh), ids
+
+
+APP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+FONT_TABLE = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    f'<w:fonts xmlns:w="{house.W_NS}">'
+    '<w:font w:name="Arial"><w:panose1 w:val="020B0604020202020204"/><w:charset w:val="00"/>'
+    '<w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>'
+    "</w:fonts>"
+).encode()
+
+
+def _app_xml() -> bytes:
+    """The application properties, ours: no other program's name, no stale counts."""
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<Properties xmlns="{APP_NS}"><Application>motiongen/{__version__}</Application>'
+        "<DocSecurity>0</DocSecurity></Properties>"
+    ).encode()
+
+
+def _replace_parts(package: bytes, fresh: dict[str, bytes]) -> bytes:
+    """The package with the named parts' contents replaced, where it has them."""
+    buffer = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(package)) as source,
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive,
+    ):
+        for info in source.infolist():
+            data = fresh.get(info.filename)
+            archive.writestr(
+                _entry(info.filename, info.date_time), source.read(info) if data is None else data
+            )
+    return buffer.getvalue()
+
+
+def _fresh_settings(document: Any) -> None:
+    """Forget the template's proofing state: "clean" would stop Word marking typos
+    in text the secretary typed."""
+    settings = document.settings.element
+    for tag in ("proofState", "rsids", "attachedTemplate"):
+        for old in settings.findall(_w(tag)):
+            settings.remove(old)
+
+
+CORE_UNWANTED = ("lastPrinted", "identifier", "version")
+
+
+def _fresh_core(document: Any) -> None:
+    """No print date, and no properties left empty."""
+    core = document.core_properties._element
+    for child in list(core):
+        name = child.tag.rsplit("}", 1)[-1]
+        if name in CORE_UNWANTED or not (child.text or "").strip():
+            core.remove(child)
 
 
 def _open_reference(path: Path) -> Any:
@@ -205,7 +276,7 @@ def _open_reference(path: Path) -> Any:
 
 
 def _copy_missing_styles(document: Any) -> None:
-    """A letterhead made elsewhere may lack Title, Heading 2 or List Paragraph."""
+    """A letterhead made elsewhere may lack Heading 1, Heading 2 or List Paragraph."""
     from docx import Document as open_docx
     from docx.styles import BabelFish
 
@@ -216,7 +287,7 @@ def _copy_missing_styles(document: Any) -> None:
         raw = style.element.name_val
         if raw in word_names:
             style.element.name_val = word_names[raw]
-    wanted = ("Title", "Heading 2", "List Paragraph")
+    wanted = ("Heading 1", "Heading 2", "List Paragraph", "Header", "Footer")
     names = {s.name for s in document.styles}
     missing = [name for name in wanted if name not in names]
     if not missing:
@@ -229,109 +300,61 @@ def _copy_missing_styles(document: Any) -> None:
         document.styles.element.append(element)
 
 
-def _house_style(document: Any) -> None:
-    """A4, 2.5 cm margins, Arial 12 pt, black headings, left-aligned: as UK
-    accessibility guidance asks."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Mm, Pt, RGBColor
+def _word_count_style(document: Any) -> str:
+    """The word count set apart from the motion: space and a thin rule above it,
+    smaller type, a style of its own that a letterhead can restyle."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import parse_xml
+    from docx.shared import Pt
 
-    section = document.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Mm(25))
-    section.header_distance = section.footer_distance = Mm(12.5)
     styles = document.styles
-    normal = styles["Normal"]
-    normal.font.name = "Arial"
-    normal.font.size = Pt(12)
-    _east_asian_font(normal.element, "Arial")
-    normal.paragraph_format.space_after = Pt(8)
-    normal.paragraph_format.line_spacing = 1.15
-    normal.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
-    for name, size in (("Title", 20), ("Heading 2", 13)):
-        style = styles[name]
-        style.font.name = "Arial"
-        _east_asian_font(style.element, "Arial")
-        style.font.size = Pt(size)
-        style.font.bold = True
-        style.font.italic = False
-        style.font.color.rgb = RGBColor(0, 0, 0)
-        style.paragraph_format.space_before = Pt(12 if name == "Heading 2" else 0)
-        style.paragraph_format.space_after = Pt(6)
-        # The default Title has a rule under it and a theme font: plain is clearer.
-        ppr = style.element.pPr
-        if ppr is not None:
-            for border in ppr.findall(_w("pBdr")):
-                ppr.remove(border)
-    footer_style = styles["Footer"]
-    footer_style.font.name = "Arial"
-    footer_style.font.size = Pt(12)
+    if "Word Count" in {s.name for s in styles}:
+        return str(styles["Word Count"].style_id)
+    style = styles.add_style("Word Count", WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = styles["Normal"]
+    style.font.size = Pt(10)
+    style.paragraph_format.space_before = Pt(12)
+    style.paragraph_format.keep_together = True
+    ppr = style.element.get_or_add_pPr()
+    ppr.append(
+        parse_xml(
+            f'<w:pBdr xmlns:w="{house.W_NS}"><w:top w:val="single" w:sz="4" w:space="6" '
+            'w:color="808080"/></w:pBdr>'
+        )
+    )
+    return str(style.style_id)
 
 
-def _east_asian_font(style_element: Any, name: str) -> None:
-    rpr = style_element.get_or_add_rPr()
-    fonts = rpr.find(_w("rFonts"))
-    if fonts is None:
-        return
-    for attr in ("ascii", "hAnsi", "cs", "eastAsia"):
-        fonts.set(_w(attr), name)
-    for attr in ("asciiTheme", "hAnsiTheme", "cstheme", "eastAsiaTheme"):
-        fonts.attrib.pop(_w(attr), None)
+def _source_style(document: Any, list_style: str) -> str:
+    """The short references in smaller type, like the word count: they are
+    for checking, not for reading out."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.shared import Pt
+
+    styles = document.styles
+    if "Source" in {s.name for s in styles}:
+        return str(styles["Source"].style_id)
+    style = styles.add_style("Source", WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = styles[list_style]
+    style.font.size = Pt(10)
+    style.paragraph_format.space_after = Pt(2)
+    return str(style.style_id)
 
 
-def _drop_extras(document: Any) -> None:
-    """Parts no motion needs: the template's thumbnail (a picture of another
-    document, which file browsers would show as this one), a Word 2010 copy of
-    the styles, and a bibliography store. The copy of the styles is also most of
-    the time spent compressing each file."""
-    unwanted = ("/thumbnail", "/stylesWithEffects", "/customXml")
-    for rels in (document.part.package.rels, document.part.rels):
-        for r_id, rel in list(rels.items()):
-            if not rel.is_external and rel.reltype.endswith(unwanted):
-                rels.pop(r_id)
+def _line_number_style(document: Any) -> None:
+    """Line numbers in the body's font, not the application's serif default."""
+    from docx.enum.style import WD_STYLE_TYPE
 
-
-def _clear_body(document: Any) -> None:
-    body = document.element.body
-    for child in list(body):
-        if child.tag != _w("sectPr"):
-            body.remove(child)
-
-
-def _set_language(document: Any) -> None:
-    """British English for every run, as the document's default and in settings."""
-    from docx.oxml import OxmlElement
-
-    styles = document.styles.element
-    defaults = styles.find(_w("docDefaults"))
-    if defaults is None:
-        defaults = OxmlElement("w:docDefaults")
-        styles.insert(0, defaults)
-    rpr_default = defaults.find(_w("rPrDefault"))
-    if rpr_default is None:
-        rpr_default = OxmlElement("w:rPrDefault")
-        defaults.insert(0, rpr_default)
-    rpr = rpr_default.find(_w("rPr"))
-    if rpr is None:
-        rpr = OxmlElement("w:rPr")
-        rpr_default.append(rpr)
-    lang = rpr.find(_w("lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        rpr.append(lang)
-    lang.set(_w("val"), LANGUAGE)
-    lang.set(_w("eastAsia"), LANGUAGE)
-    lang.set(_w("bidi"), "ar-SA")
-    # Styles that name a language of their own would override the default.
-    for style_lang in styles.iter(_w("lang")):
-        if style_lang is not lang:
-            style_lang.set(_w("val"), LANGUAGE)
-    settings = document.settings.element
-    theme = settings.find(_w("themeFontLang"))
-    if theme is None:
-        theme = OxmlElement("w:themeFontLang")
-        settings.append(theme)
-    theme.set(_w("val"), LANGUAGE)
+    styles = document.styles
+    font = house.body_font(document)
+    if "Line Number" in {s.name for s in styles}:
+        style = styles["Line Number"]
+    else:
+        style = styles.add_style("Line Number", WD_STYLE_TYPE.CHARACTER)
+        style.element.set(_w("styleId"), "LineNumber")
+    if font:
+        style.font.name = font
+        house.east_asian_font(style.element, font)
 
 
 def _numbering(document: Any) -> Any:
@@ -345,7 +368,7 @@ def _numbering(document: Any) -> Any:
     try:
         return part.part_related_by(RT.NUMBERING).element
     except KeyError:
-        element = parse_xml(f'<w:numbering xmlns:w="{W_NS}"/>')
+        element = parse_xml(f'<w:numbering xmlns:w="{house.W_NS}"/>')
         numbering = NumberingPart(
             PackURI("/word/numbering.xml"), CT.WML_NUMBERING, element, part.package
         )
@@ -353,21 +376,31 @@ def _numbering(document: Any) -> Any:
         return element
 
 
-def _add_abstract_numbering(document: Any) -> tuple[int, int]:
-    """Our own list definitions, so numbering works in any base document."""
+# Word's list formats for a profile's number_format.
+NUMBER_FORMATS = {
+    "1.": ("decimal", "%1."),
+    "1)": ("decimal", "%1)"),
+    "(1)": ("decimal", "(%1)"),
+    "a)": ("lowerLetter", "%1)"),
+}
+
+
+def _add_abstract_numbering(document: Any) -> tuple[dict[str, int], int]:
+    """Our own list definitions, so numbering works in any base document: one for
+    each clause-number format, and the bullets."""
     from docx.oxml import parse_xml
 
     numbering = _numbering(document)
     used = [int(a.get(_w("abstractNumId"))) for a in numbering.findall(_w("abstractNum"))]
-    first = max(used, default=-1) + 1
-    ids = []
-    for offset, (fmt, text) in enumerate((("decimal", "%1."), ("bullet", "•"))):
-        abstract_id = first + offset
+    next_id = max(used, default=-1) + 1
+    kinds = [*NUMBER_FORMATS.items(), ("bullet", ("bullet", "•"))]
+    ids: dict[str, int] = {}
+    for key, (fmt, text) in kinds:
         font = (
             '<w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial"/></w:rPr>' if fmt == "bullet" else ""
         )
         element = parse_xml(
-            f'<w:abstractNum xmlns:w="{W_NS}" w:abstractNumId="{abstract_id}">'
+            f'<w:abstractNum xmlns:w="{house.W_NS}" w:abstractNumId="{next_id}">'
             '<w:multiLevelType w:val="singleLevel"/>'
             f'<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
             f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
@@ -380,46 +413,99 @@ def _add_abstract_numbering(document: Any) -> tuple[int, int]:
             nums[0].addprevious(element)
         else:
             numbering.append(element)
-        ids.append(abstract_id)
-    return ids[0], ids[1]
+        ids[key] = next_id
+        next_id += 1
+    bullet = ids.pop("bullet")
+    return ids, bullet
 
 
 def _has_text(part: Any) -> bool:
     return any(p.text.strip() for p in part.paragraphs) or bool(part.tables)
 
 
-def _page_x_of_y(footer: Any) -> None:
-    footer.is_linked_to_previous = False
-    paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
-    paragraph.text = ""
-    paragraph.add_run("Page ")
-    _field(paragraph, "PAGE")
-    paragraph.add_run(" of ")
-    _field(paragraph, "NUMPAGES")
+def _headers_and_footers(document: Any, page: str, *, letterhead: bool) -> None:
+    """Page 1 keeps the letterhead's header (or none); from page 2 a running header
+    names the motion and who sent it, so a loose page is never anonymous. Both
+    footers number the pages; a letterhead's own footer text is kept, with the
+    page numbers added after it."""
+    section = document.sections[0]
+    default_header, default_footer = section.header, section.footer
+    default_header.is_linked_to_previous = False
+    default_footer.is_linked_to_previous = False
+    had_first = section.different_first_page_header_footer
+    section.different_first_page_header_footer = True
+    first_header, first_footer = section.first_page_header, section.first_page_footer
+    if not had_first or not letterhead:
+        _copy_content(default_header, first_header)
+        _copy_content(default_footer, first_footer)
+        for p in list(default_header._element):
+            default_header._element.remove(p)
+    for footer in (default_footer, first_footer):
+        if letterhead and _has_text(footer):
+            if not _has_page_field(footer):
+                house.page_x_of_y(footer.add_paragraph(), page)
+        else:
+            for p in list(footer._element):
+                footer._element.remove(p)
+            house.page_x_of_y(footer.add_paragraph(), page)
+    # The running header's paragraph, filled for each motion.
+    paragraph = default_header.add_paragraph()
+    header_style = next((s for s in document.styles if s.name == "Header"), None)
+    if header_style is not None:
+        paragraph.style = header_style
+    for part in (default_header, first_header, default_footer, first_footer):
+        for p in part._element.iter(_w("p")):
+            _suppress_line_numbers(p)
 
 
-def _field(paragraph: Any, instruction: str) -> None:
-    """A Word field (PAGE, NUMPAGES) as begin / instruction / separate / result / end."""
-    from docx.oxml import OxmlElement
+# What follows suppressLineNumbers in a paragraph's properties (ECMA-376 order).
+AFTER_SUPPRESS = {
+    _w(tag)
+    for tag in (
+        "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+        "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi",
+        "adjustRightInd", "snapToGrid", "spacing", "ind", "contextualSpacing",
+        "mirrorIndents", "suppressOverlap", "jc", "textDirection", "textAlignment",
+        "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange",
+    )
+}  # fmt: skip
 
-    def run_with(child: Any) -> None:
-        run = paragraph.add_run()
-        run._r.append(child)
 
-    begin = OxmlElement("w:fldChar")
-    begin.set(_w("fldCharType"), "begin")
-    run_with(begin)
-    instr = OxmlElement("w:instrText")
-    instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    instr.text = f" {instruction} "
-    run_with(instr)
-    separate = OxmlElement("w:fldChar")
-    separate.set(_w("fldCharType"), "separate")
-    run_with(separate)
-    paragraph.add_run("1")
-    end = OxmlElement("w:fldChar")
-    end.set(_w("fldCharType"), "end")
-    run_with(end)
+def _suppress_line_numbers(p: Any) -> None:
+    """Leave a paragraph out of the line count (headers, footers, the letterhead)."""
+    ppr = p.find(_w("pPr"))
+    if ppr is None:
+        ppr = p.makeelement(_w("pPr"), {})
+        p.insert(0, ppr)
+    if ppr.find(_w("suppressLineNumbers")) is not None:
+        return
+    element = ppr.makeelement(_w("suppressLineNumbers"), {})
+    for child in ppr:
+        if child.tag in AFTER_SUPPRESS:
+            child.addprevious(element)
+            return
+    ppr.append(element)
+
+
+def _copy_content(source: Any, target: Any) -> None:
+    target.is_linked_to_previous = False
+    element = target._element
+    for p in list(element):
+        element.remove(p)
+    for child in source._element:
+        element.append(copy.deepcopy(child))
+    if not len(element):
+        target.add_paragraph()
+
+
+def _has_page_field(part: Any) -> bool:
+    xml = part._element.xml
+    return " PAGE " in xml or 'w:instr="PAGE' in xml or 'w:instr=" PAGE' in xml
+
+
+def _running_header(header: Any, text: str) -> None:
+    paragraph = header.findall(_w("p"))[-1]
+    _run(paragraph, clean(text))
 
 
 def _line_numbers(sect_pr: Any) -> None:
@@ -441,13 +527,29 @@ def _line_numbers(sect_pr: Any) -> None:
 # --- one motion ------------------------------------------------------------------------------
 
 
-def _fill(body: Any, numbering: Any, doc: Document, ids: StyleIds, width: int | None) -> None:
-
+def _fill(
+    body: Any,
+    numbering: Any,
+    doc: Document,
+    words: sentences.Words,
+    ids: StyleIds,
+    width: int | None,
+) -> None:
+    """The motion's paragraphs. Only the motion itself (section leads and
+    clauses) is line-numbered: everything else is marked suppressLineNumbers,
+    so line numbers cited in an amendment count the motion alone. With a
+    ``width``, each numbered line ends in a hard break, as the text export has it."""
     sect_pr = body.find(_w("sectPr"))
 
     # Plain lxml: python-docx's get-or-add helpers are most of the time spent
     # filling a document, and every element here is new.
-    def paragraph(style: str, *, keep_next: bool = False, num_id: int | None = None) -> Any:
+    def paragraph(
+        style: str,
+        *,
+        keep_next: bool = False,
+        num_id: int | None = None,
+        motion: bool = False,
+    ) -> Any:
         p = body.makeelement(_w("p"), {})
         ppr = _sub(p, "pPr")
         _sub(ppr, "pStyle", val=style)
@@ -457,6 +559,8 @@ def _fill(body: Any, numbering: Any, doc: Document, ids: StyleIds, width: int | 
             num_pr = _sub(ppr, "numPr")
             _sub(num_pr, "ilvl", val="0")
             _sub(num_pr, "numId", val=str(num_id))
+        if not motion:
+            _sub(ppr, "suppressLineNumbers")
         if sect_pr is not None:
             sect_pr.addprevious(p)
         else:
@@ -473,48 +577,69 @@ def _fill(body: Any, numbering: Any, doc: Document, ids: StyleIds, width: int | 
         _run(p, f"{label}: ", bold=True)
         _run(p, clean(value))
 
-    text_paragraph(ids.title, doc.title)
-    for label, value in meta(doc):
+    text_paragraph(ids.title, doc.title, keep_next=True)
+    for label, value in words.meta:
         labelled(label, value)
 
     def motion_text(s: int, c: int | None) -> str:
         """The paragraph with a hard break at the end of each numbered line."""
+        section = doc.sections[s]
         if width is None:
-            section = doc.sections[s]
             return section.lead if c is None else section.clauses[c].text
         full = lines.paragraph(doc, s, c)
-        skip = 0 if c is None else len(doc.sections[s].clauses[c].number) + 1
-        return "\n".join(part for _, part in lines.wrap(full, width, skip))[skip:]
+        skip = 0 if c is None else lines.label_width(section.clauses[c])
+        indent = 0 if c is None else lines.indent_of(section.clauses[c])
+        return "\n".join(part for _, part in lines.wrap(full, width, indent))[skip:]
 
-    shared_num = None
+    abstract = ids.decimal_abstract[doc.profile.number_format]
+    numbered_on = None
     for s, section in enumerate(doc.sections):
-        lead = text_paragraph(ids.heading, motion_text(s, None), keep_next=True)
+        lead = text_paragraph(ids.heading, motion_text(s, None), keep_next=True, motion=True)
         if width is not None:
             _body_size(lead)
-        if doc.profile.numbering == "continuous" and shared_num is not None:
-            num_id = shared_num
-        else:
-            num_id = _new_list(numbering, ids.decimal_abstract)
-            shared_num = num_id
-        for c in range(len(section.clauses)):
-            text_paragraph(ids.list_para, motion_text(s, c), num_id=num_id)
+        numbered = [c for c in section.clauses if c.number]
+        num_id = None
+        if numbered:
+            first = _number_of(numbered[0].number)
+            if numbered_on is not None and first == numbered_on[1] + 1:
+                num_id = numbered_on[0]  # numbered on from the section before
+            else:
+                num_id = _new_list(numbering, abstract, first)
+            numbered_on = (num_id, _number_of(numbered[-1].number))
+        for c, clause in enumerate(section.clauses):
+            style = ids.list_para if clause.number else ids.normal
+            text_paragraph(
+                style,
+                motion_text(s, c),
+                num_id=num_id if clause.number else None,
+                motion=True,
+            )
 
-    for label, value in people(doc):
+    for label, value in words.people:
         labelled(label, value)
-    if doc.carried_on:
-        text_paragraph(ids.normal, f"Carried at a quorate meeting on {doc.carried_on}.")
-    count = paragraph(ids.normal)
-    _run(count, "Word count: ", bold=True)
-    _run(count, f"{doc.word_count_line}. {doc.count_rule}.")
+    if words.carried:
+        text_paragraph(ids.normal, words.carried)
+    if words.word_count:
+        text_paragraph(ids.word_count, words.word_count)
 
-    if doc.citations:
-        text_paragraph(ids.heading, "Sources for the facts noted", keep_next=True)
-        bullets = _new_list(numbering, ids.bullet_abstract)
-        for citation in doc.citations:
-            text = f"{citation.statement} Source: {'; '.join(citation.sources)}."
-            if citation.caveat:
-                text += f" Note: {citation.caveat}"
-            text_paragraph(ids.list_para, text, num_id=bullets)
+    if words.sources:
+        text_paragraph(ids.heading, words.sources_heading, keep_next=True)
+        bullets = _new_list(numbering, ids.bullet_abstract, 1)
+        for index, entry in enumerate(words.sources):
+            # Kept together: each entry with the next, so the list moves as one.
+            last = index == len(words.sources) - 1
+            text_paragraph(ids.source, entry, num_id=bullets, keep_next=not last)
+
+
+def _number_of(label: str) -> int:
+    """The clause number in '3.', '3)', '(3)' or 'c)'."""
+    core = label.strip("().")
+    if core.isdigit():
+        return int(core)
+    value = 0
+    for char in core:
+        value = value * 26 + (ord(char) - 96)
+    return value
 
 
 def _body_size(p: Any) -> None:
@@ -547,10 +672,10 @@ def _run(p: Any, text: str, *, bold: bool = False) -> None:
             t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
 
 
-def _new_list(numbering: Any, abstract_id: int) -> int:
-    """A numbering instance that starts again at 1: one per section."""
+def _new_list(numbering: Any, abstract_id: int, start: int) -> int:
+    """A numbering instance that starts at ``start``: one per run of clauses."""
     num = numbering.add_num(abstract_id)
-    num.add_lvlOverride(ilvl=0).add_startOverride(1)
+    num.add_lvlOverride(ilvl=0).add_startOverride(start)
     return int(num.numId)
 
 
@@ -570,21 +695,10 @@ def _properties(props: Any, doc: Document) -> None:
     props.keywords = "motion; children's social care; public ownership"
     props.category = _fit(doc.profile.name)
     props.comments = _fit(f"Drafted with motiongen {__version__} for {doc.profile.body}.")
-    props.language = LANGUAGE
+    props.language = house.LANGUAGE
     props.last_modified_by = _fit(doc.submitted_by or "motiongen")
     props.revision = 1
     props.content_status = "Draft"
-    props.identifier = ""
-    props.version = ""
-    now = _now()
+    now = house.now()
     props.created = now
     props.modified = now
-    props.last_printed = now
-
-
-def _now() -> dt.datetime:
-    """The build time, or SOURCE_DATE_EPOCH for reproducible documents."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).replace(tzinfo=None)
-    return dt.datetime.now(tz=dt.UTC).replace(microsecond=0, tzinfo=None)

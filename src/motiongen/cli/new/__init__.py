@@ -41,6 +41,7 @@ class NewRequest:
     force: bool = False
     reference_docx: Path | None = None
     line_numbers: bool = False
+    submission_copy: bool = False
     plain: bool = False
 
 
@@ -261,6 +262,7 @@ def _write(
         force=force,
         reference_docx=request.reference_docx,
         line_numbers=request.line_numbers,
+        submission_copy=request.submission_copy,
     )
     result, spec_path = _finish(motion, stem, options, catalogue, profiles)
     if result.error is not None:

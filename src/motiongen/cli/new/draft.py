@@ -28,8 +28,8 @@ REMEMBERED = ("profile", "submitted_by", "to", "proposer", "seconder", "nation")
 PER_KIND = ("submitted_by", "proposer", "seconder", "nation")
 SPEC_ORDER = (
     "profile", "title", "submitted_by", "to", "meeting_date", "deadline", "nation",
-    "proposer", "seconder", "calls_on", "commission", "demands", "notes", "believes",
-    "resolves", "mandates", "word_limit", "carried_on", "output",
+    "proposer", "seconder", "moved_by", "contact", "submitted_on", "calls_on", "commission",
+    "demands", "notes", "believes", "resolves", "mandates", "word_limit", "carried_on", "output",
 )  # fmt: skip
 FLAG_FOR = {
     "profile": "--profile",

@@ -1,0 +1,179 @@
+"""The document's own words from one data file, put together for every output format.
+
+"Proposer", "216 words.", "Sources", "Page X of Y": each motion's are put
+together once here and read by the Markdown and text templates and by Word.
+
+The words live in ``templates/sentences.toml``; a ``sentences.toml`` in the
+user's ``--templates`` folder replaces any of them, so the Word document
+changes with the Markdown and text.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from motiongen.errors import InputError
+from motiongen.motion.compose import CitedSource, Document
+from motiongen.paths import data_dir
+from motiongen.text import fill
+
+FILE = "sentences.toml"
+
+
+@cache
+def load(user_dir: str | None = None) -> dict[str, str]:
+    """The packaged words, with the user's own over them."""
+    words = _parse((data_dir("templates") / FILE).read_text(encoding="utf-8"), FILE)
+    if user_dir is None:
+        return words
+    path = Path(user_dir) / FILE
+    if not path.is_file():
+        return words
+    own = _parse(path.read_text(encoding="utf-8"), str(path))
+    for key in own:
+        if key not in words:
+            raise InputError(
+                f"'{key}' is not one of the document's sentences",
+                file=path,
+                field=key,
+                hint="the built-in sentences.toml lists them all; copy its key",
+            )
+    return {**words, **own}
+
+
+def _parse(text: str, where: str) -> dict[str, str]:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"this is not valid TOML: {exc}", file=where) from None
+    for key, value in data.items():
+        if not isinstance(value, str):
+            raise InputError(
+                "each sentence is a line of text in quotes",
+                file=where,
+                field=key,
+                hint=f'write it as {key} = "…"',
+            )
+    return data
+
+
+@dataclass(frozen=True)
+class Words:
+    """The labelled lines and sentences of one motion, in every format's order."""
+
+    meta: list[tuple[str, str]]
+    people: list[tuple[str, str]]
+    carried: str | None
+    word_count: str | None
+    sources_heading: str
+    sources: list[str] = field(default_factory=list)
+    running_header: str = ""
+    page: str = "Page {page} of {pages}"
+
+
+def words_for(
+    doc: Document, user_dir: str | Path | None = None, *, submission_copy: bool = False
+) -> Words:
+    """Everything a renderer says besides the motion's own clauses.
+
+    A submission copy is the motion alone: no word count and no sources, as
+    offices that want the bare motion ask.
+    """
+    say = load(str(user_dir) if user_dir is not None else None)
+    meta = _rows(
+        say,
+        [
+            ("submitted_by", doc.submitted_by),
+            ("to", doc.to),
+            ("commission", doc.commission if _names_a_commission(doc) else None),
+            ("meeting_date", doc.meeting_date),
+            ("deadline", doc.deadline),
+            ("submitted_on", doc.submitted_on),
+        ],
+    )
+    people = _rows(
+        say,
+        [
+            ("proposer", doc.proposer),
+            ("seconder", doc.seconder),
+            ("moved_by", doc.moved_by),
+            ("contact", ", ".join(doc.contact) if doc.contact else None),
+        ],
+    )
+    carried = None
+    if doc.carried_on:
+        key = "carried_at" if doc.carried_at else "carried"
+        carried = fill(say[key], {"date": doc.carried_on, "meeting": doc.carried_at or ""})
+    count = None
+    sources: list[str] = []
+    if not submission_copy:
+        count = _word_count(doc, say)
+        sources = _sources(doc, say)
+    header_key = "running_header" if doc.submitted_by else "running_header_title_only"
+    return Words(
+        meta=meta,
+        people=people,
+        carried=carried,
+        word_count=count,
+        sources_heading=say["sources_heading"],
+        sources=sources,
+        running_header=fill(
+            say[header_key], {"title": doc.title, "submitted_by": doc.submitted_by or ""}
+        ),
+        page=say["page"],
+    )
+
+
+def _source_values(source: CitedSource) -> dict[str, str]:
+    return {
+        "title": source.title,
+        "body": source.body,
+        "year": source.year,
+        "at": source.at,
+        "address": source.address,
+    }
+
+
+def _names_a_commission(doc: Document) -> bool:
+    """Only a body whose profile asks for a commission shows one (the NPF)."""
+    return "commission" in doc.profile.required or doc.profile.defaults.commission is not None
+
+
+def _rows(say: dict[str, str], rows: list[tuple[str, str | None]]) -> list[tuple[str, str]]:
+    return [(say[key], value) for key, value in rows if value]
+
+
+def _word_count(doc: Document, say: dict[str, str]) -> str:
+    """'216 words. The limit is 250.' and how they were counted; just the count
+    where the body sets no limit."""
+    line = fill(say["word_count"], {"words": f"{doc.words:,}"})
+    if doc.word_limit is None:
+        return line
+    rule = say["count_rule_with_title" if doc.profile.count_title else "count_rule"]
+    return " ".join([line, fill(say["word_limit"], {"limit": f"{doc.word_limit:,}"}), rule])
+
+
+def _sources(doc: Document, say: dict[str, str]) -> list[str]:
+    """One short reference for each source list: the numbers of the notes it
+    backs, then the documents and their years, and the catalogue's caveat
+    where a fact has one. Notes from the same documents share a line."""
+    grouped: dict[tuple[str, str], list[str]] = {}
+    for citation in doc.citations:
+        sources = "; ".join(fill(say["source"], _source_values(s)) for s in citation.sources)
+        number = citation.clause.rstrip(".)").lstrip("(")
+        grouped.setdefault((sources, citation.caveat or ""), []).append(number)
+    entries = []
+    for (sources, caveat), numbers in grouped.items():
+        if len(numbers) > 1:
+            listed = ", ".join(numbers[:-1]) + say["and"] + numbers[-1]
+            clause = fill(say["source_for_many"], {"numbers": listed})
+        elif numbers[0]:
+            clause = fill(say["source_for"], {"number": numbers[0]})
+        else:
+            clause = say["source_for_single"]
+        entry = fill(say["source_entry"], {"clause": clause, "sources": sources})
+        entries.append(f"{entry} {caveat}" if caveat else entry)
+    return entries
