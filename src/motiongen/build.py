@@ -303,6 +303,11 @@ def _not_written() -> NotTried:
 def _stop(pool: ProcessPoolExecutor) -> None:
     """End the workers at once: each removes its half-written file as it goes."""
     threading.excepthook = _quiet_pool(threading.excepthook)
+    # Work still queued for the workers would keep this process waiting at exit
+    # for a pipe nobody reads any more: drop it instead.
+    queue = getattr(pool, "_call_queue", None)
+    if queue is not None:
+        queue.cancel_join_thread()
     processes = list((getattr(pool, "_processes", None) or {}).values())
     for process in processes:
         if process.is_alive():
