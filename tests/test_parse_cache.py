@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from motiongen.io import datafile
-from motiongen.io.parsed import load_builtin
+from motiongen.io.datafile import load_builtin
 
 TEXT = "demands:\n  - id: one\n    title: One\n  - id: two\n    title: Two\nwhen: 2027-01-14\n"
 

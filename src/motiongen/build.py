@@ -22,14 +22,13 @@ from motiongen.errors import InputError, MotiongenError
 from motiongen.io.files import DiskFull, FileExists, Namer, check_folder, safe_name, write_atomic
 from motiongen.motion import spec
 from motiongen.motion.compose import Document
-from motiongen.output import lines, render
+from motiongen.output import FORMATS, lines, render
 from motiongen.output.pdf import convert, soffice
 from motiongen.output.word import WordOptions, WordWriter
 from motiongen.prepare import Result, prepare, unexpected
 from motiongen.profiles import ProfileSet
 
 TEXT_FORMATS = ("md", "txt")
-FORMATS = ("md", "txt", "docx", "pdf")
 PARALLEL_FROM = 40  # motions; below this, starting a second process costs more than it saves
 
 
@@ -147,24 +146,6 @@ def write_one(
     return result
 
 
-def read_jobs(
-    paths: Sequence[str | Path], merge: str | Path | None, *, profile: str | None = None
-) -> tuple[list[spec.Job], list[MotiongenError]]:
-    """Every motion the files describe; with ``profile``, each one re-framed for that body."""
-    jobs: list[spec.Job] = []
-    unusable: list[MotiongenError] = []
-    for path in paths:
-        try:
-            jobs += spec.read(path, merge=merge)
-        except MotiongenError as exc:
-            unusable.append(exc)
-    if profile is not None:
-        for job in jobs:
-            if job.motion is not None:
-                job.motion = job.motion.model_copy(update={"profile": profile})
-    return jobs, unusable
-
-
 def build(
     paths: Sequence[str | Path],
     catalogue: Catalogue,
@@ -179,7 +160,7 @@ def build(
 
     Returns the per-motion results and the files that could not be used at all.
     """
-    jobs, unusable = read_jobs(paths, merge, profile=options.profile)
+    jobs, unusable = spec.read_jobs(paths, merge, profile=options.profile)
     if jobs:
         check_folder(options.out_dir)  # one clear error, not one for every motion
     writer = Writer(options)

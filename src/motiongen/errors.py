@@ -6,9 +6,8 @@ table that the README's table repeats word for word (a test holds them together)
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-
-from motiongen.text import terminal_safe
 
 EXIT_DONE = 0
 EXIT_CHECKS_FAILED = 1
@@ -26,6 +25,23 @@ EXIT_CODES: dict[int, str] = {
     EXIT_INTERRUPTED: "stopped by Ctrl-C, `kill` or a closed terminal; nothing was left "
     "half-written",
 }
+
+
+_TERMINAL_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """A message as one line that a terminal prints and never obeys: controls shown escaped."""
+
+    def escape(match: re.Match[str]) -> str:
+        char = match.group(0)
+        if char == "\n":
+            return " "
+        if char == "\t":
+            return " "
+        return repr(char)[1:-1] if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+
+    return _TERMINAL_UNSAFE.sub(escape, text)
 
 
 class MotiongenError(Exception):

@@ -14,7 +14,6 @@ from pydantic import Field, ValidationError, field_validator
 from motiongen.catalogue.models import Id, Level, Patterns, Strict, Text
 from motiongen.errors import InputError
 from motiongen.io import datafile
-from motiongen.io.parsed import load_builtin
 from motiongen.paths import config_dir, data_dir
 from motiongen.text import nearest_hint
 
@@ -218,7 +217,8 @@ def _builtin() -> tuple[tuple[str, Profile], ...]:
         (e for e in folder.iterdir() if e.name.endswith((".yaml", ".yml"))), key=lambda e: e.name
     )
     return tuple(
-        (str(e), _parse(load_builtin(e.read_text(encoding="utf-8"), str(e)))) for e in entries
+        (str(e), _parse(datafile.load_builtin(e.read_text(encoding="utf-8"), str(e))))
+        for e in entries
     )
 
 

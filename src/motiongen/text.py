@@ -151,23 +151,6 @@ def date_problem(text: str) -> str:
 
 # Everything a terminal may act on: C0 and C1 controls (ESC, BEL, CSI...), line
 # and paragraph separators, and the bidirectional overrides that reorder text.
-_TERMINAL_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-def terminal_safe(text: str) -> str:
-    """A message as one line that a terminal prints and never obeys: controls shown escaped."""
-
-    def escape(match: re.Match[str]) -> str:
-        char = match.group(0)
-        if char == "\n":
-            return " "
-        if char == "\t":
-            return " "
-        return repr(char)[1:-1] if ord(char) < 0x100 else f"\\u{ord(char):04x}"
-
-    return _TERMINAL_UNSAFE.sub(escape, text)
-
-
 # Zero-width and other invisible format characters: a title made only of them is empty.
 _INVISIBLE = re.compile(
     r"[\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]+"

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from motiongen import build
 from motiongen.agenda.importer import is_document, job
 from motiongen.catalogue import Catalogue
 from motiongen.errors import MotiongenError
+from motiongen.motion import spec
 from motiongen.motion.spec import Job
 from motiongen.profiles import ProfileSet
 
@@ -26,7 +26,7 @@ def read_jobs(
         if is_document(path):
             jobs.append(job(path, catalogue, profiles))
         else:
-            found, bad = build.read_jobs([path], merge)
+            found, bad = spec.read_jobs([path], merge)
             jobs += found
             unusable += bad
     return jobs, unusable

@@ -29,7 +29,6 @@ from motiongen.catalogue.models import (
 )
 from motiongen.errors import CatalogueError, InputError
 from motiongen.io import datafile
-from motiongen.io.parsed import load_builtin
 from motiongen.paths import config_dir, data_dir
 from motiongen.text import nearest_hint
 
@@ -163,7 +162,7 @@ def load(extra: Sequence[str | Path] = (), *, with_user_files: bool = True) -> C
 
 @cache
 def _builtin_parsed() -> tuple[tuple[datafile.DataFile, CatalogueFile], ...]:
-    return tuple(_parse(load_builtin(text, name)) for name, text in builtin_files())
+    return tuple(_parse(datafile.load_builtin(text, name)) for name, text in builtin_files())
 
 
 def _parse(source: datafile.DataFile) -> tuple[datafile.DataFile, CatalogueFile]:

@@ -17,8 +17,8 @@ from typing import Any, TypeVar
 import typer
 
 from motiongen import __version__, signals
-from motiongen.errors import EXIT_INTERRUPTED, MotiongenError
-from motiongen.text import parse_date, terminal_safe
+from motiongen.errors import EXIT_INTERRUPTED, MotiongenError, terminal_safe
+from motiongen.text import parse_date
 
 F = TypeVar("F", bound=Callable[..., Any])
 

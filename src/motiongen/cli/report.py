@@ -22,6 +22,7 @@ from motiongen.checks.findings import Finding
 from motiongen.cli.app import emit, print_json, say
 from motiongen.errors import InputError
 from motiongen.io.files import shown
+from motiongen.motion import spec
 from motiongen.output import render
 from motiongen.prepare import Result, prepare
 from motiongen.profiles import ProfileSet
@@ -141,7 +142,7 @@ def build_to_stdout(
             field="--format",
             hint="use --format md or --format txt with --out-dir -",
         )
-    jobs, unusable = core.read_jobs(specs, merge, profile=options.profile)
+    jobs, unusable = spec.read_jobs(specs, merge, profile=options.profile)
     results = [prepare(job, catalogue, profiles) for job in jobs]
     for result in results:
         if result.document is not None:

@@ -10,7 +10,7 @@ import datetime as dt
 import difflib
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
@@ -397,3 +397,21 @@ def _csv_value(key: str, value: str) -> Any:
 
 def _looks_like_id(text: str) -> bool:
     return re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", text) is not None
+
+
+def read_jobs(
+    paths: Sequence[str | Path], merge: str | Path | None, *, profile: str | None = None
+) -> tuple[list[Job], list[MotiongenError]]:
+    """Every motion the files describe; with ``profile``, each one re-framed for that body."""
+    jobs: list[Job] = []
+    unusable: list[MotiongenError] = []
+    for path in paths:
+        try:
+            jobs += read(path, merge=merge)
+        except MotiongenError as exc:
+            unusable.append(exc)
+    if profile is not None:
+        for job in jobs:
+            if job.motion is not None:
+                job.motion = job.motion.model_copy(update={"profile": profile})
+    return jobs, unusable

@@ -14,11 +14,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from motiongen.build import FORMATS
 from motiongen.errors import InputError, MotiongenError
 from motiongen.io import datafile
 from motiongen.io.files import safe_name, write_atomic
 from motiongen.motion.spec import Motion
+from motiongen.output import FORMATS
 from motiongen.paths import config_dir
 from motiongen.text import slug
 
