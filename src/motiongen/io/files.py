@@ -130,14 +130,14 @@ def _write_atomic(path: Path, data: bytes, *, force: bool) -> None:
 def safe_name(out_dir: Path, stem: str, suffix: str) -> Path:
     """A path inside ``out_dir`` whatever ``stem`` holds: slugs cannot climb out.
 
-    The folder is resolved but the name is not: a symbolic link of that name is
-    then replaced itself (with --force), never the file it points to.
+    The name is never resolved: a symbolic link of that name is then replaced
+    itself (with --force), never the file it points to. The folder stays as the
+    user wrote it, so messages name the file as they would.
     """
     name = f"{slug(stem, limit=80)}.{suffix}"
-    path = out_dir.resolve() / name
-    if path.parent != out_dir.resolve() or name in (".", ".."):
+    if (out_dir.resolve() / name).parent != out_dir.resolve() or name in (".", ".."):
         raise InputError("the output name would leave the output folder", field="output")
-    return path
+    return out_dir / name
 
 
 class Namer:
