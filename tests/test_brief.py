@@ -149,7 +149,7 @@ def test_brief_through_the_cli(runner: CliRunner, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("target", "expected"),
     [
-        ("motion.docx", "motiongen import motion.docx"),
+        ("motion.odt", "save it as .docx"),
         ("region-batch.yaml", "a brief is for one motion"),
         ("missing.yaml", "missing.yaml"),
     ],
@@ -165,3 +165,16 @@ def test_unusable_input_exits_2(
 def test_bad_format_exits_2(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["brief", str(EXAMPLES / "council.yaml"), "-f", "pdf"])
     assert result.exit_code == 2 and "choose md, docx" in result.stderr
+
+
+def test_a_brief_from_a_word_motion(runner: CliRunner, tmp_path: Path) -> None:
+    built = runner.invoke(
+        app, ["build", str(EXAMPLES / "labour-conference.yaml"), "-f", "docx", "-o", str(tmp_path)]
+    )
+    assert built.exit_code == 0, built.stderr
+    (docx,) = tmp_path.glob("*.docx")
+    out = tmp_path / "brief"
+    result = runner.invoke(app, ["brief", str(docx), "--format", "md", "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    (md,) = out.glob("*.md")
+    assert "Sized for 3 minutes" in md.read_text("utf-8")

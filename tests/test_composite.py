@@ -197,7 +197,7 @@ def test_max_words_trims_repeats_and_says_what_it_dropped(
         (["composite-anytown.yaml"], "at least two motions"),
         (["council.yaml", "union-conference.yaml"], "are not composited"),
         (["union-conference.yaml", "composite-anytown.yaml"], "cannot be composited with"),
-        (["composite-anytown.yaml", "motion.docx"], "motiongen import motion.docx"),
+        (["composite-anytown.yaml", "motion.odt"], "save it as .docx"),
         (["anytown-branch.yaml", "labour-conference.yaml"], "are not composited"),
     ],
 )
@@ -381,3 +381,29 @@ def test_max_words_never_loosens_the_bodys_limit() -> None:
     request = composite.Request(prefer=("council-run-childrens-homes",), max_words=400)
     result = make(request)
     assert result.limit == 250 and result.document.words <= 250
+
+
+def test_a_word_motion_is_imported_into_the_composite(runner: CliRunner, tmp_path: Path) -> None:
+    built = runner.invoke(
+        app,
+        ["build", str(EXAMPLES / "composite-barrow.yaml"), "-f", "docx", "-o", str(tmp_path)],
+    )
+    assert built.exit_code == 0, built.stderr
+    (docx,) = tmp_path.glob("*.docx")
+    result = runner.invoke(
+        app,
+        [
+            "composite",
+            str(EXAMPLES / "composite-anytown.yaml"),
+            str(docx),
+            str(EXAMPLES / "composite-carlisle.yaml"),
+            "--prefer",
+            "council-run-childrens-homes",
+            "--max-words",
+            "250",
+            "-o",
+            str(tmp_path / "c.yaml"),
+        ],
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "Barrow" in (tmp_path / "c.yaml").read_text("utf-8")

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from motiongen.agenda import importer
 from motiongen.catalogue import Catalogue
 from motiongen.catalogue.models import CounterArgument, Demand, Evidence
 from motiongen.checks import DEFAULT_MAX_AGE
@@ -145,14 +146,15 @@ def _join(names: list[str]) -> str:
 
 
 def read(path: Path, catalogue: Catalogue, profiles: ProfileSet) -> tuple[Motion, Profile]:
-    """The one motion in a spec file, checked to compose, with its profile."""
-    if path.suffix.lower() in (".docx", ".txt", ".md", ".doc", ".odt"):
+    """The one motion in a spec file or an imported document, checked to compose."""
+    if path.suffix.lower() in (".doc", ".odt"):
         raise InputError(
-            "this is a document, not a spec file",
+            "motiongen reads Word .docx, text and Markdown motions, not this format",
             file=path,
-            hint=f"turn it into one first with 'motiongen import {path.name}'",
+            hint="save it as .docx from Word or LibreOffice",
         )
-    jobs = spec.read(path)
+    jobs = [importer.job(path, catalogue, profiles)] if importer.is_document(path) else None
+    jobs = jobs or spec.read(path)
     if len(jobs) != 1:
         raise InputError(
             f"this file holds {len(jobs)} motions; a brief is for one motion",

@@ -17,9 +17,11 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
+from motiongen.agenda import importer
 from motiongen.catalogue import Catalogue
 from motiongen.errors import ChecksFailed, InputError
 from motiongen.io import datafile
+from motiongen.motion import spec
 from motiongen.motion.compose import Document, compose
 from motiongen.motion.spec import ById, FreeText, Motion
 from motiongen.profiles import Profile, ProfileSet
@@ -129,17 +131,19 @@ def bodies(names: Sequence[str], plurals: dict[str, str]) -> str:
     return join(names)
 
 
-def read_sources(paths: Sequence[Path]) -> list[Source]:
-    """Each file must hold one motion; an import-able document is sent to `import` first."""
-    from motiongen.motion import spec
-
+def read_sources(paths: Sequence[Path], catalogue: Catalogue, profiles: ProfileSet) -> list[Source]:
+    """Each file holds one motion: a spec, or a Word, text or Markdown motion imported."""
     sources: list[Source] = []
     for path in paths:
-        if path.suffix.lower() in (".docx", ".txt", ".md", ".doc", ".odt"):
+        if importer.is_document(path):
+            motion = importer.import_file(path, catalogue, profiles).motion()
+            sources.append(Source(motion.submitted_by or path.stem, path, motion))
+            continue
+        if path.suffix.lower() in (".doc", ".odt"):
             raise InputError(
-                "this is a document, not a spec file",
+                "motiongen reads Word .docx, text and Markdown motions, not this format",
                 file=path,
-                hint=f"turn it into one first with 'motiongen import {path.name}'",
+                hint="save it as .docx from Word or LibreOffice",
             )
         jobs = spec.read(path)
         if len(jobs) != 1:
@@ -443,7 +447,7 @@ def build(
     request: Request = Request(),
 ) -> Composite:
     """Composite the motions in ``paths``; raises InputError (2) or ChecksFailed (1)."""
-    sources = read_sources(paths)
+    sources = read_sources(paths, catalogue, profiles)
     profile = target_profile(sources, profiles, request.profile)
     mover = _pick(sources, request.mover, 0, "--mover")
     seconder = _pick(sources, request.seconder, 1 if mover == 0 else 0, "--seconder")
