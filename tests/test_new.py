@@ -651,3 +651,41 @@ def test_ticks_survive_ctrl_c(tmp_path: Path) -> None:
     t.send("agency")
     t.see("● End the use of private staffing agencies")
     t.stop()
+
+
+def test_contact_details_are_offered_among_the_answers_and_reach_the_spec(tmp_path: Path) -> None:
+    t = spawn(tmp_path, "--format", "txt", "--output", "out/")
+    answer_first_half(t)
+    t.see("Which demands")
+    pick(t, "agency", "end-agency-staffing")
+    t.send("\r")
+    for question in ("Facts to note", "fact of your own", "believes", "belief of your own"):
+        t.answer(question, "\r")
+    t.answer("Anything else to resolve", "\r")
+    t.answer(r"What next\?(.*\n)*.*Esc goes back", "change")
+    t.answer(r"❯ Change an answer", "\r")
+    t.answer("Which answer do you want to change", "contact")
+    t.answer(r"❯ Contact for the conference office \(optional\): \(blank\)", "\r")
+    t.answer("Contact for the conference office", "Sam Example, sam@example.org, 07700 900123\r")
+    t.answer(r"Contact: Sam Example(.*\n)*.*What next\?(.*\n)*.*Esc goes back", "\r")
+    t.see("Saved the motion as")
+    assert t.end() == 0
+    (spec,) = (tmp_path / "out").glob("*.yaml")
+    text = spec.read_text("utf-8")
+    assert "email: sam@example.org" in text and "phone: 07700 900123" in text
+    assert "name: Sam Example" in text
+
+
+def test_a_typed_contact_is_read_into_its_parts() -> None:
+    from motiongen.cli.new import draft as drafting
+
+    assert drafting.parse_contact("07700 900123; Pat Example, pat@example.org") == {
+        "email": "pat@example.org",
+        "phone": "07700 900123",
+        "name": "Pat Example",
+    }
+    assert drafting.contact_problem("Pat, pat@") == (
+        "An email address looks like secretary@example.org"
+    )
+    assert drafting.contact_problem("") is None
+    assert drafting.contact_text({"name": "Pat", "phone": "0123 456 7890"}) == "Pat, 0123 456 7890"

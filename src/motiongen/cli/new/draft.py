@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -325,3 +326,46 @@ def output_target(output: str | None, motion: Motion, default_dir: Path) -> tupl
     for suffix in (".yaml", ".yml", ".docx", ".md", ".txt", ".pdf"):
         stem = stem.removesuffix(suffix)
     return path.parent, slug(stem, limit=80)
+
+
+_EMAIL = re.compile(r"[^\s,;<>]+@[^\s,;<>]+\.[^\s,;<>]+")
+_PHONE = re.compile(r"\+?\d[\d ()-]{7,}\d")
+
+
+def parse_contact(text: str) -> dict[str, str]:
+    """'Sam Example, sam@example.org, 07700 900123' as the spec's contact: name, email, phone."""
+    contact: dict[str, str] = {}
+    email = _EMAIL.search(text)
+    if email:
+        contact["email"] = email.group(0)
+        text = text.replace(email.group(0), " ")
+    phone = _PHONE.search(text)
+    if phone:
+        contact["phone"] = phone.group(0).strip()
+        text = text.replace(phone.group(0), " ")
+    name = " ".join(re.sub(r"[,;]", " ", text).split())
+    if name:
+        contact["name"] = name
+    return contact
+
+
+def contact_problem(text: str) -> str | None:
+    """Why a typed contact cannot be used, in the spec's own words, or None."""
+    if not text.strip():
+        return None
+    if "@" in parse_contact(text).get("name", ""):
+        return "An email address looks like secretary@example.org"
+    try:
+        Motion.model_validate({"profile": "x", "title": "x", "contact": parse_contact(text)})
+    except ValidationError as exc:
+        return str(exc.errors()[0]["msg"]).removeprefix("Value error, ")
+    return None
+
+
+def contact_text(contact: Any) -> str:
+    """A contact as one line, as it would be typed."""
+    if isinstance(contact, str):
+        return contact
+    if isinstance(contact, dict):
+        return ", ".join(str(contact[k]) for k in ("name", "email", "phone") if contact.get(k))
+    return ""

@@ -38,7 +38,11 @@ TEXT_QUESTIONS = {
     "commission": "Policy commission:",
     "proposer": "Proposer:",
     "seconder": "Seconder:",
+    "moved_by": "Who moves it at conference (the delegate; Enter to leave blank):",
 }
+# Asked only when chosen from "Change an answer…": most motions need neither,
+# and a secretary with a deadline should not be asked what they can skip.
+EXTRAS = ("moved_by", "contact")
 OWN_QUESTIONS = {
     "notes": "A fact of your own to note (Enter on a blank line to go on):",
     "believes": "A belief of your own (Enter on a blank line to go on):",
@@ -100,12 +104,17 @@ class Walkthrough:
         out = ["profile", "title", "submitted_by", "to", "meeting_date", "nation"]
         if "profile" in self.answers and "commission" in self.profile().required:
             out.append("commission")
-        out += ["proposer", "seconder", "demands", "notes", "own-notes", "believes"]
+        out += ["proposer", "seconder"]
+        if "profile" in self.answers and self.profile().composite is not None:
+            out.append("moved_by")  # a conference: a delegate moves the branch's motion
+        out += ["contact", "demands", "notes", "own-notes", "believes"]
         return [*out, "own-believes", "own-resolves", "review"]
 
     def known(self, step: str) -> bool:
         if step == "review":
             return False
+        if step in EXTRAS:
+            return True
         if step in ("demands", "notes", "believes") or step.startswith("own-"):
             return step in self.answers.get("_asked", [])
         return step in self.answers or step in self.answers.get("_skipped", [])
@@ -159,6 +168,8 @@ class Walkthrough:
             self._profile()
         elif step in TEXT_QUESTIONS:
             self._text(step)
+        elif step == "contact":
+            self._contact()
         elif step == "meeting_date":
             self._date()
         elif step == "nation":
@@ -209,6 +220,20 @@ class Walkthrough:
                 "yellow",
             )
         self._skip(key)
+
+    def _contact(self) -> None:
+        current = drafting.contact_text(self.answers.get("contact"))
+        typed = self.ask.text(
+            "Contact for the conference office: name, email and phone, in any order "
+            "(Enter to leave blank):",
+            default=current,
+            check=lambda answer: drafting.contact_problem(answer),
+        )
+        if typed:
+            self.draft.set("contact", drafting.parse_contact(typed))
+        else:
+            self.answers.pop("contact", None)
+            self.draft.save()
 
     def _skip(self, key: str) -> None:
         skipped = self.answers.setdefault("_skipped", [])
@@ -539,6 +564,8 @@ class Walkthrough:
             return f"{n} of your own"
         if step == "nation":
             return NATION_NAMES.get(a.get("nation", ""), "not given")
+        if step == "contact":
+            return drafting.contact_text(a.get("contact")) or "(blank)"
         if step == "meeting_date" and a.get(step):
             day = parse_date(str(a[step]))
             return british_date(day) if day else str(a[step])
@@ -594,6 +621,8 @@ STEP_TITLES = {
     "commission": "Policy commission",
     "proposer": "Proposer",
     "seconder": "Seconder",
+    "moved_by": "Moved at conference by (optional)",
+    "contact": "Contact for the conference office (optional)",
     "demands": "Demands",
     "notes": "Facts to note",
     "own-notes": "Facts of your own",
