@@ -348,6 +348,7 @@ def _load_toml(text: str, name: str) -> DataFile:
         ) from None
     except RecursionError:
         raise InputError("the TOML is nested too deeply to read", file=name) from None
+    _refuse_deep(data, "TOML", name)
     return DataFile(name, data, _key_line_finder(text, quote=""))
 
 
@@ -370,7 +371,27 @@ def _load_json(text: str, name: str) -> DataFile:
         ) from None
     except RecursionError:
         raise InputError("the JSON is nested too deeply to read", file=name) from None
+    _refuse_deep(data, "JSON", name)
     return DataFile(name, data, _key_line_finder(text, quote='"'))
+
+
+MAX_DEPTH = 100  # a motion nests four or five levels; a catalogue six
+
+
+def _refuse_deep(data: Any, kind: str, name: str) -> None:
+    """The same refusal whichever Python reads the file: 3.13's readers go deeper
+    than 3.11's before they give up, and what follows them would not."""
+    level: list[Any] = [data] if isinstance(data, dict | list) else []
+    for _ in range(MAX_DEPTH):
+        level = [
+            child
+            for node in level
+            for child in (node.values() if isinstance(node, dict) else node)
+            if isinstance(child, dict | list)
+        ]
+        if not level:
+            return
+    raise InputError(f"the {kind} is nested too deeply to read", file=name)
 
 
 def _trailing_comma(text: str, pos: int) -> int | None:
