@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 
 import docx
@@ -13,7 +12,7 @@ from docx.shared import Mm, Pt
 from conftest import REPO
 from motiongen import catalogue, profiles
 from motiongen.conference import brief, composite, paper, report
-from wordtools import NS, W, need_soffice, part
+from wordtools import NS, W, lo_convert_all, part, pdf_text
 
 EXAMPLES = REPO / "examples"
 THREE = [EXAMPLES / f"composite-{name}.yaml" for name in ("anytown", "barrow", "carlisle")]
@@ -76,32 +75,9 @@ def test_the_report_table_is_a_real_table(made: dict[str, tuple[paper.Paper, Pat
 def pdf_texts(
     made: dict[str, tuple[paper.Paper, Path]], tmp_path_factory: pytest.TempPathFactory
 ) -> dict[str, str]:
-    soffice = need_soffice()
     folder = tmp_path_factory.mktemp("lo")
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{folder}/profile",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder),
-            *(str(path) for _, path in made.values()),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    texts = {}
-    for name in made:
-        pdf = folder / f"{name}.pdf"
-        assert pdf.is_file(), f"LibreOffice did not convert {name}"
-        done = subprocess.run(
-            ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
-        )
-        texts[name] = done.stdout
-    return texts
+    pdfs = lo_convert_all([path for _, path in made.values()], folder)
+    return {name: pdf_text(pdf) for name, pdf in zip(made, pdfs, strict=True)}
 
 
 @pytest.mark.parametrize("name", ["report", "brief", "union-brief"])

@@ -25,7 +25,7 @@ from motiongen.motion import spec
 from motiongen.motion.compose import compose
 from motiongen.output.word import WordOptions, WordWriter
 from test_golden import EXAMPLES
-from wordtools import NS, W, need_soffice, part, pretty
+from wordtools import NS, W, lo_convert_all, need_soffice, part, pdf_text, pretty
 
 GOLDEN = Path(__file__).parent / "golden"
 CAT = catalogue.load(with_user_files=False)
@@ -363,38 +363,15 @@ def test_document_xml_matches_golden(
 
 @pytest.fixture(scope="module")
 def pdf_texts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    soffice = need_soffice()
     folder = tmp_path_factory.mktemp("lo")
     writer = WordWriter(WordOptions(line_numbers=False))
     files = []
     for profile_id in sorted(EXAMPLES):
         path = folder / f"{profile_id}.docx"
         path.write_bytes(writer.render(document_for(profile_id)))
-        files.append(str(path))
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{folder}/profile",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder),
-            *files,
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    texts = {}
-    for profile_id in EXAMPLES:
-        pdf = folder / f"{profile_id}.pdf"
-        assert pdf.is_file(), f"LibreOffice did not convert {profile_id}"
-        done = subprocess.run(
-            ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
-        )
-        texts[profile_id] = done.stdout
-    return texts
+        files.append(path)
+    pdfs = lo_convert_all(files, folder)
+    return {pdf.stem: pdf_text(pdf) for pdf in pdfs}
 
 
 @pytest.mark.parametrize("profile_id", sorted(EXAMPLES))
@@ -416,30 +393,14 @@ TAGGED_PDF = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"t
 @pytest.fixture(scope="module")
 def tagged_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Every profile's example as LibreOffice's tagged PDF, as a screen reader gets it."""
-    soffice = need_soffice()
     folder = tmp_path_factory.mktemp("tagged")
     writer = WordWriter(WordOptions(line_numbers=True))
     files = []
     for profile_id in sorted(EXAMPLES):
         path = folder / f"{profile_id}.docx"
         path.write_bytes(writer.render(document_for(profile_id)))
-        files.append(str(path))
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{folder}/profile",
-            "--headless",
-            "--convert-to",
-            TAGGED_PDF,
-            "--outdir",
-            str(folder),
-            *files,
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    return {profile_id: folder / f"{profile_id}.pdf" for profile_id in EXAMPLES}
+        files.append(path)
+    return {pdf.stem: pdf for pdf in lo_convert_all(files, folder, TAGGED_PDF)}
 
 
 def structure(pdf: Path) -> list[tuple[str, str]]:
@@ -478,9 +439,7 @@ def test_page_two_shows_the_running_header(tagged_pdfs: dict[str, Path]) -> None
     """Every example that runs to a second page names itself at the top of it."""
     longer = 0
     for profile_id, pdf in tagged_pdfs.items():
-        pages = subprocess.run(
-            ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
-        ).stdout.split("\f")
+        pages = pdf_text(pdf).split("\f")
         pages = [" ".join(page.split()) for page in pages if page.strip()]
         document = document_for(profile_id)
         running = f"{document.title}, from {document.submitted_by}"
@@ -534,7 +493,7 @@ def test_pdf_format_through_the_cli(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert sorted(p.suffix for p in out.iterdir()) == [".docx", ".pdf"]
     pdf = next(out.glob("*.pdf"))
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    text = pdf_text(pdf, layout=False)
     assert "This AGM calls on the Officers" in " ".join(text.split())
 
 

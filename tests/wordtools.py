@@ -38,6 +38,13 @@ def lo_convert(
     source: Path, out_dir: Path, target: str = "pdf", infilter: str | None = None
 ) -> Path:
     """Convert a file with LibreOffice headless, in a profile of its own."""
+    return lo_convert_all([source], out_dir, target, infilter)[0]
+
+
+def lo_convert_all(
+    sources: list[Path], out_dir: Path, target: str = "pdf", infilter: str | None = None
+) -> list[Path]:
+    """Convert files in one LibreOffice run (a start costs seconds); the files made, in order."""
     import subprocess
 
     program = need_soffice()
@@ -51,11 +58,12 @@ def lo_convert(
         target,
         "--outdir",
         str(out_dir),
-        str(source),
+        *map(str, sources),
     ]
     subprocess.run(command, capture_output=True, timeout=300, check=False)
-    made = out_dir / (source.stem + "." + target.split(":")[0])
-    assert made.is_file(), f"LibreOffice made no {target} from {source.name}"
+    made = [out_dir / (source.stem + "." + target.split(":")[0]) for source in sources]
+    for path, source in zip(made, sources, strict=True):
+        assert path.is_file(), f"LibreOffice made no {target} from {source.name}"
     return made
 
 
