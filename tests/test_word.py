@@ -25,7 +25,7 @@ from motiongen.motion import spec
 from motiongen.motion.compose import compose
 from motiongen.output.word import WordOptions, WordWriter
 from test_golden import EXAMPLES
-from wordtools import NS, W, lo_convert_all, need_soffice, part, pdf_text, pretty
+from wordtools import NS, W, lo_convert, lo_convert_all, need_soffice, part, pdf_text, pretty
 
 GOLDEN = Path(__file__).parent / "golden"
 CAT = catalogue.load(with_user_files=False)
@@ -451,24 +451,9 @@ def test_page_two_shows_the_running_header(tagged_pdfs: dict[str, Path]) -> None
 
 
 def test_a_libreoffice_letterhead_is_fixed_and_kept(tmp_path: Path) -> None:
-    soffice = need_soffice()
     flat = tmp_path / "letterhead.fodt"
     flat.write_text(FODT, encoding="utf-8")
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{tmp_path}/profile",
-            "--headless",
-            "--convert-to",
-            "docx",
-            "--outdir",
-            str(tmp_path),
-            str(flat),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
+    lo_convert(flat, tmp_path, "docx")
     reference = tmp_path / "letterhead.docx"
     out = tmp_path / "motion.docx"
     out.write_bytes(WordWriter(WordOptions(reference=reference)).render(document_for("napo-agm")))
