@@ -13,15 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from motiongen.agenda.marked import Amended, Para
-from motiongen.output import sentences
+from motiongen.output import house, sentences
 from motiongen.output.word import WordOptions, WordWriter
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-
-
-def _w(tag: str) -> str:
-    return f"{{{W_NS}}}{tag}"
+_w = house.tag
 
 
 class _Body:
@@ -39,20 +35,9 @@ class _Body:
         self.revision = 0
 
     def paragraph(self, style: str, *, keep_next: bool = False, num_id: int | None = None) -> Any:
-        p = self.body.makeelement(_w("p"), {})
-        ppr = _sub(p, "pPr")
-        _sub(ppr, "pStyle", val=style)
-        if keep_next:
-            _sub(ppr, "keepNext")
-        if num_id is not None:
-            num_pr = _sub(ppr, "numPr")
-            _sub(num_pr, "ilvl", val="0")
-            _sub(num_pr, "numId", val=str(num_id))
-        if self.sect_pr is not None:
-            self.sect_pr.addprevious(p)
-        else:
-            self.body.append(p)
-        return p
+        return house.paragraph(
+            self.body, style, before=self.sect_pr, keep_next=keep_next, num_id=num_id
+        )
 
     def text(self, style: str, text: str, **kwargs: Any) -> Any:
         p = self.paragraph(style, **kwargs)
@@ -81,17 +66,11 @@ class _Body:
         return buffer.getvalue()
 
 
-def _sub(parent: Any, tag: str, val: str | None = None) -> Any:
-    child = parent.makeelement(_w(tag), {_w("val"): val} if val is not None else {})
-    parent.append(child)
-    return child
-
-
 def _run(parent: Any, text: str, *, bold: bool = False, deleted: bool = False) -> Any:
-    r = _sub(parent, "r")
+    r = house.child(parent, "r")
     if bold:
-        _sub(_sub(r, "rPr"), "b")
-    t = _sub(r, "delText" if deleted else "t")
+        house.child(house.child(r, "rPr"), "b")
+    t = house.child(r, "delText" if deleted else "t")
     t.text = text  # already clean: composed text, or the amendment's validated words
     t.set(XML_SPACE, "preserve")
     return r
@@ -149,7 +128,7 @@ def tracked_docx(amended: Amended, *, today: dt.date, reference: Path | None = N
 def _fill(out: _Body, p: Any, para: Para, stamp: str) -> None:
     if para.mark != "same" and para.author:
         ppr = p.find(_w("pPr"))
-        rpr = _sub(ppr, "rPr")
+        rpr = house.child(ppr, "rPr")
         rpr.append(out.mark(para.mark, para.author, stamp))
     for piece in para.pieces:
         if piece.kind == "same" or not piece.author:

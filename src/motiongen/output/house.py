@@ -230,3 +230,44 @@ def now() -> dt.datetime:
     if epoch and epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).replace(tzinfo=None)
     return dt.datetime.now(tz=dt.UTC).replace(microsecond=0, tzinfo=None)
+
+
+# Plain lxml for the body of a document: python-docx's get-or-add helpers are
+# most of the time spent filling one, and every element here is new.
+
+
+def child(parent: Any, name: str, val: str | None = None) -> Any:
+    """A new element ``w:name`` (with ``w:val``) appended to ``parent``."""
+    element = parent.makeelement(tag(name), {tag("val"): val} if val is not None else {})
+    parent.append(element)
+    return element
+
+
+def paragraph(
+    body: Any,
+    style: str,
+    *,
+    before: Any = None,
+    keep_next: bool = False,
+    num_id: int | None = None,
+    counted: bool = True,
+) -> Any:
+    """A new paragraph of a style id, in a list or not, placed before ``before``
+    (the section properties) or at the end; ``counted=False`` leaves it out of
+    the line numbers."""
+    p = body.makeelement(tag("p"), {})
+    ppr = child(p, "pPr")
+    child(ppr, "pStyle", val=style)
+    if keep_next:
+        child(ppr, "keepNext")
+    if num_id is not None:
+        num_pr = child(ppr, "numPr")
+        child(num_pr, "ilvl", val="0")
+        child(num_pr, "numId", val=str(num_id))
+    if not counted:
+        child(ppr, "suppressLineNumbers")
+    if before is not None:
+        before.addprevious(p)
+    else:
+        body.append(p)
+    return p

@@ -541,8 +541,6 @@ def _fill(
     ``width``, each numbered line ends in a hard break, as the text export has it."""
     sect_pr = body.find(_w("sectPr"))
 
-    # Plain lxml: python-docx's get-or-add helpers are most of the time spent
-    # filling a document, and every element here is new.
     def paragraph(
         style: str,
         *,
@@ -550,22 +548,9 @@ def _fill(
         num_id: int | None = None,
         motion: bool = False,
     ) -> Any:
-        p = body.makeelement(_w("p"), {})
-        ppr = _sub(p, "pPr")
-        _sub(ppr, "pStyle", val=style)
-        if keep_next:
-            _sub(ppr, "keepNext")
-        if num_id is not None:
-            num_pr = _sub(ppr, "numPr")
-            _sub(num_pr, "ilvl", val="0")
-            _sub(num_pr, "numId", val=str(num_id))
-        if not motion:
-            _sub(ppr, "suppressLineNumbers")
-        if sect_pr is not None:
-            sect_pr.addprevious(p)
-        else:
-            body.append(p)
-        return p
+        return house.paragraph(
+            body, style, before=sect_pr, keep_next=keep_next, num_id=num_id, counted=motion
+        )
 
     def text_paragraph(style: str, text: str, **kwargs: Any) -> Any:
         p = paragraph(style, **kwargs)
@@ -648,25 +633,19 @@ def _body_size(p: Any) -> None:
     for r in p.findall(_w("r")):
         rpr = r.makeelement(_w("rPr"), {})
         r.insert(0, rpr)
-        _sub(rpr, "b", val="0")
-        _sub(rpr, "sz", val="24")
-
-
-def _sub(parent: Any, tag: str, val: str | None = None) -> Any:
-    child = parent.makeelement(_w(tag), {_w("val"): val} if val is not None else {})
-    parent.append(child)
-    return child
+        house.child(rpr, "b", val="0")
+        house.child(rpr, "sz", val="24")
 
 
 def _run(p: Any, text: str, *, bold: bool = False) -> None:
     """A run of text; a line break in the text becomes a Word line break."""
-    r = _sub(p, "r")
+    r = house.child(p, "r")
     if bold:
-        _sub(_sub(r, "rPr"), "b")
+        house.child(house.child(r, "rPr"), "b")
     for index, line in enumerate(text.split("\n")):
         if index:
-            _sub(r, "br")
-        t = _sub(r, "t")
+            house.child(r, "br")
+        t = house.child(r, "t")
         t.text = line
         if line != line.strip():
             t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
