@@ -265,23 +265,36 @@ def job(path: str | Path, catalogue: Catalogue, profiles: ProfileSet) -> Job:
     return Job(str(path), motion=motion)
 
 
+def read_one(
+    path: str | Path,
+    catalogue: Catalogue,
+    profiles: ProfileSet,
+    *,
+    refusal: str,
+    hint: str | None = None,
+) -> Motion:
+    """One motion from a spec file, or from a Word, text or Markdown document
+    imported on the fly; a batch is refused with ``refusal``, as spec.read_one says."""
+    if is_document(path):
+        return import_file(path, catalogue, profiles).motion()
+    if Path(path).suffix.lower() in (".doc", ".odt"):
+        raise InputError(
+            "motiongen reads Word .docx, text and Markdown motions, not this format",
+            file=path,
+            hint="save it as .docx from Word or LibreOffice",
+        )
+    return spec.read_one(path, refusal=refusal, hint=hint)
+
+
 def read_motion(path: Path, catalogue: Catalogue, profiles: ProfileSet) -> tuple[Motion, Document]:
     """The motion amended, from a spec or imported from a document, and composed."""
-    if is_document(path):
-        motion = import_file(path, catalogue, profiles).motion()
-    else:
-        jobs = spec.read(path)
-        if len(jobs) != 1:
-            raise InputError(
-                "an amendment amends one motion, and this file holds a batch",
-                file=path,
-                hint="point amends: at the spec of that one motion",
-            )
-        job = jobs[0]
-        if job.motion is None:
-            assert job.error is not None
-            raise job.error
-        motion = job.motion
+    motion = read_one(
+        path,
+        catalogue,
+        profiles,
+        refusal="an amendment amends one motion, and this file holds a batch",
+        hint="point amends: at the spec of that one motion",
+    )
     profile = profiles.get(motion.profile)
     try:
         document = compose(motion, profile, catalogue)

@@ -19,7 +19,6 @@ from motiongen.catalogue.models import CounterArgument, Demand, Evidence
 from motiongen.checks import DEFAULT_MAX_AGE
 from motiongen.conference.composite import bodies
 from motiongen.conference.paper import Paper
-from motiongen.errors import InputError
 from motiongen.motion import spec
 from motiongen.motion.compose import compose
 from motiongen.motion.spec import ById, FreeText, Motion
@@ -147,25 +146,17 @@ def _join(names: list[str]) -> str:
 
 def read(path: Path, catalogue: Catalogue, profiles: ProfileSet) -> tuple[Motion, Profile]:
     """The one motion in a spec file or an imported document, checked to compose."""
-    if path.suffix.lower() in (".doc", ".odt"):
-        raise InputError(
-            "motiongen reads Word .docx, text and Markdown motions, not this format",
-            file=path,
-            hint="save it as .docx from Word or LibreOffice",
-        )
-    jobs = [importer.job(path, catalogue, profiles)] if importer.is_document(path) else None
-    jobs = jobs or spec.read(path)
-    if len(jobs) != 1:
-        raise InputError(
-            f"this file holds {len(jobs)} motions; a brief is for one motion",
-            file=path,
-            hint="put the motion you will move in a spec file of its own",
-        )
-    result = prepare(jobs[0], catalogue, profiles)
+    motion = importer.read_one(
+        path,
+        catalogue,
+        profiles,
+        refusal="this file holds {count} motions; a brief is for one motion",
+        hint="put the motion you will move in a spec file of its own",
+    )
+    result = prepare(spec.Job(str(path), motion=motion), catalogue, profiles)
     if result.error is not None:
         raise result.error
-    assert jobs[0].motion is not None
-    return jobs[0].motion, profiles.get(jobs[0].motion.profile)
+    return motion, profiles.get(motion.profile)
 
 
 def make(

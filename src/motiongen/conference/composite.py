@@ -21,7 +21,6 @@ from motiongen.agenda import importer
 from motiongen.catalogue import Catalogue
 from motiongen.errors import ChecksFailed, InputError
 from motiongen.io import datafile
-from motiongen.motion import spec
 from motiongen.motion.compose import Document, compose
 from motiongen.motion.spec import ById, FreeText, Motion
 from motiongen.profiles import Profile, ProfileSet
@@ -135,28 +134,14 @@ def read_sources(paths: Sequence[Path], catalogue: Catalogue, profiles: ProfileS
     """Each file holds one motion: a spec, or a Word, text or Markdown motion imported."""
     sources: list[Source] = []
     for path in paths:
-        if importer.is_document(path):
-            motion = importer.import_file(path, catalogue, profiles).motion()
-            sources.append(Source(motion.submitted_by or path.stem, path, motion))
-            continue
-        if path.suffix.lower() in (".doc", ".odt"):
-            raise InputError(
-                "motiongen reads Word .docx, text and Markdown motions, not this format",
-                file=path,
-                hint="save it as .docx from Word or LibreOffice",
-            )
-        jobs = spec.read(path)
-        if len(jobs) != 1:
-            raise InputError(
-                f"this file holds {len(jobs)} motions; composite takes one motion a file",
-                file=path,
-                hint="split the batch into one spec file a motion",
-            )
-        job = jobs[0]
-        if job.motion is None:
-            assert job.error is not None
-            raise job.error
-        sources.append(Source(job.motion.submitted_by or path.stem, path, job.motion))
+        motion = importer.read_one(
+            path,
+            catalogue,
+            profiles,
+            refusal="this file holds {count} motions; composite takes one motion a file",
+            hint="split the batch into one spec file a motion",
+        )
+        sources.append(Source(motion.submitted_by or path.stem, path, motion))
     seen: dict[str, int] = {}
     for source in sources:
         seen[source.label] = seen.get(source.label, 0) + 1

@@ -415,3 +415,16 @@ def read_jobs(
             if job.motion is not None:
                 job.motion = job.motion.model_copy(update={"profile": profile})
     return jobs, unusable
+
+
+def read_one(path: str | Path, *, refusal: str, hint: str | None = None) -> Motion:
+    """The one motion in a spec file; a batch is refused with ``refusal``
+    (``{count}`` in it becomes the number of motions found)."""
+    jobs = read(path)
+    if len(jobs) != 1:
+        raise InputError(refusal.format(count=len(jobs)), file=path, hint=hint)
+    job = jobs[0]
+    if job.motion is None:
+        assert job.error is not None
+        raise job.error
+    return job.motion

@@ -195,16 +195,10 @@ def _starting_answers(request: NewRequest, catalogue: Any) -> dict[str, Any]:
     if request.resume:
         return drafting.Draft.resume(catalogue).answers
     if request.from_spec is not None:
-        jobs = spec.read(request.from_spec)
-        if len(jobs) != 1:
-            raise InputError(
-                "--from takes a spec of one motion, not a batch", file=request.from_spec
-            )
-        job = jobs[0]
-        if job.motion is None:
-            assert job.error is not None
-            raise job.error
-        return job.motion.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+        motion = spec.read_one(
+            request.from_spec, refusal="--from takes a spec of one motion, not a batch"
+        )
+        return motion.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
     return {}
 
 
