@@ -55,3 +55,10 @@ def test_every_module_says_its_job_in_its_first_line() -> None:
         assert doc, f"{path.name} has no docstring"
         first = doc.splitlines()[0]
         assert first.endswith((".", ".``")) and len(first) <= 100, f"{path}: {first}"
+
+
+def test_help_lists_the_commands_in_the_order_a_secretary_meets_them(runner: CliRunner) -> None:
+    text = runner.invoke(app, ["--help"]).output
+    commands = text[text.index("Commands:") :]
+    places = [commands.index(f"  {name} ") for name in ("new", "build", "check", "import", "brief")]
+    assert places == sorted(places)

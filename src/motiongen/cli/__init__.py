@@ -13,6 +13,17 @@ from motiongen.errors import EXIT_BAD_INPUT, MotiongenError
 
 __all__ = ["agenda", "app", "browse", "conference", "main", "motions"]
 
+# `motiongen --help` lists the commands in the order a secretary meets them:
+# drafting and building first, then the motions someone else wrote.
+ORDER = ("new", "build", "check", "schema", "import", "amend", "composite", "brief")
+app.registered_commands.sort(
+    key=lambda c: (
+        ORDER.index(c.name or c.callback.__name__)  # type: ignore[union-attr]
+        if (c.name or getattr(c.callback, "__name__", "")) in ORDER
+        else len(ORDER)
+    )
+)
+
 
 def main() -> None:
     """Console-script entry point."""
