@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import sys
 
-from motiongen.cli import agenda, browse, conference, motions
-from motiongen.cli.app import _error, app
+from motiongen.cli import agenda, boundary, browse, conference, motions
+from motiongen.cli.app import app
 from motiongen.errors import EXIT_BAD_INPUT, MotiongenError
 
 __all__ = ["agenda", "app", "browse", "conference", "main", "motions"]
@@ -30,5 +30,5 @@ def main() -> None:
     try:
         app()
     except MotiongenError as exc:  # raised outside a command, e.g. while parsing
-        _error(str(exc))
+        boundary.error(str(exc))
         sys.exit(EXIT_BAD_INPUT)

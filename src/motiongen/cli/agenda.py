@@ -7,7 +7,8 @@ from pathlib import Path
 
 import typer
 
-from motiongen.cli.app import _catalogue, _date_option, _profiles, app, guard
+from motiongen.cli import boundary
+from motiongen.cli.app import app, guard
 from motiongen.io.files import shown
 
 
@@ -33,7 +34,9 @@ def import_motion(
     """
     from motiongen.agenda import importer
 
-    imported = importer.import_file(file, _catalogue(), _profiles(), profile_id=profile)
+    imported = importer.import_file(
+        file, boundary.catalogue(), boundary.profiles(), profile_id=profile
+    )
     imported.motion()  # a spec that would not load is an error now, not later
     out = output or Path(file.stem + ".yaml")
     importer.write_spec(imported, out, force=force)
@@ -95,9 +98,9 @@ def amend_motion(
         out_dir=out_dir,
         force=force,
         line_width=line_width,
-        today=_date_option(today, "--today"),
+        today=boundary.date_option(today, "--today"),
     )
-    result = amend(amendments, _catalogue(), _profiles(), options)
+    result = amend(amendments, boundary.catalogue(), boundary.profiles(), options)
     for who in range(len(result.amended.files)):
         sys.stdout.write(result.amended.text(who) + "\n\n")
     for note in result.notes:

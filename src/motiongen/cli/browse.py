@@ -4,16 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from motiongen.cli.app import (
-    JSON_OPTION,
-    THEME_OPTION,
-    _catalogue,
-    _print_json,
-    _profiles,
-    demands_app,
-    guard,
-    profiles_app,
-)
+from motiongen.cli import boundary
+from motiongen.cli.app import JSON_OPTION, THEME_OPTION, demands_app, guard, profiles_app
 
 
 @demands_app.callback(invoke_without_command=True)
@@ -39,10 +31,10 @@ def demands_list(theme: str | None = THEME_OPTION, as_json: bool = JSON_OPTION) 
 def _list_demands(theme: str | None, as_json: bool) -> None:
     from motiongen.catalogue import export as records
 
-    cat = _catalogue()
+    cat = boundary.catalogue()
     demands = cat.demands_in(theme)
     if as_json:
-        _print_json([records.demand(cat, d) for d in demands])
+        boundary.print_json([records.demand(cat, d) for d in demands])
         return
     from motiongen.cli import tables as display
 
@@ -71,10 +63,10 @@ def demands_show(
     """
     from motiongen.catalogue import export as records
 
-    cat = _catalogue()
+    cat = boundary.catalogue()
     demand = cat.demand(demand_id)
     if as_json:
-        _print_json(records.demand(cat, demand, full=True))
+        boundary.print_json(records.demand(cat, demand, full=True))
         return
     from motiongen.cli import tables as display
 
@@ -94,10 +86,10 @@ def demands_search(
     """
     from motiongen.catalogue import export as records
 
-    cat = _catalogue()
+    cat = boundary.catalogue()
     found = cat.search(words, theme)
     if as_json:
-        _print_json([records.demand(cat, d) for d in found])
+        boundary.print_json([records.demand(cat, d) for d in found])
         return
     from motiongen.cli import tables as display
 
@@ -144,9 +136,9 @@ def profiles_list(as_json: bool = JSON_OPTION) -> None:
 
 
 def _list_profiles(as_json: bool) -> None:
-    found = _profiles()
+    found = boundary.profiles()
     if as_json:
-        _print_json([p.model_dump(mode="json") for p in found.profiles.values()])
+        boundary.print_json([p.model_dump(mode="json") for p in found.profiles.values()])
         return
     from motiongen.cli import tables as display
 
@@ -163,9 +155,9 @@ def profiles_show(
 
     Example: motiongen profiles show napo-agm
     """
-    profile = _profiles().get(profile_id)
+    profile = boundary.profiles().get(profile_id)
     if as_json:
-        _print_json(profile.model_dump(mode="json"))
+        boundary.print_json(profile.model_dump(mode="json"))
         return
     from motiongen.cli import tables as display
 

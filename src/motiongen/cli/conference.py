@@ -7,7 +7,8 @@ from pathlib import Path
 
 import typer
 
-from motiongen.cli.app import JSON_OPTION, _catalogue, _print_json, _profiles, app, guard
+from motiongen.cli import boundary
+from motiongen.cli.app import JSON_OPTION, app, guard
 from motiongen.errors import EXIT_BAD_INPUT, EXIT_CHECKS_FAILED
 
 
@@ -76,7 +77,7 @@ def composite_motions(
         max_words=max_words,
     )
     fmts = core.parse_formats(formats)
-    result = composite.build(specs, _catalogue(), _profiles(), request)
+    result = composite.build(specs, boundary.catalogue(), boundary.profiles(), request)
     spec_path = output or save.default_spec(result)
     files = save.save(result, spec_path, fmts, force=force)
     typer.echo(f"{result.motion.submitted_by}: {result.document.word_count_line}.", err=True)
@@ -110,9 +111,9 @@ def _group(specs: list[Path], as_json: bool) -> None:
     entries, problems = grouping.read(specs)
     for problem in problems:
         sys.stderr.write(f"Error: {problem}\n")
-    groups = grouping.group(entries, _catalogue(), _profiles())
+    groups = grouping.group(entries, boundary.catalogue(), boundary.profiles())
     if as_json:
-        _print_json({"groups": [g.as_json() for g in groups]})
+        boundary.print_json({"groups": [g.as_json() for g in groups]})
     else:
         shown = 0
         for found in groups:
@@ -171,8 +172,8 @@ def brief_command(
     from motiongen.conference import brief, paper
 
     fmts = paper.parse_formats(formats)
-    cat = _catalogue()
-    motion, profile = brief.read(spec_file, cat, _profiles())
+    cat = boundary.catalogue()
+    motion, profile = brief.read(spec_file, cat, boundary.profiles())
     notes = brief.make(motion, profile, cat, minutes=minutes, max_age=max_age)
     stem = f"{spec_file.stem}-brief"
     files = paper.write(brief.paper(notes), out_dir, stem, fmts, force=force)

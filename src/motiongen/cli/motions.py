@@ -7,15 +7,8 @@ from typing import Any
 
 import typer
 
-from motiongen.cli.app import (
-    JSON_OPTION,
-    _catalogue,
-    _date_option,
-    _print_json,
-    _profiles,
-    app,
-    guard,
-)
+from motiongen.cli import boundary
+from motiongen.cli.app import JSON_OPTION, app, guard
 from motiongen.errors import InputError
 
 
@@ -113,15 +106,15 @@ def new_motion(
         "title": title,
         "submitted_by": submitted_by,
         "to": to,
-        "meeting_date": _iso(_date_option(meeting_date, "--meeting-date")),
-        "deadline": _iso(_date_option(deadline, "--deadline")),
+        "meeting_date": _iso(boundary.date_option(meeting_date, "--meeting-date")),
+        "deadline": _iso(boundary.date_option(deadline, "--deadline")),
         "nation": nation,
         "proposer": proposer,
         "seconder": seconder,
         "moved_by": moved_by,
         "contact": _contact(contact_name, contact_email, contact_phone),
-        "submitted_on": _iso(_date_option(submitted_on, "--submitted-on")),
-        "carried_on": _carried(_iso(_date_option(carried_on, "--carried-on")), carried_at),
+        "submitted_on": _iso(boundary.date_option(submitted_on, "--submitted-on")),
+        "carried_on": _carried(_iso(boundary.date_option(carried_on, "--carried-on")), carried_at),
         "calls_on": calls_on,
         "commission": commission,
         "demands": list(demand),
@@ -142,7 +135,7 @@ def new_motion(
         line_numbers=line_numbers,
         submission_copy=submission_copy,
     )
-    raise typer.Exit(newcmd.run(request, _catalogue(), _profiles()))
+    raise typer.Exit(newcmd.run(request, boundary.catalogue(), boundary.profiles()))
 
 
 def _contact(name: str | None, email: str | None, phone: str | None) -> Any:
@@ -237,8 +230,8 @@ def build_motions(
         line_width=line_width,
         profile=profile,
     )
-    cat = _catalogue()
-    found = _profiles()
+    cat = boundary.catalogue()
+    found = boundary.profiles()
     if str(out_dir) == "-":
         raise typer.Exit(reporting.build_to_stdout(specs, cat, found, options, merge))
     raise typer.Exit(reporting.build(specs, cat, found, options, merge, quiet=quiet))
@@ -271,11 +264,11 @@ def check_motions(
     raise typer.Exit(
         reporting.check(
             specs,
-            _catalogue(),
-            _profiles(),
+            boundary.catalogue(),
+            boundary.profiles(),
             merge,
             as_json=as_json,
-            today=_date_option(today, "--today"),
+            today=boundary.date_option(today, "--today"),
             max_age=max_age,
         )
     )
@@ -290,7 +283,7 @@ def schema() -> None:
     """
     from motiongen.motion import spec
 
-    _print_json(spec.schema())
+    boundary.print_json(spec.schema())
 
 
 def _iso(day: Any) -> str | None:

@@ -19,7 +19,7 @@ from motiongen.agenda import jobs as agenda_jobs
 from motiongen.catalogue import Catalogue
 from motiongen.checks import DEFAULT_MAX_AGE
 from motiongen.checks.findings import Finding
-from motiongen.cli.app import emit, print_json, say
+from motiongen.cli.boundary import emit, print_json, say
 from motiongen.errors import InputError
 from motiongen.io.files import shown
 from motiongen.motion import spec

@@ -15,7 +15,7 @@ from typing import Any
 
 from motiongen import build
 from motiongen.checks.findings import has_errors
-from motiongen.cli.app import say
+from motiongen.cli.boundary import say
 from motiongen.cli.new import draft as drafting
 from motiongen.cli.new.ask import Asker, Back, Item, PlainAsker, TermAsker, plain_wanted
 from motiongen.cli.new.prompts import DEFAULT_TITLE, Stop, Walkthrough

@@ -1,0 +1,117 @@
+"""What every command shares: global options, the one error boundary, stdout and stderr.
+
+The quick path (``cli.quick``) runs the everyday commands through this module
+alone, so nothing here may import typer, rich or pydantic at start-up.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from motiongen import signals
+from motiongen.errors import EXIT_INTERRUPTED, MotiongenError, terminal_safe
+from motiongen.text import parse_date
+
+
+class State:
+    """The global options, set once before a command runs."""
+
+    debug = False
+    catalogues: tuple[Path, ...] = ()
+    profiles: tuple[Path, ...] = ()
+
+
+class Stop(Exception):
+    """A command ended with this exit code after saying why on stderr."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def call(func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """The one error boundary: a known error is one line on stderr and a fixed exit code."""
+    try:
+        with signals.handled():
+            return func(*args, **kwargs)
+    except MotiongenError as exc:
+        if State.debug:
+            raise
+        error(str(exc))
+        raise Stop(exc.exit_code) from None
+    except KeyboardInterrupt:
+        error("stopped; nothing was left half-written")
+        raise Stop(EXIT_INTERRUPTED) from None
+
+
+def error(message: str) -> None:
+    # Plain write, not rich: a message may hold brackets that rich would eat.
+    say(f"Error: {message}")
+
+
+def say(line: str) -> None:
+    """Lines on stderr, made safe for the terminal; quiet if stderr is closed."""
+    stream = sys.stderr
+    if stream is None:
+        return
+    try:
+        stream.write("\n".join(terminal_safe(part) for part in line.split("\n")) + "\n")
+        stream.flush()
+    except (OSError, ValueError):
+        pass  # nowhere left to say it
+
+
+def print_json(data: Any) -> None:
+    """JSON on stdout; plain ASCII escapes where stdout cannot take UTF-8 (a cp1252 pipe)."""
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+    emit(json.dumps(data, ensure_ascii=encoding not in ("utf8", "utf8sig"), indent=2) + "\n")
+
+
+def emit(text: str) -> None:
+    """A document or JSON on stdout, whatever stdout is: closed, or not UTF-8."""
+    stream = sys.stdout
+    try:
+        if stream is None:
+            raise OSError("closed")
+        try:
+            stream.write(text)
+        except UnicodeEncodeError:
+            # A redirect in a legacy encoding: the bytes of the document as UTF-8,
+            # which every editor opens, rather than a crash or lost characters.
+            stream.flush()
+            stream.buffer.write(text.encode("utf-8"))
+        stream.flush()
+    except (OSError, ValueError, AttributeError):
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - nothing more to flush at exit
+        raise MotiongenError(
+            "standard output is closed, so there is nowhere to print to",
+            hint="send it to a file with > FILE, or leave stdout open",
+        ) from None
+
+
+def catalogue() -> Any:
+    """The built-in catalogue with the user's own files (``--catalogue``) added."""
+    from motiongen import catalogue as catalogues
+
+    return catalogues.load(State.catalogues)
+
+
+def profiles() -> Any:
+    """The built-in profiles with the user's own (``--profiles``)."""
+    from motiongen import profiles as bodies
+
+    return bodies.load(State.profiles)
+
+
+def date_option(text: str | None, name: str) -> Any:
+    """A date given on the command line, in any form `parse_date` reads."""
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        hint = "write it as 14/01/2027 or 2027-01-14"
+        raise MotiongenError(str(exc), field=name, hint=hint) from None
