@@ -1,7 +1,7 @@
 # The everyday loop. `make dev` once, then `make check` before each commit.
 PY := .venv/bin/python
 
-.PHONY: dev test lint fmt types bench check
+.PHONY: dev test lint fmt types bench check quick-table
 
 dev:
 	python3 -m venv .venv && .venv/bin/pip install -e '.[test]'
@@ -17,6 +17,11 @@ fmt:
 
 types:
 	.venv/bin/mypy
+
+# After changing an option of a command the quick path runs (see cli/commands.py,
+# QUICK): remake its table; tests/test_quick.py fails until it matches.
+quick-table:
+	$(PY) -m motiongen.cli.commands --write-quick-table
 
 bench:
 	$(PY) bench/startup.py && $(PY) bench/commands.py && $(PY) bench/agenda.py && $(PY) bench/grouping.py

@@ -18,7 +18,7 @@ from motiongen import profiles
 from motiongen.agenda import amended as applied
 from motiongen.agenda import amendments, importer, tracked
 from motiongen.catalogue import Catalogue
-from motiongen.cli import app
+from motiongen.cli.commands import app
 from motiongen.errors import InputError
 from motiongen.output import lines
 from wordtools import NS, W, lo_convert, part, pdf_text

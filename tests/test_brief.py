@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from conftest import REPO
 from motiongen import catalogue, profiles
-from motiongen.cli import app
+from motiongen.cli.commands import app
 from motiongen.conference import brief, composite, paper
 from motiongen.motion import spec
 from motiongen.text import md_escape

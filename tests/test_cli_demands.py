@@ -9,7 +9,7 @@ import sys
 from typer.testing import CliRunner
 
 from motiongen import __version__
-from motiongen.cli import app
+from motiongen.cli.commands import app
 from test_catalogue import PRODUCT_DEMANDS
 
 

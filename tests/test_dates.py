@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from motiongen.cli import app
+from motiongen.cli.commands import app
 from motiongen.motion import spec
 from motiongen.text import british_date, parse_date
 

@@ -9,7 +9,7 @@ from typer.main import get_command
 from typer.testing import CliRunner
 
 from conftest import REPO
-from motiongen.cli import app
+from motiongen.cli.commands import app
 from motiongen.errors import EXIT_CODES
 
 

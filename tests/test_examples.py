@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from conftest import REPO
 from motiongen import catalogue, checks, profiles
-from motiongen.cli import app
+from motiongen.cli.commands import app
 from motiongen.io import datafile
 from motiongen.motion import spec
 from motiongen.motion.compose import compose

@@ -30,7 +30,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from conftest import REPO
-from motiongen.cli import app
+from motiongen.cli.commands import app
 
 PROFILES = {
     "ci": settings(

@@ -19,7 +19,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import REPO
-from motiongen.cli import app
+from motiongen.cli.commands import app
 
 EXAMPLES = REPO / "examples"
 ANYTOWN = EXAMPLES / "anytown-branch.yaml"

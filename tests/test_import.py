@@ -14,7 +14,7 @@ from conftest import REPO
 from motiongen import build, profiles
 from motiongen.agenda import importer
 from motiongen.catalogue import Catalogue
-from motiongen.cli import app
+from motiongen.cli.commands import app
 from motiongen.errors import InputError
 from motiongen.motion import spec
 from motiongen.motion.compose import Document, compose

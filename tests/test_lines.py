@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from conftest import REPO
-from motiongen.cli import app
+from motiongen.cli.commands import app
 from motiongen.output.lines import wrap
 from wordtools import W, lo_convert, part, pdf_text
 

@@ -16,7 +16,7 @@ import pexpect
 from typer.testing import CliRunner
 
 from conftest import REPO
-from motiongen.cli import app
+from motiongen.cli.commands import app
 from screen import Screen, wait_for
 
 MOTIONGEN = str(Path(sys.executable).with_name("motiongen"))

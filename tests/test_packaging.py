@@ -42,6 +42,7 @@ def test_the_wheel_carries_seeds_and_templates(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     for seed in sorted((REPO / "seeds").rglob("*.yaml")):
         assert f"motiongen/_data/seeds/{seed.relative_to(REPO / 'seeds').as_posix()}" in names
+    assert "motiongen/cli/quick.json" in names  # the quick path's table of options
     templates = [n for n in names if n.startswith("motiongen/_data/templates/")]
     assert len(templates) == len([p for p in (REPO / "templates").rglob("*") if p.is_file()])
 

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from conftest import REPO
 from motiongen import catalogue, profiles
-from motiongen.cli import app
+from motiongen.cli.commands import app
 from motiongen.errors import InputError
 from motiongen.motion.compose import compose
 from motiongen.motion.spec import Motion

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from motiongen import catalogue
-from motiongen.cli import app
+from motiongen.cli.commands import app
 from motiongen.errors import CatalogueError
 
 OWN = """\

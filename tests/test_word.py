@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 from conftest import REPO
 from motiongen import __version__, catalogue, profiles
-from motiongen.cli import app
+from motiongen.cli.commands import app
 from motiongen.errors import InputError
 from motiongen.motion import spec
 from motiongen.motion.compose import compose

@@ -1,32 +1,23 @@
 """The command line: parse options, call the core, print.
 
-Each command lives in the module for its group; importing them registers them.
+``main`` tries the quick path first (``cli.quick``: the everyday commands,
+without typer) and hands everything else to the typer application in
+``cli.commands``, which knows every command, its help and its errors.
 """
 
 from __future__ import annotations
 
 import sys
 
-from motiongen.cli import agenda, boundary, browse, conference, motions
-from motiongen.cli.app import app
+from motiongen.cli import boundary, quick
 from motiongen.errors import EXIT_BAD_INPUT, MotiongenError
-
-__all__ = ["agenda", "app", "browse", "conference", "main", "motions"]
-
-# `motiongen --help` lists the commands in the order a secretary meets them:
-# drafting and building first, then the motions someone else wrote.
-ORDER = ("new", "build", "check", "schema", "import", "amend", "composite", "brief")
-app.registered_commands.sort(
-    key=lambda c: (
-        ORDER.index(c.name or c.callback.__name__)  # type: ignore[union-attr]
-        if (c.name or getattr(c.callback, "__name__", "")) in ORDER
-        else len(ORDER)
-    )
-)
 
 
 def main() -> None:
     """Console-script entry point."""
+    quick.run(sys.argv[1:])  # returns only when the quick path does not take these arguments
+    from motiongen.cli.commands import app  # typer and every command: the full start-up
+
     try:
         app()
     except MotiongenError as exc:  # raised outside a command, e.g. while parsing

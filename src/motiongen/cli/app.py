@@ -15,7 +15,6 @@ import typer
 
 from motiongen import __version__
 from motiongen.cli import boundary
-from motiongen.cli.boundary import State
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -91,9 +90,7 @@ def root(
     debug: bool = typer.Option(False, "--debug", help="Show the full traceback of an error."),
 ) -> None:
     """Draft conference-ready motions against the privatisation of children's social care."""
-    State.debug = debug
-    State.catalogues = tuple(catalogue)
-    State.profiles = tuple(profile_files)
+    boundary.set_globals(catalogue=catalogue, profile_files=profile_files, debug=debug)
 
 
 THEME_OPTION = typer.Option(None, "--theme", help="Only demands of this theme, e.g. ownership.")

@@ -26,6 +26,13 @@ class State:
     profiles: tuple[Path, ...] = ()
 
 
+def set_globals(catalogue: list[Path], profile_files: list[Path], debug: bool) -> None:
+    """The options given before the command (``--catalogue``, ``--profiles``, ``--debug``)."""
+    State.debug = debug
+    State.catalogues = tuple(catalogue)
+    State.profiles = tuple(profile_files)
+
+
 class Stop(Exception):
     """A command ended with this exit code after saying why on stderr."""
 

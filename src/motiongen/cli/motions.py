@@ -7,7 +7,7 @@ from typing import Any
 
 import typer
 
-from motiongen.cli import boundary
+from motiongen.cli import actions, boundary
 from motiongen.cli.app import JSON_OPTION, app, guard
 from motiongen.errors import InputError
 
@@ -216,25 +216,22 @@ def build_motions(
 
     Example: motiongen build motion.yaml --format docx,md --out-dir motions
     """
-    from motiongen import build as core
-    from motiongen.cli import report as reporting
-
-    options = core.Options(
-        formats=core.parse_formats(formats),
-        out_dir=out_dir,
-        force=force,
-        template_dir=templates,
-        reference_docx=reference_docx,
-        line_numbers=line_numbers,
-        submission_copy=submission_copy,
-        line_width=line_width,
-        profile=profile,
+    raise typer.Exit(
+        actions.build(
+            specs=specs,
+            formats=formats,
+            out_dir=out_dir,
+            force=force,
+            merge=merge,
+            templates=templates,
+            reference_docx=reference_docx,
+            line_numbers=line_numbers,
+            line_width=line_width,
+            profile=profile,
+            submission_copy=submission_copy,
+            quiet=quiet,
+        )
     )
-    cat = boundary.catalogue()
-    found = boundary.profiles()
-    if str(out_dir) == "-":
-        raise typer.Exit(reporting.build_to_stdout(specs, cat, found, options, merge))
-    raise typer.Exit(reporting.build(specs, cat, found, options, merge, quiet=quiet))
 
 
 @app.command("check")
@@ -259,18 +256,8 @@ def check_motions(
 
     Example: motiongen check motion.yaml --json
     """
-    from motiongen.cli import report as reporting
-
     raise typer.Exit(
-        reporting.check(
-            specs,
-            boundary.catalogue(),
-            boundary.profiles(),
-            merge,
-            as_json=as_json,
-            today=boundary.date_option(today, "--today"),
-            max_age=max_age,
-        )
+        actions.check(specs=specs, merge=merge, max_age=max_age, today=today, as_json=as_json)
     )
 
 

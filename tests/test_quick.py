@@ -1,0 +1,239 @@
+"""The quick path: it reads arguments exactly as typer would, or leaves them to typer."""
+
+from __future__ import annotations
+
+import inspect
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from motiongen.cli import actions, boundary, commands, quick
+from motiongen.cli.commands import app
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLE = REPO / "examples" / "anytown-branch.yaml"
+
+
+def test_the_shipped_table_is_made_from_the_typer_commands() -> None:
+    assert quick.load_table() == commands.quick_table(), (
+        "cli/quick.json is out of date: run python -m motiongen.cli.commands --write-quick-table"
+    )
+
+
+def test_every_quick_target_takes_the_parameters_of_its_typer_command() -> None:
+    import typer.main
+
+    group = typer.main.get_command(app)
+    for path, target in commands.QUICK.items():
+        command: Any = group
+        for word in path.split():
+            command = command.commands[word]
+        names = {p.name for p in command.params}
+        assert names == set(inspect.signature(target).parameters), path
+
+
+def test_the_table_is_plain_data_that_json_reads_back() -> None:
+    text = quick.TABLE.read_text("utf-8")
+    assert json.loads(text) == quick.load_table()
+    assert "typer" not in text.split('"target"')[0]
+
+
+# Each list of arguments, read by the quick path and by typer, must reach the same
+# function with the same keyword arguments.
+SAME = [
+    ["check", "a.yaml"],
+    ["check", "a.yaml", "b.yaml", "--json"],
+    ["check", "--json", "a.yaml", "--today", "2027-01-14"],
+    ["check", "a.yaml", "--merge=rows.csv", "--today=14/01/2027"],
+    ["check", "--", "-odd-name.yaml"],
+    ["--debug", "check", "a.yaml"],
+    ["--catalogue", "mine.yaml", "--catalogue", "more.yaml", "check", "a.yaml"],
+    ["--profiles", "bodies", "--debug", "check", "a.yaml"],
+    ["build", "a.yaml"],
+    ["build", "a.yaml", "-f", "md", "-o", "-"],
+    ["build", "-q", "a.yaml", "--format", "docx,md,txt", "--out-dir", "out", "--force"],
+    ["build", "a.yaml", "b.yaml", "--merge", "rows.csv", "--templates", "t", "-q"],
+    ["build", "a.yaml", "--reference-docx", "letterhead.docx", "--line-numbers"],
+    ["build", "a.yaml", "--profile", "napo-agm", "--submission-copy", "-o", "a b"],
+    ["build", "a.yaml", "-f", "md", "-f", "txt"],
+    ["build", "a.yaml", "--format=", "--out-dir="],
+    ["build", "a.yaml", "-o", "--force"],
+]
+
+# typer must read these: help, errors, numbers it range-checks, eager options.
+TYPERS = [
+    [],
+    ["--help"],
+    ["--version"],
+    ["check"],
+    ["check", "--help"],
+    ["check", "a.yaml", "--help"],
+    ["check", "a.yaml", "--max-age", "3"],
+    ["check", "a.yaml", "--nosuch"],
+    ["check", "a.yaml", "--merge"],
+    ["check", "a.yaml", "--json=yes"],
+    ["build", "a.yaml", "-qf", "md"],
+    ["build", "a.yaml", "-fmd"],
+    ["build", "a.yaml", "-o=x"],
+    ["build", "a.yaml", "--line-width", "60"],
+    ["build", "a.yaml", "--force=1"],
+    ["--debug"],
+    ["--nosuch", "check", "a.yaml"],
+    ["nosuch"],
+    ["new"],
+    ["check", "a.yaml", "--install-completion"],
+]
+
+
+@pytest.fixture
+def recorded(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, dict[str, Any]]]:
+    calls: list[tuple[str, dict[str, Any]]] = []
+
+    def recorder(name: str) -> Any:
+        def record(**kwargs: Any) -> int:
+            calls.append((name, kwargs))
+            return 0
+
+        return record
+
+    monkeypatch.setattr(actions, "check", recorder("motiongen.cli.actions:check"))
+    monkeypatch.setattr(actions, "build", recorder("motiongen.cli.actions:build"))
+    monkeypatch.setattr(boundary, "set_globals", recorder("motiongen.cli.boundary:set_globals"))
+    return calls
+
+
+@pytest.mark.parametrize("argv", SAME, ids=" ".join)
+def test_the_quick_path_reads_arguments_as_typer_does(
+    argv: list[str], recorded: list[tuple[str, dict[str, Any]]], runner: CliRunner
+) -> None:
+    plan = quick.parse(argv, quick.load_table())
+    assert plan is not None
+    result = runner.invoke(app, argv)
+    assert result.exit_code == 0, result.output
+    (root, globals_), (target, arguments) = recorded
+    assert (root, globals_) == (plan.root, plan.globals)
+    assert (target, arguments) == (plan.target, plan.arguments)
+
+
+@pytest.mark.parametrize("argv", TYPERS, ids=" ".join)
+def test_the_quick_path_leaves_help_and_errors_to_typer(argv: list[str]) -> None:
+    assert quick.parse(argv, quick.load_table()) is None
+
+
+def _both(argv: list[str], runner: CliRunner, capfd: pytest.CaptureFixture[str]) -> Any:
+    """(exit code, stdout, stderr) from the quick path, then from typer."""
+    plan = quick.parse(argv, quick.load_table())
+    assert plan is not None
+    code = quick.execute(plan)
+    out, err = capfd.readouterr()
+    result = runner.invoke(app, argv)
+    return (code, out, err), (result.exit_code, result.stdout, result.stderr)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check", str(EXAMPLE)],
+        ["check", str(EXAMPLE), "--json", "--today", "2027-01-14"],
+        ["check", "missing.yaml"],
+        ["check", str(EXAMPLE), "--today", "31/02/2027"],
+        ["build", str(EXAMPLE), "-f", "md", "-o", "-"],
+        ["build", str(EXAMPLE), "-f", "nosuch"],
+        ["--catalogue", "missing.yaml", "check", str(EXAMPLE)],
+    ],
+    ids=" ".join,
+)
+def test_the_quick_path_prints_what_typer_prints(
+    argv: list[str], runner: CliRunner, capfd: pytest.CaptureFixture[str]
+) -> None:
+    quick_run, typer_run = _both(argv, runner, capfd)
+    assert quick_run == typer_run
+
+
+def test_a_build_writes_the_same_files_by_either_path(
+    tmp_path: Path, runner: CliRunner, capfd: pytest.CaptureFixture[str]
+) -> None:
+    for name in ("quick", "typer"):
+        (tmp_path / name).mkdir()
+    argv = ["build", str(EXAMPLE), "-f", "md,txt", "-o"]
+    plan = quick.parse([*argv, str(tmp_path / "quick")], quick.load_table())
+    assert plan is not None
+    assert quick.execute(plan) == 0
+    assert runner.invoke(app, [*argv, str(tmp_path / "typer")]).exit_code == 0
+    made = sorted(p.name for p in (tmp_path / "quick").iterdir())
+    assert made == sorted(p.name for p in (tmp_path / "typer").iterdir())
+    assert len(made) == 2
+    for name in made:
+        assert (tmp_path / "quick" / name).read_bytes() == (tmp_path / "typer" / name).read_bytes()
+    capfd.readouterr()
+    # Again without --force: both refuse, with the same words and code.
+    again = [*argv, str(tmp_path / "quick")]
+    plan = quick.parse(again, quick.load_table())
+    assert plan is not None
+    code = quick.execute(plan)
+    _, err = capfd.readouterr()
+    result = runner.invoke(app, again)
+    assert (code, err) == (result.exit_code, result.stderr)
+    assert code == 2
+
+
+def _run_main(argv: list[str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    script = (
+        "import sys\n"
+        "from motiongen.cli import main\n"
+        f"sys.argv = ['motiongen', *{argv!r}]\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as stop:\n"
+        "    code = stop.code\n"
+        "print('typer loaded' if 'typer' in sys.modules else 'typer not loaded', file=sys.stderr)\n"
+        "sys.exit(code)\n"
+    )
+    env = {**os.environ, "MOTIONGEN_CACHE_DIR": str(tmp_path / "cache")}
+    return subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=False
+    )
+
+
+def test_check_and_build_run_without_loading_typer(tmp_path: Path) -> None:
+    done = _run_main(["check", str(EXAMPLE)], tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "no problems found" in done.stdout
+    assert done.stderr.strip() == "typer not loaded"
+    done = _run_main(["build", str(EXAMPLE), "-f", "md", "-o", str(tmp_path), "-q"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip() == "typer not loaded"
+    assert len(list(tmp_path.glob("*.md"))) == 1
+
+
+def test_help_and_mistakes_still_reach_typer(tmp_path: Path) -> None:
+    done = _run_main(["check", "--help"], tmp_path)
+    assert done.returncode == 0
+    assert "Usage:" in done.stdout and "--max-age" in done.stdout
+    done = _run_main(["check", str(EXAMPLE), "--max-age", "-1"], tmp_path)
+    assert done.returncode == 2
+    assert "--max-age" in done.stderr
+    assert done.stderr.strip().endswith("typer loaded")
+
+
+def test_a_closed_pipe_ends_the_quick_path_quietly(tmp_path: Path) -> None:
+    env = {**os.environ, "MOTIONGEN_CACHE_DIR": str(tmp_path / "cache")}
+    reader = subprocess.Popen(["head", "-c", "1"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)
+    done = subprocess.run(
+        [sys.executable, "-m", "motiongen", "build", str(EXAMPLE), "-f", "md", "-o", "-"],
+        stdout=reader.stdin,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert reader.stdin is not None
+    reader.stdin.close()
+    reader.wait()
+    assert "Traceback" not in done.stderr
