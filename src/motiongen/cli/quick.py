@@ -16,7 +16,6 @@ import importlib
 import json
 import os
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,14 +26,18 @@ TABLE = Path(__file__).with_name("quick.json")
 COMPLETION_VARIABLE = "_MOTIONGEN_COMPLETE"
 
 
-@dataclass
 class Plan:
     """What to run: the global options' setter, then one command, each with its arguments."""
 
-    root: str
-    globals: dict[str, Any] = field(default_factory=dict)
-    target: str = ""
-    arguments: dict[str, Any] = field(default_factory=dict)
+    # A plain class: dataclasses would bring in `inspect`, a tenth of the time budget.
+    def __init__(self, root: str) -> None:
+        self.root = root
+        self.globals: dict[str, Any] = {}
+        self.target = ""
+        self.arguments: dict[str, Any] = {}
+
+    def __repr__(self) -> str:
+        return f"Plan({self.root}, {self.globals}, {self.target}, {self.arguments})"
 
 
 class NotQuick(Exception):
