@@ -1,4 +1,4 @@
-"""Where motiongen's own data and the user's settings live.
+"""Where motiongen's own data, the user's settings and the cache live.
 
 The packaged catalogue and templates are found in a wheel or an editable install.
 
@@ -20,6 +20,7 @@ from urllib.parse import unquote, urlparse
 from motiongen.errors import MotiongenError
 
 CONFIG_ENV = "MOTIONGEN_CONFIG_DIR"
+CACHE_ENV = "MOTIONGEN_CACHE_DIR"
 
 
 @cache
@@ -61,3 +62,13 @@ def config_dir() -> Path:
     from platformdirs import user_config_dir
 
     return Path(user_config_dir("motiongen", appauthor=False))
+
+
+def cache_dir() -> Path | None:
+    """The cache folder; ``MOTIONGEN_CACHE_DIR`` overrides it, and an empty value turns it off."""
+    override = os.environ.get(CACHE_ENV)
+    if override is not None:
+        return Path(override) if override else None
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("motiongen", appauthor=False))
