@@ -11,27 +11,38 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from functools import cache
-from importlib import metadata, resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlparse
 
 from motiongen.errors import MotiongenError
 
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
 CONFIG_ENV = "MOTIONGEN_CONFIG_DIR"
 CACHE_ENV = "MOTIONGEN_CACHE_DIR"
+DISTRIBUTION = "motiongen"
 
 
 @cache
 def data_dir(name: str) -> Traversable:
     """The folder ``seeds`` or ``templates`` as shipped with this installation."""
-    packaged = resources.files("motiongen") / "_data" / name
+    # The wheel's copy beside this module, looked for first as a plain folder:
+    # importlib.resources and importlib.metadata cost more than browsing the cache.
+    packaged = Path(__file__).parent / "_data" / name
     if packaged.is_dir():
         return packaged
     checkout = _editable_checkout()
     if checkout is not None and (checkout / name).is_dir():
         return checkout / name
+    from importlib import resources  # an installation that is not plain folders (a zip)
+
+    inside = resources.files("motiongen") / "_data" / name
+    if inside.is_dir():
+        return inside
     raise MotiongenError(
         f"motiongen's own '{name}' folder is missing from this installation",
         hint="reinstall it with 'pip install --force-reinstall motiongen'",
@@ -39,10 +50,7 @@ def data_dir(name: str) -> Traversable:
 
 
 def _editable_checkout() -> Path | None:
-    try:
-        record = metadata.distribution("motiongen").read_text("direct_url.json")
-    except metadata.PackageNotFoundError:
-        return None
+    record = _install_record()
     if not record:
         return None
     info = json.loads(record)
@@ -52,6 +60,27 @@ def _editable_checkout() -> Path | None:
     if url.scheme != "file":
         return None
     return Path(unquote(url.path))
+
+
+def _install_record() -> str | None:
+    """motiongen's ``direct_url.json``: read from its dist-info folder on the import path,
+    as importlib.metadata would find it, which is asked only when that folder is not plain."""
+    for entry in sys.path:
+        try:
+            found = sorted(Path(entry or ".").glob(f"{DISTRIBUTION}-*.dist-info"))
+        except OSError:
+            continue
+        for info in found:
+            try:
+                return (info / "direct_url.json").read_text(encoding="utf-8")
+            except OSError:
+                return None  # a plain install: no record
+    from importlib import metadata  # brings in email and zipfile: only when the above fails
+
+    try:
+        return metadata.distribution(DISTRIBUTION).read_text("direct_url.json")
+    except metadata.PackageNotFoundError:
+        return None
 
 
 def config_dir() -> Path:
