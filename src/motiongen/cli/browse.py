@@ -1,10 +1,13 @@
-"""`motiongen demands` and `motiongen profiles`: browse the catalogue and the bodies."""
+"""`motiongen demands` and `motiongen profiles`: browse the catalogue and the bodies.
+
+The typer side only: each command calls its typer-free twin in `listing`.
+"""
 
 from __future__ import annotations
 
 import typer
 
-from motiongen.cli import boundary
+from motiongen.cli import listing
 from motiongen.cli.app import JSON_OPTION, THEME_OPTION, demands_app, guard, profiles_app
 
 
@@ -15,7 +18,7 @@ def demands_root(
 ) -> None:
     """Browse the catalogue of demands (with no command: list them)."""
     if ctx.invoked_subcommand is None:
-        _list_demands(theme, as_json)
+        listing.list_demands(theme=theme, as_json=as_json)
 
 
 @demands_app.command("list")
@@ -25,30 +28,7 @@ def demands_list(theme: str | None = THEME_OPTION, as_json: bool = JSON_OPTION) 
 
     Example: motiongen demands list --theme workforce
     """
-    _list_demands(theme, as_json)
-
-
-def _list_demands(theme: str | None, as_json: bool) -> None:
-    from motiongen.catalogue import export as records
-
-    cat = boundary.catalogue()
-    demands = cat.demands_in(theme)
-    if as_json:
-        boundary.print_json([records.demand(cat, d) for d in demands])
-        return
-    from motiongen.cli import tables as display
-
-    console = display.stdout()
-    for theme_id, info in cat.themes.items():
-        group = [d for d in demands if d.theme == theme_id]
-        if group:
-            console.print(display.demand_table(cat, group, title=_escape(info.title)))
-    console.print(
-        f"{len(demands)} demands. 'motiongen demands show ID' gives the clause, sources "
-        "and evidence of one.",
-        style="dim",
-        markup=False,
-    )
+    listing.list_demands(theme=theme, as_json=as_json)
 
 
 @demands_app.command("show")
@@ -61,16 +41,7 @@ def demands_show(
 
     Example: motiongen demands show nationalise-foster-care
     """
-    from motiongen.catalogue import export as records
-
-    cat = boundary.catalogue()
-    demand = cat.demand(demand_id)
-    if as_json:
-        boundary.print_json(records.demand(cat, demand, full=True))
-        return
-    from motiongen.cli import tables as display
-
-    display.stdout().print(display.demand_detail(cat, demand))
+    listing.show_demand(demand_id=demand_id, as_json=as_json)
 
 
 @demands_app.command("search")
@@ -84,34 +55,7 @@ def demands_search(
 
     Example: motiongen demands search foster care
     """
-    from motiongen.catalogue import export as records
-
-    cat = boundary.catalogue()
-    found = cat.search(words, theme)
-    if as_json:
-        boundary.print_json([records.demand(cat, d) for d in found])
-        return
-    from motiongen.cli import tables as display
-
-    phrase = " ".join(words)
-    if not found:
-        display.stderr().print(
-            f"No demand holds every word of '{phrase}'. Try fewer words, or "
-            "'motiongen demands list'.",
-            markup=False,
-        )
-        return
-    display.stdout().print(
-        display.demand_table(
-            cat, found, title=_escape(f"Demands matching '{phrase}'"), show_theme=True
-        )
-    )
-
-
-def _escape(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)
+    listing.search_demands(words=words, theme=theme, as_json=as_json)
 
 
 # --- profiles -----------------------------------------------------------------
@@ -122,7 +66,7 @@ def _escape(text: str) -> str:
 def profiles_root(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
     """Browse the profiles (with no command: list them)."""
     if ctx.invoked_subcommand is None:
-        _list_profiles(as_json)
+        listing.list_profiles(as_json=as_json)
 
 
 @profiles_app.command("list")
@@ -132,17 +76,7 @@ def profiles_list(as_json: bool = JSON_OPTION) -> None:
 
     Example: motiongen profiles list
     """
-    _list_profiles(as_json)
-
-
-def _list_profiles(as_json: bool) -> None:
-    found = boundary.profiles()
-    if as_json:
-        boundary.print_json([p.model_dump(mode="json") for p in found.profiles.values()])
-        return
-    from motiongen.cli import tables as display
-
-    display.stdout().print(display.profile_table(list(found.profiles.values())))
+    listing.list_profiles(as_json=as_json)
 
 
 @profiles_app.command("show")
@@ -155,10 +89,4 @@ def profiles_show(
 
     Example: motiongen profiles show napo-agm
     """
-    profile = boundary.profiles().get(profile_id)
-    if as_json:
-        boundary.print_json(profile.model_dump(mode="json"))
-        return
-    from motiongen.cli import tables as display
-
-    display.stdout().print(display.profile_detail(profile))
+    listing.show_profile(profile_id=profile_id, as_json=as_json)

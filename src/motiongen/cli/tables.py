@@ -6,15 +6,13 @@ Everything from the catalogue or the user is escaped: a title such as
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.console import Console, Group
 from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
-
-from motiongen.catalogue import Catalogue
-from motiongen.catalogue.models import NATION_NAMES, Demand
-from motiongen.profiles import Profile
 
 LEVEL_NAMES = {
     "national": "Government and Parliament",
@@ -23,79 +21,78 @@ LEVEL_NAMES = {
     "union": "unions",
 }
 
+# The plain view of `view.build` (read without pydantic), and one demand's or profile's part.
+View = dict[str, Any]
+Entry = dict[str, Any]
 
-def nations(items: list[str]) -> str:
+
+def nations(items: list[str], names: dict[str, str]) -> str:
     if not items:
         return "not stated"
-    if len(items) == len(NATION_NAMES):
+    if len(items) == len(names):
         return "the whole UK"
-    return ", ".join(NATION_NAMES[n] for n in items)
+    return ", ".join(names[n] for n in items)
 
 
-def demand_table(
-    catalogue: Catalogue, demands: list[Demand], title: str, *, show_theme: bool = False
-) -> Table:
-    table = Table(title=title, title_justify="left", show_lines=False, expand=False)
+def demand_table(demands: list[Entry], title: str, *, show_theme: bool = False) -> Table:
+    table = Table(title=escape(title), title_justify="left", show_lines=False, expand=False)
     table.add_column("id", style="bold cyan", no_wrap=True)
     table.add_column("demand", ratio=3, min_width=16)
     if show_theme:
         table.add_column("theme", style="magenta", ratio=1, min_width=9)
     table.add_column("from", style="dim", ratio=2, min_width=12)
-    for d in demands:
-        row = [Text(d.id), Text(d.title)]
+    for entry in demands:
+        d = entry["record"]
+        row = [Text(d["id"]), Text(d["title"])]
         if show_theme:
-            row.append(Text(catalogue.themes[d.theme].title))
-        names = dict.fromkeys(short_source(catalogue, r.source) for r in d.sources)
+            row.append(Text(d["theme_title"]))
+        # The source as a secretary knows it ("LSWG 2021"), not its archive file number.
+        names = dict.fromkeys(ref["label"] for ref in d["sources"])
         row.append(Text(", ".join(names)))
         table.add_row(*row)
     return table
 
 
-def short_source(catalogue: Catalogue, source_id: str) -> str:
-    """The source as a secretary knows it ("LSWG 2021"), not its archive file number."""
-    return catalogue.sources[source_id].label
-
-
-def demand_detail(catalogue: Catalogue, d: Demand) -> Panel:
+def demand_detail(view: View, entry: Entry) -> Panel:
+    d = entry["full"]
     parts: list[Text | Table] = []
-    parts.append(Text.assemble(("Theme: ", "bold"), catalogue.themes[d.theme].title))
-    parts.append(Text.assemble(("Clause: ", "bold"), "… to " + d.clause + "."))
+    parts.append(Text.assemble(("Theme: ", "bold"), d["theme_title"]))
+    parts.append(Text.assemble(("Clause: ", "bold"), "… to " + d["clause"] + "."))
     parts.append(
         Text.assemble(
-            ("Who can act: ", "bold"), ", ".join(LEVEL_NAMES[level] for level in d.acted_on_by)
+            ("Who can act: ", "bold"), ", ".join(LEVEL_NAMES[level] for level in d["acted_on_by"])
         )
     )
-    parts.append(Text.assemble(("Applies in: ", "bold"), nations(list(d.applies_in))))
-    parts.append(Text.assemble(("How firm the sources are: ", "bold"), d.firmness))
-    if d.note:
-        parts.append(Text.assemble(("Note: ", "bold"), d.note))
+    parts.append(Text.assemble(("Applies in: ", "bold"), nations(d["applies_in"], view["nations"])))
+    parts.append(Text.assemble(("How firm the sources are: ", "bold"), entry["firmness"]))
+    if d["note"]:
+        parts.append(Text.assemble(("Note: ", "bold"), d["note"]))
     parts.append(Text("Sources:", style="bold"))
-    for source, at in catalogue.cited(d.sources):
-        parts.append(Text(f"  • {source.citation(at)}"))
-    if d.evidence:
+    for citation in entry["citations"]:
+        parts.append(Text(f"  • {citation}"))
+    if entry["facts"]:
         parts.append(Text("Evidence:", style="bold"))
-        for evidence_id in d.evidence:
-            fact = catalogue.evidence[evidence_id]
+        for fact in entry["facts"]:
             parts.append(
                 Text.assemble(
-                    "  • ", (fact.id, "cyan"), f": {fact.statement} [{fact.scope}, {fact.when}]"
+                    "  • ",
+                    (fact["id"], "cyan"),
+                    f": {fact['statement']} [{fact['scope']}, {fact['when']}]",
                 )
             )
-    if d.beliefs:
+    if d["beliefs"]:
         parts.append(Text("Beliefs it draws on:", style="bold"))
-        for belief_id in d.beliefs:
-            parts.append(
-                Text.assemble("  • ", (belief_id, "cyan"), f": {catalogue.beliefs[belief_id].text}")
-            )
-    if d.overlaps:
-        parts.append(Text.assemble(("Overlaps with: ", "bold"), ", ".join(d.overlaps)))
-    for conflict in d.conflicts:
+        for belief in d["beliefs"]:
+            parts.append(Text.assemble("  • ", (belief["id"], "cyan"), f": {belief['text']}"))
+    if d["overlaps"]:
+        parts.append(Text.assemble(("Overlaps with: ", "bold"), ", ".join(d["overlaps"])))
+    for conflict in d["conflicts"]:
         parts.append(
             Text.assemble(
-                ("Conflicts with ", "bold"), (conflict.with_, "cyan"), f": {conflict.why}"
+                ("Conflicts with ", "bold"), (conflict["with"], "cyan"), f": {conflict['why']}"
             )
         )
-    return Panel(Group(*parts), title=escape(f"{d.id} — {d.title}"), title_align="left")
+    return Panel(Group(*parts), title=escape(f"{d['id']} — {d['title']}"), title_align="left")
 
 
 def stdout() -> Console:
@@ -106,50 +103,55 @@ def stderr() -> Console:
     return Console(stderr=True, highlight=False)
 
 
-def profile_table(profiles: list[Profile]) -> Table:
+def profile_table(profiles: list[Entry]) -> Table:
     table = Table(title="Profiles", title_justify="left")
     table.add_column("id", style="bold cyan", no_wrap=True)
     table.add_column("body")
     table.add_column("word limit", justify="right")
     table.add_column("rules", no_wrap=True)
-    for p in profiles:
-        limit = str(p.word_limit) if p.word_limit else "none"
+    for entry in profiles:
+        p = entry["record"]
+        limit = str(p["word_limit"]) if p["word_limit"] else "none"
         table.add_row(
-            Text(p.id),
-            Text(p.description),
+            Text(p["id"]),
+            Text(p["description"]),
             Text(limit),
-            Text("verified" if p.verified else "partly verified"),
+            Text("verified" if entry["verified"] else "partly verified"),
         )
     return table
 
 
-def profile_detail(p: Profile) -> Panel:
-    parts: list[Text] = [Text(p.description)]
+def profile_detail(entry: Entry) -> Panel:
+    p = entry["record"]
+    parts: list[Text] = [Text(p["description"])]
     for key in ("notes", "believes", "resolves", "mandates"):
-        lead = getattr(p.sections, key)
+        lead = p["sections"][key]
         if lead:
             parts.append(Text.assemble((f"{key.capitalize()}: ", "bold"), lead))
-    limit = f"{p.word_limit} words" if p.word_limit else "no limit known"
-    title = "counted" if p.count_title else "not counted"
+    limit = f"{p['word_limit']} words" if p["word_limit"] else "no limit known"
+    title = "counted" if p["count_title"] else "not counted"
     parts.append(Text.assemble(("Word limit: ", "bold"), f"{limit} (title {title})"))
-    if p.title_word_limit:
-        parts.append(Text.assemble(("Title: ", "bold"), f"at most {p.title_word_limit} words"))
-    parts.append(Text.assemble(("Required: ", "bold"), ", ".join(p.required) or "nothing"))
-    if p.defaults.calls_on:
-        parts.append(Text.assemble(("Calls on (default): ", "bold"), p.defaults.calls_on))
-    if p.period:
-        until = f" to {p.period.until.isoformat()}" if p.period.until else " on"
+    if p["title_word_limit"]:
+        parts.append(Text.assemble(("Title: ", "bold"), f"at most {p['title_word_limit']} words"))
+    parts.append(Text.assemble(("Required: ", "bold"), ", ".join(p["required"]) or "nothing"))
+    if p["defaults"]["calls_on"]:
+        parts.append(Text.assemble(("Calls on (default): ", "bold"), p["defaults"]["calls_on"]))
+    period = p["period"]
+    if period:
+        # Dates are ISO text in the view, as they were written with isoformat().
+        until = f" to {period['until']}" if period["until"] else " on"
         parts.append(
             Text.assemble(
                 ("Wording for: ", "bold"),
-                f"{p.period.since.isoformat()}{until}: {p.period.context}",
+                f"{period['since']}{until}: {period['context']}",
             )
         )
-    if p.notice:
-        when = f"{p.notice.days} days before, " if p.notice.days else ""
-        parts.append(Text.assemble(("Notice: ", "bold"), when + p.notice.what))
+    notice = p["notice"]
+    if notice:
+        when = f"{notice['days']} days before, " if notice["days"] else ""
+        parts.append(Text.assemble(("Notice: ", "bold"), when + notice["what"]))
     parts.append(Text("Rules and their sources:", style="bold"))
-    for rule in p.rules:
-        state = "verified" if rule.verified else "not verified"
-        parts.append(Text(f"  • {rule.what} [{rule.source}; {state}]"))
-    return Panel(Group(*parts), title=escape(f"{p.id} — {p.name}"), title_align="left")
+    for rule in p["rules"]:
+        state = "verified" if rule["verified"] else "not verified"
+        parts.append(Text(f"  • {rule['what']} [{rule['source']}; {state}]"))
+    return Panel(Group(*parts), title=escape(f"{p['id']} — {p['name']}"), title_align="left")

@@ -31,6 +31,7 @@ from typing import Any
 
 from motiongen import __version__
 from motiongen.errors import InputError
+from motiongen.paths import cache_dir
 from motiongen.text import date_problem
 
 Loc = tuple[str | int, ...]
@@ -406,18 +407,7 @@ def _trailing_comma(text: str, pos: int) -> int | None:
 
 # --- motiongen's own files, parsed once ----------------------------------------
 
-CACHE_ENV = "MOTIONGEN_CACHE_DIR"
 _SAFE = {("builtins", "dict"), ("builtins", "list"), ("datetime", "date")}
-
-
-def cache_dir() -> Path | None:
-    """The cache folder; ``MOTIONGEN_CACHE_DIR`` overrides it, and an empty value turns it off."""
-    override = os.environ.get(CACHE_ENV)
-    if override is not None:
-        return Path(override) if override else None
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("motiongen", appauthor=False))
 
 
 def load_builtin(text: str, name: str) -> DataFile:

@@ -1,0 +1,134 @@
+"""The built-in catalogue and profiles' view (`view.build`), kept as JSON in the cache folder.
+
+Browsing the built-in data should not wait for pydantic to validate it again:
+its view is stored under a key made of the version, every file in ``seeds/``
+and the source of the modules that shape the view, so an edited ``seeds/`` in
+an editable install is seen at once. Computing the key reads bytes and hashes
+them; nothing here imports pydantic or ruamel until the cache misses. A
+damaged, stale or unwritable cache costs only a rebuild, never an error.
+
+The user's own catalogue and profiles are never cached: when any may be in
+play, the caller builds the view from the models instead (`catalogue_is_builtin`,
+`profiles_are_builtin`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import motiongen
+from motiongen import __version__
+from motiongen.paths import cache_dir, config_dir, data_dir
+
+# What shapes the view besides the seeds: an edit to any of them is a new key.
+SHAPERS = ("view.py", "catalogue/export.py", "catalogue/models.py", "profiles.py")
+SECTIONS = ("nations", "themes", "demands", "profiles")
+CATALOGUE_ENV = "MOTIONGEN_CATALOGUE"  # as `catalogue.ENV_VAR`
+
+View = dict[str, Any]
+
+
+def builtin() -> View:
+    """The view of the built-in catalogue and profiles: from the cache, or built and stored."""
+    folder = cache_dir()
+    if folder is None:
+        return _build()
+    key = cache_key()
+    path = folder / f"view-{key}.json"
+    cached = _read(path, key)
+    if cached is not None:
+        return cached
+    view = _build()
+    _write(path, {**view, "key": key})
+    return view
+
+
+def cache_key() -> str:
+    """A digest of the version, every seed file's name and bytes, and the shaping modules."""
+    digest = hashlib.sha256(f"motiongen {__version__}\0".encode())
+    for name, data in _seed_files():
+        digest.update(f"seeds/{name}\0{len(data)}\0".encode())
+        digest.update(data)
+    package = Path(motiongen.__file__).parent
+    for name in SHAPERS:
+        try:
+            data = (package / name).read_bytes()
+        except OSError:
+            data = b"missing"
+        digest.update(f"{name}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()[:32]
+
+
+def _seed_files() -> list[tuple[str, bytes]]:
+    found: list[tuple[str, bytes]] = []
+    pending = [("", data_dir("seeds"))]
+    while pending:
+        prefix, folder = pending.pop()
+        for entry in folder.iterdir():
+            if entry.is_dir():
+                pending.append((f"{prefix}{entry.name}/", entry))
+            elif entry.is_file():
+                found.append((prefix + entry.name, entry.read_bytes()))
+    return sorted(found)
+
+
+def catalogue_is_builtin(extra: Sequence[str | Path] = ()) -> bool:
+    """No user catalogue can be in play: no ``--catalogue``, no environment, no config file.
+
+    The same places `catalogue.user_files` looks, asked without loading the catalogue.
+    """
+    if extra or os.environ.get(CATALOGUE_ENV, "").strip():
+        return False
+    return not (config_dir() / "catalogue.yaml").is_file()
+
+
+def profiles_are_builtin(extra: Sequence[str | Path] = ()) -> bool:
+    """No user profile can be in play: the places `profiles.user_profile_files` looks."""
+    if extra:
+        return False
+    folder = config_dir() / "profiles"
+    return not (folder.is_dir() and any(folder.glob("*.y*ml")))
+
+
+def _build() -> View:
+    # pydantic and ruamel come in only on a miss, for start-up time.
+    from motiongen import catalogue, profiles, view
+
+    return view.build(catalogue.load(with_user_files=False), profiles.load(with_user_files=False))
+
+
+def _read(path: Path, key: str) -> View | None:
+    try:
+        data = json.loads(path.read_bytes())
+    except Exception:  # missing, unreadable or damaged: only a missed saving
+        return None
+    if not isinstance(data, dict) or data.pop("key", None) != key:
+        return None
+    if not all(isinstance(data.get(section), dict) for section in SECTIONS):
+        return None
+    return data
+
+
+def _write(path: Path, view: View) -> None:
+    import tempfile  # only when the cache is written, for start-up time
+
+    written: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=path.parent, suffix=".tmp", delete=False
+        ) as tmp:
+            written = tmp.name
+            json.dump(view, tmp, ensure_ascii=False, separators=(",", ":"))
+        os.replace(written, path)
+    except OSError:  # a read-only or full cache folder costs only speed
+        if written is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(written)
