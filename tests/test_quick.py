@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from motiongen.cli import actions, boundary, commands, quick
+from motiongen.cli import actions, boundary, commands, listing, quick
 from motiongen.cli.commands import app
 
 REPO = Path(__file__).resolve().parents[1]
@@ -47,6 +47,19 @@ def test_the_table_is_plain_data_that_json_reads_back() -> None:
 # Each list of arguments, read by the quick path and by typer, must reach the same
 # function with the same keyword arguments.
 SAME = [
+    ["demands"],
+    ["demands", "--json"],
+    ["demands", "--theme", "ownership", "--json"],
+    ["demands", "list"],
+    ["demands", "list", "--theme=workforce"],
+    ["demands", "show", "nationalise-foster-care", "--json"],
+    ["demands", "show", "--json", "halt-nass"],
+    ["demands", "search", "foster", "care", "--theme", "ownership"],
+    ["profiles"],
+    ["profiles", "--json"],
+    ["profiles", "list", "--json"],
+    ["profiles", "show", "napo-agm"],
+    ["--catalogue", "mine.yaml", "demands", "show", "mine"],
     ["check", "a.yaml"],
     ["check", "a.yaml", "b.yaml", "--json"],
     ["check", "--json", "a.yaml", "--today", "2027-01-14"],
@@ -88,6 +101,13 @@ TYPERS = [
     ["nosuch"],
     ["new"],
     ["check", "a.yaml", "--install-completion"],
+    ["demands", "--json", "list"],
+    ["demands", "show"],
+    ["demands", "show", "a", "b"],
+    ["demands", "nosuch"],
+    ["demands", "search"],
+    ["profiles", "show", "--help"],
+    ["profiles", "--theme", "x"],
 ]
 
 
@@ -102,6 +122,8 @@ def recorded(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, dict[str, Any]]
 
         return record
 
+    for name in ("list_demands", "show_demand", "search_demands", "list_profiles", "show_profile"):
+        monkeypatch.setattr(listing, name, recorder(f"motiongen.cli.listing:{name}"))
     monkeypatch.setattr(actions, "check", recorder("motiongen.cli.actions:check"))
     monkeypatch.setattr(actions, "build", recorder("motiongen.cli.actions:build"))
     monkeypatch.setattr(boundary, "set_globals", recorder("motiongen.cli.boundary:set_globals"))
@@ -139,6 +161,19 @@ def _both(argv: list[str], runner: CliRunner, capfd: pytest.CaptureFixture[str])
 @pytest.mark.parametrize(
     "argv",
     [
+        ["demands"],
+        ["demands", "list", "--theme", "workforce"],
+        ["demands", "--json"],
+        ["demands", "show", "nationalise-foster-care"],
+        ["demands", "show", "nationalise-foster-care", "--json"],
+        ["demands", "show", "nationalise-foster"],
+        ["demands", "list", "--theme", "nosuch"],
+        ["demands", "search", "agency"],
+        ["demands", "search", "zzzz"],
+        ["profiles"],
+        ["profiles", "list", "--json"],
+        ["profiles", "show", "labour-conference"],
+        ["profiles", "show", "nosuch"],
         ["check", str(EXAMPLE)],
         ["check", str(EXAMPLE), "--json", "--today", "2027-01-14"],
         ["check", "missing.yaml"],
@@ -199,6 +234,14 @@ def _run_main(argv: list[str], tmp_path: Path) -> subprocess.CompletedProcess[st
     return subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=False
     )
+
+
+def test_browsing_runs_without_loading_typer(tmp_path: Path) -> None:
+    for argv in (["demands", "list"], ["demands", "show", "halt-nass"], ["profiles", "list"]):
+        done = _run_main(argv, tmp_path)
+        assert done.returncode == 0, done.stderr
+        assert done.stderr.strip() == "typer not loaded"
+        assert done.stdout
 
 
 def test_check_and_build_run_without_loading_typer(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from motiongen.cli import actions, agenda, boundary, browse, conference, motions
+from motiongen.cli import actions, agenda, boundary, browse, conference, listing, motions
 from motiongen.cli.app import app
 
 __all__ = ["agenda", "app", "browse", "conference", "motions"]
@@ -33,6 +33,13 @@ app.registered_commands.sort(
 # The commands the quick path (cli.quick) may run without typer, each with the
 # typer-free function its typer command calls with the same keyword arguments.
 QUICK: dict[str, Callable[..., Any]] = {
+    "demands": listing.list_demands,
+    "demands list": listing.list_demands,
+    "demands show": listing.show_demand,
+    "demands search": listing.search_demands,
+    "profiles": listing.list_profiles,
+    "profiles list": listing.list_profiles,
+    "profiles show": listing.show_profile,
     "check": actions.check,
     "build": actions.build,
 }
