@@ -150,3 +150,14 @@ def test_a_users_own_primary_source_needs_an_address(tmp_path: Path) -> None:
     fixed = source + "    address: https://example.org/placements\n"
     cat = catalogue.load([write(tmp_path, fixed, "fixed.yaml")])
     assert cat.sources["county-report"].label == "Anytown County Council 2026"
+
+
+def test_titles_print_as_written_not_as_markup_or_emoji(tmp_path: Path) -> None:
+    own = write(
+        tmp_path,
+        OWN.replace("A county fostering service", "'County [bold]fostering[/] :x: service'"),
+    )
+    for argv in (["demands", "list"], ["demands", "show", "county-fostering-service"]):
+        result = CliRunner().invoke(app, ["--catalogue", str(own), *argv], env={"COLUMNS": "200"})
+        assert result.exit_code == 0, result.output
+        assert "County [bold]fostering[/] :x: service" in result.stdout

@@ -1,7 +1,8 @@
 """Tables and panels that show the catalogue and the profiles to people.
 
-Everything from the catalogue or the user is escaped: a title such as
-"Conference [amended] notes" must print as written.
+Everything from the catalogue or the user goes in as rich Text, never as markup,
+and the consoles read no emoji codes: a title such as "Conference [amended] notes"
+or "Cuts :x: now" prints as written.
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from rich.console import Console, Group
-from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -35,7 +35,7 @@ def nations(items: list[str], names: dict[str, str]) -> str:
 
 
 def demand_table(demands: list[Entry], title: str, *, show_theme: bool = False) -> Table:
-    table = Table(title=escape(title), title_justify="left", show_lines=False, expand=False)
+    table = Table(title=Text(title, style="table.title"), title_justify="left", show_lines=False, expand=False)
     table.add_column("id", style="bold cyan", no_wrap=True)
     table.add_column("demand", ratio=3, min_width=16)
     if show_theme:
@@ -92,15 +92,17 @@ def demand_detail(view: View, entry: Entry) -> Panel:
                 ("Conflicts with ", "bold"), (conflict["with"], "cyan"), f": {conflict['why']}"
             )
         )
-    return Panel(Group(*parts), title=escape(f"{d['id']} — {d['title']}"), title_align="left")
+    return Panel(Group(*parts), title=Text(f"{d['id']} — {d['title']}"), title_align="left")
 
 
 def stdout() -> Console:
-    return Console(highlight=False)
+    # No emoji codes: a title such as "Cuts :x: and more" is data, to print as
+    # written (and rich's table of codes is slow to load).
+    return Console(highlight=False, emoji=False)
 
 
 def stderr() -> Console:
-    return Console(stderr=True, highlight=False)
+    return Console(stderr=True, highlight=False, emoji=False)
 
 
 def profile_table(profiles: list[Entry]) -> Table:
@@ -154,4 +156,4 @@ def profile_detail(entry: Entry) -> Panel:
     for rule in p["rules"]:
         state = "verified" if rule["verified"] else "not verified"
         parts.append(Text(f"  • {rule['what']} [{rule['source']}; {state}]"))
-    return Panel(Group(*parts), title=escape(f"{p['id']} — {p['name']}"), title_align="left")
+    return Panel(Group(*parts), title=Text(f"{p['id']} — {p['name']}"), title_align="left")
