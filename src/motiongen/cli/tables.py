@@ -35,7 +35,9 @@ def nations(items: list[str], names: dict[str, str]) -> str:
 
 
 def demand_table(demands: list[Entry], title: str, *, show_theme: bool = False) -> Table:
-    table = Table(title=Text(title, style="table.title"), title_justify="left", show_lines=False, expand=False)
+    table = Table(
+        title=Text(title, style="table.title"), title_justify="left", show_lines=False, expand=False
+    )
     table.add_column("id", style="bold cyan", no_wrap=True)
     table.add_column("demand", ratio=3, min_width=16)
     if show_theme:
