@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from functools import cache
-from importlib import metadata, resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlparse
 
+import motiongen
 from motiongen.errors import MotiongenError
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 CONFIG_ENV = "MOTIONGEN_CONFIG_DIR"
 
@@ -25,7 +29,14 @@ CONFIG_ENV = "MOTIONGEN_CONFIG_DIR"
 @cache
 def data_dir(name: str) -> Traversable:
     """The folder ``seeds`` or ``templates`` as shipped with this installation."""
-    packaged = resources.files("motiongen") / "_data" / name
+    # The package's own folder, as importlib.resources would give it for a package
+    # on disk; a zipped install (no folder) asks importlib.resources itself.
+    if motiongen.__file__ is None or not os.path.isdir(os.path.dirname(motiongen.__file__)):
+        from importlib import resources
+
+        packaged: Traversable = resources.files("motiongen") / "_data" / name
+    else:
+        packaged = Path(motiongen.__file__).parent / "_data" / name
     if packaged.is_dir():
         return packaged
     checkout = _editable_checkout()
@@ -38,10 +49,7 @@ def data_dir(name: str) -> Traversable:
 
 
 def _editable_checkout() -> Path | None:
-    try:
-        record = metadata.distribution("motiongen").read_text("direct_url.json")
-    except metadata.PackageNotFoundError:
-        return None
+    record = _install_record()
     if not record:
         return None
     info = json.loads(record)
@@ -61,3 +69,24 @@ def config_dir() -> Path:
     from platformdirs import user_config_dir
 
     return Path(user_config_dir("motiongen", appauthor=False))
+
+
+def _install_record() -> str | None:
+    """The install's ``direct_url.json``, from the first ``motiongen-*.dist-info`` on the path.
+
+    importlib.metadata looks in the same places in the same order, but importing
+    it costs more start-up time than the rest of this module.
+    """
+    for entry in sys.path:
+        folder = entry or "."
+        try:
+            names = sorted(os.listdir(folder))
+        except OSError:
+            continue
+        for found in names:
+            if found.startswith("motiongen-") and found.endswith(".dist-info"):
+                try:
+                    return (Path(folder) / found / "direct_url.json").read_text("utf-8")
+                except OSError:
+                    return None  # the first install found is the one Python imports
+    return None

@@ -16,6 +16,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from motiongen import text as text_rules
+from motiongen.catalogue import models
 from motiongen.catalogue.models import (
     Belief,
     CatalogueFile,
@@ -162,7 +164,15 @@ def load(extra: Sequence[str | Path] = (), *, with_user_files: bool = True) -> C
 
 @cache
 def _builtin_parsed() -> tuple[tuple[datafile.DataFile, CatalogueFile], ...]:
-    return tuple(_parse(datafile.load_builtin(text, name)) for name, text in builtin_files())
+    # Validated once and cached: reading it back builds none of the models' schemas.
+    return tuple(
+        datafile.load_builtin_checked(content, name, _validate, (models, text_rules))
+        for name, content in builtin_files()
+    )
+
+
+def _validate(source: datafile.DataFile) -> CatalogueFile:
+    return _parse(source)[1]
 
 
 def _parse(source: datafile.DataFile) -> tuple[datafile.DataFile, CatalogueFile]:

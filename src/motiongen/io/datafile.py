@@ -9,6 +9,10 @@ their data and line table are kept in the user's cache folder under a key made
 of the file's name and content, so an edited ``seeds/`` in an editable install
 is seen at once, and a damaged or unwritable cache costs only the parse. The
 user's own files are never cached.
+
+Their validated models are cached too (``load_builtin_checked``), keyed also by
+the code that validates them, and read back by an unpickler that builds only
+those model classes: so start-up builds no pydantic schema for them at all.
 """
 
 from __future__ import annotations
@@ -27,13 +31,15 @@ import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from types import ModuleType
+from typing import Any, TypeVar
 
 from motiongen import __version__
 from motiongen.errors import InputError
 from motiongen.text import date_problem
 
 Loc = tuple[str | int, ...]
+T = TypeVar("T")
 SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".toml": "toml", ".json": "json"}
 # A motion, a catalogue or a profile file holds a few thousand values at most;
 # these budgets refuse an alias bomb ("billion laughs") before it is expanded.
@@ -458,25 +464,93 @@ def _line_table(parsed: DataFile) -> dict[tuple[str | int, ...], int]:
     return table
 
 
+def load_builtin_checked(
+    text: str, name: str, check: Callable[[DataFile], T], code: Sequence[ModuleType]
+) -> tuple[DataFile, T]:
+    """A packaged data file, parsed and then validated by ``check``, each once.
+
+    ``code`` holds the modules that define and validate the models ``check``
+    returns: their source is part of the key, so an edited model or validator is
+    validated afresh, and their pydantic models are the only classes read back.
+    """
+    folder = cache_dir()
+    if folder is None:
+        source = loads(text, name)
+        return source, check(source)
+    key = hashlib.sha256(f"{__version__}\0{_pydantic_version()}\0{name}\0{text}".encode())
+    for module in code:
+        key.update(b"\0" + module.__name__.encode() + b"\0" + _module_source(module))
+    path = folder / f"{key.hexdigest()[:32]}.models.pickle"
+    cached = _read_cache(path, _models_in(code), size=3)
+    if cached is not None:
+        data, lines, checked = cached
+        return DataFile(name, data, lines.get), checked
+    source = load_builtin(text, name)
+    checked = check(source)
+    lines = _line_table(source)
+    _write_cache(path, (source.data, lines, checked))
+    return source, checked
+
+
+def _pydantic_version() -> str:
+    from pydantic import VERSION  # already imported by whoever has models to cache
+
+    return str(VERSION)
+
+
+def _module_source(module: ModuleType) -> bytes:
+    try:
+        return Path(module.__file__ or "").read_bytes()
+    except OSError:
+        return b"?"  # no source to read (a frozen install): the version still keys it
+
+
+def _models_in(code: Sequence[ModuleType]) -> dict[tuple[str, str], type]:
+    from pydantic import BaseModel
+
+    return {
+        (module.__name__, name): value
+        for module in code
+        for name, value in vars(module).items()
+        if isinstance(value, type)
+        and issubclass(value, BaseModel)
+        and value.__module__ == module.__name__
+    }
+
+
 class _Unpickler(pickle.Unpickler):
-    """Plain data only: a cache file is never a way to run code."""
+    """Plain data, and only the given model classes: a cache file is never a way to run code.
+
+    A pydantic model is rebuilt from its pickled ``__dict__`` by its own
+    ``__setstate__``, with no validator and no other class involved.
+    """
+
+    def __init__(self, raw: bytes, models: dict[tuple[str, str], type] | None = None) -> None:
+        super().__init__(io.BytesIO(raw))
+        self.models = models or {}
 
     def find_class(self, module: str, name: str) -> Any:
         if (module, name) in _SAFE:
             return dt.date if module == "datetime" else getattr(builtins, name)
+        if (module, name) in self.models:
+            return self.models[(module, name)]
         raise pickle.UnpicklingError(f"{module}.{name} is not plain data")
 
 
-def _read_cache(path: Path) -> tuple[Any, dict[tuple[str | int, ...], int]] | None:
+def _read_cache(
+    path: Path, models: dict[tuple[str, str], type] | None = None, *, size: int = 2
+) -> tuple[Any, ...] | None:
     try:
         raw = path.read_bytes()
     except OSError:
         return None
     try:
-        data, lines = _Unpickler(io.BytesIO(raw)).load()
+        value = _Unpickler(raw, models).load()
     except Exception:  # a damaged cache file is only a missed saving
         return None
-    return (data, lines) if isinstance(lines, dict) else None
+    if not isinstance(value, tuple) or len(value) != size or not isinstance(value[1], dict):
+        return None
+    return value
 
 
 def _write_cache(path: Path, value: object) -> None:
