@@ -492,6 +492,27 @@ def load_builtin_checked(
     return source, checked
 
 
+def cached(kind: str, key: Sequence[bytes], make: Callable[[], T]) -> T:
+    """Plain data (bytes, text, numbers, lists, dicts) that ``make`` builds, kept in the cache.
+
+    ``key`` holds everything the data depends on; ``kind`` names the file. A
+    damaged, unreadable or unwritable cache costs only the call to ``make``.
+    """
+    folder = cache_dir()
+    if folder is None:
+        return make()
+    digest = hashlib.sha256(__version__.encode())
+    for part in key:
+        digest.update(hashlib.sha256(part).digest())
+    path = folder / f"{digest.hexdigest()[:32]}.{kind}.pickle"
+    hit = _read_cache(path, size=2)
+    if hit is not None and hit[0] == kind:
+        return hit[1]
+    value = make()
+    _write_cache(path, (kind, value))
+    return value
+
+
 def _pydantic_version() -> str:
     from pydantic import VERSION  # already imported by whoever has models to cache
 

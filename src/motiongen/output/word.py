@@ -9,7 +9,9 @@ look-up of styles by name is most of its cost.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import io
+import sys
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +19,7 @@ from typing import Any
 
 from motiongen import __version__
 from motiongen.errors import InputError
+from motiongen.io import datafile
 from motiongen.motion.compose import Document
 from motiongen.output import house, lines, sentences
 from motiongen.text import clean
@@ -48,23 +51,20 @@ class WordWriter:
     """
 
     def __init__(self, options: WordOptions = WordOptions()) -> None:
-        from docx import Document as open_docx
+        from docx.oxml.parser import parse_xml
 
         self.options = options
-        self.base, self.ids = _make_base(options)
-        base = open_docx(io.BytesIO(self.base))
-        self._document = base.element
-        self._numbering = base.part.numbering_part.element
-        self._core = base.core_properties._element
-        header = base.sections[0].header.part
-        self._header = header.element
-        self._names = {
-            "document": base.part.partname.membername,
-            "numbering": base.part.numbering_part.partname.membername,
-            "core": base.part.package._core_properties_part.partname.membername,
-            "header": header.partname.membername,
-        }
-        self._unchanged = _zip_unchanged(self.base, set(self._names.values()))
+        skeleton = _skeleton(options)
+        self.base: bytes = skeleton["base"]
+        self.ids = StyleIds(**skeleton["ids"])
+        self._names: dict[str, str] = skeleton["names"]
+        self._unchanged: bytes = skeleton["unchanged"]
+        with zipfile.ZipFile(io.BytesIO(self.base)) as package:
+            part = {role: parse_xml(package.read(name)) for role, name in self._names.items()}
+        self._document = part["document"]
+        self._numbering = part["numbering"]
+        self._core = part["core"]
+        self._header = part["header"]
 
     def render(self, doc: Document) -> bytes:
         from docx.opc.coreprops import CoreProperties
@@ -88,6 +88,58 @@ class WordWriter:
             self._names["header"]: serialize_part_xml(header),
         }
         return _append(self._unchanged, changed)
+
+
+def _skeleton(options: WordOptions) -> dict[str, Any]:
+    """The base document, its style ids, the names of the parts each motion changes
+    and the rest zipped once: the same for every motion of the same options.
+
+    Making it takes python-docx a tenth of a second, so it is cached, keyed by
+    everything it is made from: the options, the reference document, the page
+    wording, python-docx's own template and version, and this code.
+    """
+    from importlib.util import find_spec
+
+    page = sentences.load(str(options.template_dir) if options.template_dir else None)["page"]
+    docx_spec = find_spec("docx")
+    docx_dir = Path(docx_spec.origin or "").parent if docx_spec else Path()
+    key = [
+        repr((options.line_numbers, page, str(options.reference))).encode(),
+        _read(options.reference) if options.reference is not None else b"",
+        _read(docx_dir / "__init__.py"),
+        _read(docx_dir / "templates" / "default.docx"),
+        *(_read(Path(module.__file__ or "")) for module in (sys.modules[__name__], house)),
+    ]
+    if options.reference is not None and not key[1]:
+        return _make_skeleton(options)  # unreadable: making it says why
+    return datafile.cached("word", key, lambda: _make_skeleton(options))
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
+
+
+def _make_skeleton(options: WordOptions) -> dict[str, Any]:
+    from docx import Document as open_docx
+
+    base, ids = _make_base(options)
+    document = open_docx(io.BytesIO(base))
+    header = document.sections[0].header.part
+    names = {
+        "document": document.part.partname.membername,
+        "numbering": document.part.numbering_part.partname.membername,
+        "core": document.part.package._core_properties_part.partname.membername,
+        "header": header.partname.membername,
+    }
+    return {
+        "base": base,
+        "ids": dataclasses.asdict(ids),
+        "names": names,
+        "unchanged": _zip_unchanged(base, set(names.values())),
+    }
 
 
 def _zip_unchanged(package: bytes, changing: set[str]) -> bytes:
