@@ -51,8 +51,12 @@ class WordWriter:
     """
 
     def __init__(self, options: WordOptions = WordOptions()) -> None:
-        from docx.oxml.parser import parse_xml
+        # Plain lxml from here on, not python-docx: with the skeleton cached, a
+        # motion's document is written without importing python-docx (start-up).
+        from lxml import etree  # type: ignore[import-untyped]
 
+        # The parser python-docx reads parts with, so the documents are the same.
+        parser = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
         self.options = options
         skeleton = _skeleton(options)
         self.base: bytes = skeleton["base"]
@@ -60,15 +64,20 @@ class WordWriter:
         self._names: dict[str, str] = skeleton["names"]
         self._unchanged: bytes = skeleton["unchanged"]
         with zipfile.ZipFile(io.BytesIO(self.base)) as package:
-            part = {role: parse_xml(package.read(name)) for role, name in self._names.items()}
+            part = {
+                role: etree.fromstring(package.read(name), parser)
+                for role, name in self._names.items()
+            }
         self._document = part["document"]
         self._numbering = part["numbering"]
         self._core = part["core"]
         self._header = part["header"]
 
     def render(self, doc: Document) -> bytes:
-        from docx.opc.coreprops import CoreProperties
-        from docx.opc.oxml import serialize_part_xml
+        from lxml import etree
+
+        def serialize(element: Any) -> bytes:
+            return bytes(etree.tostring(element, encoding="UTF-8", standalone=True))
 
         document = copy.deepcopy(self._document)
         numbering = copy.deepcopy(self._numbering)
@@ -78,14 +87,14 @@ class WordWriter:
             doc, self.options.template_dir, submission_copy=self.options.submission_copy
         )
         width = lines.width_for(doc, self.options.line_width) if self.options.line_numbers else None
-        _fill(document.body, numbering, doc, words, self.ids, width)
+        _fill(document.find(_w("body")), numbering, doc, words, self.ids, width)
         _running_header(header, words.running_header)
-        _properties(CoreProperties(core), doc)
+        _properties(core, doc)
         changed = {
-            self._names["document"]: serialize_part_xml(document),
-            self._names["numbering"]: serialize_part_xml(numbering),
-            self._names["core"]: serialize_part_xml(core),
-            self._names["header"]: serialize_part_xml(header),
+            self._names["document"]: serialize(document),
+            self._names["numbering"]: serialize(numbering),
+            self._names["core"]: serialize(core),
+            self._names["header"]: serialize(header),
         }
         return _append(self._unchanged, changed)
 
@@ -704,10 +713,24 @@ def _run(p: Any, text: str, *, bold: bool = False) -> None:
 
 
 def _new_list(numbering: Any, abstract_id: int, start: int) -> int:
-    """A numbering instance that starts at ``start``: one per run of clauses."""
-    num = numbering.add_num(abstract_id)
-    num.add_lvlOverride(ilvl=0).add_startOverride(start)
-    return int(num.numId)
+    """A numbering instance that starts at ``start``: one per run of clauses.
+
+    As python-docx's ``add_num`` makes it: the first unused id, placed before
+    any ``w:numIdMacAtCleanup``.
+    """
+    used = {int(num.get(_w("numId"))) for num in numbering.findall(_w("num"))}
+    num_id = next(n for n in range(1, len(used) + 2) if n not in used)
+    num = numbering.makeelement(_w("num"), {_w("numId"): str(num_id)})
+    house.child(num, "abstractNumId", val=str(abstract_id))
+    override = house.child(num, "lvlOverride")
+    override.set(_w("ilvl"), "0")
+    house.child(override, "startOverride", val=str(start))
+    cleanup = numbering.find(_w("numIdMacAtCleanup"))
+    if cleanup is not None:
+        cleanup.addprevious(num)
+    else:
+        numbering.append(num)
+    return num_id
 
 
 PROPERTY_MAX = 255  # characters in a core document property, as Word and python-docx hold them
@@ -718,18 +741,40 @@ def _fit(text: str) -> str:
     return text if len(text) <= PROPERTY_MAX else text[: PROPERTY_MAX - 1] + "…"
 
 
-def _properties(props: Any, doc: Document) -> None:
+CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+DC = "http://purl.org/dc/elements/1.1/"
+DCTERMS = "http://purl.org/dc/terms/"
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
+
+
+def _properties(core: Any, doc: Document) -> None:
+    """The core properties, set as python-docx's CoreProperties sets them."""
     # The spec keeps title and submitter within the limit; the rest is made here.
-    props.title = _fit(doc.title)
-    props.author = _fit(doc.submitted_by or "motiongen")
-    props.subject = _fit(f"Motion to {doc.to or doc.profile.body}")
-    props.keywords = "motion; children's social care; public ownership"
-    props.category = _fit(doc.profile.name)
-    props.comments = _fit(f"Drafted with motiongen {__version__} for {doc.profile.body}.")
-    props.language = house.LANGUAGE
-    props.last_modified_by = _fit(doc.submitted_by or "motiongen")
-    props.revision = 1
-    props.content_status = "Draft"
-    now = house.now()
-    props.created = now
-    props.modified = now
+    now = house.now().strftime("%Y-%m-%dT%H:%M:%SZ")
+    values = [
+        (DC, "title", _fit(doc.title)),
+        (DC, "creator", _fit(doc.submitted_by or "motiongen")),
+        (DC, "subject", _fit(f"Motion to {doc.to or doc.profile.body}")),
+        (CP, "keywords", "motion; children's social care; public ownership"),
+        (CP, "category", _fit(doc.profile.name)),
+        (DC, "description", _fit(f"Drafted with motiongen {__version__} for {doc.profile.body}.")),
+        (DC, "language", house.LANGUAGE),
+        (CP, "lastModifiedBy", _fit(doc.submitted_by or "motiongen")),
+        (CP, "revision", "1"),
+        (CP, "contentStatus", "Draft"),
+        (DCTERMS, "created", now),
+        (DCTERMS, "modified", now),
+    ]
+    for namespace, name, value in values:
+        tag = f"{{{namespace}}}{name}"
+        element = core.find(tag)
+        if element is None:
+            prefix = {CP: "cp", DC: "dc", DCTERMS: "dcterms"}[namespace]
+            element = core.makeelement(tag, {}, {prefix: namespace})
+            core.append(element)
+        element.text = value
+        if namespace == DCTERMS:
+            # The root declares xsi, not each date (python-docx does the same).
+            core.set(f"{{{XSI}}}foo", "bar")
+            element.set(f"{{{XSI}}}type", "dcterms:W3CDTF")
+            del core.attrib[f"{{{XSI}}}foo"]
