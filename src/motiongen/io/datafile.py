@@ -27,7 +27,6 @@ import os
 import pickle
 import re
 import tempfile
-import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -334,6 +333,8 @@ def _key_line_finder(text: str, quote: str) -> Callable[[Loc], int | None]:
 
 
 def _load_toml(text: str, name: str) -> DataFile:
+    import tomllib  # here: its patterns cost start-up time, and most files are YAML
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
