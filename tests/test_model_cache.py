@@ -7,6 +7,7 @@ import pickle
 import subprocess
 import sys
 import types
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,14 @@ CODE = (models, text)
 
 def validate(source: datafile.DataFile) -> models.CatalogueFile:
     return models.CatalogueFile.model_validate(source.data)
+
+
+def load(
+    text: str,
+    check: Callable[[datafile.DataFile], models.CatalogueFile] = validate,
+    code: tuple[types.ModuleType, ...] = CODE,
+) -> tuple[datafile.DataFile, models.CatalogueFile]:
+    return datafile.load_builtin_checked(text, "seeds/x.yaml", check, code, models.CatalogueFile)
 
 
 @pytest.fixture
@@ -44,8 +53,8 @@ def test_a_cached_model_reads_as_a_fresh_validation(cache: Path) -> None:
         calls.append(source.path)
         return validate(source)
 
-    first = datafile.load_builtin_checked(TEXT, "seeds/x.yaml", counted, CODE)
-    again = datafile.load_builtin_checked(TEXT, "seeds/x.yaml", counted, CODE)
+    first = load(TEXT, counted)
+    again = load(TEXT, counted)
     assert len(calls) == 1  # validated once, read back the second time
     assert len(model_files(cache)) == 1
     for source, checked in (first, again):
@@ -76,14 +85,12 @@ def test_the_whole_catalogue_and_profiles_read_back_unchanged(
 
 
 def test_an_edited_seed_is_validated_again_at_once(cache: Path) -> None:
-    datafile.load_builtin_checked(TEXT, "seeds/x.yaml", validate, CODE)
-    _, edited = datafile.load_builtin_checked(
-        TEXT.replace("title: Care", "title: Family care"), "seeds/x.yaml", validate, CODE
-    )
+    load(TEXT)
+    _, edited = load(TEXT.replace("title: Care", "title: Family care"))
     assert edited.themes[0].title == "Family care"
     bad = TEXT.replace("id: care", "id: Not An Id")
     with pytest.raises(Exception, match="pattern"):
-        datafile.load_builtin_checked(bad, "seeds/x.yaml", validate, CODE)
+        load(bad)
 
 
 def test_edited_validating_code_is_validated_again(cache: Path, tmp_path: Path) -> None:
@@ -97,19 +104,19 @@ def test_edited_validating_code_is_validated_again(cache: Path, tmp_path: Path) 
     helper.write_text("X = 1\n")
     code = types.ModuleType("helper")
     code.__file__ = str(helper)
-    datafile.load_builtin_checked(TEXT, "seeds/x.yaml", counted, (models, code))
-    datafile.load_builtin_checked(TEXT, "seeds/x.yaml", counted, (models, code))
+    load(TEXT, counted, (models, code))
+    load(TEXT, counted, (models, code))
     helper.write_text("X = 2\n")
-    datafile.load_builtin_checked(TEXT, "seeds/x.yaml", counted, (models, code))
+    load(TEXT, counted, (models, code))
     assert len(calls) == 2
 
 
 def test_a_damaged_cache_file_costs_only_the_validation(cache: Path) -> None:
-    datafile.load_builtin_checked(TEXT, "seeds/x.yaml", validate, CODE)
+    load(TEXT)
     (entry,) = model_files(cache)
     for damage in (b"\x80\x05garbage", entry.read_bytes()[:-20], pickle.dumps((1, 2))):
         entry.write_bytes(damage)
-        _, checked = datafile.load_builtin_checked(TEXT, "seeds/x.yaml", validate, CODE)
+        _, checked = load(TEXT)
         assert checked.themes[0].id == "care"
 
 
@@ -122,16 +129,17 @@ def test_a_cache_file_cannot_run_code_or_build_other_classes(
     cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    datafile.load_builtin_checked(TEXT, "seeds/x.yaml", validate, CODE)
+    load(TEXT)
     (entry,) = model_files(cache)
     hostile = [
         (Evil(), {}, None),
         ({}, {}, Path("/")),  # a class that is not plain data
         ({}, {}, datafile.DataFile("x", {}, print)),  # our own class, but not a model of CODE
+        ({}, {}, models.Theme(id="care", title="Forged", description="A model of the wrong kind.")),
     ]
     for value in hostile:
         entry.write_bytes(pickle.dumps(value))
-        _, checked = datafile.load_builtin_checked(TEXT, "seeds/x.yaml", validate, CODE)
+        _, checked = load(TEXT)
         assert checked.themes[0].id == "care"
     assert not (tmp_path / "owned.txt").exists()
 
@@ -143,7 +151,7 @@ def test_an_unwritable_cache_folder_is_no_error(
     blocker.write_text("in the way")
     monkeypatch.setenv("MOTIONGEN_CACHE_DIR", str(blocker / "cache"))
     for _ in range(2):
-        _, checked = datafile.load_builtin_checked(TEXT, "seeds/x.yaml", validate, CODE)
+        _, checked = load(TEXT)
         assert checked.themes[0].title == "Care"
 
 
@@ -152,7 +160,7 @@ def test_a_read_only_cache_folder_is_no_error(cache: Path) -> None:
     cache.mkdir()
     cache.chmod(0o500)
     try:
-        _, checked = datafile.load_builtin_checked(TEXT, "seeds/x.yaml", validate, CODE)
+        _, checked = load(TEXT)
     finally:
         cache.chmod(0o700)
     assert checked.themes[0].title == "Care"

@@ -221,12 +221,10 @@ def _builtin() -> tuple[tuple[str, Profile], ...]:
     )
     # Validated once and cached: reading it back builds none of the models' schemas.
     code = (models, sys.modules[__name__], text_rules)
+    read = [(str(e), e.read_text(encoding="utf-8")) for e in entries]
     return tuple(
-        (
-            str(e),
-            datafile.load_builtin_checked(e.read_text(encoding="utf-8"), str(e), _parse, code)[1],
-        )
-        for e in entries
+        (name, datafile.load_builtin_checked(text, name, _parse, code, Profile)[1])
+        for name, text in read
     )
 
 

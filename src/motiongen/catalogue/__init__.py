@@ -8,6 +8,7 @@ caught at load time with its file and line, not half-way through a motion.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -165,8 +166,9 @@ def load(extra: Sequence[str | Path] = (), *, with_user_files: bool = True) -> C
 @cache
 def _builtin_parsed() -> tuple[tuple[datafile.DataFile, CatalogueFile], ...]:
     # Validated once and cached: reading it back builds none of the models' schemas.
+    code = (models, sys.modules[__name__], text_rules)
     return tuple(
-        datafile.load_builtin_checked(content, name, _validate, (models, text_rules))
+        datafile.load_builtin_checked(content, name, _validate, code, CatalogueFile)
         for name, content in builtin_files()
     )
 

@@ -466,13 +466,19 @@ def _line_table(parsed: DataFile) -> dict[tuple[str | int, ...], int]:
 
 
 def load_builtin_checked(
-    text: str, name: str, check: Callable[[DataFile], T], code: Sequence[ModuleType]
+    text: str,
+    name: str,
+    check: Callable[[DataFile], T],
+    code: Sequence[ModuleType],
+    kind: type[T],
 ) -> tuple[DataFile, T]:
-    """A packaged data file, parsed and then validated by ``check``, each once.
+    """A packaged data file, parsed and then validated by ``check`` into a ``kind``, each once.
 
     ``code`` holds the modules that define and validate the models ``check``
     returns: their source is part of the key, so an edited model or validator is
     validated afresh, and their pydantic models are the only classes read back.
+    What is read back is not validated again: the cache folder is the user's own,
+    and a file in it can at most hold other values, never run code.
     """
     folder = cache_dir()
     if folder is None:
@@ -483,7 +489,7 @@ def load_builtin_checked(
         key.update(b"\0" + module.__name__.encode() + b"\0" + _module_source(module))
     path = folder / f"{key.hexdigest()[:32]}.models.pickle"
     cached = _read_cache(path, _models_in(code), size=3)
-    if cached is not None:
+    if cached is not None and isinstance(cached[2], kind):
         data, lines, checked = cached
         return DataFile(name, data, lines.get), checked
     source = load_builtin(text, name)
