@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import zipfile
+from pathlib import Path
+
+from conftest import REPO
 
 
 def test_version_imports_no_heavy_library() -> None:
@@ -15,3 +20,66 @@ def test_version_imports_no_heavy_library() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == ""
+
+
+DRIVE = """
+import sys
+from pathlib import Path
+from motiongen import build as core, catalogue, profiles
+from motiongen.cli import report
+cat, profs = catalogue.load(()), profiles.load(())
+if sys.argv[1] == "check":
+    code = report.check([Path(sys.argv[2])], cat, profs, None, as_json=False, max_age=5)
+else:
+    options = core.Options(formats=core.parse_formats(sys.argv[3]), out_dir=Path(sys.argv[4]))
+    code = report.build([Path(sys.argv[2])], cat, profs, options, None, quiet=True)
+watched = ("concurrent.futures", "multiprocessing", "motiongen.agenda.importer",
+           "motiongen.agenda.reading", "docx", "lxml", "jinja2", "importlib.metadata")
+print("loaded:" + ",".join(m for m in watched if m in sys.modules), file=sys.stderr)
+sys.exit(code)
+"""  # fmt: skip
+
+
+def loaded(tmp_path: Path, *args: str) -> set[str]:
+    env = {
+        **os.environ,
+        "MOTIONGEN_CACHE_DIR": str(tmp_path / "cache"),
+        "MOTIONGEN_CONFIG_DIR": str(tmp_path / "config"),
+        "PYDANTIC_DISABLE_PLUGINS": "",
+    }
+    example = str(REPO / "examples" / "anytown-branch.yaml")
+    done = subprocess.run(
+        [sys.executable, "-c", DRIVE, args[0], example, *args[1:]],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr
+    (line,) = [x for x in done.stderr.splitlines() if x.startswith("loaded:")]
+    return set(filter(None, line.removeprefix("loaded:").split(",")))
+
+
+def test_checking_one_motion_loads_no_pool_no_importer_no_word_no_templates(
+    tmp_path: Path,
+) -> None:
+    for _ in range(2):  # a cold cache, then a warm one
+        assert loaded(tmp_path, "check") == set()
+
+
+def test_building_text_formats_loads_no_word_library(tmp_path: Path) -> None:
+    got = loaded(tmp_path, "build", "md,txt", str(tmp_path / "out"))
+    assert got == {"jinja2"}
+    assert sorted(p.suffix for p in (tmp_path / "out").iterdir()) == [".md", ".txt"]
+
+
+def test_building_word_needs_python_docx_only_to_make_the_cached_base(tmp_path: Path) -> None:
+    cold = loaded(tmp_path, "build", "docx", str(tmp_path / "out"))
+    warm = loaded(tmp_path, "build", "docx", str(tmp_path / "again"))
+    assert {"docx", "lxml"} <= cold
+    assert "lxml" in warm
+    assert "docx" not in warm
+    for got in (cold, warm):
+        assert not {"concurrent.futures", "multiprocessing", "motiongen.agenda.importer"} & got
+    ((first,), (second,)) = ((tmp_path / d).glob("*.docx") for d in ("out", "again"))
+    with zipfile.ZipFile(first) as a, zipfile.ZipFile(second) as b:
+        assert a.read("word/document.xml") == b.read("word/document.xml")

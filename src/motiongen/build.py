@@ -10,11 +10,9 @@ import os
 import tempfile
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import CancelledError, InvalidStateError, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from motiongen import signals
 from motiongen.catalogue import Catalogue
@@ -24,9 +22,11 @@ from motiongen.motion import spec
 from motiongen.motion.compose import Document
 from motiongen.output import FORMATS, lines, render
 from motiongen.output.pdf import convert, soffice
-from motiongen.output.word import WordOptions, WordWriter
 from motiongen.prepare import Result, prepare, unexpected
 from motiongen.profiles import ProfileSet
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 TEXT_FORMATS = ("md", "txt")
 PARALLEL_FROM = 40  # motions; below this, starting a second process costs more than it saves
@@ -71,6 +71,10 @@ class Writer:
 
     def word(self) -> Any:
         if self._word is None:
+            # Here, not at the top: python-docx and lxml cost start-up time that
+            # a check, or a build of text formats only, never needs.
+            from motiongen.output.word import WordOptions, WordWriter
+
             self._word = WordWriter(
                 WordOptions(
                     reference=self.options.reference_docx,
@@ -218,6 +222,11 @@ def _run(
                     full = isinstance(result.error, DiskFull)
             yield result
         return
+    # Here, not at the top: one motion, the usual case, needs no second process,
+    # and concurrent.futures with multiprocessing costs start-up time.
+    from concurrent.futures import CancelledError, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     todo = [(r.document, stem) for r, stem in zip(prepared, stems, strict=True) if r.document]
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_start, initargs=(options,))
     try:
@@ -261,6 +270,8 @@ def _run(
 def _quiet_pool(previous: Any) -> Any:
     """Python 3.11's pool thread may fail to mark a future the pool has already
     cancelled (fixed in 3.12): harmless as we stop, so not shown to the user."""
+
+    from concurrent.futures import InvalidStateError
 
     def hook(args: Any) -> None:
         if args.exc_type is InvalidStateError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -11,6 +12,8 @@ from typing import Literal
 
 from pydantic import Field, ValidationError, field_validator
 
+from motiongen import text as text_rules
+from motiongen.catalogue import models
 from motiongen.catalogue.models import Id, Level, Patterns, Strict, Text
 from motiongen.errors import InputError
 from motiongen.io import datafile
@@ -216,9 +219,12 @@ def _builtin() -> tuple[tuple[str, Profile], ...]:
     entries = sorted(
         (e for e in folder.iterdir() if e.name.endswith((".yaml", ".yml"))), key=lambda e: e.name
     )
+    # Validated once and cached: reading it back builds none of the models' schemas.
+    code = (models, sys.modules[__name__], text_rules)
+    read = [(str(e), e.read_text(encoding="utf-8")) for e in entries]
     return tuple(
-        (str(e), _parse(datafile.load_builtin(e.read_text(encoding="utf-8"), str(e))))
-        for e in entries
+        (name, datafile.load_builtin_checked(text, name, _parse, code, Profile)[1])
+        for name, text in read
     )
 
 

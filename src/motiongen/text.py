@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import difflib
 import re
@@ -117,7 +116,8 @@ def parse_date(text: str | None) -> dt.date | None:
         raise ValueError(f"there is no month {month}: write the date as {DATE_FORMS}")
     if not 1 <= year <= 9999:
         raise ValueError(f"the year {year} cannot be right")
-    days = calendar.monthrange(year, month)[1]
+    # The day before the next month's first: the calendar module costs start-up time.
+    days = 31 if month == 12 else (dt.date(year, month + 1, 1) - dt.timedelta(days=1)).day
     if not 1 <= day <= days:
         raise ValueError(f"{MONTHS[month - 1]} {year} has {days} days")
     return dt.date(year, month, day)

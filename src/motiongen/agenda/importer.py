@@ -16,9 +16,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from motiongen.agenda import is_document
 from motiongen.agenda.matching import Candidate, best_match, candidates, choose_profile, lead_match
 from motiongen.agenda.reading import (
-    DOCUMENT_SUFFIXES,
     Found,
     parse,
     read_contact,
@@ -244,10 +244,6 @@ def spec_yaml(
             else:
                 lines.append(f"  - {_scalar(item)}")
     return "\n".join(lines) + "\n"
-
-
-def is_document(path: str | Path) -> bool:
-    return Path(path).suffix.lower() in DOCUMENT_SUFFIXES
 
 
 def write_spec(imported: Imported, out: Path, *, force: bool = False) -> Path:

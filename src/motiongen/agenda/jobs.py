@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from motiongen.agenda.importer import is_document, job
+from motiongen.agenda import is_document
 from motiongen.catalogue import Catalogue
 from motiongen.errors import MotiongenError
 from motiongen.motion import spec
@@ -24,6 +24,10 @@ def read_jobs(
     unusable: list[MotiongenError] = []
     for path in paths:
         if is_document(path):
+            # Here, not at the top: reading and matching a document is a heavy
+            # path that checking a spec file, the usual case, never takes.
+            from motiongen.agenda.importer import job
+
             jobs.append(job(path, catalogue, profiles))
         else:
             found, bad = spec.read_jobs([path], merge)

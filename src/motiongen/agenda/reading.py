@@ -19,7 +19,6 @@ from motiongen.errors import InputError
 from motiongen.io import datafile
 from motiongen.text import clean, parse_date
 
-DOCUMENT_SUFFIXES = (".docx", ".txt", ".md", ".markdown")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 META = {

@@ -8,6 +8,7 @@ caught at load time with its file and line, not half-way through a motion.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -16,6 +17,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from motiongen import text as text_rules
+from motiongen.catalogue import models
 from motiongen.catalogue.models import (
     Belief,
     CatalogueFile,
@@ -162,7 +165,16 @@ def load(extra: Sequence[str | Path] = (), *, with_user_files: bool = True) -> C
 
 @cache
 def _builtin_parsed() -> tuple[tuple[datafile.DataFile, CatalogueFile], ...]:
-    return tuple(_parse(datafile.load_builtin(text, name)) for name, text in builtin_files())
+    # Validated once and cached: reading it back builds none of the models' schemas.
+    code = (models, sys.modules[__name__], text_rules)
+    return tuple(
+        datafile.load_builtin_checked(content, name, _validate, code, CatalogueFile)
+        for name, content in builtin_files()
+    )
+
+
+def _validate(source: datafile.DataFile) -> CatalogueFile:
+    return _parse(source)[1]
 
 
 def _parse(source: datafile.DataFile) -> tuple[datafile.DataFile, CatalogueFile]:

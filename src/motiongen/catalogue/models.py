@@ -21,7 +21,10 @@ from pydantic import (
     model_validator,
 )
 
+from motiongen import plugins
 from motiongen.text import clean
+
+plugins.stand_in()  # before the first model is built below: see motiongen.plugins
 
 Id = Annotated[
     str,
@@ -66,7 +69,9 @@ Patterns = Annotated[list[Text], Field(min_length=1), AfterValidator(_compile_al
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: the built-in catalogue and profiles are read back from the cache
+    # already validated, so a schema is built only when a user's own file is read.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class SourceRef(Strict):

@@ -66,7 +66,9 @@ Date = Annotated[dt.date, BeforeValidator(_date)]
 
 
 class Spec(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: Motion's schema takes in the ones below; built one by one as
+    # well, at import, they would cost start-up time for nothing.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class FreeText(Spec):

@@ -6,11 +6,14 @@ import contextlib
 import os
 import shutil
 import signal
-import subprocess
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from motiongen.errors import InputError, MotiongenError
+
+if TYPE_CHECKING:
+    import subprocess
 
 CHUNK = 40  # files per LibreOffice run: far quicker than one run a file
 
@@ -64,6 +67,8 @@ def _run(command: list[str], timeout: int, scratch: Path) -> None:
     we stop (Ctrl-C, SIGTERM, a timeout): ``soffice`` is a script that starts
     ``soffice.bin``, which would otherwise outlive us. Its temporary files go to
     our own temporary folder, which is removed after."""
+    import subprocess  # here: with locale, start-up time that only PDF output needs
+
     env = {**os.environ, "TMPDIR": str(scratch), "TMP": str(scratch), "TEMP": str(scratch)}
     process = subprocess.Popen(
         command,
@@ -88,6 +93,8 @@ def _run(command: list[str], timeout: int, scratch: Path) -> None:
 
 
 def _end_group(process: subprocess.Popen[bytes]) -> None:
+    import subprocess
+
     with contextlib.suppress(ProcessLookupError, PermissionError):
         if hasattr(os, "killpg"):
             os.killpg(process.pid, signal.SIGKILL)

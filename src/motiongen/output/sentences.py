@@ -10,7 +10,6 @@ changes with the Markdown and text.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -45,6 +44,8 @@ def load(user_dir: str | None = None) -> dict[str, str]:
 
 
 def _parse(text: str, where: str) -> dict[str, str]:
+    import tomllib  # here: its patterns cost start-up time that `check` never needs
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -9,7 +9,9 @@ look-up of styles by name is most of its cost.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import io
+import sys
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +19,7 @@ from typing import Any
 
 from motiongen import __version__
 from motiongen.errors import InputError
+from motiongen.io import datafile
 from motiongen.motion.compose import Document
 from motiongen.output import house, lines, sentences
 from motiongen.text import clean
@@ -48,27 +51,33 @@ class WordWriter:
     """
 
     def __init__(self, options: WordOptions = WordOptions()) -> None:
-        from docx import Document as open_docx
+        # Plain lxml from here on, not python-docx: with the skeleton cached, a
+        # motion's document is written without importing python-docx (start-up).
+        from lxml import etree  # type: ignore[import-untyped]
 
+        # The parser python-docx reads parts with, so the documents are the same.
+        parser = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
         self.options = options
-        self.base, self.ids = _make_base(options)
-        base = open_docx(io.BytesIO(self.base))
-        self._document = base.element
-        self._numbering = base.part.numbering_part.element
-        self._core = base.core_properties._element
-        header = base.sections[0].header.part
-        self._header = header.element
-        self._names = {
-            "document": base.part.partname.membername,
-            "numbering": base.part.numbering_part.partname.membername,
-            "core": base.part.package._core_properties_part.partname.membername,
-            "header": header.partname.membername,
-        }
-        self._unchanged = _zip_unchanged(self.base, set(self._names.values()))
+        skeleton = _skeleton(options)
+        self.base: bytes = skeleton["base"]
+        self.ids = StyleIds(**skeleton["ids"])
+        self._names: dict[str, str] = skeleton["names"]
+        self._unchanged: bytes = skeleton["unchanged"]
+        with zipfile.ZipFile(io.BytesIO(self.base)) as package:
+            part = {
+                role: etree.fromstring(package.read(name), parser)
+                for role, name in self._names.items()
+            }
+        self._document = part["document"]
+        self._numbering = part["numbering"]
+        self._core = part["core"]
+        self._header = part["header"]
 
     def render(self, doc: Document) -> bytes:
-        from docx.opc.coreprops import CoreProperties
-        from docx.opc.oxml import serialize_part_xml
+        from lxml import etree
+
+        def serialize(element: Any) -> bytes:
+            return bytes(etree.tostring(element, encoding="UTF-8", standalone=True))
 
         document = copy.deepcopy(self._document)
         numbering = copy.deepcopy(self._numbering)
@@ -78,16 +87,68 @@ class WordWriter:
             doc, self.options.template_dir, submission_copy=self.options.submission_copy
         )
         width = lines.width_for(doc, self.options.line_width) if self.options.line_numbers else None
-        _fill(document.body, numbering, doc, words, self.ids, width)
+        _fill(document.find(_w("body")), numbering, doc, words, self.ids, width)
         _running_header(header, words.running_header)
-        _properties(CoreProperties(core), doc)
+        _properties(core, doc)
         changed = {
-            self._names["document"]: serialize_part_xml(document),
-            self._names["numbering"]: serialize_part_xml(numbering),
-            self._names["core"]: serialize_part_xml(core),
-            self._names["header"]: serialize_part_xml(header),
+            self._names["document"]: serialize(document),
+            self._names["numbering"]: serialize(numbering),
+            self._names["core"]: serialize(core),
+            self._names["header"]: serialize(header),
         }
         return _append(self._unchanged, changed)
+
+
+def _skeleton(options: WordOptions) -> dict[str, Any]:
+    """The base document, its style ids, the names of the parts each motion changes
+    and the rest zipped once: the same for every motion of the same options.
+
+    Making it takes python-docx a tenth of a second, so it is cached, keyed by
+    everything it is made from: the options, the reference document, the page
+    wording, python-docx's own template and version, and this code.
+    """
+    from importlib.util import find_spec
+
+    page = sentences.load(str(options.template_dir) if options.template_dir else None)["page"]
+    docx_spec = find_spec("docx")
+    docx_dir = Path(docx_spec.origin or "").parent if docx_spec else Path()
+    key = [
+        repr((options.line_numbers, page, str(options.reference))).encode(),
+        _read(options.reference) if options.reference is not None else b"",
+        _read(docx_dir / "__init__.py"),
+        _read(docx_dir / "templates" / "default.docx"),
+        *(_read(Path(module.__file__ or "")) for module in (sys.modules[__name__], house)),
+    ]
+    if options.reference is not None and not key[1]:
+        return _make_skeleton(options)  # unreadable: making it says why
+    return datafile.cached("word", key, lambda: _make_skeleton(options))
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
+
+
+def _make_skeleton(options: WordOptions) -> dict[str, Any]:
+    from docx import Document as open_docx
+
+    base, ids = _make_base(options)
+    document = open_docx(io.BytesIO(base))
+    header = document.sections[0].header.part
+    names = {
+        "document": document.part.partname.membername,
+        "numbering": document.part.numbering_part.partname.membername,
+        "core": document.part.package._core_properties_part.partname.membername,
+        "header": header.partname.membername,
+    }
+    return {
+        "base": base,
+        "ids": dataclasses.asdict(ids),
+        "names": names,
+        "unchanged": _zip_unchanged(base, set(names.values())),
+    }
 
 
 def _zip_unchanged(package: bytes, changing: set[str]) -> bytes:
@@ -652,10 +713,24 @@ def _run(p: Any, text: str, *, bold: bool = False) -> None:
 
 
 def _new_list(numbering: Any, abstract_id: int, start: int) -> int:
-    """A numbering instance that starts at ``start``: one per run of clauses."""
-    num = numbering.add_num(abstract_id)
-    num.add_lvlOverride(ilvl=0).add_startOverride(start)
-    return int(num.numId)
+    """A numbering instance that starts at ``start``: one per run of clauses.
+
+    As python-docx's ``add_num`` makes it: the first unused id, placed before
+    any ``w:numIdMacAtCleanup``.
+    """
+    used = {int(num.get(_w("numId"))) for num in numbering.findall(_w("num"))}
+    num_id = next(n for n in range(1, len(used) + 2) if n not in used)
+    num = numbering.makeelement(_w("num"), {_w("numId"): str(num_id)})
+    house.child(num, "abstractNumId", val=str(abstract_id))
+    override = house.child(num, "lvlOverride")
+    override.set(_w("ilvl"), "0")
+    house.child(override, "startOverride", val=str(start))
+    cleanup = numbering.find(_w("numIdMacAtCleanup"))
+    if cleanup is not None:
+        cleanup.addprevious(num)
+    else:
+        numbering.append(num)
+    return num_id
 
 
 PROPERTY_MAX = 255  # characters in a core document property, as Word and python-docx hold them
@@ -666,18 +741,40 @@ def _fit(text: str) -> str:
     return text if len(text) <= PROPERTY_MAX else text[: PROPERTY_MAX - 1] + "…"
 
 
-def _properties(props: Any, doc: Document) -> None:
+CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+DC = "http://purl.org/dc/elements/1.1/"
+DCTERMS = "http://purl.org/dc/terms/"
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
+
+
+def _properties(core: Any, doc: Document) -> None:
+    """The core properties, set as python-docx's CoreProperties sets them."""
     # The spec keeps title and submitter within the limit; the rest is made here.
-    props.title = _fit(doc.title)
-    props.author = _fit(doc.submitted_by or "motiongen")
-    props.subject = _fit(f"Motion to {doc.to or doc.profile.body}")
-    props.keywords = "motion; children's social care; public ownership"
-    props.category = _fit(doc.profile.name)
-    props.comments = _fit(f"Drafted with motiongen {__version__} for {doc.profile.body}.")
-    props.language = house.LANGUAGE
-    props.last_modified_by = _fit(doc.submitted_by or "motiongen")
-    props.revision = 1
-    props.content_status = "Draft"
-    now = house.now()
-    props.created = now
-    props.modified = now
+    now = house.now().strftime("%Y-%m-%dT%H:%M:%SZ")
+    values = [
+        (DC, "title", _fit(doc.title)),
+        (DC, "creator", _fit(doc.submitted_by or "motiongen")),
+        (DC, "subject", _fit(f"Motion to {doc.to or doc.profile.body}")),
+        (CP, "keywords", "motion; children's social care; public ownership"),
+        (CP, "category", _fit(doc.profile.name)),
+        (DC, "description", _fit(f"Drafted with motiongen {__version__} for {doc.profile.body}.")),
+        (DC, "language", house.LANGUAGE),
+        (CP, "lastModifiedBy", _fit(doc.submitted_by or "motiongen")),
+        (CP, "revision", "1"),
+        (CP, "contentStatus", "Draft"),
+        (DCTERMS, "created", now),
+        (DCTERMS, "modified", now),
+    ]
+    for namespace, name, value in values:
+        tag = f"{{{namespace}}}{name}"
+        element = core.find(tag)
+        if element is None:
+            prefix = {CP: "cp", DC: "dc", DCTERMS: "dcterms"}[namespace]
+            element = core.makeelement(tag, {}, {prefix: namespace})
+            core.append(element)
+        element.text = value
+        if namespace == DCTERMS:
+            # The root declares xsi, not each date (python-docx does the same).
+            core.set(f"{{{XSI}}}foo", "bar")
+            element.set(f"{{{XSI}}}type", "dcterms:W3CDTF")
+            del core.attrib[f"{{{XSI}}}foo"]
