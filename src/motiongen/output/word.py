@@ -48,14 +48,19 @@ class WordWriter:
     """
 
     def __init__(self, options: WordOptions = WordOptions()) -> None:
+        self.options = options
+        self._load(*_make_base(options))
+
+    def _load(self, package: bytes, ids: StyleIds) -> None:
+        """Parse the base document once and zip the parts no motion changes."""
         from docx import Document as open_docx
 
-        self.options = options
-        self.base, self.ids = _make_base(options)
+        self.base, self.ids = package, ids
         base = open_docx(io.BytesIO(self.base))
         self._document = base.element
         self._numbering = base.part.numbering_part.element
         self._core = base.core_properties._element
+        self._core_laid_out = False
         header = base.sections[0].header.part
         self._header = header.element
         self._names = {
@@ -66,10 +71,23 @@ class WordWriter:
         }
         self._unchanged = _zip_unchanged(self.base, set(self._names.values()))
 
+    def __getstate__(self) -> tuple[WordOptions, bytes, StyleIds]:
+        """A worker process gets the base document made, not the recipe to make it."""
+        return self.options, self.base, self.ids
+
+    def __setstate__(self, state: tuple[WordOptions, bytes, StyleIds]) -> None:
+        self.options = state[0]
+        self._load(state[1], state[2])
+
     def render(self, doc: Document) -> bytes:
         from docx.opc.coreprops import CoreProperties
         from docx.opc.oxml import serialize_part_xml
 
+        if not self._core_laid_out:
+            # The properties' elements made once, in their order: each motion's
+            # copy then only has their values replaced, the same file for less work.
+            _properties(CoreProperties(self._core), doc)
+            self._core_laid_out = True
         document = copy.deepcopy(self._document)
         numbering = copy.deepcopy(self._numbering)
         core = copy.deepcopy(self._core)
@@ -652,10 +670,24 @@ def _run(p: Any, text: str, *, bold: bool = False) -> None:
 
 
 def _new_list(numbering: Any, abstract_id: int, start: int) -> int:
-    """A numbering instance that starts at ``start``: one per run of clauses."""
-    num = numbering.add_num(abstract_id)
-    num.add_lvlOverride(ilvl=0).add_startOverride(start)
-    return int(num.numId)
+    """A numbering instance that starts at ``start``: one per run of clauses.
+
+    The XML python-docx's ``add_num`` writes, made with plain lxml: its XPath
+    look-up of the ids in use was most of the cost of a motion's numbering.
+    """
+    used = {int(num.get(_w("numId"))) for num in numbering.iterchildren(_w("num"))}
+    num_id = next(n for n in range(1, len(used) + 2) if n not in used)  # the first free id
+    num = numbering.makeelement(_w("num"), {_w("numId"): str(num_id)})
+    house.child(num, "abstractNumId", val=str(abstract_id))
+    override = house.child(num, "lvlOverride")
+    override.set(_w("ilvl"), "0")
+    house.child(override, "startOverride", val=str(start))
+    later = next(numbering.iterchildren(_w("numIdMacAtCleanup")), None)
+    if later is not None:
+        later.addprevious(num)
+    else:
+        numbering.append(num)
+    return num_id
 
 
 PROPERTY_MAX = 255  # characters in a core document property, as Word and python-docx hold them
