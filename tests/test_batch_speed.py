@@ -204,3 +204,34 @@ def test_wording_matches_are_the_same_from_memory(monkeypatch: pytest.MonkeyPatc
         "surveillance of families",
         "intervention",
     ]
+
+
+@pytest.mark.parametrize(
+    "expression",
+    [
+        "doc.sections.append",  # a list method that changes it
+        "doc.title.__class__",
+        "render.__globals__",
+        "doc.__class__.mro",
+    ],
+)
+def test_remembered_attribute_answers_refuse_what_the_sandbox_refuses(expression: str) -> None:
+    """Asked twice, after safe reads of the same types, the sandbox still says no."""
+    from jinja2 import DictLoader, StrictUndefined
+    from jinja2.exceptions import SecurityError, UndefinedError
+
+    from motiongen.output import render
+
+    env = render._make_sandbox()(loader=DictLoader({}), undefined=StrictUndefined)
+    safe = env.from_string("{{ doc.title.upper() }} {{ doc.sections.count(1) }} {{ doc.append }}")
+    unsafe = env.from_string("{{ " + expression + " }}")
+
+    class Doc:
+        title = "t"
+        append = "a"  # the same name as a list's method, and harmless here
+        sections: list[int] = [1]  # noqa: RUF012
+
+    for _ in range(2):
+        assert safe.render(doc=Doc(), render=render.render) == "T 1 a"
+        with pytest.raises((SecurityError, UndefinedError)):
+            unsafe.render(doc=Doc(), render=render.render)
