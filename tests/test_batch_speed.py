@@ -235,3 +235,40 @@ def test_remembered_attribute_answers_refuse_what_the_sandbox_refuses(expression
         assert safe.render(doc=Doc(), render=render.render) == "T 1 a"
         with pytest.raises((SecurityError, UndefinedError)):
             unsafe.render(doc=Doc(), render=render.render)
+
+
+def _bodies(paragraphs: list[word._Para]) -> tuple[bytes, bytes]:
+    """The paragraphs placed in one go, and made element by element."""
+    from docx.opc.oxml import serialize_part_xml
+
+    quick, slow = docx.Document().element, docx.Document().element
+    word._place(quick.body, paragraphs)
+    for p in paragraphs:
+        p.element(slow.body, slow.body.find(house.tag("sectPr")))
+    return serialize_part_xml(quick), serialize_part_xml(slow)
+
+
+def test_paragraphs_placed_in_one_go_are_those_made_one_by_one() -> None:
+    tricky = [
+        word._Para("Heading2", keep_next=True, counted=True, body_size=True),
+        word._Para('odd"&<id>\tx', num_id=7),
+        word._Para("Normal", keep_next=True, num_id=3, counted=True),
+    ]
+    tricky[0].runs.append(("A & B < C > D 'quoted' \"double\"", False))
+    tricky[1].runs += [("Label: ", True), ("  leading and trailing  ", False)]
+    tricky[2].runs.append(("first line\nsecond line \n third ]]> é 😀", False))
+    quick, slow = _bodies(tricky)
+    assert quick == slow
+    assert b"<w:br/>" in quick and b'xml:space="preserve"' in quick
+
+
+def test_paragraphs_xml_cannot_say_the_same_are_made_one_by_one() -> None:
+    empty = word._Para("Normal")
+    empty.runs.append(("", False))  # lxml writes <w:t></w:t>, which a parser reads as <w:t/>
+    assert empty.xml() is None
+    quick, slow = _bodies([empty])
+    assert quick == slow and b"<w:t></w:t>" in quick
+    control = word._Para("Normal")
+    control.runs.append(("a label with a \x01 control: ", True))
+    with pytest.raises(ValueError, match="XML compatible"):
+        word._place(docx.Document().element.body, [control])
