@@ -204,59 +204,92 @@ def _run(
     writer: Writer,
     pdf_dir: Path | None,
 ) -> Iterator[Result]:
-    """Compose and check here (cheap); render and write here or in two processes."""
+    """Compose and check here; render and write here, or in two processes for a large batch."""
     options = writer.options
     workers = options.workers
     if workers is None:
         wants_word = bool({"docx", "pdf"} & set(options.formats))
         workers = min(2, os.cpu_count() or 1) if wants_word and len(jobs) >= PARALLEL_FROM else 1
-    prepared = [prepare(job, catalogue, profiles) for job in jobs]
-    full = False
-    if workers <= 1:
-        for result, stem in zip(prepared, stems, strict=True):
-            if result.document is not None:
-                if full:
-                    result.error = _not_written()
-                else:
-                    writer.write(result, stem, pdf_dir)
-                    full = isinstance(result.error, DiskFull)
-            yield result
+    if workers > 1:
+        yield from _run_parallel(jobs, stems, catalogue, profiles, writer, pdf_dir, workers)
         return
+    full = False
+    for job, stem in zip(jobs, stems, strict=True):
+        result = prepare(job, catalogue, profiles)
+        if result.document is not None:
+            if full:
+                result.error = _not_written()
+            else:
+                writer.write(result, stem, pdf_dir)
+                full = isinstance(result.error, DiskFull)
+        yield result
+
+
+CHUNK = 8  # motions a worker is handed at a time: small, so neither waits long at the end
+
+
+def _run_parallel(
+    jobs: list[spec.Job],
+    stems: list[str],
+    catalogue: Catalogue,
+    profiles: ProfileSet,
+    writer: Writer,
+    pdf_dir: Path | None,
+    workers: int,
+) -> Iterator[Result]:
+    """Compose and check here while the workers render and write what is ready.
+
+    Motions go to the workers a few at a time as soon as they are composed, so
+    composing overlaps writing. Results come back in the spec's order.
+    """
     # Here, not at the top: one motion, the usual case, needs no second process,
     # and concurrent.futures with multiprocessing costs start-up time.
     from concurrent.futures import CancelledError, ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    todo = [(r.document, stem) for r, stem in zip(prepared, stems, strict=True) if r.document]
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_start, initargs=(options,))
+    # The writer goes to the workers as it is: its Word base document is made once.
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_start, initargs=(writer,))
     try:
-        chunk = max(1, len(todo) // (workers * 8))
-        written = pool.map(
-            _worker_write,
-            [d for d, _ in todo],
-            [s for _, s in todo],
-            [pdf_dir] * len(todo),
-            chunksize=chunk,
-        )
+        slots: list[tuple[Result, int | None]] = []  # each result, and the chunk writing it
+        chunks: list[Any] = []  # the futures of the workers' chunks, in order
+        todo: list[tuple[Document, str]] = []
+        for job, stem in zip(jobs, stems, strict=True):
+            result = prepare(job, catalogue, profiles)
+            if result.document is None:
+                slots.append((result, None))
+                continue
+            slots.append((result, len(chunks)))
+            todo.append((result.document, stem))
+            if len(todo) == CHUNK:
+                chunks.append(pool.submit(_worker_write, todo, pdf_dir))
+                todo = []
+        if todo:
+            chunks.append(pool.submit(_worker_write, todo, pdf_dir))
         stopped: MotiongenError | None = None  # what every motion left over is told
-        for result in prepared:
-            if result.document is not None:
-                if stopped is not None:
-                    result.error = stopped
-                else:
+        full = False
+        outcomes: list[tuple[list[Path], MotiongenError | None]] = []
+        current = -1
+        for result, number in slots:
+            if number is not None:
+                if number != current and stopped is None:
+                    current = number
                     # Work already handed to a worker still finishes and is
                     # reported as it went; what was never started is cancelled.
                     try:
-                        result.files, result.error = next(written)
-                    except (CancelledError, StopIteration):
-                        result.error = stopped = _not_written()
+                        outcomes = chunks[number].result()
+                    except CancelledError:
+                        stopped = _not_written()
                     except BrokenProcessPool:
                         # A worker was killed (by the system, or by a signal sent to
                         # the whole group, which this process handles next).
-                        result.error = stopped = MotiongenError(
+                        stopped = MotiongenError(
                             "not written: the process writing it was stopped",
                             hint="build again; the motions reported as written are complete",
                         )
+                if stopped is not None:
+                    result.error = stopped
+                else:
+                    result.files, result.error = outcomes.pop(0)
                     if isinstance(result.error, DiskFull) and not full:
                         full = True
                         pool.shutdown(wait=False, cancel_futures=True)
@@ -315,18 +348,22 @@ def _stop(pool: ProcessPoolExecutor) -> None:
 _WORKER: dict[str, Writer] = {}
 
 
-def _worker_start(options: Options) -> None:
+def _worker_start(writer: Writer) -> None:
     signals.die_with_parent()
     signals.install_in_worker()
-    _WORKER["writer"] = Writer(options)
+    _WORKER["writer"] = writer
 
 
 def _worker_write(
-    document: Document, stem: str, pdf_dir: Path | None
-) -> tuple[list[Path], MotiongenError | None]:
-    result = Result(label=stem, document=document)
-    _WORKER["writer"].write(result, stem, pdf_dir)
-    return result.files, result.error
+    todo: list[tuple[Document, str]], pdf_dir: Path | None
+) -> list[tuple[list[Path], MotiongenError | None]]:
+    """Write a few motions; only the file names and errors go back, not the documents."""
+    done = []
+    for document, stem in todo:
+        result = Result(label=stem, document=document)
+        _WORKER["writer"].write(result, stem, pdf_dir)
+        done.append((result.files, result.error))
+    return done
 
 
 def _make_pdfs(results: list[Result], stems: list[str], options: Options, pdf_dir: Path) -> None:

@@ -268,8 +268,24 @@ class Guidance(Strict):
         """Every place in ``text`` where this advice is not followed."""
         found: list[re.Match[str]] = []
         for pattern in self.avoid:
-            found.extend(re.finditer(pattern, text, flags=re.IGNORECASE))
+            found.extend(_search(pattern, text))
         return sorted(found, key=lambda m: m.start())
+
+
+_SEARCHED: dict[tuple[str, str], tuple[re.Match[str], ...]] = {}
+_SEARCHED_MAX = 20_000  # pairs of pattern and text remembered; then it starts again
+
+
+def _search(pattern: str, text: str) -> tuple[re.Match[str], ...]:
+    """The matches of a wording pattern, remembered: the same clauses come from the
+    catalogue into every motion of a batch, and searching them is most of a check."""
+    key = (pattern, text)
+    found = _SEARCHED.get(key)
+    if found is None:
+        if len(_SEARCHED) >= _SEARCHED_MAX:
+            _SEARCHED.clear()
+        found = _SEARCHED[key] = tuple(re.finditer(pattern, text, flags=re.IGNORECASE))
+    return found
 
 
 class Reply(Strict):

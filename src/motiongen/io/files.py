@@ -135,7 +135,8 @@ def safe_name(out_dir: Path, stem: str, suffix: str) -> Path:
     user wrote it, so messages name the file as they would.
     """
     name = f"{slug(stem, limit=80)}.{suffix}"
-    if (out_dir.resolve() / name).parent != out_dir.resolve() or name in (".", ".."):
+    folder = out_dir.resolve()  # once: each resolve asks the system about every folder on the way
+    if (folder / name).parent != folder or name in (".", ".."):
         raise InputError("the output name would leave the output folder", field="output")
     return out_dir / name
 

@@ -84,6 +84,7 @@ def _make_sandbox() -> Any:
         """The jinja2 sandbox, with '*' and '**' kept within the size budget."""
 
         intercepted_binops = frozenset({"*", "**"})
+        safe_attributes: dict[tuple[type, str], bool] = {}  # noqa: RUF012 (by type and name)
 
         def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
             big = isinstance(right, int) and abs(right) > 64
@@ -94,6 +95,20 @@ def _make_sandbox() -> Any:
                 if (_size(left) or _size(right)) * max(count, 0) > MAX_CHARS:
                     raise TemplateBudget(f"it makes a text or list longer than {MAX_CHARS:,}")
             return super().call_binop(context, operator, left, right)
+
+        def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+            """jinja2's answer, remembered: it depends only on the object's type and
+            the name, and asking it again for every attribute a template reads was a
+            third of rendering a motion. An object that names a class other than
+            its own is asked every time."""
+            kind = type(obj)
+            if obj.__class__ is not kind:
+                return bool(super().is_safe_attribute(obj, attr, value))
+            key = (kind, attr)
+            safe = self.safe_attributes.get(key)
+            if safe is None:
+                safe = self.safe_attributes[key] = bool(super().is_safe_attribute(obj, attr, value))
+            return safe
 
     return Sandbox
 

@@ -13,7 +13,7 @@ import dataclasses
 import io
 import sys
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -51,14 +51,18 @@ class WordWriter:
     """
 
     def __init__(self, options: WordOptions = WordOptions()) -> None:
+        self.options = options
+        self._load(_skeleton(options))
+
+    def _load(self, skeleton: dict[str, Any]) -> None:
+        """Parse the base document's changing parts once; the rest is zipped already."""
         # Plain lxml from here on, not python-docx: with the skeleton cached, a
         # motion's document is written without importing python-docx (start-up).
         from lxml import etree  # type: ignore[import-untyped]
 
         # The parser python-docx reads parts with, so the documents are the same.
         parser = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
-        self.options = options
-        skeleton = _skeleton(options)
+        self._skeleton = skeleton
         self.base: bytes = skeleton["base"]
         self.ids = StyleIds(**skeleton["ids"])
         self._names: dict[str, str] = skeleton["names"]
@@ -72,6 +76,14 @@ class WordWriter:
         self._numbering = part["numbering"]
         self._core = part["core"]
         self._header = part["header"]
+
+    def __getstate__(self) -> tuple[WordOptions, dict[str, Any]]:
+        """A worker process gets the base document made, not the recipe to make it."""
+        return self.options, self._skeleton
+
+    def __setstate__(self, state: tuple[WordOptions, dict[str, Any]]) -> None:
+        self.options = state[0]
+        self._load(state[1])
 
     def render(self, doc: Document) -> bytes:
         from lxml import etree
@@ -600,7 +612,7 @@ def _fill(
     clauses) is line-numbered: everything else is marked suppressLineNumbers,
     so line numbers cited in an amendment count the motion alone. With a
     ``width``, each numbered line ends in a hard break, as the text export has it."""
-    sect_pr = body.find(_w("sectPr"))
+    paragraphs: list[_Para] = []
 
     def paragraph(
         style: str,
@@ -608,20 +620,20 @@ def _fill(
         keep_next: bool = False,
         num_id: int | None = None,
         motion: bool = False,
-    ) -> Any:
-        return house.paragraph(
-            body, style, before=sect_pr, keep_next=keep_next, num_id=num_id, counted=motion
-        )
+    ) -> _Para:
+        p = _Para(style, keep_next=keep_next, num_id=num_id, counted=motion)
+        paragraphs.append(p)
+        return p
 
-    def text_paragraph(style: str, text: str, **kwargs: Any) -> Any:
+    def text_paragraph(style: str, text: str, **kwargs: Any) -> _Para:
         p = paragraph(style, **kwargs)
-        _run(p, clean(text, single_line=False))
+        p.runs.append((clean(text, single_line=False), False))
         return p
 
     def labelled(label: str, value: str) -> None:
         p = paragraph(ids.normal)
-        _run(p, f"{label}: ", bold=True)
-        _run(p, clean(value))
+        p.runs.append((f"{label}: ", True))
+        p.runs.append((clean(value), False))
 
     text_paragraph(ids.title, doc.title, keep_next=True)
     for label, value in words.meta:
@@ -641,8 +653,7 @@ def _fill(
     numbered_on = None
     for s, section in enumerate(doc.sections):
         lead = text_paragraph(ids.heading, motion_text(s, None), keep_next=True, motion=True)
-        if width is not None:
-            _body_size(lead)
+        lead.body_size = width is not None
         numbered = [c for c in section.clauses if c.number]
         num_id = None
         if numbered:
@@ -675,6 +686,98 @@ def _fill(
             # Kept together: each entry with the next, so the list moves as one.
             last = index == len(words.sources) - 1
             text_paragraph(ids.source, entry, num_id=bullets, keep_next=not last)
+    _place(body, paragraphs)
+
+
+@dataclass
+class _Para:
+    """One paragraph of a motion's body, before it is XML: its runs are (text, bold)."""
+
+    style: str
+    keep_next: bool = False
+    num_id: int | None = None
+    counted: bool = False
+    body_size: bool = False
+    runs: list[tuple[str, bool]] = field(default_factory=list)
+
+    def element(self, body: Any, before: Any) -> None:
+        """The paragraph made element by element, placed before ``before``."""
+        p = house.paragraph(
+            body,
+            self.style,
+            before=before,
+            keep_next=self.keep_next,
+            num_id=self.num_id,
+            counted=self.counted,
+        )
+        for text, bold in self.runs:
+            _run(p, text, bold=bold)
+        if self.body_size:
+            _body_size(p)
+
+    def xml(self) -> str | None:
+        """The same paragraph as XML text; None where only lxml can say it the same way."""
+        out = [f'<w:p><w:pPr><w:pStyle w:val="{_attribute(self.style)}"/>']
+        if self.keep_next:
+            out.append("<w:keepNext/>")
+        if self.num_id is not None:
+            out.append(f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{self.num_id}"/></w:numPr>')
+        if not self.counted:
+            out.append("<w:suppressLineNumbers/>")
+        out.append("</w:pPr>")
+        for text, bold in self.runs:
+            out.append("<w:r>")
+            if self.body_size:
+                out.append('<w:rPr><w:b w:val="0"/><w:sz w:val="24"/></w:rPr>')
+            if bold:
+                out.append("<w:rPr><w:b/></w:rPr>")
+            for index, line in enumerate(text.split("\n")):
+                if not line:
+                    return None  # lxml writes an empty text as <w:t></w:t>; a parser reads None
+                if index:
+                    out.append("<w:br/>")
+                space = ' xml:space="preserve"' if line != line.strip() else ""
+                out.append(f"<w:t{space}>{_text(line)}</w:t>")
+            out.append("</w:r>")
+        out.append("</w:p>")
+        return "".join(out)
+
+
+def _place(body: Any, paragraphs: list[_Para]) -> None:
+    """The paragraphs, before the section properties: written as XML text and parsed
+    in one go, which is the same elements as making them one by one for a fraction
+    of the cost. Text that XML cannot hold is made element by element, so lxml
+    refuses it as it always did."""
+    from docx.oxml import parse_xml
+    from lxml.etree import XMLSyntaxError
+
+    before = body.find(_w("sectPr"))
+    texts = [p.xml() for p in paragraphs]
+    fragment = None
+    if None not in texts:
+        try:
+            xml = "".join(t for t in texts if t is not None)
+            fragment = parse_xml(f'<w:body xmlns:w="{house.W_NS}">{xml}</w:body>')
+        except XMLSyntaxError:
+            fragment = None
+    if fragment is None:
+        for p in paragraphs:
+            p.element(body, before)
+        return
+    for element in list(fragment):
+        if before is not None:
+            before.addprevious(element)
+        else:
+            body.append(element)
+
+
+def _text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _attribute(text: str) -> str:
+    text = _text(text).replace('"', "&quot;")
+    return text.replace("\t", "&#9;").replace("\n", "&#10;").replace("\r", "&#13;")
 
 
 def _number_of(label: str) -> int:
@@ -715,19 +818,19 @@ def _run(p: Any, text: str, *, bold: bool = False) -> None:
 def _new_list(numbering: Any, abstract_id: int, start: int) -> int:
     """A numbering instance that starts at ``start``: one per run of clauses.
 
-    As python-docx's ``add_num`` makes it: the first unused id, placed before
-    any ``w:numIdMacAtCleanup``.
+    The XML python-docx's ``add_num`` writes, made with plain lxml: its XPath
+    look-up of the ids in use was most of the cost of a motion's numbering.
     """
-    used = {int(num.get(_w("numId"))) for num in numbering.findall(_w("num"))}
-    num_id = next(n for n in range(1, len(used) + 2) if n not in used)
+    used = {int(num.get(_w("numId"))) for num in numbering.iterchildren(_w("num"))}
+    num_id = next(n for n in range(1, len(used) + 2) if n not in used)  # the first free id
     num = numbering.makeelement(_w("num"), {_w("numId"): str(num_id)})
     house.child(num, "abstractNumId", val=str(abstract_id))
     override = house.child(num, "lvlOverride")
     override.set(_w("ilvl"), "0")
     house.child(override, "startOverride", val=str(start))
-    cleanup = numbering.find(_w("numIdMacAtCleanup"))
-    if cleanup is not None:
-        cleanup.addprevious(num)
+    later = next(numbering.iterchildren(_w("numIdMacAtCleanup")), None)
+    if later is not None:
+        later.addprevious(num)
     else:
         numbering.append(num)
     return num_id
