@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import functools
 import io
 import sys
 import zipfile
@@ -60,8 +61,7 @@ class WordWriter:
         # motion's document is written without importing python-docx (start-up).
         from lxml import etree  # type: ignore[import-untyped]
 
-        # The parser python-docx reads parts with, so the documents are the same.
-        parser = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
+        parser = _parser()
         self._skeleton = skeleton
         self.base: bytes = skeleton["base"]
         self.ids = StyleIds(**skeleton["ids"])
@@ -748,8 +748,7 @@ def _place(body: Any, paragraphs: list[_Para]) -> None:
     in one go, which is the same elements as making them one by one for a fraction
     of the cost. Text that XML cannot hold is made element by element, so lxml
     refuses it as it always did."""
-    from docx.oxml import parse_xml
-    from lxml.etree import XMLSyntaxError
+    from lxml import etree
 
     before = body.find(_w("sectPr"))
     texts = [p.xml() for p in paragraphs]
@@ -757,8 +756,8 @@ def _place(body: Any, paragraphs: list[_Para]) -> None:
     if None not in texts:
         try:
             xml = "".join(t for t in texts if t is not None)
-            fragment = parse_xml(f'<w:body xmlns:w="{house.W_NS}">{xml}</w:body>')
-        except XMLSyntaxError:
+            fragment = etree.fromstring(f'<w:body xmlns:w="{house.W_NS}">{xml}</w:body>', _parser())
+        except etree.XMLSyntaxError:
             fragment = None
     if fragment is None:
         for p in paragraphs:
@@ -769,6 +768,14 @@ def _place(body: Any, paragraphs: list[_Para]) -> None:
             before.addprevious(element)
         else:
             body.append(element)
+
+
+@functools.cache
+def _parser() -> Any:
+    """The parser python-docx reads parts with, so the documents are the same."""
+    from lxml import etree
+
+    return etree.XMLParser(remove_blank_text=True, resolve_entities=False)
 
 
 def _text(text: str) -> str:
