@@ -34,7 +34,7 @@ else:
     options = core.Options(formats=core.parse_formats(sys.argv[3]), out_dir=Path(sys.argv[4]))
     code = report.build([Path(sys.argv[2])], cat, profs, options, None, quiet=True)
 watched = ("concurrent.futures", "multiprocessing", "motiongen.agenda.importer",
-           "motiongen.agenda.reading", "docx", "lxml", "jinja2", "importlib.metadata")
+           "motiongen.agenda.reading", "docx", "lxml", "jinja2")
 print("loaded:" + ",".join(m for m in watched if m in sys.modules), file=sys.stderr)
 sys.exit(code)
 """  # fmt: skip

@@ -21,10 +21,7 @@ from pydantic import (
     model_validator,
 )
 
-from motiongen import plugins
 from motiongen.text import clean
-
-plugins.stand_in()  # before the first model is built below: see motiongen.plugins
 
 Id = Annotated[
     str,
