@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from motiongen.cli import actions, boundary, commands, listing, quick
+from motiongen.cli import boundary, commands, listing, quick, report
 from motiongen.cli.commands import app
 
 REPO = Path(__file__).resolve().parents[1]
@@ -124,8 +124,8 @@ def recorded(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, dict[str, Any]]
 
     for name in ("list_demands", "show_demand", "search_demands", "list_profiles", "show_profile"):
         monkeypatch.setattr(listing, name, recorder(f"motiongen.cli.listing:{name}"))
-    monkeypatch.setattr(actions, "check", recorder("motiongen.cli.actions:check"))
-    monkeypatch.setattr(actions, "build", recorder("motiongen.cli.actions:build"))
+    monkeypatch.setattr(report, "check_command", recorder("motiongen.cli.report:check_command"))
+    monkeypatch.setattr(report, "build_command", recorder("motiongen.cli.report:build_command"))
     monkeypatch.setattr(boundary, "set_globals", recorder("motiongen.cli.boundary:set_globals"))
     return calls
 

@@ -12,9 +12,9 @@ from typing import Literal
 
 from pydantic import Field, ValidationError, field_validator
 
+from motiongen import datatypes
 from motiongen import text as text_rules
-from motiongen.catalogue import models
-from motiongen.catalogue.models import Id, Level, Patterns, Strict, Text
+from motiongen.datatypes import Id, Level, Patterns, Strict, Text
 from motiongen.errors import InputError
 from motiongen.io import datafile
 from motiongen.paths import config_dir, data_dir
@@ -220,7 +220,7 @@ def _builtin() -> tuple[tuple[str, Profile], ...]:
         (e for e in folder.iterdir() if e.name.endswith((".yaml", ".yml"))), key=lambda e: e.name
     )
     # Validated once and cached: reading it back builds none of the models' schemas.
-    code = (models, sys.modules[__name__], text_rules)
+    code = (datatypes, sys.modules[__name__], text_rules)
     read = [(str(e), e.read_text(encoding="utf-8")) for e in entries]
     return tuple(
         (name, datafile.load_builtin_checked(text, name, _parse, code, Profile)[1])

@@ -27,7 +27,13 @@ from motiongen import __version__
 from motiongen.paths import cache_dir, config_dir, data_dir
 
 # What shapes the view besides the seeds: an edit to any of them is a new key.
-SHAPERS = ("view.py", "catalogue/export.py", "catalogue/models.py", "profiles.py")
+SHAPERS = (
+    "view.py",
+    "catalogue/export.py",
+    "datatypes.py",
+    "catalogue/models.py",
+    "profiles.py",
+)
 SECTIONS = ("nations", "themes", "demands", "profiles")
 CATALOGUE_ENV = "MOTIONGEN_CATALOGUE"  # as `catalogue.ENV_VAR`
 

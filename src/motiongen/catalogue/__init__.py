@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from motiongen import datatypes
 from motiongen import text as text_rules
 from motiongen.catalogue import models
 from motiongen.catalogue.models import (
@@ -166,7 +167,7 @@ def load(extra: Sequence[str | Path] = (), *, with_user_files: bool = True) -> C
 @cache
 def _builtin_parsed() -> tuple[tuple[datafile.DataFile, CatalogueFile], ...]:
     # Validated once and cached: reading it back builds none of the models' schemas.
-    code = (models, sys.modules[__name__], text_rules)
+    code = (datatypes, models, sys.modules[__name__], text_rules)
     return tuple(
         datafile.load_builtin_checked(content, name, _validate, code, CatalogueFile)
         for name, content in builtin_files()

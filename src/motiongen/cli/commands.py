@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from motiongen.cli import actions, agenda, boundary, browse, conference, listing, motions
+from motiongen.cli import agenda, boundary, browse, conference, listing, motions, report
 from motiongen.cli.app import app
 
 __all__ = ["agenda", "app", "browse", "conference", "motions"]
@@ -40,8 +40,8 @@ QUICK: dict[str, Callable[..., Any]] = {
     "profiles": listing.list_profiles,
     "profiles list": listing.list_profiles,
     "profiles show": listing.show_profile,
-    "check": actions.check,
-    "build": actions.build,
+    "check": report.check_command,
+    "build": report.build_command,
 }
 ROOT = boundary.set_globals
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import typer
 
-from motiongen.cli import actions, boundary
+from motiongen.cli import boundary, report
 from motiongen.cli.app import JSON_OPTION, app, guard
 from motiongen.errors import InputError
 
@@ -217,7 +217,7 @@ def build_motions(
     Example: motiongen build motion.yaml --format docx,md --out-dir motions
     """
     raise typer.Exit(
-        actions.build(
+        report.build_command(
             specs=specs,
             formats=formats,
             out_dir=out_dir,
@@ -257,7 +257,9 @@ def check_motions(
     Example: motiongen check motion.yaml --json
     """
     raise typer.Exit(
-        actions.check(specs=specs, merge=merge, max_age=max_age, today=today, as_json=as_json)
+        report.check_command(
+            specs=specs, merge=merge, max_age=max_age, today=today, as_json=as_json
+        )
     )
 
 

@@ -1,4 +1,4 @@
-"""What `build` and `check` tell the user, and the exit code they end with.
+"""`build` and `check`: what they tell the user, and the exit code they end with.
 
 Progress and problems go to stderr; documents, JSON and `check`'s findings
 (its output) to stdout.
@@ -19,6 +19,7 @@ from motiongen.agenda import jobs as agenda_jobs
 from motiongen.catalogue import Catalogue
 from motiongen.checks import DEFAULT_MAX_AGE
 from motiongen.checks.findings import Finding
+from motiongen.cli import boundary
 from motiongen.cli.boundary import emit, print_json, say
 from motiongen.errors import InputError
 from motiongen.io.files import shown
@@ -221,3 +222,56 @@ def check_json(results: list[Result], unusable: list[Any]) -> dict[str, Any]:
         "unusable": [str(u) for u in unusable],
         "motions": motions,
     }
+
+
+# --- the commands, once their options are parsed ---------------------------------
+# The typer commands in cli.motions and the quick path (cli.quick) both call these,
+# with the same keyword arguments, so the two can never drift apart.
+
+
+def check_command(
+    specs: list[Path], merge: Path | None, max_age: int, today: str | None, as_json: bool
+) -> int:
+    """Check motions as a conference office would; the exit code says how they fared."""
+    return check(
+        specs,
+        boundary.catalogue(),
+        boundary.profiles(),
+        merge,
+        as_json=as_json,
+        today=boundary.date_option(today, "--today"),
+        max_age=max_age,
+    )
+
+
+def build_command(
+    specs: list[Path],
+    formats: str,
+    out_dir: Path,
+    force: bool,
+    merge: Path | None,
+    templates: Path | None,
+    reference_docx: Path | None,
+    line_numbers: bool,
+    line_width: int | None,
+    profile: str | None,
+    submission_copy: bool,
+    quiet: bool,
+) -> int:
+    """Turn spec files into documents; the exit code is the most serious of the batch."""
+    options = core.Options(
+        formats=core.parse_formats(formats),
+        out_dir=out_dir,
+        force=force,
+        template_dir=templates,
+        reference_docx=reference_docx,
+        line_numbers=line_numbers,
+        submission_copy=submission_copy,
+        line_width=line_width,
+        profile=profile,
+    )
+    cat = boundary.catalogue()
+    found = boundary.profiles()
+    if str(out_dir) == "-":
+        return build_to_stdout(specs, cat, found, options, merge)
+    return build(specs, cat, found, options, merge, quiet=quiet)

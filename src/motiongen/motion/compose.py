@@ -7,14 +7,16 @@ Markdown, text and Word agree.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from motiongen.catalogue import Catalogue
 from motiongen.errors import InputError
 from motiongen.io.datafile import format_loc
 from motiongen.motion.spec import ById, Carried, FreeText, Item, Motion
 from motiongen.profiles import Profile
 from motiongen.text import british_date, count_words, fill, nearest_hint, sentence
+
+if TYPE_CHECKING:  # the catalogue is passed in; composing needs only its type
+    from motiongen.catalogue import Catalogue
 
 ItemKind = Literal["demand", "evidence", "belief", "text"]
 

@@ -26,7 +26,7 @@ from pydantic import (
     field_validator,
 )
 
-from motiongen.catalogue.models import Id, Nation
+from motiongen.datatypes import Id, Nation
 from motiongen.errors import InputError, MotiongenError
 from motiongen.io import datafile
 from motiongen.text import RESERVED_NAMES, clean, is_blank, parse_date

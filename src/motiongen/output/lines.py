@@ -7,8 +7,10 @@ breaks, so that "line 14" is the same words for every reader.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from motiongen.motion.compose import Clause, Document
+if TYPE_CHECKING:  # types for annotations only: lines need no composing code to run
+    from motiongen.motion.compose import Clause, Document
 
 DEFAULT_WIDTH = 80
 MIN_WIDTH = 30

@@ -13,11 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from motiongen.errors import InputError
-from motiongen.motion.compose import CitedSource, Document
 from motiongen.paths import data_dir
 from motiongen.text import fill
+
+if TYPE_CHECKING:  # types for annotations only: the words need no composing code to run
+    from motiongen.motion.compose import CitedSource, Document
 
 FILE = "sentences.toml"
 
