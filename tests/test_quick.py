@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from motiongen.cli import boundary, commands, listing, quick, report
@@ -280,3 +282,52 @@ def test_a_closed_pipe_ends_the_quick_path_quietly(tmp_path: Path) -> None:
     reader.stdin.close()
     reader.wait()
     assert "Traceback" not in done.stderr
+
+
+WORDS = [
+    "demands", "profiles", "check", "build", "list", "show", "search", "new",
+    "a.yaml", "b c.yaml", "-", "--", "x", "ownership", "napo-agm", "",
+    "--json", "--theme", "--theme=workforce", "--debug", "--catalogue", "--profiles",
+    "--format", "-f", "--out-dir", "-o", "--force", "--force=1", "--merge", "--today",
+    "--max-age", "--line-numbers", "--line-width", "--profile", "--submission-copy",
+    "-q", "-qf", "--quiet", "--help", "--version", "--nosuch", "-z", "--json=",
+    "--templates", "--reference-docx", "=", "---", "-o=x",
+]  # fmt: skip
+# Words each command takes, given more often so that most lists are the quick path's.
+USUAL = ["a.yaml", "x", "--json", "--theme", "ownership", "-f", "md", "-o", "--force", "-q"]
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    argv=st.tuples(
+        st.sampled_from(
+            [[], ["--debug"], ["--catalogue", "x.yaml"], ["--profiles", "p", "--debug"]]
+        ),
+        st.sampled_from(
+            [
+                ["demands"],
+                ["demands", "list"],
+                ["demands", "show"],
+                ["demands", "search"],
+                ["profiles"],
+                ["profiles", "list"],
+                ["profiles", "show"],
+                ["check"],
+                ["build"],
+            ]
+        ),
+        st.lists(st.sampled_from(WORDS + USUAL * 4), max_size=6),
+    ).map(lambda parts: [*parts[0], *parts[1], *parts[2]])
+)
+def test_any_arguments_the_quick_path_takes_reach_typer_s_function_with_the_same_values(
+    argv: list[str], recorded: list[tuple[str, dict[str, Any]]], runner: CliRunner
+) -> None:
+    plan = quick.parse(argv, quick.load_table())
+    if plan is None:
+        return  # typer's to read, help and errors included
+    recorded.clear()
+    result = runner.invoke(app, argv)
+    assert result.exit_code == 0, (argv, result.output)
+    assert recorded == [(plan.root, plan.globals), (plan.target, plan.arguments)], argv
