@@ -34,3 +34,13 @@ def cat() -> catalogue.Catalogue:
 @pytest.fixture
 def runner() -> Iterator[CliRunner]:
     yield CliRunner()
+
+
+@pytest.fixture
+def unwritable_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A cache folder that cannot be made: a file stands where its parent would be."""
+    blocker = tmp_path / "file"
+    blocker.write_text("in the way")
+    folder = blocker / "cache"
+    monkeypatch.setenv("MOTIONGEN_CACHE_DIR", str(folder))
+    return folder

@@ -144,12 +144,7 @@ def test_a_cache_file_cannot_run_code_or_build_other_classes(
     assert not (tmp_path / "owned.txt").exists()
 
 
-def test_an_unwritable_cache_folder_is_no_error(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    blocker = tmp_path / "file"
-    blocker.write_text("in the way")
-    monkeypatch.setenv("MOTIONGEN_CACHE_DIR", str(blocker / "cache"))
+def test_an_unwritable_cache_folder_is_no_error(unwritable_cache: Path) -> None:
     for _ in range(2):
         _, checked = load(TEXT)
         assert checked.themes[0].title == "Care"

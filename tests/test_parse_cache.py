@@ -51,12 +51,7 @@ def test_a_cache_file_cannot_run_code(cache: Path) -> None:
     assert load_builtin(TEXT, "seeds/x.yaml").data["demands"][1]["id"] == "two"
 
 
-def test_an_unwritable_cache_folder_is_no_error(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    blocker = tmp_path / "file"
-    blocker.write_text("in the way")
-    monkeypatch.setenv("MOTIONGEN_CACHE_DIR", str(blocker / "cache"))
+def test_an_unwritable_cache_folder_is_no_error(unwritable_cache: Path) -> None:
     assert load_builtin(TEXT, "seeds/x.yaml").data["when"].year == 2027
 
 

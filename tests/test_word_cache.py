@@ -112,11 +112,6 @@ def test_a_damaged_cache_costs_only_the_making(cache: Path) -> None:
         assert parts(WordWriter().render(doc)) == parts(good)
 
 
-def test_an_unwritable_cache_folder_is_no_error(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    blocker = tmp_path / "file"
-    blocker.write_text("in the way")
-    monkeypatch.setenv("MOTIONGEN_CACHE_DIR", str(blocker / "cache"))
+def test_an_unwritable_cache_folder_is_no_error(unwritable_cache: Path) -> None:
     data = WordWriter().render(document())
     assert b"word/document.xml" in data
