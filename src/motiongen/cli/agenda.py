@@ -9,6 +9,7 @@ import typer
 
 from motiongen.cli import boundary
 from motiongen.cli.app import app, guard
+from motiongen.cli.dates import date_option
 from motiongen.io.files import shown
 
 
@@ -98,7 +99,7 @@ def amend_motion(
         out_dir=out_dir,
         force=force,
         line_width=line_width,
-        today=boundary.date_option(today, "--today"),
+        today=date_option(today, "--today"),
     )
     result = amend(amendments, boundary.catalogue(), boundary.profiles(), options)
     for who in range(len(result.amended.files)):

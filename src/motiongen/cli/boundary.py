@@ -15,7 +15,6 @@ from typing import Any
 
 from motiongen import signals
 from motiongen.errors import EXIT_INTERRUPTED, MotiongenError, terminal_safe
-from motiongen.text import parse_date
 
 
 class State:
@@ -113,12 +112,3 @@ def profiles() -> Any:
     from motiongen import profiles as bodies
 
     return bodies.load(State.profiles)
-
-
-def date_option(text: str | None, name: str) -> Any:
-    """A date given on the command line, in any form `parse_date` reads."""
-    try:
-        return parse_date(text)
-    except ValueError as exc:
-        hint = "write it as 14/01/2027 or 2027-01-14"
-        raise MotiongenError(str(exc), field=name, hint=hint) from None

@@ -9,6 +9,7 @@ import typer
 
 from motiongen.cli import boundary, report
 from motiongen.cli.app import JSON_OPTION, app, guard
+from motiongen.cli.dates import date_option
 from motiongen.errors import InputError
 
 
@@ -106,15 +107,15 @@ def new_motion(
         "title": title,
         "submitted_by": submitted_by,
         "to": to,
-        "meeting_date": _iso(boundary.date_option(meeting_date, "--meeting-date")),
-        "deadline": _iso(boundary.date_option(deadline, "--deadline")),
+        "meeting_date": _iso(date_option(meeting_date, "--meeting-date")),
+        "deadline": _iso(date_option(deadline, "--deadline")),
         "nation": nation,
         "proposer": proposer,
         "seconder": seconder,
         "moved_by": moved_by,
         "contact": _contact(contact_name, contact_email, contact_phone),
-        "submitted_on": _iso(boundary.date_option(submitted_on, "--submitted-on")),
-        "carried_on": _carried(_iso(boundary.date_option(carried_on, "--carried-on")), carried_at),
+        "submitted_on": _iso(date_option(submitted_on, "--submitted-on")),
+        "carried_on": _carried(_iso(date_option(carried_on, "--carried-on")), carried_at),
         "calls_on": calls_on,
         "commission": commission,
         "demands": list(demand),

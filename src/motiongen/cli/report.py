@@ -21,6 +21,7 @@ from motiongen.checks import DEFAULT_MAX_AGE
 from motiongen.checks.findings import Finding
 from motiongen.cli import boundary
 from motiongen.cli.boundary import emit, print_json, say
+from motiongen.cli.dates import date_option
 from motiongen.errors import InputError
 from motiongen.io.files import shown
 from motiongen.motion import spec
@@ -239,7 +240,7 @@ def check_command(
         boundary.profiles(),
         merge,
         as_json=as_json,
-        today=boundary.date_option(today, "--today"),
+        today=date_option(today, "--today"),
         max_age=max_age,
     )
 
