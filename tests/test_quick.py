@@ -32,7 +32,8 @@ def test_every_quick_target_takes_the_parameters_of_its_typer_command() -> None:
     import typer.main
 
     group = typer.main.get_command(app)
-    for path, target in commands.QUICK.items():
+    for path, name in commands.QUICK.items():
+        target = commands.target_of(name)
         command: Any = group
         for word in path.split():
             command = command.commands[word]
@@ -85,7 +86,8 @@ SAME = [
 TYPERS = [
     [],
     ["--help"],
-    ["--version"],
+    ["--version=1"],
+    ["--version", "--nosuch"],
     ["check"],
     ["check", "--help"],
     ["check", "a.yaml", "--help"],
@@ -163,6 +165,8 @@ def _both(argv: list[str], runner: CliRunner, capfd: pytest.CaptureFixture[str])
 @pytest.mark.parametrize(
     "argv",
     [
+        ["--version"],
+        ["--debug", "--version", "check", "--nosuch"],
         ["demands"],
         ["demands", "list", "--theme", "workforce"],
         ["demands", "--json"],

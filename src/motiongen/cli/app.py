@@ -13,7 +13,6 @@ from typing import Any, TypeVar
 
 import typer
 
-from motiongen import __version__
 from motiongen.cli import boundary
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -66,7 +65,7 @@ def guard(func: F) -> F:
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"motiongen {__version__}")
+        boundary.show_version()
         raise typer.Exit()
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from motiongen import signals
+from motiongen import __version__, signals
 from motiongen.errors import EXIT_INTERRUPTED, MotiongenError, terminal_safe
 
 
@@ -23,6 +23,11 @@ class State:
     debug = False
     catalogues: tuple[Path, ...] = ()
     profiles: tuple[Path, ...] = ()
+
+
+def show_version() -> None:
+    """``motiongen --version``."""
+    emit(f"motiongen {__version__}\n")
 
 
 def set_globals(catalogue: list[Path], profile_files: list[Path], debug: bool) -> None:

@@ -5,6 +5,7 @@ Importing the command modules registers their commands on ``app``.
 
 from __future__ import annotations
 
+import importlib
 import json
 import types
 import typing
@@ -12,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from motiongen.cli import agenda, boundary, browse, conference, listing, motions, report
+from motiongen.cli import agenda, boundary, browse, conference, motions
 from motiongen.cli.app import app
 
 __all__ = ["agenda", "app", "browse", "conference", "motions"]
@@ -32,18 +33,21 @@ app.registered_commands.sort(
 # --- the quick path's table ------------------------------------------------------
 # The commands the quick path (cli.quick) may run without typer, each with the
 # typer-free function its typer command calls with the same keyword arguments.
-QUICK: dict[str, Callable[..., Any]] = {
-    "demands": listing.list_demands,
-    "demands list": listing.list_demands,
-    "demands show": listing.show_demand,
-    "demands search": listing.search_demands,
-    "profiles": listing.list_profiles,
-    "profiles list": listing.list_profiles,
-    "profiles show": listing.show_profile,
-    "check": report.check_command,
-    "build": report.build_command,
+QUICK: dict[str, str] = {
+    "demands": "motiongen.cli.listing:list_demands",
+    "demands list": "motiongen.cli.listing:list_demands",
+    "demands show": "motiongen.cli.listing:show_demand",
+    "demands search": "motiongen.cli.listing:search_demands",
+    "profiles": "motiongen.cli.listing:list_profiles",
+    "profiles list": "motiongen.cli.listing:list_profiles",
+    "profiles show": "motiongen.cli.listing:show_profile",
+    # By name: importing them here would load the core for `motiongen --help`.
+    "check": "motiongen.cli.report:check_command",
+    "build": "motiongen.cli.report:build_command",
 }
 ROOT = boundary.set_globals
+# Eager options that stop at once, and what they run instead of the command.
+EAGER = {"version": boundary.show_version}
 
 
 def quick_table() -> dict[str, Any]:
@@ -52,7 +56,8 @@ def quick_table() -> dict[str, Any]:
 
     group = typer.main.get_command(app)
     commands: dict[str, Any] = {}
-    for path, target in QUICK.items():
+    for path, name in QUICK.items():
+        target = target_of(name)
         command = group
         for word in path.split():
             command = command.commands[word]  # type: ignore[attr-defined]
@@ -64,6 +69,13 @@ def quick_table() -> dict[str, Any]:
         }
     root = {"target": _name(ROOT), "params": _params(group.params, ROOT)}
     return {"root": root, "commands": commands}
+
+
+def target_of(name: str) -> Callable[..., Any]:
+    """The function a "module:function" name stands for."""
+    module, _, function = name.partition(":")
+    found: Callable[..., Any] = getattr(importlib.import_module(module), function)
+    return found
 
 
 def _name(target: Callable[..., Any]) -> str:
@@ -97,6 +109,7 @@ def _params(params: list[Any], target: Callable[..., Any]) -> list[dict[str, Any
                 "default": default,
                 "kind": kind,
                 "passed": passed,
+                "eager": _name(EAGER[param.name]) if param.name in EAGER else None,
                 # Values typer checks itself (numbers in a range), eager options
                 # and callbacks stay with typer.
                 "quick": passed

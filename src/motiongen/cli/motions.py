@@ -7,7 +7,7 @@ from typing import Any
 
 import typer
 
-from motiongen.cli import boundary, report
+from motiongen.cli import boundary
 from motiongen.cli.app import JSON_OPTION, app, guard
 from motiongen.cli.dates import date_option
 from motiongen.errors import InputError
@@ -217,6 +217,8 @@ def build_motions(
 
     Example: motiongen build motion.yaml --format docx,md --out-dir motions
     """
+    from motiongen.cli import report  # the core and pydantic: not for --help (start-up)
+
     raise typer.Exit(
         report.build_command(
             specs=specs,
@@ -257,6 +259,8 @@ def check_motions(
 
     Example: motiongen check motion.yaml --json
     """
+    from motiongen.cli import report  # the core and pydantic: not for --help (start-up)
+
     raise typer.Exit(
         report.check_command(
             specs=specs, merge=merge, max_age=max_age, today=today, as_json=as_json

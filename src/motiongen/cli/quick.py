@@ -24,6 +24,7 @@ from motiongen.errors import EXIT_INTERRUPTED
 
 TABLE = Path(__file__).with_name("quick.json")
 COMPLETION_VARIABLE = "_MOTIONGEN_COMPLETE"
+EAGER = " eager"  # the key an eager option's target is kept under while options are read
 
 
 class Plan:
@@ -74,6 +75,12 @@ def _parse(tokens: list[str], table: dict[str, Any]) -> Plan:
     # Options of the application come before the command's name; typer's groups
     # stop reading options at the first word that is not one.
     plan.globals, tokens = _options_then_rest(tokens, root["params"])
+    eager = plan.globals.pop(EAGER, None)
+    if eager is not None:
+        # `--version` runs while the options are read and stops there, as in typer:
+        # whatever follows is never looked at.
+        plan.root, plan.globals, plan.target = "", {}, eager
+        return plan
     path = ""
     while True:
         if not tokens:
@@ -146,6 +153,9 @@ def _take_option(tokens: list[str], params: list[dict[str, Any]], values: dict[s
             break
     else:
         raise NotQuick  # not an option of this command: typer names the right one
+    if param["eager"] and param["flag"] and not has_value:
+        values[EAGER] = param["eager"]
+        return
     if param["quick"] is False:
         raise NotQuick  # eager (--version) or a value typer must check, such as a number
     if param["flag"]:
@@ -189,7 +199,8 @@ def _fill_defaults(params: list[dict[str, Any]], values: dict[str, Any]) -> None
 def execute(plan: Plan) -> int:
     """Run the plan inside the one error boundary; the exit code, as typer would give it."""
     try:
-        _resolve(plan.root)(**plan.globals)
+        if plan.root:
+            _resolve(plan.root)(**plan.globals)
         try:
             code = boundary.call(_resolve(plan.target), **plan.arguments)
         except boundary.Stop as stop:
