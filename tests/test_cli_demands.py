@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 from typer.testing import CliRunner
 
 from motiongen import __version__
@@ -159,3 +160,20 @@ def test_debug_shows_the_traceback(runner: CliRunner) -> None:
     result = runner.invoke(app, ["--debug", "demands", "show", "nope-nope"])
     assert result.exit_code != 0
     assert result.exception is not None and "nope-nope" in str(result.exception)
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["demands", "--json", "list"], "motiongen demands list ... --json"),
+        (["demands", "--theme", "workforce", "show", "halt-nass"], "'show' does not take --theme"),
+        (["profiles", "--json", "show", "napo-agm"], "motiongen profiles show ... --json"),
+    ],
+)
+def test_a_group_option_before_its_command_says_where_it_goes(
+    argv: list[str], said: str, runner: CliRunner
+) -> None:
+    result = runner.invoke(app, argv)
+    assert result.exit_code == 2
+    assert said in result.stderr
+    assert result.stdout == ""

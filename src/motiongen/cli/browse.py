@@ -9,6 +9,7 @@ import typer
 
 from motiongen.cli import listing
 from motiongen.cli.app import JSON_OPTION, THEME_OPTION, demands_app, guard, profiles_app
+from motiongen.errors import InputError
 
 
 @demands_app.callback(invoke_without_command=True)
@@ -19,6 +20,8 @@ def demands_root(
     """Browse the catalogue of demands (with no command: list them)."""
     if ctx.invoked_subcommand is None:
         listing.list_demands(theme=theme, as_json=as_json)
+    else:
+        _options_go_after(ctx, "demands", theme=theme, as_json=as_json)
 
 
 @demands_app.command("list")
@@ -67,6 +70,8 @@ def profiles_root(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
     """Browse the profiles (with no command: list them)."""
     if ctx.invoked_subcommand is None:
         listing.list_profiles(as_json=as_json)
+    else:
+        _options_go_after(ctx, "profiles", as_json=as_json)
 
 
 @profiles_app.command("list")
@@ -90,3 +95,22 @@ def profiles_show(
     Example: motiongen profiles show napo-agm
     """
     listing.show_profile(profile_id=profile_id, as_json=as_json)
+
+
+def _options_go_after(ctx: typer.Context, group: str, **given: object) -> None:
+    """`demands --json list` would print a table: typer gives --json to the group,
+    which lists only when no command follows. Say where it goes instead."""
+    names = {"theme": "--theme", "as_json": "--json"}
+    misplaced = [names[key] for key, value in given.items() if value]
+    if not misplaced:
+        return
+    sub = str(ctx.invoked_subcommand)
+    command = ctx.command.get_command(ctx, sub)  # type: ignore[attr-defined]
+    taken = {opt for param in command.params for opt in param.opts} if command else set()
+    options = " ".join(misplaced)
+    refused = [name for name in misplaced if name not in taken]
+    if refused:
+        hint = f"'{sub}' does not take {' or '.join(refused)}: leave it out"
+    else:
+        hint = f"put it after the command: motiongen {group} {sub} ... {options}"
+    raise InputError(f"{options} before '{sub}' is not read by '{sub}'", hint=hint)
