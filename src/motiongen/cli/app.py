@@ -1,7 +1,8 @@
 """The typer application: its groups, its global options, and the guard on each command.
 
 Only typer is imported at start-up; the catalogue, pydantic and rich come in
-with the commands that use them, so ``motiongen --version`` stays quick.
+with the commands that use them, so ``motiongen --help`` stays quick. The
+everyday commands and ``--version`` do not come here at all (``cli.quick``).
 """
 
 from __future__ import annotations
