@@ -10,7 +10,7 @@ import contextlib
 import errno
 import os
 import tempfile
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from motiongen import signals
 from motiongen.errors import InputError, MotiongenError
@@ -91,9 +91,12 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
 
 
 def _write_atomic(path: Path, data: bytes, *, force: bool) -> None:
-    ensure_folder(path.parent)
     with signals.deferred():
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            fd, tmp_name = _temporary(path)
+        except FileNotFoundError:  # the folder is made only when missing: a batch asks once
+            ensure_folder(path.parent)
+            fd, tmp_name = _temporary(path)
         signals.PENDING.add(tmp_name)
     tmp = Path(tmp_name)
     try:
@@ -127,16 +130,20 @@ def _write_atomic(path: Path, data: bytes, *, force: bool) -> None:
         signals.PENDING.discard(tmp_name)
 
 
+def _temporary(path: Path) -> tuple[int, str]:
+    return tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+
+
 def safe_name(out_dir: Path, stem: str, suffix: str) -> Path:
     """A path inside ``out_dir`` whatever ``stem`` holds: slugs cannot climb out.
 
     The name is never resolved: a symbolic link of that name is then replaced
     itself (with --force), never the file it points to. The folder stays as the
-    user wrote it, so messages name the file as they would.
+    user wrote it, so messages name the file as they would. The test is on the
+    name alone (one part, not '.' or '..'), so it asks the system nothing.
     """
     name = f"{slug(stem, limit=80)}.{suffix}"
-    folder = out_dir.resolve()  # once: each resolve asks the system about every folder on the way
-    if (folder / name).parent != folder or name in (".", ".."):
+    if name in (".", "..") or PurePath(name).name != name or "/" in name or "\\" in name:
         raise InputError("the output name would leave the output folder", field="output")
     return out_dir / name
 
