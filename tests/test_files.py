@@ -73,3 +73,45 @@ def test_any_stem_stays_in_the_output_folder(stem: str) -> None:
 def test_a_name_with_a_folder_in_it_is_refused(suffix: str) -> None:
     with pytest.raises(files.InputError, match="leave the output folder"):
         safe_name(Path("out"), "motion", suffix)
+
+
+def _count_syncs(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    synced: list[int] = []
+    real = os.fsync
+
+    def fsync(fd: int) -> None:
+        synced.append(fd)
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    return synced
+
+
+def test_the_users_own_words_reach_the_disk_before_taking_their_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    synced = _count_syncs(monkeypatch)
+    write_atomic(tmp_path / "motion.yaml", b"title: x\n")
+    assert len(synced) == 1
+    write_atomic(tmp_path / "motion.md", b"# x\n", durable=False)
+    assert len(synced) == 1
+    assert (tmp_path / "motion.md").read_bytes() == b"# x\n"
+
+
+def test_a_build_does_not_sync_each_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Documents are made again from the spec in seconds; a batch writes thousands."""
+    from conftest import REPO
+    from motiongen import build, catalogue, profiles
+
+    synced = _count_syncs(monkeypatch)
+    options = build.Options(formats=("docx", "md", "txt"), out_dir=tmp_path, workers=1)
+    results, unusable = build.build(
+        [REPO / "examples" / "anytown-branch.yaml"],
+        catalogue.load(with_user_files=False),
+        profiles.load(with_user_files=False),
+        options,
+    )
+    assert not unusable and [len(r.files) for r in results] == [3]
+    assert synced == []

@@ -112,7 +112,7 @@ class Writer:
                         line_width=self.line_width(result.document, fmt),
                     )
                     data = text.encode("utf-8")
-                write_atomic(path, data, force=options.force)
+                write_atomic(path, data, force=options.force, durable=False)
                 result.files.append(path)
             if pdf_dir is not None:
                 target = safe_name(options.out_dir, stem, "pdf")
@@ -123,7 +123,7 @@ class Writer:
                         hint="add --force to replace it, or choose another --out-dir",
                     )
                 source = pdf_dir / f"{stem}.docx"
-                write_atomic(source, self.word().render(result.document), force=True)
+                write_atomic(source, self.word().render(result.document), force=True, durable=False)
         except MotiongenError as exc:
             result.error = exc
         except Exception as exc:  # the batch rule: one motion's fault stops no other
@@ -384,7 +384,7 @@ def _make_pdfs(results: list[Result], stems: list[str], options: Options, pdf_di
             continue
         target = safe_name(options.out_dir, source.stem, "pdf")
         try:
-            write_atomic(target, pdf.read_bytes(), force=options.force)
+            write_atomic(target, pdf.read_bytes(), force=options.force, durable=False)
             result.files.append(target)
         except MotiongenError as exc:
             result.error = exc

@@ -157,10 +157,15 @@ def write(result: AmendResult, options: AmendOptions) -> None:
                 data = _markdown(amended.text(who)).encode("utf-8")
             else:
                 data = (amended.text(who) + "\n").encode("utf-8")
-            write_atomic(path, data, force=options.force)
+            write_atomic(path, data, force=options.force, durable=False)
             result.files.append(path)
     path = safe_name(out, f"{base}-tracked-changes", "docx")
-    write_atomic(path, tracked.tracked_docx(amended, today=today), force=options.force)
+    write_atomic(
+        path,
+        tracked.tracked_docx(amended, today=today),
+        force=options.force,
+        durable=False,
+    )
     result.files.append(path)
     clean = Result(label=stem, title=amended.original.title, document=amended.clean_document())
     build.write_one(

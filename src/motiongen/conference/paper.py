@@ -194,6 +194,6 @@ def write(
     written = []
     for fmt, path in zip(formats, paths, strict=True):
         data = markdown(paper).encode("utf-8") if fmt == "md" else word(paper)
-        write_atomic(path, data, force=force)
+        write_atomic(path, data, force=force, durable=False)
         written.append(path)
     return written

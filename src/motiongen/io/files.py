@@ -1,7 +1,9 @@
 """Writing files without ever losing the user's work.
 
 Each file is written to a temporary file in the same folder and then moved into
-place in one step; an existing file is kept unless the user said --force.
+place in one step; an existing file is kept unless the user said --force. The
+user's own words are also synced to the disk first; documents made from them
+need not be (see ``write_atomic``).
 """
 
 from __future__ import annotations
@@ -82,15 +84,22 @@ def check_folder(folder: Path) -> None:
         raise write_error(OSError(errno.ENOTDIR, "not a folder"), existing)
 
 
-def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
-    """Write ``data`` to ``path`` in one step; refuse to replace a file unless ``force``."""
+def write_atomic(path: Path, data: bytes, *, force: bool = False, durable: bool = True) -> None:
+    """Write ``data`` to ``path`` in one step; refuse to replace a file unless ``force``.
+
+    ``durable``: the data reaches the disk before the file takes its name, so
+    that not even a power cut leaves an empty file there. The user's own words
+    (a spec, a draft, settings) are written so. Documents made from them pass
+    ``durable=False``: the spec makes them again in seconds, and a batch writes
+    thousands, each sync costing as much as the rest of the write.
+    """
     try:
-        _write_atomic(path, data, force=force)
+        _write_atomic(path, data, force=force, durable=durable)
     except OSError as exc:
         raise write_error(exc, path) from None
 
 
-def _write_atomic(path: Path, data: bytes, *, force: bool) -> None:
+def _write_atomic(path: Path, data: bytes, *, force: bool, durable: bool) -> None:
     with signals.deferred():
         try:
             fd, tmp_name = _temporary(path)
@@ -102,8 +111,9 @@ def _write_atomic(path: Path, data: bytes, *, force: bool) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.chmod(tmp, 0o644)
         if force:
             os.replace(tmp, path)
