@@ -83,3 +83,46 @@ def test_building_word_needs_python_docx_only_to_make_the_cached_base(tmp_path: 
     ((first,), (second,)) = ((tmp_path / d).glob("*.docx") for d in ("out", "again"))
     with zipfile.ZipFile(first) as a, zipfile.ZipFile(second) as b:
         assert a.read("word/document.xml") == b.read("word/document.xml")
+
+
+SEARCHES = """
+import importlib.metadata, sys
+searched = []
+real = importlib.metadata.entry_points
+def entry_points(*args, **kwargs):
+    searched.append(1)
+    return real(*args, **kwargs)
+importlib.metadata.entry_points = entry_points
+sys.argv = ["motiongen", "check", sys.argv[1]]
+from motiongen.cli import main
+try:
+    main()
+finally:
+    print("searched:", len(searched), file=sys.stderr)
+"""
+
+
+def plugin_searches(tmp_path: Path, setting: str | None) -> int:
+    env = {
+        **os.environ,
+        "MOTIONGEN_CACHE_DIR": str(tmp_path / "cache"),
+        "MOTIONGEN_CONFIG_DIR": str(tmp_path / "config"),
+    }
+    env.pop("PYDANTIC_DISABLE_PLUGINS", None)
+    if setting is not None:
+        env["PYDANTIC_DISABLE_PLUGINS"] = setting
+    example = str(REPO / "examples" / "anytown-branch.yaml")
+    done = subprocess.run(
+        [sys.executable, "-c", SEARCHES, example], capture_output=True, text=True, env=env
+    )
+    assert done.returncode == 0, done.stderr
+    (line,) = [x for x in done.stderr.splitlines() if x.startswith("searched:")]
+    return int(line.split()[1])
+
+
+def test_the_command_line_does_not_search_for_pydantic_plugins(tmp_path: Path) -> None:
+    assert plugin_searches(tmp_path, None) == 0
+
+
+def test_a_plugin_setting_the_user_made_is_kept(tmp_path: Path) -> None:
+    assert plugin_searches(tmp_path, "") >= 1

@@ -7,14 +7,22 @@ without typer) and hands everything else to the typer application in
 
 from __future__ import annotations
 
+import os
 import sys
 
 from motiongen.cli import boundary, quick
 from motiongen.errors import EXIT_BAD_INPUT, MotiongenError
 
+# pydantic looks through every installed package for plugins (tracing, for one)
+# when it builds its first model: a search that costs about a tenth of 'import
+# typer' and that a command-line tool checking its own files has no use for.
+# This is pydantic's documented switch; a value the user has set is kept.
+PLUGINS_ENV = "PYDANTIC_DISABLE_PLUGINS"
+
 
 def main() -> None:
     """Console-script entry point."""
+    os.environ.setdefault(PLUGINS_ENV, "__all__")
     quick.run(sys.argv[1:])  # returns only when the quick path does not take these arguments
     from motiongen.cli.commands import app  # typer and every command: the full start-up
 
