@@ -5,7 +5,8 @@ its view is stored under a key made of the version, every file in ``seeds/``
 and the source of the modules that shape the view, so an edited ``seeds/`` in
 an editable install is seen at once. Computing the key reads bytes and hashes
 them; nothing here imports pydantic or ruamel until the cache misses. A
-damaged, stale or unwritable cache costs only a rebuild, never an error.
+damaged, stale or unwritable cache costs only a rebuild, never an error; the
+views of older keys are pruned with the other entries (`io.cachefiles`).
 
 The user's own catalogue and profiles are never cached: when any may be in
 play, the caller builds the view from the models instead (`catalogue_is_builtin`,
@@ -14,7 +15,6 @@ play, the caller builds the view from the models instead (`catalogue_is_builtin`
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
@@ -24,6 +24,7 @@ from typing import Any
 
 import motiongen
 from motiongen import __version__
+from motiongen.io import cachefiles
 from motiongen.paths import cache_dir, config_dir, data_dir
 
 # What shapes the view besides the seeds: an edit to any of them is a new key.
@@ -111,9 +112,12 @@ def _build() -> View:
 
 
 def _read(path: Path, key: str) -> View | None:
+    raw = cachefiles.read(path)
+    if raw is None:
+        return None
     try:
-        data = json.loads(path.read_bytes())
-    except Exception:  # missing, unreadable or damaged: only a missed saving
+        data = json.loads(raw)
+    except Exception:  # damaged: only a missed saving
         return None
     if not isinstance(data, dict) or data.pop("key", None) != key:
         return None
@@ -123,18 +127,5 @@ def _read(path: Path, key: str) -> View | None:
 
 
 def _write(path: Path, view: View) -> None:
-    import tempfile  # only when the cache is written, for start-up time
-
-    written: str | None = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=path.parent, suffix=".tmp", delete=False
-        ) as tmp:
-            written = tmp.name
-            json.dump(view, tmp, ensure_ascii=False, separators=(",", ":"))
-        os.replace(written, path)
-    except OSError:  # a read-only or full cache folder costs only speed
-        if written is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(written)
+    text = json.dumps(view, ensure_ascii=False, separators=(",", ":"))
+    cachefiles.write(path, text.encode("utf-8"))

@@ -8,7 +8,8 @@ motiongen's own files (the built-in catalogue and profiles) are parsed once:
 their data and line table are kept in the user's cache folder under a key made
 of the file's name and content, so an edited ``seeds/`` in an editable install
 is seen at once, and a damaged or unwritable cache costs only the parse. The
-user's own files are never cached.
+user's own files are never cached. Entries are read, written and pruned by
+`cachefiles`.
 
 Their validated models are cached too (``load_builtin_checked``), keyed also by
 the code that validates them, and read back by an unpickler that builds only
@@ -23,10 +24,8 @@ import difflib
 import hashlib
 import io
 import json
-import os
 import pickle
 import re
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +34,7 @@ from typing import Any, TypeVar
 
 from motiongen import __version__
 from motiongen.errors import InputError
+from motiongen.io import cachefiles
 from motiongen.paths import cache_dir
 from motiongen.text import date_problem
 
@@ -558,9 +558,8 @@ class _Unpickler(pickle.Unpickler):
 def _read_cache(
     path: Path, models: dict[tuple[str, str], type] | None = None, *, size: int = 2
 ) -> tuple[Any, ...] | None:
-    try:
-        raw = path.read_bytes()
-    except OSError:
+    raw = cachefiles.read(path)
+    if raw is None:
         return None
     try:
         value = _Unpickler(raw, models).load()
@@ -572,13 +571,7 @@ def _read_cache(
 
 
 def _write_cache(path: Path, value: object) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as tmp:
-            tmp.write(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(tmp.name, path)
-    except OSError:
-        return  # a read-only or full cache folder costs only speed
+    cachefiles.write(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 # --- pydantic errors ----------------------------------------------------------

@@ -1,0 +1,115 @@
+"""The cache folder's own files: read, written whole, and pruned once they fall out of use.
+
+Every cache key is a content hash (version, seed bytes, the shaping code), so each
+upgrade and each edit of ``seeds/`` leaves the old entries behind. They are pruned
+by age: an entry not used for ``MAX_AGE`` goes. Age, not a count or size cap,
+because two installations of different versions may share one folder: under a cap
+each would push out the other's current entries in turn, while under age an entry
+either of them still uses is kept, and what goes is only what nobody has run for a
+month. The folder then holds at most a month's worth of new keys, a few MB.
+
+"Used" is the file's mtime: a hit moves it to now, but only when it is more than
+``REFRESH_AFTER`` old, so a hit costs at most one extra syscall, about once a day.
+
+Pruning runs when an entry is written (a miss, which already costs a parse or a
+validation), at most once per folder per process, never on a hit. It removes only
+names motiongen gives (``NAMES``) and the temporary files of writes interrupted
+long ago (``PARTIAL``); anything else a user keeps there is never touched. Every
+step may fail (a file gone under us, another process pruning, a read-only folder):
+a cache costs only speed, so a failure is skipped, never reported.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import time
+from pathlib import Path
+
+HOUR = 60 * 60
+DAY = 24 * HOUR
+# A month: longer than any gap between uses of a version someone still runs, short
+# enough that superseded entries do not pile up across many upgrades and seed edits.
+MAX_AGE = 30 * DAY
+# A hit marks its entry as used only when the mark is this old: one syscall a day at
+# most, and an entry in use never comes near MAX_AGE.
+REFRESH_AFTER = DAY
+# A write takes well under a second; a temporary file an hour old is from a write
+# that was interrupted (killed, power lost) and will never be finished.
+PARTIAL_AGE = HOUR
+
+# Entries: `<key>.pickle`, `<key>.<kind>.pickle` (models, word...) and `view-<key>.json`.
+NAMES = r"[0-9a-f]{32}(?:\.[a-z]+)?\.pickle|view-[0-9a-f]{32}\.json"
+# What `tempfile` names a half-written entry: its prefix and 8 random characters.
+PARTIAL = r"tmp[a-z0-9_]{8}\.tmp"
+
+_pruned: set[Path] = set()  # folders already pruned by this process
+
+
+def read(path: Path) -> bytes | None:
+    """An entry's bytes, or None when it cannot be read; a hit marks the entry as used."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return None
+    try:
+        status = os.fstat(fd)
+        parts = []
+        while chunk := os.read(fd, status.st_size + 1):
+            parts.append(chunk)
+        if abs(time.time() - status.st_mtime) > REFRESH_AFTER:
+            with contextlib.suppress(OSError):  # a folder we may read but not change
+                os.utime(fd if os.utime in os.supports_fd else path)
+        return b"".join(parts)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def write(path: Path, data: bytes) -> None:
+    """Store an entry whole (a reader sees the old file or the new one), then prune its folder.
+
+    The folder is pruned even when the write fails: a full disk is one reason to.
+    """
+    import tempfile  # only when the cache is written, for start-up time
+
+    written: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as tmp:
+            written = tmp.name
+            tmp.write(data)
+        os.replace(written, path)
+    except OSError:  # a read-only or full cache folder costs only speed
+        if written is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(written)
+    prune(path.parent)
+
+
+def prune(folder: Path) -> None:
+    """Remove the folder's entries unused for ``MAX_AGE`` and its stale temporary files."""
+    if folder in _pruned:
+        return
+    _pruned.add(folder)
+    now = time.time()
+    try:
+        listing = os.scandir(folder)
+    except OSError:
+        return
+    with listing:
+        for entry in listing:
+            if re.fullmatch(NAMES, entry.name):
+                limit = MAX_AGE
+            elif re.fullmatch(PARTIAL, entry.name):
+                limit = PARTIAL_AGE
+            else:
+                continue  # not ours
+            # Another process may be pruning too, or reading: whatever fails is skipped.
+            with contextlib.suppress(OSError):
+                status = entry.stat(follow_symlinks=False)
+                # A date in the future (a clock put right) counts as old too, or it would stay.
+                if entry.is_file(follow_symlinks=False) and abs(now - status.st_mtime) > limit:
+                    os.unlink(entry.path)
