@@ -14,6 +14,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -272,16 +273,30 @@ def test_4_disk_full_mid_batch_stops_with_a_summary(
         "defaults:\n  profile: labour-branch\n  title: T\n  demands: [halt-nass]\n"
         "  proposer: P\n  seconder: S\nmotions:\n" + motions
     )
-    real_fsync = os.fsync
+    real_fdopen = os.fdopen
     calls = []
 
-    def fsync(fd: int) -> None:
-        calls.append(fd)
-        if len(calls) > 3:
-            raise OSError(errno.ENOSPC, "No space left on device")
-        real_fsync(fd)
+    class Full:
+        """A file on a full disk: writing to it fails, as the system says."""
 
-    monkeypatch.setattr(os, "fsync", fsync)
+        def __init__(self, handle: Any) -> None:
+            self.handle = handle
+
+        def __enter__(self) -> Full:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.handle.close()
+
+        def write(self, data: bytes) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    def fdopen(fd: int, *args: Any, **kwargs: Any) -> Any:
+        calls.append(fd)
+        handle = real_fdopen(fd, *args, **kwargs)
+        return Full(handle) if len(calls) > 3 else handle
+
+    monkeypatch.setattr(os, "fdopen", fdopen)
     out = tmp_path / "out"
     result = runner.invoke(app, ["build", str(batch), "--out-dir", str(out), "--format", "txt"])
     assert result.exit_code == 2  # a write that failed: the worst code of the batch
