@@ -110,6 +110,36 @@ def test_a_full_disk_in_a_worker_stops_the_batch(
     assert len(list((tmp_path / "out").iterdir())) == 2 * written
 
 
+def test_results_are_reported_while_motions_are_still_being_composed(
+    tmp_path: Path, loaded: tuple, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large batch's progress bar moves from the first chunk written, not only
+    once every motion has been composed."""
+    composed: list[int] = []
+    first_seen: list[int] = []
+    real = build.prepare
+
+    def slow_prepare(*args: object, **kwargs: object) -> object:
+        composed.append(1)
+        if len(composed) > 2 * build.CHUNK and not first_seen:
+            time.sleep(0.05)  # composing the rest takes a while: the workers get ahead
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    def on_result(result: object) -> None:
+        if not first_seen:
+            first_seen.append(len(composed))
+
+    monkeypatch.setattr(build, "prepare", slow_prepare)
+    cat, found = loaded
+    table = _table(tmp_path / "branches.csv", 20 * build.CHUNK)
+    options = build.Options(formats=("docx", "md"), out_dir=tmp_path / "out", workers=2)
+    results, unusable = build.build([MODEL], cat, found, options, merge=table, on_result=on_result)
+    assert not unusable and all(r.error is None for r in results)
+    rows = [int(r.label.rsplit(" ", 1)[1]) for r in results]
+    assert rows == sorted(rows)  # the spec's order
+    assert first_seen and first_seen[0] < len(results)
+
+
 def test_a_word_writer_travels_to_a_worker_whole(loaded: tuple) -> None:
     """Pickled for a worker process, it writes the very same parts."""
     cat, found = loaded

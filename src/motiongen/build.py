@@ -240,52 +240,61 @@ def _run_parallel(
     """Compose and check here while the workers render and write what is ready.
 
     Motions go to the workers a few at a time as soon as they are composed, so
-    composing overlaps writing. Results come back in the spec's order.
+    composing overlaps writing, and each result is reported as soon as it and
+    every one before it are done, so progress moves while motions are still
+    being composed. Results come in the spec's order.
     """
     # Here, not at the top: one motion, the usual case, needs no second process,
     # and concurrent.futures with multiprocessing costs start-up time.
-    from concurrent.futures import CancelledError, ProcessPoolExecutor
+    from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     # The writer goes to the workers as it is: its Word base document is made once.
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_start, initargs=(writer,))
-    try:
-        slots: list[tuple[Result, int | None]] = []  # each result, and the chunk writing it
-        chunks: list[Any] = []  # the futures of the workers' chunks, in order
-        todo: list[tuple[Document, str]] = []
-        for job, stem in zip(jobs, stems, strict=True):
-            result = prepare(job, catalogue, profiles)
-            if result.document is None:
-                slots.append((result, None))
-                continue
-            slots.append((result, len(chunks)))
-            todo.append((result.document, stem))
-            if len(todo) == CHUNK:
-                chunks.append(pool.submit(_worker_write, todo, pdf_dir))
-                todo = []
-        if todo:
+    slots: list[tuple[Result, int | None]] = []  # each result, and the chunk writing it
+    chunks: list[Future[Any]] = []  # the workers' chunks, in order
+    stopped: MotiongenError | None = None  # what every motion left over is told
+    full = False
+    outcomes: list[tuple[list[Path], MotiongenError | None]] = []
+    current = -1  # the chunk whose outcomes are being handed out
+    reported = 0  # slots already yielded
+
+    def hand_over(todo: list[tuple[Document, str]]) -> None:
+        try:
+            if full or stopped is not None:
+                raise CancelledError  # the disk is full: what is left is not tried
             chunks.append(pool.submit(_worker_write, todo, pdf_dir))
-        stopped: MotiongenError | None = None  # what every motion left over is told
-        full = False
-        outcomes: list[tuple[list[Path], MotiongenError | None]] = []
-        current = -1
-        for result, number in slots:
+        except (CancelledError, RuntimeError, BrokenProcessPool) as exc:
+            never: Future[Any] = Future()  # reported as the pool would have
+            if isinstance(exc, BrokenProcessPool):
+                never.set_exception(exc)
+            else:
+                never.cancel()
+            chunks.append(never)
+
+    def settle(wait: bool) -> Iterator[Result]:
+        """The results that are ready, in order; with ``wait``, all of them."""
+        nonlocal stopped, full, outcomes, current, reported
+        while reported < len(slots):
+            result, number = slots[reported]
+            if number is not None and number != current and stopped is None:
+                if number >= len(chunks) or not (wait or chunks[number].done()):
+                    return  # its chunk is still being filled, or is still being written
+                current = number
+                # Work already handed to a worker still finishes and is
+                # reported as it went; what was never started is cancelled.
+                try:
+                    outcomes = chunks[number].result()
+                except CancelledError:
+                    stopped = _not_written()
+                except BrokenProcessPool:
+                    # A worker was killed (by the system, or by a signal sent to
+                    # the whole group, which this process handles next).
+                    stopped = MotiongenError(
+                        "not written: the process writing it was stopped",
+                        hint="build again; the motions reported as written are complete",
+                    )
             if number is not None:
-                if number != current and stopped is None:
-                    current = number
-                    # Work already handed to a worker still finishes and is
-                    # reported as it went; what was never started is cancelled.
-                    try:
-                        outcomes = chunks[number].result()
-                    except CancelledError:
-                        stopped = _not_written()
-                    except BrokenProcessPool:
-                        # A worker was killed (by the system, or by a signal sent to
-                        # the whole group, which this process handles next).
-                        stopped = MotiongenError(
-                            "not written: the process writing it was stopped",
-                            hint="build again; the motions reported as written are complete",
-                        )
                 if stopped is not None:
                     result.error = stopped
                 else:
@@ -293,7 +302,25 @@ def _run_parallel(
                     if isinstance(result.error, DiskFull) and not full:
                         full = True
                         pool.shutdown(wait=False, cancel_futures=True)
+            reported += 1
             yield result
+
+    try:
+        todo: list[tuple[Document, str]] = []
+        for job, stem in zip(jobs, stems, strict=True):
+            result = prepare(job, catalogue, profiles)
+            if result.document is None:
+                slots.append((result, None))
+            else:
+                slots.append((result, len(chunks)))
+                todo.append((result.document, stem))
+                if len(todo) == CHUNK:
+                    hand_over(todo)
+                    todo = []
+            yield from settle(wait=False)
+        if todo:
+            hand_over(todo)
+        yield from settle(wait=True)
     except BaseException:
         _stop(pool)  # Ctrl-C, SIGTERM, or the caller gave up: end the workers now
         raise
