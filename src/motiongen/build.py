@@ -260,16 +260,15 @@ def _run_parallel(
     reported = 0  # slots already yielded
 
     def hand_over(todo: list[tuple[Document, str]]) -> None:
+        never: Future[Any] = Future()  # a chunk not handed over, reported as the pool would
+        if full or stopped is not None:
+            never.cancel()  # the disk is full (the pool is shut down): the rest is not tried
+            chunks.append(never)
+            return
         try:
-            if full or stopped is not None:
-                raise CancelledError  # the disk is full: what is left is not tried
             chunks.append(pool.submit(_worker_write, todo, pdf_dir))
-        except (CancelledError, RuntimeError, BrokenProcessPool) as exc:
-            never: Future[Any] = Future()  # reported as the pool would have
-            if isinstance(exc, BrokenProcessPool):
-                never.set_exception(exc)
-            else:
-                never.cancel()
+        except BrokenProcessPool as exc:  # a worker was killed while this one composed
+            never.set_exception(exc)
             chunks.append(never)
 
     def settle(wait: bool) -> Iterator[Result]:
