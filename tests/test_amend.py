@@ -20,7 +20,7 @@ from motiongen.agenda import amendments, importer, tracked
 from motiongen.catalogue import Catalogue
 from motiongen.cli.commands import app
 from motiongen.errors import InputError
-from motiongen.output import lines
+from motiongen.output import layout
 from wordtools import NS, W, lo_convert, part, pdf_text
 
 TODAY = dt.date(2027, 1, 10)
@@ -98,7 +98,7 @@ def test_delete_and_insert_in_a_cited_paragraph(motion: Path, cat: Catalogue) ->
 
 def test_the_line_cited_is_the_line_the_numbered_text_shows(motion: Path, cat: Catalogue) -> None:
     amended = apply([amendment(motion.parent, "a.yaml", ISSUE_EXAMPLE)], cat)
-    numbered = lines.layout(amended.original)
+    numbered = layout.numbered_lines(amended.original)
     line_12 = next(line for line in numbered if line.number == 12)
     assert "private agencies" in line_12.text
 
@@ -544,7 +544,9 @@ def test_a_heading_can_be_amended_and_the_spec_follows(tmp_path: Path, cat: Cata
     heading = next(p for p in amended.paras if p.lead and p.changed)
     assert heading.clean == "Conference calls on the National Executive to:"
     line = next(
-        x.number for x in lines.layout(amended.original) if x.text.startswith(heading.original)
+        x.number
+        for x in layout.numbered_lines(amended.original)
+        if x.text.startswith(heading.original)
     )
     assert amended.text(0).endswith(
         f"In the heading 'Conference calls on the Service Group Executive to:' (line {line}), "

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from conftest import REPO
 from motiongen.cli.commands import app
-from motiongen.output.lines import wrap
+from motiongen.output.layout import wrap
 from wordtools import W, lo_convert, part, pdf_text
 
 

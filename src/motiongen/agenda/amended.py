@@ -14,7 +14,7 @@ from motiongen.agenda.marked import Amended, Para, Piece
 from motiongen.catalogue import Catalogue
 from motiongen.motion.compose import Document
 from motiongen.motion.spec import Motion
-from motiongen.output import lines as layout
+from motiongen.output import layout
 from motiongen.profiles import Profile
 from motiongen.text import fill
 

@@ -15,7 +15,7 @@ from motiongen.agenda.amendments import KEYS, AmendmentFile, Change, Edit, NewDe
 from motiongen.catalogue import Catalogue, nearest_hint
 from motiongen.errors import ChecksFailed, InputError
 from motiongen.motion.compose import Document, number_label
-from motiongen.output import lines as layout
+from motiongen.output import layout
 from motiongen.profiles import Profile
 from motiongen.text import count_words, fill, sentence
 
@@ -44,7 +44,7 @@ class Motionview:
 
     @classmethod
     def of(cls, doc: Document, width: int | None) -> Motionview:
-        view = cls(doc, layout.layout(doc, width))
+        view = cls(doc, layout.numbered_lines(doc, width))
         for s, section in enumerate(doc.sections):
             for c in range(len(section.clauses)):
                 view.paras.setdefault(section.key, []).append((s, c))

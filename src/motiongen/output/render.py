@@ -19,7 +19,7 @@ from typing import Any
 
 from motiongen.errors import InputError
 from motiongen.motion.compose import Document
-from motiongen.output import lines, sentences
+from motiongen.output import layout, sentences
 from motiongen.paths import data_dir
 from motiongen.text import md_escape
 
@@ -193,7 +193,9 @@ def render(
                 text=words,
                 submission_copy=submission_copy,
                 numbered_list=doc.profile.number_format in ("1.", "1)"),
-                numbered_lines=lines.text(lines.layout(doc, line_width)) if line_width else None,
+                numbered_lines=layout.text(layout.numbered_lines(doc, line_width))
+                if line_width
+                else None,
             )
     except TemplateNotFound as exc:
         raise InputError(f"the template '{exc.name}' was not found", field="--templates") from None

@@ -12,7 +12,6 @@ import copy
 import dataclasses
 import functools
 import io
-import sys
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +21,7 @@ from motiongen import __version__
 from motiongen.errors import InputError
 from motiongen.io import datafile
 from motiongen.motion.compose import Document
-from motiongen.output import house, lines, sentences
+from motiongen.output import house, layout, sentences
 from motiongen.text import clean
 
 _w = house.tag  # a WordprocessingML tag name, as lxml writes it
@@ -98,7 +97,9 @@ class WordWriter:
         words = sentences.words_for(
             doc, self.options.template_dir, submission_copy=self.options.submission_copy
         )
-        width = lines.width_for(doc, self.options.line_width) if self.options.line_numbers else None
+        width = (
+            layout.width_for(doc, self.options.line_width) if self.options.line_numbers else None
+        )
         _fill(document.find(_w("body")), numbering, doc, words, self.ids, width)
         _running_header(header, words.running_header)
         _properties(core, doc)
@@ -117,7 +118,8 @@ def _skeleton(options: WordOptions) -> dict[str, Any]:
 
     Making it takes python-docx a tenth of a second, so it is cached, keyed by
     everything it is made from: the options, the reference document, the page
-    wording, python-docx's own template and version, and this code.
+    wording and python-docx's own template and version (and, as every cache
+    entry, motiongen's code).
     """
     from importlib.util import find_spec
 
@@ -129,7 +131,6 @@ def _skeleton(options: WordOptions) -> dict[str, Any]:
         _read(options.reference) if options.reference is not None else b"",
         _read(docx_dir / "__init__.py"),
         _read(docx_dir / "templates" / "default.docx"),
-        *(_read(Path(module.__file__ or "")) for module in (sys.modules[__name__], house)),
     ]
     if options.reference is not None and not key[1]:
         return _make_skeleton(options)  # unreadable: making it says why
@@ -644,10 +645,10 @@ def _fill(
         section = doc.sections[s]
         if width is None:
             return section.lead if c is None else section.clauses[c].text
-        full = lines.paragraph(doc, s, c)
-        skip = 0 if c is None else lines.label_width(section.clauses[c])
-        indent = 0 if c is None else lines.indent_of(section.clauses[c])
-        return "\n".join(part for _, part in lines.wrap(full, width, indent))[skip:]
+        full = layout.paragraph(doc, s, c)
+        skip = 0 if c is None else layout.label_width(section.clauses[c])
+        indent = 0 if c is None else layout.indent_of(section.clauses[c])
+        return "\n".join(part for _, part in layout.wrap(full, width, indent))[skip:]
 
     abstract = ids.decimal_abstract[doc.profile.number_format]
     numbered_on = None

@@ -82,7 +82,7 @@ def paragraph(doc: Document, section: int, clause: int | None) -> str:
     return f"{item.number} {item.text}" if item.number else item.text
 
 
-def layout(doc: Document, width: int | None = None) -> list[Line]:
+def numbered_lines(doc: Document, width: int | None = None) -> list[Line]:
     """Every line of the motion's text, numbered from 1; title block and sources
     are not part of it."""
     size = width_for(doc, width)
