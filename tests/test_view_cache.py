@@ -289,3 +289,58 @@ def test_a_warm_cache_browses_without_pydantic_ruamel_or_typer(
     )
     assert done.stderr.strip() == ""  # none of pydantic, typer or ruamel was loaded
     assert done.stdout == expected
+
+
+def _installed_copy(tmp_path: Path) -> Path:
+    """motiongen laid out as a wheel installs it (its data inside), in a folder of its own."""
+    site = tmp_path / "site"
+    package = site / "motiongen"
+    shutil.copytree(
+        Path(viewcache.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__")
+    )
+    shutil.copytree(REPO / "seeds", package / "_data" / "seeds")
+    shutil.copytree(REPO / "templates", package / "_data" / "templates")
+    return site
+
+
+@pytest.mark.parametrize(
+    ("module", "old", "new"),
+    [
+        # The two the hand-made list of the view's code once missed.
+        (
+            "catalogue/__init__.py",
+            "return [(self.sources[r.source], r.at) for r in refs if r.source in self.sources]",
+            "return [(self.sources[r.source], 'EDITED ' + r.at) for r in refs"
+            " if r.source in self.sources]",
+        ),
+        (
+            "text.py",
+            "return text  # already clean",
+            "return text.replace(' public ', ' EDITED public ')  # already clean",
+        ),
+    ],
+    ids=["catalogue-cited", "text-clean"],
+)
+def test_an_edited_module_is_a_new_key(tmp_path: Path, module: str, old: str, new: str) -> None:
+    """Every cache is keyed on all of the package's code, not on a list of modules."""
+    site = _installed_copy(tmp_path)
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(site),
+        "MOTIONGEN_CACHE_DIR": str(tmp_path / "cache"),
+        "MOTIONGEN_CONFIG_DIR": str(tmp_path / "config"),
+    }
+    command = [sys.executable, "-m", "motiongen", "demands", "show", "reverse-privatisation"]
+
+    def show() -> str:
+        done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+        return done.stdout
+
+    before = show()
+    assert show() == before and "EDITED" not in before  # the second run reads the cache
+    assert any((tmp_path / "cache").iterdir())
+    source = site / "motiongen" / module
+    text = source.read_text(encoding="utf-8")
+    assert old in text
+    source.write_text(text.replace(old, new, 1), encoding="utf-8")
+    assert "EDITED" in show()

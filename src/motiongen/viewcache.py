@@ -1,9 +1,9 @@
 """The built-in catalogue and profiles' view (`view.build`), kept as JSON in the cache folder.
 
 Browsing the built-in data should not wait for pydantic to validate it again:
-its view is stored under a key made of the version, every file in ``seeds/``
-and the source of the modules that shape the view, so an edited ``seeds/`` in
-an editable install is seen at once. Computing the key reads bytes and hashes
+its view is stored under a key made of every file in ``seeds/`` and the
+package's code (``cachefiles.code_key``), so an edited ``seeds/`` or module in an
+editable install is seen at once. Computing the key reads bytes and hashes
 them; nothing here imports pydantic or ruamel until the cache misses. A
 damaged, stale or unwritable cache costs only a rebuild, never an error; the
 views of older keys are pruned with the other entries (`io.cachefiles`).
@@ -22,19 +22,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import motiongen
-from motiongen import __version__
 from motiongen.io import cachefiles
 from motiongen.paths import cache_dir, config_dir, data_dir
 
-# What shapes the view besides the seeds: an edit to any of them is a new key.
-SHAPERS = (
-    "view.py",
-    "catalogue/export.py",
-    "datatypes.py",
-    "catalogue/models.py",
-    "profiles.py",
-)
 SECTIONS = ("nations", "themes", "demands", "profiles")
 CATALOGUE_ENV = "MOTIONGEN_CATALOGUE"  # as `catalogue.ENV_VAR`
 
@@ -57,18 +47,10 @@ def builtin() -> View:
 
 
 def cache_key() -> str:
-    """A digest of the version, every seed file's name and bytes, and the shaping modules."""
-    digest = hashlib.sha256(f"motiongen {__version__}\0".encode())
+    """A digest of the package's code and every seed file's name and bytes."""
+    digest = hashlib.sha256(cachefiles.code_key())
     for name, data in _seed_files():
         digest.update(f"seeds/{name}\0{len(data)}\0".encode())
-        digest.update(data)
-    package = Path(motiongen.__file__).parent
-    for name in SHAPERS:
-        try:
-            data = (package / name).read_bytes()
-        except OSError:
-            data = b"missing"
-        digest.update(f"{name}\0{len(data)}\0".encode())
         digest.update(data)
     return digest.hexdigest()[:32]
 

@@ -22,10 +22,39 @@ a cache costs only speed, so a failure is skipped, never reported.
 from __future__ import annotations
 
 import contextlib
+import functools
+import hashlib
 import os
 import re
 import time
 from pathlib import Path
+
+
+@functools.cache
+def code_key() -> bytes:
+    """What every cache entry depends on besides its own input: motiongen's version and
+    all of its code, so an edited module (in an editable install) is a new key.
+
+    Each module counts by its path, size and modification time: the test Python
+    itself makes to know that a module's compiled code is stale, and a few stat
+    calls rather than reading and hashing all the source at every start.
+    """
+    import motiongen
+
+    package = Path(motiongen.__file__).parent
+    digest = hashlib.sha256(f"motiongen {motiongen.__version__}".encode())
+    for folder, subfolders, names in os.walk(package):
+        subfolders[:] = sorted(d for d in subfolders if d != "__pycache__" and d != "_data")
+        for name in sorted(n for n in names if n.endswith(".py")):
+            path = os.path.join(folder, name)
+            try:
+                found = os.stat(path)
+            except OSError:
+                continue
+            relative = os.path.relpath(path, package)
+            digest.update(f"{relative}\0{found.st_size}\0{found.st_mtime_ns}\0".encode())
+    return digest.digest()
+
 
 HOUR = 60 * 60
 DAY = 24 * HOUR

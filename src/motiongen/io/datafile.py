@@ -32,7 +32,6 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, TypeVar
 
-from motiongen import __version__
 from motiongen.errors import InputError
 from motiongen.io import cachefiles
 from motiongen.paths import cache_dir
@@ -423,7 +422,9 @@ def load_builtin(text: str, name: str) -> DataFile:
     folder = cache_dir()
     if folder is None:
         return loads(text, name)
-    key = hashlib.sha256(f"{__version__}\0{name}\0{text}".encode()).hexdigest()[:32]
+    digest = hashlib.sha256(cachefiles.code_key())
+    digest.update(f"\0{name}\0{text}".encode())
+    key = digest.hexdigest()[:32]
     path = folder / f"{key}.pickle"
     cached = _read_cache(path)
     if cached is not None:
@@ -464,9 +465,10 @@ def load_builtin_checked(
 ) -> tuple[DataFile, T]:
     """A packaged data file, parsed and then validated by ``check`` into a ``kind``, each once.
 
-    ``code`` holds the modules that define and validate the models ``check``
-    returns: their source is part of the key, so an edited model or validator is
-    validated afresh, and their pydantic models are the only classes read back.
+    ``code`` holds the modules that define the models ``check`` returns: their
+    pydantic models are the only classes read back. The package's code is part of
+    the key (``cachefiles.code_key``), so an edited model or validator is
+    validated afresh.
     What is read back is not validated again: the cache folder is the user's own,
     and a file in it can at most hold other values, never run code.
     """
@@ -474,9 +476,8 @@ def load_builtin_checked(
     if folder is None:
         source = loads(text, name)
         return source, check(source)
-    key = hashlib.sha256(f"{__version__}\0{_pydantic_version()}\0{name}\0{text}".encode())
-    for module in code:
-        key.update(b"\0" + module.__name__.encode() + b"\0" + _module_source(module))
+    key = hashlib.sha256(cachefiles.code_key())
+    key.update(f"\0{_pydantic_version()}\0{name}\0{text}".encode())
     path = folder / f"{key.hexdigest()[:32]}.models.pickle"
     cached = _read_cache(path, _models_in(code), size=3)
     if cached is not None and isinstance(cached[2], kind):
@@ -492,13 +493,14 @@ def load_builtin_checked(
 def cached(kind: str, key: Sequence[bytes], make: Callable[[], T]) -> T:
     """Plain data (bytes, text, numbers, lists, dicts) that ``make`` builds, kept in the cache.
 
-    ``key`` holds everything the data depends on; ``kind`` names the file. A
-    damaged, unreadable or unwritable cache costs only the call to ``make``.
+    ``key`` holds everything the data depends on besides motiongen's own code,
+    which is always part of it; ``kind`` names the file. A damaged, unreadable or
+    unwritable cache costs only the call to ``make``.
     """
     folder = cache_dir()
     if folder is None:
         return make()
-    digest = hashlib.sha256(__version__.encode())
+    digest = hashlib.sha256(cachefiles.code_key())
     for part in key:
         digest.update(hashlib.sha256(part).digest())
     path = folder / f"{digest.hexdigest()[:32]}.{kind}.pickle"
@@ -514,13 +516,6 @@ def _pydantic_version() -> str:
     from pydantic import VERSION  # already imported by whoever has models to cache
 
     return str(VERSION)
-
-
-def _module_source(module: ModuleType) -> bytes:
-    try:
-        return Path(module.__file__ or "").read_bytes()
-    except OSError:
-        return b"?"  # no source to read (a frozen install): the version still keys it
 
 
 def _models_in(code: Sequence[ModuleType]) -> dict[tuple[str, str], type]:
@@ -575,6 +570,41 @@ def _write_cache(path: Path, value: object) -> None:
 
 
 # --- pydantic errors ----------------------------------------------------------
+
+
+# Words YAML 1.1 readers (PyYAML, older editors) take for booleans or nulls: quoted
+# when written, so a spec means the same to every tool that opens it.
+_YAML11_WORDS = re.compile(r"(?i:y|n|yes|no|on|off|true|false|null|~)|\d+(:[0-5]?\d)+(\.\d*)?")
+
+
+def dump_yaml(data: Any) -> str:
+    """Data as YAML a person can read and edit: block style, two-space indents,
+    text quoted only where it must be (and where YAML 1.1 would read it otherwise).
+
+    Comments already on ruamel's mappings and lists (``CommentedMap``) are kept."""
+    import io
+
+    from ruamel.yaml import YAML
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    def quoted(value: Any) -> Any:
+        if isinstance(value, str) and _YAML11_WORDS.fullmatch(value):
+            return DoubleQuotedScalarString(value)
+        if isinstance(value, dict):
+            for key in list(value):
+                value[key] = quoted(value[key])
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                value[index] = quoted(item)
+        return value
+
+    yaml = YAML(typ="rt")
+    yaml.default_flow_style = False
+    yaml.width = 88
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    buffer = io.StringIO()
+    yaml.dump(quoted(data), buffer)  # dates come out as YYYY-MM-DD
+    return buffer.getvalue()
 
 
 def format_loc(loc: Sequence[str | int]) -> str:
