@@ -36,7 +36,7 @@ resolves:
 
 def measure(motions: int, workers: int | None = None) -> tuple[float, float]:
     """Seconds for motiongen's batch, and for zipfile alone writing the same parts."""
-    from motiongen import build, catalogue, profiles
+    from motiongen import batch, catalogue, profiles
 
     cat = catalogue.load(with_user_files=False)
     found = profiles.load(with_user_files=False)
@@ -52,9 +52,9 @@ def measure(motions: int, workers: int | None = None) -> tuple[float, float]:
                 writer.writerow([f"Branch {n:04d}", f"Proposer {n}", f"Seconder {n}"])
 
         out = tmp / "out"
-        options = build.Options(formats=("docx", "md"), out_dir=out, workers=workers)
+        options = batch.Options(formats=("docx", "md"), out_dir=out, workers=workers)
         start = time.perf_counter()
-        results, unusable = build.build([spec], cat, found, options, merge=table)
+        results, unusable = batch.build([spec], cat, found, options, merge=table)
         ours = time.perf_counter() - start
         failed = [r for r in results if r.error is not None]
         assert not unusable and not failed, (unusable, failed[:1])

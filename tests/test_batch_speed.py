@@ -14,7 +14,7 @@ import docx
 import pytest
 
 from conftest import REPO
-from motiongen import build, catalogue, profiles
+from motiongen import batch, catalogue, profiles
 from motiongen.catalogue import models
 from motiongen.motion import spec
 from motiongen.output import house, word
@@ -48,8 +48,8 @@ def _parts(path: Path) -> list[tuple[str, bytes]]:
 
 def _build(loaded: tuple, table: Path, out: Path, workers: int) -> list:  # type: ignore[type-arg]
     cat, found = loaded
-    options = build.Options(formats=("docx", "md"), out_dir=out, workers=workers)
-    results, unusable = build.build([MODEL], cat, found, options, merge=table)
+    options = batch.Options(formats=("docx", "md"), out_dir=out, workers=workers)
+    results, unusable = batch.build([MODEL], cat, found, options, merge=table)
     assert not unusable
     return results
 
@@ -85,27 +85,27 @@ def test_a_full_disk_in_a_worker_stops_the_batch(
     reported as it went and what was not is not tried (the workers are forked with
     this stand-in for writing)."""
     table = _table(tmp_path / "branches.csv", 80)  # ten chunks of eight
-    real = build.Writer.write
+    real = batch.write
 
-    def write(self: build.Writer, result: object, stem: str, pdf_dir: object) -> None:
+    def write(writer: object, result: object, stem: str, inputs: object) -> None:
         number = int(stem.split("-")[1])
         if number == 3:
-            result.error = build.DiskFull("the disk is full")  # type: ignore[attr-defined]
+            result.error = batch.DiskFull("the disk is full")  # type: ignore[attr-defined]
             return
         if number > 3:
             time.sleep(0.02)  # slow enough that most chunks are still waiting
-        real(self, result, stem, pdf_dir)  # type: ignore[arg-type]
+        real(writer, result, stem, inputs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(build.Writer, "write", write)
+    monkeypatch.setattr(batch, "write", write)
     results = _build(loaded, table, tmp_path / "out", workers=2)
     assert [r.error is None and len(r.files) == 2 for r in results[:3]] == [True] * 3
-    assert isinstance(results[3].error, build.DiskFull)
-    assert not isinstance(results[3].error, build.NotTried)
+    assert isinstance(results[3].error, batch.DiskFull)
+    assert not isinstance(results[3].error, batch.NotTried)
     for result in results[4:]:
         assert (result.error is None and len(result.files) == 2) or (
-            isinstance(result.error, build.NotTried) and not result.files
+            isinstance(result.error, batch.NotTried) and not result.files
         )
-    assert all(isinstance(r.error, build.NotTried) for r in results[56:])
+    assert all(isinstance(r.error, batch.NotTried) for r in results[56:])
     written = sum(1 for r in results if r.files)
     assert len(list((tmp_path / "out").iterdir())) == 2 * written
 
@@ -117,11 +117,11 @@ def test_results_are_reported_while_motions_are_still_being_composed(
     once every motion has been composed."""
     composed: list[int] = []
     first_seen: list[int] = []
-    real = build.prepare
+    real = batch.prepare
 
     def slow_prepare(*args: object, **kwargs: object) -> object:
         composed.append(1)
-        if len(composed) > 2 * build.CHUNK and not first_seen:
+        if len(composed) > 2 * batch.CHUNK and not first_seen:
             time.sleep(0.05)  # composing the rest takes a while: the workers get ahead
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
@@ -129,11 +129,11 @@ def test_results_are_reported_while_motions_are_still_being_composed(
         if not first_seen:
             first_seen.append(len(composed))
 
-    monkeypatch.setattr(build, "prepare", slow_prepare)
+    monkeypatch.setattr(batch, "prepare", slow_prepare)
     cat, found = loaded
-    table = _table(tmp_path / "branches.csv", 20 * build.CHUNK)
-    options = build.Options(formats=("docx", "md"), out_dir=tmp_path / "out", workers=2)
-    results, unusable = build.build([MODEL], cat, found, options, merge=table, on_result=on_result)
+    table = _table(tmp_path / "branches.csv", 20 * batch.CHUNK)
+    options = batch.Options(formats=("docx", "md"), out_dir=tmp_path / "out", workers=2)
+    results, unusable = batch.build([MODEL], cat, found, options, merge=table, on_result=on_result)
     assert not unusable and all(r.error is None for r in results)
     rows = [int(r.label.rsplit(" ", 1)[1]) for r in results]
     assert rows == sorted(rows)  # the spec's order

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from motiongen import build, errors
-from motiongen.build import Options, _make_pdfs
+from conftest import REPO
+from motiongen import batch, catalogue, errors, profiles
+from motiongen.batch import Options
 from motiongen.errors import ChecksFailed, InputError, MotiongenError, exit_code, worst
 from motiongen.io.files import FileExists
-from motiongen.prepare import Result
 
 
 def test_each_kind_of_outcome_has_its_code() -> None:
@@ -33,13 +33,16 @@ def test_a_batch_takes_its_most_serious_code() -> None:
 def test_libreoffice_failing_on_one_file_is_the_same_code_as_a_time_out(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pdf_dir = tmp_path / "pdf"
-    pdf_dir.mkdir()
-    (pdf_dir / "m.docx").write_bytes(b"not really a docx")
-    result = Result("m")
-    monkeypatch.setattr(build, "convert", lambda files, out: {})  # LibreOffice made nothing
-    _make_pdfs([result], ["m"], Options(formats=["pdf"], out_dir=tmp_path), pdf_dir)
-    assert result.error is not None
-    assert errors.exit_code(result.error) == errors.exit_code(
+    monkeypatch.setattr(batch, "pdfs", lambda documents: [None] * len(documents))
+    out = tmp_path / "out"
+    results, _ = batch.build(
+        [REPO / "examples" / "anytown-branch.yaml"],
+        catalogue.load(),
+        profiles.load(),
+        Options(formats=("docx", "pdf"), out_dir=out),
+    )
+    assert results[0].error is not None
+    assert errors.exit_code(results[0].error) == errors.exit_code(
         MotiongenError("LibreOffice took more than 300 seconds to make PDFs")
     )
+    assert not out.exists() or not list(out.iterdir())  # the Word file is not written alone

@@ -103,11 +103,11 @@ def test_a_build_does_not_sync_each_document(
 ) -> None:
     """Documents are made again from the spec in seconds; a batch writes thousands."""
     from conftest import REPO
-    from motiongen import build, catalogue, profiles
+    from motiongen import batch, catalogue, profiles
 
     synced = _count_syncs(monkeypatch)
-    options = build.Options(formats=("docx", "md", "txt"), out_dir=tmp_path, workers=1)
-    results, unusable = build.build(
+    options = batch.Options(formats=("docx", "md", "txt"), out_dir=tmp_path, workers=1)
+    results, unusable = batch.build(
         [REPO / "examples" / "anytown-branch.yaml"],
         catalogue.load(with_user_files=False),
         profiles.load(with_user_files=False),

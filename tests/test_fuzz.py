@@ -136,7 +136,7 @@ def motions(draw: Any) -> dict[str, Any]:
 
 
 def to_yaml(data: Any) -> str:
-    from motiongen.cli.new.draft import dump_yaml
+    from motiongen.io.datafile import dump_yaml
 
     return dump_yaml(data) if isinstance(data, dict) else json.dumps(data)
 

@@ -203,18 +203,18 @@ def test_3_long_derived_properties_are_cut_to_fit(tmp_path: Path) -> None:
 def test_3_one_bad_motion_in_a_batch_stops_no_other(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from motiongen import build, catalogue, profiles
+    from motiongen import batch, catalogue, profiles
     from motiongen.output import render
 
     motions = "".join(f"  - submitted_by: Branch {n}\n" for n in range(5))
-    batch = tmp_path / "batch.yaml"
-    batch.write_text(
+    spec_file = tmp_path / "batch.yaml"
+    spec_file.write_text(
         "defaults:\n  profile: labour-branch\n  title: T\n  demands: [halt-nass]\nmotions:\n"
         + motions
     )
     cat = catalogue.load(with_user_files=False)
     found = profiles.load(with_user_files=False)
-    options = build.Options(formats=("txt",), out_dir=tmp_path / "out")
+    options = batch.Options(formats=("txt",), out_dir=tmp_path / "out")
     original = render.render
 
     def faulty(doc: object, fmt: str, **kwargs: object) -> str:
@@ -223,7 +223,7 @@ def test_3_one_bad_motion_in_a_batch_stops_no_other(
         return original(doc, fmt, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(render, "render", faulty)
-    results, _ = build.build([batch], cat, found, options)
+    results, _ = batch.build([spec_file], cat, found, options)
     assert [r.error is None for r in results] == [True, True, False, True, True]
     assert "a fault nobody foresaw" in str(results[2].error)
     assert len(list((tmp_path / "out").iterdir())) == 4

@@ -11,14 +11,14 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from conftest import REPO
-from motiongen import build, profiles
+from motiongen import profiles
 from motiongen.agenda import importer
 from motiongen.catalogue import Catalogue
 from motiongen.cli.commands import app
 from motiongen.errors import InputError
 from motiongen.motion import spec
 from motiongen.motion.compose import Document, compose
-from motiongen.prepare import Result
+from motiongen.output.motion import FileOptions, MotionWriter
 from wordtools import lo_convert
 
 EXAMPLES = sorted(p for p in (REPO / "examples").glob("*.yaml"))
@@ -53,15 +53,12 @@ def test_every_example_survives_a_round_trip(
     fmt: str, numbered: bool, tmp_path: Path, cat: Catalogue, found: profiles.ProfileSet
 ) -> None:
     """Built to each format (with numbered lines too) and imported back, unchanged."""
-    options = build.Options(formats=[fmt], out_dir=tmp_path, line_numbers=numbered)
-    writer = build.Writer(options)
+    writer = MotionWriter(FileOptions(formats=[fmt], out_dir=tmp_path, line_numbers=numbered))
     motions = example_motions(cat, found)
     assert len(motions) >= 8
     for index, (label, doc) in enumerate(motions):
-        result = Result(label, document=doc)
-        writer.write(result, f"motion-{index}", None)
-        assert result.error is None, result.error
-        imported = importer.import_file(result.files[0], cat, found)
+        written = writer.write(doc, f"motion-{index}")
+        imported = importer.import_file(written[0], cat, found)
         motion = imported.motion()
         assert motion.profile == doc.profile.id, (label, imported.warnings)
         again = compose(motion, doc.profile, cat)

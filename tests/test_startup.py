@@ -25,13 +25,14 @@ def test_version_imports_no_heavy_library() -> None:
 DRIVE = """
 import sys
 from pathlib import Path
-from motiongen import build as core, catalogue, profiles
+from motiongen import batch, catalogue, profiles
+from motiongen.output.formats import parse_formats
 from motiongen.cli import report
 cat, profs = catalogue.load(()), profiles.load(())
 if sys.argv[1] == "check":
     code = report.check([Path(sys.argv[2])], cat, profs, None, as_json=False, max_age=5)
 else:
-    options = core.Options(formats=core.parse_formats(sys.argv[3]), out_dir=Path(sys.argv[4]))
+    options = batch.Options(formats=parse_formats(sys.argv[3]), out_dir=Path(sys.argv[4]))
     code = report.build([Path(sys.argv[2])], cat, profs, options, None, quiet=True)
 watched = ("concurrent.futures", "multiprocessing", "motiongen.agenda.importer",
            "motiongen.agenda.reading", "docx", "lxml", "jinja2")

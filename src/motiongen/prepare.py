@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from motiongen import checks
 from motiongen.catalogue import Catalogue
@@ -13,6 +14,9 @@ from motiongen.errors import MotiongenError
 from motiongen.motion import spec
 from motiongen.motion.compose import Document, UnknownId, compose
 from motiongen.profiles import ProfileSet
+
+if TYPE_CHECKING:
+    from motiongen.output.motion import Rendered
 
 
 @dataclass
@@ -25,6 +29,7 @@ class Result:
     findings: list[Finding] = field(default_factory=list)
     error: MotiongenError | None = None
     document: Document | None = None
+    rendered: Rendered | None = None  # a batch with PDFs: the documents, until they are written
 
     @property
     def failed(self) -> bool:

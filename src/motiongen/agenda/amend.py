@@ -9,24 +9,26 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
-from motiongen import build
 from motiongen.agenda import amended as applied
 from motiongen.agenda import amendments, importer, tracked
 from motiongen.catalogue import Catalogue
 from motiongen.errors import InputError
-from motiongen.io.files import FileExists, safe_name, write_atomic
-from motiongen.prepare import Result
+from motiongen.io.files import safe_name
+from motiongen.motion import spec
+from motiongen.output.fileset import FileSet
+from motiongen.output.motion import FileOptions, MotionWriter
 from motiongen.profiles import ProfileSet
 from motiongen.text import british_date, fill, md_escape, slug
 
-AMEND_FORMATS = ("docx", "md", "txt")
+DEFAULT_FORMATS = ("docx", "md", "txt")
 
 
 @dataclass(frozen=True)
 class AmendOptions:
-    formats: Sequence[str] = AMEND_FORMATS
+    formats: Sequence[str] = DEFAULT_FORMATS
     out_dir: Path = Path(".")
     force: bool = False
     line_width: int | None = None
@@ -68,7 +70,7 @@ def amend(
     motion, doc = importer.read_motion(motion_path, catalogue, profiles)
     amended = applied.apply(files, motion, doc, catalogue, width=options.line_width)
     result = AmendResult(amended)
-    write(result, options)
+    write(result, options, [f.path for f in files] + [motion_path])
     result.notes += notices(amended, options.today or dt.date.today())
     result.notes += moved(amended)
     clean = amended.clean_document()
@@ -121,7 +123,8 @@ def moved(amended: applied.Amended) -> list[str]:
     return out
 
 
-def write(result: AmendResult, options: AmendOptions) -> None:
+def write(result: AmendResult, options: AmendOptions, inputs: Sequence[Path]) -> None:
+    """Every file of the run as one set: nothing is written if any name is in the way."""
     amended = result.amended
     today = options.today or dt.date.today()
     out = options.out_dir
@@ -132,60 +135,37 @@ def write(result: AmendResult, options: AmendOptions) -> None:
         else slug(amended.original.title)
     )
     stem = f"{base}-as-amended"
-    names = [
-        safe_name(out, f"amendment-{f.label}-{slug(f.amendment.submitted_by)}", fmt)
-        for f in amended.files
-        for fmt in options.formats
-    ]
-    names += [safe_name(out, f"{base}-tracked-changes", "docx"), safe_name(out, stem, "yaml")]
-    names += [safe_name(out, stem, fmt) for fmt in options.formats]
-    in_the_way = [n for n in names if n.exists()]
-    if in_the_way and not options.force:
-        # Checked first, so that a file in the way stops the run before anything is written.
-        raise FileExists(
-            "a file of this name is already there",
-            file=in_the_way[0],
-            hint="add --force to replace it, or choose another --out-dir",
-        )
+    files = FileSet(force=options.force, inputs=inputs)
     for who, file in enumerate(amended.files):
         own = f"amendment-{file.label}-{slug(file.amendment.submitted_by)}"
-        for fmt in options.formats:
-            path = safe_name(out, own, fmt)
-            if fmt == "docx":
-                data = tracked.amendment_docx(amended, who)
-            elif fmt == "md":
-                data = _markdown(amended.text(who)).encode("utf-8")
-            else:
-                data = (amended.text(who) + "\n").encode("utf-8")
-            write_atomic(path, data, force=options.force, durable=False)
-            result.files.append(path)
-    path = safe_name(out, f"{base}-tracked-changes", "docx")
-    write_atomic(
-        path,
+        files.add_document(out, own, options.formats, partial(_amendment, amended, who))
+    files.add(
+        safe_name(out, f"{base}-tracked-changes", "docx"),
         tracked.tracked_docx(amended, today=today),
-        force=options.force,
-        durable=False,
     )
-    result.files.append(path)
-    clean = Result(label=stem, title=amended.original.title, document=amended.clean_document())
-    build.write_one(
-        clean, stem, build.Options(formats=list(options.formats), out_dir=out, force=options.force)
-    )
-    if clean.error is not None:
-        raise clean.error
-    result.files += clean.files
-    path = safe_name(out, stem, "yaml")
+    motion = MotionWriter(FileOptions(formats=options.formats, out_dir=out))
+    clean = amended.clean_document()
+    files.add_document(out, stem, options.formats, partial(motion.render, clean))
+    spec_file = safe_name(out, stem, "yaml")
     header = [
-        f"# {amended.original.title}, as amended by "
+        f"{amended.original.title}, as amended by "
         + ", ".join(f"{f.label} ({f.amendment.submitted_by})" for f in amended.files)
         + ".",
-        "# Check it with: motiongen check " + path.name,
-        "# A catalogue clause that an amendment changed is now your own text under resolves:.",
+        "Check it with: motiongen check " + spec_file.name,
+        "A catalogue clause that an amendment changed is now your own text under resolves:.",
     ]
-    write_atomic(
-        path, importer.spec_yaml(amended.spec(), header).encode("utf-8"), force=options.force
-    )
-    result.files.append(path)
+    spec_text = spec.dump(amended.spec(), header)
+    files.add(spec_file, spec_text.encode("utf-8"), durable=True)
+    result.files = files.write()
+
+
+def _amendment(amended: applied.Amended, who: int, fmt: str) -> bytes:
+    """One amendment as the agenda prints it."""
+    if fmt == "docx":
+        return tracked.amendment_docx(amended, who)
+    if fmt == "md":
+        return _markdown(amended.text(who)).encode("utf-8")
+    return (amended.text(who) + "\n").encode("utf-8")
 
 
 def _markdown(text: str) -> str:
@@ -193,4 +173,4 @@ def _markdown(text: str) -> str:
     return f"**{md_escape(heading)}:**{md_escape(rest)}\n"
 
 
-__all__ = ["AMEND_FORMATS", "AmendOptions", "AmendResult", "amend"]
+__all__ = ["DEFAULT_FORMATS", "AmendOptions", "AmendResult", "amend"]

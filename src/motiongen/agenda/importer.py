@@ -8,8 +8,6 @@ keeping the words of the file beside them as comments.
 from __future__ import annotations
 
 import datetime as dt
-import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,10 +25,10 @@ from motiongen.agenda.reading import (
 )
 from motiongen.catalogue import Catalogue
 from motiongen.errors import InputError
-from motiongen.io.files import write_atomic
 from motiongen.motion import spec
 from motiongen.motion.compose import Document, compose
 from motiongen.motion.spec import Job, Motion
+from motiongen.output.fileset import FileSet
 from motiongen.profiles import ProfileSet
 from motiongen.text import british_date
 
@@ -188,67 +186,25 @@ def import_file(
     return result
 
 
-SPEC_ORDER = (
-    "profile", "title", "submitted_by", "to", "meeting_date", "deadline", "submitted_on",
-    "nation", "proposer", "seconder", "moved_by", "contact", "calls_on", "commission",
-    "demands", "notes", "believes", "resolves", "mandates", "word_limit", "carried_on",
-)  # fmt: skip
-
-
-PLAIN = re.compile(
-    r"\d{4}-\d{2}-\d{2}|[a-z0-9]+(?:-[a-z0-9]+)+|(?!(?:yes|no|on|off|null|true|false)$)[a-z]+"
-)
-
-
-def _scalar(value: Any) -> str:
-    """A value YAML reads back as it was: ids and dates plain, text in JSON quotes."""
-    if isinstance(value, str) and PLAIN.fullmatch(value):
-        return value
-    return json.dumps(value, ensure_ascii=False)
-
-
 def _to_yaml(result: Imported) -> str:
     """The spec as YAML, with each catalogue match explained in a comment above it."""
     header = [
-        f"# Imported from {result.source.name} on {british_date(dt.date.today())}: "
+        f"Imported from {result.source.name} on {british_date(dt.date.today())}: "
         f"{result.summary()}.",
-        "# A clause close to the catalogue became its id; the file's words are in the",
-        "# comment above it. Put them back as '- text: ...' if the wording matters.",
+        "A clause close to the catalogue became its id; the file's words are in the",
+        "comment above it. Put them back as '- text: ...' if the wording matters.",
     ]
-    header += [f"# Note: {warning}." for warning in result.warnings]
-    header += [f"# Left out (before the first section): {text}" for text in result.left_out]
-    return spec_yaml(result.data, header, result.comments)
-
-
-def spec_yaml(
-    data: dict[str, Any],
-    header: list[str],
-    comments: dict[tuple[str, int], str] | None = None,
-) -> str:
-    """A motion's spec as YAML in the usual key order, comments where given."""
-    lines = list(header)
-    comments = comments or {}
-    order = [k for k in SPEC_ORDER if k in data] + [k for k in data if k not in SPEC_ORDER]
-    for key in order:
-        value = data[key]
-        if not isinstance(value, list):
-            lines.append(f"{key}: {_scalar(value)}")
-            continue
-        lines.append(f"{key}:")
-        for index, item in enumerate(value):
-            comment = comments.get((key, index))
-            if comment:
-                lines.append(f"  # {comment}")
-            if isinstance(item, dict):
-                lines.append(f"  - text: {_scalar(item['text'])}")
-            else:
-                lines.append(f"  - {_scalar(item)}")
-    return "\n".join(lines) + "\n"
+    header += [f"Note: {warning}." for warning in result.warnings]
+    header += [f"Left out (before the first section): {text}" for text in result.left_out]
+    return spec.dump(result.data, header, result.comments)
 
 
 def write_spec(imported: Imported, out: Path, *, force: bool = False) -> Path:
-    """Write the spec; an existing file is kept unless ``force``."""
-    write_atomic(out, imported.yaml().encode("utf-8"), force=force)
+    """Write the spec; an existing file is kept unless ``force``, and the file read
+    from is never replaced."""
+    files = FileSet(force=force, inputs=[imported.source])
+    files.add(out, imported.yaml().encode("utf-8"), durable=True)
+    files.write()
     return out
 
 

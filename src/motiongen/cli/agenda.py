@@ -54,7 +54,10 @@ def amend_motion(
         ..., metavar="AMENDMENT", help="Amendment files (YAML), all to the same motion."
     ),
     formats: str = typer.Option(
-        "docx,md,txt", "--format", "-f", help="Formats of the amendments and the clean motion."
+        "docx,md,txt",
+        "--format",
+        "-f",
+        help="Formats of the amendments and the clean motion: docx, md, txt, pdf.",
     ),
     out_dir: Path = typer.Option(Path("."), "--out-dir", "-o", help="Folder for the documents."),
     force: bool = typer.Option(False, "--force", help="Replace documents that already exist."),
@@ -84,18 +87,11 @@ def amend_motion(
 
     Example: motiongen amend northby-38.1.yaml southby-38.2.yaml --out-dir agenda
     """
-    from motiongen import build
-    from motiongen.agenda.amend import AMEND_FORMATS, AmendOptions, amend
-    from motiongen.errors import InputError
+    from motiongen.agenda.amend import AmendOptions, amend
+    from motiongen.output.formats import PAPER_FORMATS, parse_formats
 
-    chosen = build.parse_formats(formats)
-    wrong = [f for f in chosen if f not in AMEND_FORMATS]
-    if wrong:
-        raise InputError(
-            f"amend writes {', '.join(AMEND_FORMATS)}, not {wrong[0]}", field="--format"
-        )
     options = AmendOptions(
-        formats=chosen,
+        formats=parse_formats(formats, PAPER_FORMATS, what="an amendment"),
         out_dir=out_dir,
         force=force,
         line_width=line_width,

@@ -61,8 +61,8 @@ def composite_motions(
 
     Example: motiongen composite --group motions/*.yaml
     """
-    from motiongen import build as core
     from motiongen.conference import composite, save
+    from motiongen.output.formats import parse_formats
 
     if group:
         _group(specs, as_json)
@@ -76,7 +76,7 @@ def composite_motions(
         prefer=tuple(prefer),
         max_words=max_words,
     )
-    fmts = core.parse_formats(formats)
+    fmts = parse_formats(formats)
     result = composite.build(specs, boundary.catalogue(), boundary.profiles(), request)
     spec_path = output or save.default_spec(result)
     files = save.save(result, spec_path, fmts, force=force)

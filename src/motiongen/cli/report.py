@@ -13,8 +13,7 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
-from motiongen import build as core
-from motiongen import errors
+from motiongen import batch, errors
 from motiongen.agenda import jobs as agenda_jobs
 from motiongen.catalogue import Catalogue
 from motiongen.checks import DEFAULT_MAX_AGE
@@ -25,7 +24,8 @@ from motiongen.cli.dates import date_option
 from motiongen.errors import InputError
 from motiongen.io.files import shown
 from motiongen.motion import spec
-from motiongen.output import render
+from motiongen.output.formats import TEXT_FORMATS, parse_formats
+from motiongen.output.motion import MotionWriter
 from motiongen.prepare import Result, prepare
 from motiongen.profiles import ProfileSet
 
@@ -59,7 +59,7 @@ def build(
     specs: Sequence[Path],
     catalogue: Catalogue,
     profiles: ProfileSet,
-    options: core.Options,
+    options: batch.Options,
     merge: Path | None,
     *,
     quiet: bool = False,
@@ -82,7 +82,7 @@ def build(
             if progress is not None and task is not None:
                 progress.advance(task)
 
-        results, unusable = core.build(
+        results, unusable = batch.build(
             specs, catalogue, profiles, options, merge=merge, on_result=on_result, on_jobs=on_jobs
         )
 
@@ -90,9 +90,9 @@ def build(
         _err(f"Error: {problem}")
     single = len(results) == 1
     warnings = 0
-    not_tried = [r for r in results if isinstance(r.error, core.NotTried)]
+    not_tried = [r for r in results if isinstance(r.error, batch.NotTried)]
     for result in results:
-        if isinstance(result.error, core.NotTried):
+        if isinstance(result.error, batch.NotTried):
             continue  # one line for all of them, below
         if result.error is not None:
             _err(f"Error: {result.error}" if single else f"Failed: {result.label}: {result.error}")
@@ -133,12 +133,12 @@ def build_to_stdout(
     specs: Sequence[Path],
     catalogue: Catalogue,
     profiles: ProfileSet,
-    options: core.Options,
+    options: batch.Options,
     merge: Path | None,
 ) -> int:
     """`--out-dir -`: the documents on stdout, in one text format, for piping."""
 
-    if len(options.formats) != 1 or options.formats[0] not in core.TEXT_FORMATS:
+    if len(options.formats) != 1 or options.formats[0] not in TEXT_FORMATS:
         raise InputError(
             "printing to stdout needs one text format",
             field="--format",
@@ -146,18 +146,10 @@ def build_to_stdout(
         )
     jobs, unusable = spec.read_jobs(specs, merge, profile=options.profile)
     results = [prepare(job, catalogue, profiles) for job in jobs]
+    writer = MotionWriter(options)
     for result in results:
         if result.document is not None:
-            fmt = options.formats[0]
-            width = core.Writer(options).line_width(result.document, fmt)
-            text = render.render(
-                result.document,
-                fmt,
-                template_dir=options.template_dir,
-                submission_copy=options.submission_copy,
-                line_width=width,
-            )
-            emit(text)
+            emit(writer.render(result.document, options.formats[0]).decode("utf-8"))
         elif result.error is not None:
             _err(f"Failed: {result.label}: {result.error}")
         for line in _finding_lines(result.findings, ["error"]):
@@ -260,8 +252,8 @@ def build_command(
     quiet: bool,
 ) -> int:
     """Turn spec files into documents; the exit code is the most serious of the batch."""
-    options = core.Options(
-        formats=core.parse_formats(formats),
+    options = batch.Options(
+        formats=parse_formats(formats),
         out_dir=out_dir,
         force=force,
         template_dir=templates,

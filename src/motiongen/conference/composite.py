@@ -21,6 +21,7 @@ from motiongen.agenda import importer
 from motiongen.catalogue import Catalogue
 from motiongen.errors import ChecksFailed, InputError
 from motiongen.io import datafile
+from motiongen.motion import spec
 from motiongen.motion.compose import Document, compose
 from motiongen.motion.spec import ById, FreeText, Motion
 from motiongen.profiles import Profile, ProfileSet
@@ -507,21 +508,10 @@ def _over_limit(result: Composite, limit: int) -> str:
 
 def spec_text(result: Composite, name: str) -> str:
     """The composite as a spec file a person can read, edit and rebuild."""
-    import io
-
-    from ruamel.yaml import YAML
-
-    data = result.motion.model_dump(mode="python", exclude_none=True, exclude_defaults=True)
-    yaml = YAML(typ="rt")
-    yaml.default_flow_style = False
-    yaml.width = 88
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    buffer = io.StringIO()
-    yaml.dump(data, buffer)
     names = ", ".join(s.path.name for s in result.sources)
-    header = (
-        f"# A composite written by 'motiongen composite' from {names}.\n"
-        "# Each clause in your own words says whose it is (by:). Rebuild the documents with\n"
-        f"#   motiongen build {name} --force\n"
-    )
-    return header + buffer.getvalue()
+    header = [
+        f"A composite written by 'motiongen composite' from {names}.",
+        "Each clause in your own words says whose it is (by:). Rebuild the documents with",
+        f"  motiongen build {name} --force",
+    ]
+    return spec.spec_text(result.motion, header)

@@ -11,12 +11,13 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, Literal
 
 from motiongen.errors import InputError
-from motiongen.io.files import FileExists, safe_name, shown, write_atomic
 from motiongen.output import house, sentences
+from motiongen.output.fileset import FileSet
 from motiongen.text import clean, md_escape
 
 BlockKind = Literal["heading", "line", "para", "mark", "table", "note"]
@@ -179,21 +180,18 @@ def _table(document: Any, rows: Sequence[Sequence[str]], widths: Sequence[int]) 
     document.add_paragraph()
 
 
+def render(paper: Paper, fmt: str) -> bytes:
+    if fmt == "md":
+        return markdown(paper).encode("utf-8")
+    if fmt == "docx":
+        return word(paper)
+    raise ValueError(f"a paper is not written as {fmt}")
+
+
 def write(
     paper: Paper, out_dir: Path, stem: str, formats: Sequence[str], *, force: bool
 ) -> list[Path]:
-    """Write each format atomically; an existing file is kept unless ``force``."""
-    paths = [safe_name(out_dir, stem, fmt) for fmt in formats]
-    for path in paths:
-        if path.exists() and not force:
-            raise FileExists(
-                "a file of this name is already there",
-                file=shown(path),
-                hint="add --force to replace it, or choose another --out-dir",
-            )
-    written = []
-    for fmt, path in zip(formats, paths, strict=True):
-        data = markdown(paper).encode("utf-8") if fmt == "md" else word(paper)
-        write_atomic(path, data, force=force, durable=False)
-        written.append(path)
-    return written
+    """The paper in each format, as one set."""
+    files = FileSet(force=force)
+    files.add_document(out_dir, stem, formats, partial(render, paper))
+    return files.write()

@@ -6,15 +6,15 @@ the run before it leaves a composite half on disk.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
-from motiongen import build
 from motiongen.conference import paper, report
 from motiongen.conference.composite import Composite, spec_text
-from motiongen.io.files import FileExists, safe_name, shown, write_atomic
-from motiongen.prepare import Result
+from motiongen.io.files import safe_name
+from motiongen.output.fileset import FileSet
+from motiongen.output.motion import FileOptions, MotionWriter
 from motiongen.text import slug
 
 
@@ -32,36 +32,16 @@ def save(
     *,
     force: bool = False,
 ) -> list[Path]:
-    """Write the spec, the composite motion's documents and the report; returns the files."""
+    """Write the spec, the composite motion's documents and the report, as one set."""
     out_dir = spec_path.parent
     stem = slug(spec_path.stem, limit=80)
     spec_file = safe_name(out_dir, stem, "yaml")
-    wanted = [spec_file]
-    wanted += [safe_name(out_dir, stem, fmt) for fmt in formats]
-    wanted += [safe_name(out_dir, f"{stem}-report", fmt) for fmt in report_formats]
-    for path in wanted:
-        if path.exists() and not force:
-            raise FileExists(
-                "a file of this name is already there",
-                file=shown(path),
-                hint="add --force to replace it, or give another -o",
-            )
-    written = paper.write(
-        report.paper(result, spec_file.name),
-        out_dir,
-        f"{stem}-report",
-        report_formats,
-        force=force,
+    files = FileSet(force=force, inputs=[s.path for s in result.sources])
+    files.add(spec_file, spec_text(result, spec_file.name).encode("utf-8"), durable=True)
+    writer = MotionWriter(FileOptions(formats=formats, out_dir=out_dir))
+    files.add_document(out_dir, stem, formats, partial(writer.render, result.document))
+    written_report = report.paper(result, spec_file.name)
+    files.add_document(
+        out_dir, f"{stem}-report", report_formats, partial(paper.render, written_report)
     )
-    if formats:
-        options = build.Options(formats=tuple(formats), out_dir=out_dir, force=force)
-        done = build.write_one(
-            Result(result.motion.title, result.motion.title, document=result.document),
-            stem,
-            dataclasses.replace(options),
-        )
-        if done.error is not None:
-            raise done.error
-        written += done.files
-    write_atomic(spec_file, spec_text(result, spec_file.name).encode("utf-8"), force=force)
-    return [spec_file, *written]
+    return files.write()

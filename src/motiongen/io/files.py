@@ -93,20 +93,30 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False, durable: bool 
     ``durable=False``: the spec makes them again in seconds, and a batch writes
     thousands, each sync costing as much as the rest of the write.
     """
+    staged = stage(path, data, durable=durable)
     try:
-        _write_atomic(path, data, force=force, durable=durable)
+        place(staged, path, force=force)
+    finally:
+        discard(staged)
+
+
+def stage(path: Path, data: bytes, *, durable: bool = True) -> Path:
+    """``data`` in a temporary file beside ``path``, to be given its name by ``place``.
+
+    Everything that can fail for want of space happens here, so a set of files
+    can be staged whole before any of them takes its name. The temporary file
+    is removed if the process is stopped before it is placed (``signals``).
+    """
+    try:
+        with signals.deferred():
+            try:
+                fd, tmp_name = _temporary(path)
+            except FileNotFoundError:  # the folder is made only when missing: a batch asks once
+                ensure_folder(path.parent)
+                fd, tmp_name = _temporary(path)
+            signals.PENDING.add(tmp_name)
     except OSError as exc:
         raise write_error(exc, path) from None
-
-
-def _write_atomic(path: Path, data: bytes, *, force: bool, durable: bool) -> None:
-    with signals.deferred():
-        try:
-            fd, tmp_name = _temporary(path)
-        except FileNotFoundError:  # the folder is made only when missing: a batch asks once
-            ensure_folder(path.parent)
-            fd, tmp_name = _temporary(path)
-        signals.PENDING.add(tmp_name)
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -115,11 +125,30 @@ def _write_atomic(path: Path, data: bytes, *, force: bool, durable: bool) -> Non
                 handle.flush()
                 os.fsync(handle.fileno())
         os.chmod(tmp, 0o644)
+    except OSError as exc:
+        discard(tmp)
+        raise write_error(exc, path) from None
+    except BaseException:
+        discard(tmp)
+        raise
+    return tmp
+
+
+def place(staged: Path, path: Path, *, force: bool = False) -> None:
+    """Give a staged file its name in one step; without ``force`` a file there is kept.
+
+    Without ``force`` the name is taken with a hard link, which fails if the
+    name is taken, with no window for a race; the staged file stays for
+    ``discard``. With ``force`` the staged file replaces what is there (a
+    symbolic link itself, never the file it points to).
+    """
+    try:
         if force:
-            os.replace(tmp, path)
+            os.replace(staged, path)
+            signals.PENDING.discard(str(staged))
             return
         try:
-            os.link(tmp, path)  # fails if the name is taken, with no window for a race
+            os.link(staged, path)
         except FileExistsError:
             raise FileExists(
                 "a file of this name is already there",
@@ -133,11 +162,17 @@ def _write_atomic(path: Path, data: bytes, *, force: bool, durable: bool) -> Non
                     file=path,
                     hint="add --force to replace it, or choose another --out-dir",
                 ) from None
-            os.replace(tmp, path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        signals.PENDING.discard(tmp_name)
+            os.replace(staged, path)  # a file system without hard links
+            signals.PENDING.discard(str(staged))
+    except OSError as exc:
+        raise write_error(exc, path) from None
+
+
+def discard(staged: Path) -> None:
+    """Remove a staged file that was not placed (or the link a placed one left)."""
+    with contextlib.suppress(FileNotFoundError):
+        staged.unlink()
+    signals.PENDING.discard(str(staged))
 
 
 def _temporary(path: Path) -> tuple[int, str]:

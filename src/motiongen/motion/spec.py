@@ -208,6 +208,48 @@ class Motion(Spec):
         return value
 
 
+# --- writing a spec ------------------------------------------------------------------
+
+# The one order of a spec's keys, wherever motiongen writes one (new, import,
+# amend, composite): the model's, which is also the README's and the schema's.
+KEY_ORDER = tuple(Motion.model_fields)
+
+
+def dump(
+    data: dict[str, Any],
+    header: Sequence[str] = (),
+    comments: dict[tuple[str, int], str] | None = None,
+) -> str:
+    """A motion's spec as YAML: its keys in the one order (others after), ``header`` as
+    comment lines at the top, and each of ``comments`` above its list item, keyed by
+    the list's key and the item's index."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    ordered = CommentedMap()
+    for key in [k for k in KEY_ORDER if k in data] + [k for k in data if k not in KEY_ORDER]:
+        value = data[key]
+        if isinstance(value, list):
+            value = CommentedSeq(value)
+            for (list_key, index), text in (comments or {}).items():
+                if list_key == key and 0 <= index < len(value):
+                    value.yaml_set_comment_before_after_key(index, before=_one_line(text), indent=2)
+        ordered[key] = value
+    if header:
+        ordered.yaml_set_start_comment("\n".join(_one_line(line) for line in header))
+    return datafile.dump_yaml(ordered)
+
+
+def spec_text(motion: Motion, header: Sequence[str] = ()) -> str:
+    """The motion as a spec file a person can read, edit and rebuild."""
+    data = motion.model_dump(mode="python", exclude_none=True, exclude_defaults=True)
+    return dump(data, header)
+
+
+def _one_line(text: str) -> str:
+    """A comment's text on one line, without its '# ' (the writer adds it)."""
+    return " ".join(text.removeprefix("#").removeprefix(" ").splitlines())
+
+
 def schema() -> dict[str, Any]:
     """JSON Schema of the spec file, for editors."""
     data = Motion.model_json_schema()

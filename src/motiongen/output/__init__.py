@@ -1,4 +1,4 @@
-"""The documents: Markdown and text through templates, Word, and PDF through LibreOffice."""
+"""The documents: Markdown and text through templates, Word, and PDF through LibreOffice.
 
-# The formats motiongen writes a motion in.
-FORMATS = ("md", "txt", "docx", "pdf")
+Every file motiongen writes leaves through ``fileset``; the formats are in ``formats``.
+"""

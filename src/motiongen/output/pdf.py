@@ -62,6 +62,21 @@ def convert(docx_files: list[Path], out_dir: Path, *, timeout: int = 300) -> dic
     return done
 
 
+def pdfs(documents: list[bytes]) -> list[bytes | None]:
+    """Word files as PDFs, in a few LibreOffice runs; None where one could not be made."""
+    if not documents:
+        return []
+    with tempfile.TemporaryDirectory(prefix="motiongen-pdf-") as tmp:
+        folder = Path(tmp)
+        sources = []
+        for index, data in enumerate(documents):
+            source = folder / f"{index:06d}.docx"
+            source.write_bytes(data)
+            sources.append(source)
+        made = convert(sources, folder)
+        return [made[s].read_bytes() if s in made else None for s in sources]
+
+
 def _run(command: list[str], timeout: int, scratch: Path) -> None:
     """Run LibreOffice in a process group of its own, and end the whole group if
     we stop (Ctrl-C, SIGTERM, a timeout): ``soffice`` is a script that starts

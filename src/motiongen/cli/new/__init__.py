@@ -1,28 +1,28 @@
 """`motiongen new`: the walk-through in a terminal, or the same motion from flags.
 
-Both paths collect the same answers and end in `drafting.finish`, which writes
+Both paths collect the same answers and end in `_finish`, which writes
 the documents and the spec file that rebuilds them.
 """
 
 from __future__ import annotations
 
-import os
 import signal
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from motiongen import build
 from motiongen.checks.findings import has_errors
 from motiongen.cli.boundary import say
 from motiongen.cli.new import draft as drafting
 from motiongen.cli.new.ask import Asker, Back, Item, PlainAsker, TermAsker, plain_wanted
 from motiongen.cli.new.prompts import DEFAULT_TITLE, Stop, Walkthrough
-from motiongen.errors import EXIT_INTERRUPTED, InputError, exit_code
-from motiongen.io.files import FileExists, safe_name, shown, write_atomic
+from motiongen.errors import EXIT_INTERRUPTED, InputError, MotiongenError, exit_code
+from motiongen.io.files import safe_name, shown
 from motiongen.motion import spec
 from motiongen.motion.spec import Job
+from motiongen.output.formats import parse_formats
+from motiongen.output.motion import Extra, FileOptions, write_motion
 from motiongen.output.pdf import find_soffice
 from motiongen.prepare import prepare
 from motiongen.text import slug
@@ -125,7 +125,7 @@ def _formats_and_place(
     walk: Walkthrough, request: NewRequest, settings: dict[str, Any]
 ) -> tuple[list[str], str]:
     if request.formats:
-        formats = build.parse_formats(request.formats)
+        formats = parse_formats(request.formats)
         return formats, request.output or str(settings.get("out_dir") or ".")
     available = ["docx", "md", "txt"] + (["pdf"] if find_soffice() else [])
     formats, place = walk.formats_and_place(available)
@@ -226,7 +226,7 @@ def _without_questions(
             hint="for example: motiongen new --profile labour-branch --title '…' "
             "--demand nationalise-foster-care --yes",
         )
-    formats = build.parse_formats(
+    formats = parse_formats(
         request.formats or ",".join(settings.get("formats") or []) or "docx,md,txt"
     )
     place = request.output or str(settings.get("out_dir") or ".")
@@ -250,7 +250,7 @@ def _write(
     """Write the motion; the exit code, and whether the spec file was written."""
     motion = drafting.to_motion(answers)
     out_dir, stem, force = target
-    options = build.Options(
+    options = FileOptions(
         formats=formats,
         out_dir=out_dir,
         force=force,
@@ -280,26 +280,23 @@ def _write(
 
 
 def _finish(
-    motion: Any, stem: str, options: build.Options, catalogue: Any, profiles: Any
+    motion: Any, stem: str, options: FileOptions, catalogue: Any, profiles: Any
 ) -> tuple[Any, Path | None]:
-    """Write the documents through build's one writer, then the spec file that rebuilds them."""
+    """Write the documents and the spec file that rebuilds them, as one set."""
     result = prepare(Job("your motion", motion=motion), catalogue, profiles)
     if result.document is None:
         return result, None
     spec_path = safe_name(options.out_dir, stem, "yaml")
-    if os.path.lexists(spec_path) and not options.force:
-        result.error = FileExists(
-            "a file of this name is already there",
-            file=spec_path,
-            hint="add --force to replace it, or give another --output",
-        )
-        return result, None
-    build.write_one(result, stem, options)
-    if result.error is not None:
-        return result, None
     default_stem = slug(" ".join(p for p in (motion.submitted_by, motion.title) if p), limit=80)
     if stem != default_stem and motion.output is None:
         motion = motion.model_copy(update={"output": stem})  # so a rebuild keeps the names
     text = drafting.spec_text(motion, spec_path.name)
-    write_atomic(spec_path, text.encode("utf-8"), force=options.force)
+    try:
+        written = write_motion(
+            result.document, stem, options, extra=[Extra(spec_path, text.encode("utf-8"))]
+        )
+    except MotiongenError as exc:
+        result.error = exc
+        return result, None
+    result.files = [p for p in written if p != spec_path]
     return result, spec_path

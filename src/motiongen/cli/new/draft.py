@@ -7,7 +7,6 @@ functions, so a run can always be replayed from the spec file it saves.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,8 +17,10 @@ from pydantic import ValidationError
 from motiongen.errors import InputError, MotiongenError
 from motiongen.io import datafile
 from motiongen.io.files import safe_name, write_atomic
+from motiongen.motion import spec
 from motiongen.motion.spec import Motion
-from motiongen.output import FORMATS
+from motiongen.output import fileset
+from motiongen.output.formats import FORMATS
 from motiongen.paths import config_dir
 from motiongen.text import slug
 
@@ -27,11 +28,6 @@ REMEMBERED = ("profile", "submitted_by", "to", "proposer", "seconder", "nation")
 # Remembered for each kind of body, so a union motion never inherits a CLP's answers;
 # where it goes is remembered for each profile, as a branch and its conference differ.
 PER_KIND = ("submitted_by", "proposer", "seconder", "nation")
-SPEC_ORDER = (
-    "profile", "title", "submitted_by", "to", "meeting_date", "deadline", "nation",
-    "proposer", "seconder", "moved_by", "contact", "submitted_on", "calls_on", "commission",
-    "demands", "notes", "believes", "resolves", "mandates", "word_limit", "carried_on", "output",
-)  # fmt: skip
 FLAG_FOR = {
     "profile": "--profile",
     "title": "--title",
@@ -106,7 +102,7 @@ def save_settings(answers: dict[str, Any], kind: str, **extra: Any) -> None:
         if answers.get("to"):
             settings.setdefault("meetings", {})[answers["profile"]] = answers["to"]
     settings.update({k: v for k, v in extra.items() if v})
-    write_atomic(settings_path(), dump_yaml(settings).encode("utf-8"), force=True)
+    write_atomic(settings_path(), datafile.dump_yaml(settings).encode("utf-8"), force=True)
 
 
 @dataclass
@@ -124,11 +120,11 @@ class Draft:
         self.save()
 
     def save(self) -> None:
-        header = (
-            "# A motion drafted with 'motiongen new', not finished yet.\n"
-            "# Carry on with: motiongen new --resume\n"
-        )
-        write_atomic(self.path, (header + dump_yaml(ordered(self.answers))).encode(), force=True)
+        header = [
+            "A motion drafted with 'motiongen new', not finished yet.",
+            "Carry on with: motiongen new --resume",
+        ]
+        write_atomic(self.path, spec.dump(self.answers, header).encode("utf-8"), force=True)
 
     def discard(self) -> None:
         self.path.unlink(missing_ok=True)
@@ -256,8 +252,7 @@ def put_aside_if_damaged() -> tuple[Path, str] | None:
 
 def taken(out_dir: Path, stem: str, formats: list[str]) -> list[Path]:
     """The files a motion would write that are already there."""
-    wanted = [safe_name(out_dir, stem, fmt) for fmt in [*formats, "yaml"]]
-    return [path for path in wanted if path.exists()]
+    return fileset.taken(safe_name(out_dir, stem, fmt) for fmt in [*formats, "yaml"])
 
 
 def free_stem(out_dir: Path, stem: str, formats: list[str]) -> str:
@@ -266,23 +261,6 @@ def free_stem(out_dir: Path, stem: str, formats: list[str]) -> str:
     while taken(out_dir, f"{stem}-{n}", formats):
         n += 1
     return f"{stem}-{n}"
-
-
-def ordered(answers: dict[str, Any]) -> dict[str, Any]:
-    keys = [k for k in SPEC_ORDER if k in answers] + [k for k in answers if k not in SPEC_ORDER]
-    return {k: answers[k] for k in keys}
-
-
-def dump_yaml(data: dict[str, Any]) -> str:
-    from ruamel.yaml import YAML
-
-    yaml = YAML(typ="rt")
-    yaml.default_flow_style = False
-    yaml.width = 88
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    buffer = io.StringIO()
-    yaml.dump(data, buffer)  # dates come out as YYYY-MM-DD
-    return buffer.getvalue()
 
 
 def missing(answers: dict[str, Any]) -> list[str]:
@@ -305,12 +283,11 @@ def to_motion(answers: dict[str, Any]) -> Motion:
 
 def spec_text(motion: Motion, name: str = "THIS-FILE") -> str:
     """The motion as a spec file a person can read, edit and rebuild."""
-    data = motion.model_dump(mode="python", exclude_none=True, exclude_defaults=True)
-    header = (
-        "# Written by 'motiongen new'. Edit it, then rebuild the documents with\n"
-        f"#   motiongen build {name} --force\n"
-    )
-    return header + dump_yaml(ordered(data))
+    header = [
+        "Written by 'motiongen new'. Edit it, then rebuild the documents with",
+        f"  motiongen build {name} --force",
+    ]
+    return spec.spec_text(motion, header)
 
 
 def output_target(output: str | None, motion: Motion, default_dir: Path) -> tuple[Path, str]:

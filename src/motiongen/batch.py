@@ -1,13 +1,13 @@
-"""Spec files to documents, one motion or hundreds; write_one is the one way a motion is written.
+"""Spec files to documents, one motion or hundreds.
 
-One bad motion stops none of the others. Large batches with Word output use
-both cores.
+Every name the batch would write is checked before any motion is written;
+each motion's files are then written as one set (``output.motion``). One bad
+motion stops none of the others. Large batches with Word output use both cores.
 """
 
 from __future__ import annotations
 
 import os
-import tempfile
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -16,138 +16,42 @@ from typing import TYPE_CHECKING, Any
 
 from motiongen import signals
 from motiongen.catalogue import Catalogue
-from motiongen.errors import InputError, MotiongenError
-from motiongen.io.files import DiskFull, FileExists, Namer, check_folder, safe_name, write_atomic
+from motiongen.errors import MotiongenError
+from motiongen.io.files import DiskFull, Namer, check_folder
 from motiongen.motion import spec
 from motiongen.motion.compose import Document
-from motiongen.output import FORMATS, lines, render
-from motiongen.output.pdf import convert, soffice
+from motiongen.output.fileset import already_there, taken
+from motiongen.output.motion import FileOptions, MotionWriter, Rendered, shared_writer
+from motiongen.output.pdf import pdfs
 from motiongen.prepare import Result, prepare, unexpected
 from motiongen.profiles import ProfileSet
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
-TEXT_FORMATS = ("md", "txt")
 PARALLEL_FROM = 40  # motions; below this, starting a second process costs more than it saves
+PDF_CHUNK = 40  # motions made into PDFs in one LibreOffice run
 
 
 @dataclass(frozen=True)
-class Options:
-    formats: Sequence[str] = ("md", "txt")
-    out_dir: Path = Path(".")
-    force: bool = False
-    template_dir: Path | None = None
-    reference_docx: Path | None = None
-    line_numbers: bool = False
-    submission_copy: bool = False  # the motion alone: no word count, no sources
-    line_width: int | None = None  # characters a numbered line; None: the profile's, or 80
+class Options(FileOptions):
+    """A build's files, and how the batch is run."""
+
     profile: str | None = None  # re-frame every motion for this body instead of its own
     workers: int | None = None  # None: both cores for a large Word batch
 
 
-def parse_formats(text: str) -> list[str]:
-    formats = [f.strip().lower().lstrip(".") for f in text.split(",") if f.strip()]
-    if not formats:
-        raise InputError("no format given", field="--format", hint="for example --format md,docx")
-    for fmt in formats:
-        if fmt not in FORMATS:
-            raise InputError(
-                f"'{fmt}' is not a format motiongen writes",
-                field="--format",
-                hint="choose from " + ", ".join(FORMATS),
-            )
-    if "pdf" in formats:
-        soffice()
-    return list(dict.fromkeys(formats))
-
-
-class Writer:
-    """Renders and writes every format of one motion; holds the Word base document."""
-
-    def __init__(self, options: Options) -> None:
-        self.options = options
-        self._word: Any = None
-
-    def word(self) -> Any:
-        if self._word is None:
-            # Here, not at the top: python-docx and lxml cost start-up time that
-            # a check, or a build of text formats only, never needs.
-            from motiongen.output.word import WordOptions, WordWriter
-
-            self._word = WordWriter(
-                WordOptions(
-                    reference=self.options.reference_docx,
-                    line_numbers=self.options.line_numbers,
-                    line_width=self.options.line_width,
-                    template_dir=self.options.template_dir,
-                    submission_copy=self.options.submission_copy,
-                )
-            )
-        return self._word
-
-    def line_width(self, document: Document, fmt: str) -> int | None:
-        """Plain text is laid out in numbered lines when Word's lines are numbered."""
-        if fmt != "txt" or not self.options.line_numbers:
-            return None
-        return lines.width_for(document, self.options.line_width)
-
-    def write(self, result: Result, stem: str, pdf_dir: Path | None) -> None:
-        """Write the documents of a prepared motion; a failure is kept on the result."""
-        assert result.document is not None
-        options = self.options
-        try:
-            for fmt in options.formats:
-                if fmt == "pdf":
-                    continue
-                path = safe_name(options.out_dir, stem, fmt)
-                if fmt == "docx":
-                    data = self.word().render(result.document)
-                else:
-                    text = render.render(
-                        result.document,
-                        fmt,
-                        template_dir=options.template_dir,
-                        submission_copy=options.submission_copy,
-                        line_width=self.line_width(result.document, fmt),
-                    )
-                    data = text.encode("utf-8")
-                write_atomic(path, data, force=options.force, durable=False)
-                result.files.append(path)
-            if pdf_dir is not None:
-                target = safe_name(options.out_dir, stem, "pdf")
-                if os.path.lexists(target) and not options.force:
-                    raise FileExists(
-                        "a file of this name is already there",
-                        file=target,
-                        hint="add --force to replace it, or choose another --out-dir",
-                    )
-                source = pdf_dir / f"{stem}.docx"
-                write_atomic(source, self.word().render(result.document), force=True, durable=False)
-        except MotiongenError as exc:
-            result.error = exc
-        except Exception as exc:  # the batch rule: one motion's fault stops no other
-            result.error = unexpected(exc)
-
-
-def write_one(
-    result: Result, stem: str, options: Options, *, writer: Writer | None = None
-) -> Result:
-    """Write one prepared motion to every chosen format, PDF included.
-
-    The one way a motion becomes files, for ``new``, ``build`` and every other
-    command: each file is written atomically, none is replaced without ``force``,
-    and a failure is kept on the result rather than raised.
-    """
-    if result.document is None:
-        return result
-    writer = writer or Writer(options)
-    with tempfile.TemporaryDirectory(prefix="motiongen-pdf-") as tmp:
-        pdf_dir = Path(tmp) if "pdf" in options.formats else None
-        writer.write(result, stem, pdf_dir)
-        if pdf_dir is not None and result.error is None:
-            _make_pdfs([result], [stem], options, pdf_dir)
-    return result
+def write(writer: MotionWriter, result: Result, stem: str, inputs: Sequence[str | Path]) -> None:
+    """Write a prepared motion's files as one set; a failure is kept on the result."""
+    assert result.document is not None
+    try:
+        result.files = writer.file_set(
+            writer.rendered(result.document, stem), inputs=inputs
+        ).write()
+    except MotiongenError as exc:
+        result.error = exc
+    except Exception as exc:  # the batch rule: one motion's fault stops no other
+        result.error = unexpected(exc)
 
 
 def build(
@@ -163,29 +67,33 @@ def build(
     """Build every motion the spec files describe.
 
     Returns the per-motion results and the files that could not be used at all.
+    A file in the way of any motion, without ``force``, stops the build before
+    anything is written.
     """
     jobs, unusable = spec.read_jobs(paths, merge, profile=options.profile)
     if jobs:
         check_folder(options.out_dir)  # one clear error, not one for every motion
-    writer = Writer(options)
-    if {"docx", "pdf"} & set(options.formats):
-        writer.word()  # a bad --reference-docx is one error now, not one per motion
-    if on_jobs is not None:
-        on_jobs(len(jobs))
+    writer = shared_writer(options)  # a bad --reference-docx is one error now
     namer = Namer()
     stems = [namer.stem(_wanted_name(job)) for job in jobs]
-    with tempfile.TemporaryDirectory(prefix="motiongen-pdf-") as tmp:
-        pdf_dir = Path(tmp) if "pdf" in options.formats else None
-        results = []
-        for result in _run(jobs, stems, catalogue, profiles, writer, pdf_dir):
-            results.append(result)
-            if on_result is not None and pdf_dir is None:
+    if not options.force:
+        in_the_way = taken(path for stem in stems for path in writer.names(stem))
+        if in_the_way:
+            raise already_there(in_the_way)
+    inputs = [*paths, *([merge] if merge is not None else [])]
+    if on_jobs is not None:
+        on_jobs(len(jobs))
+    if "pdf" in options.formats:
+        results = _with_pdfs(jobs, stems, catalogue, profiles, writer, inputs)
+        if on_result is not None:
+            for result in results:
                 on_result(result)
-        if pdf_dir is not None:
-            _make_pdfs(results, stems, options, pdf_dir)
-            if on_result is not None:
-                for result in results:
-                    on_result(result)
+        return results, unusable
+    results = []
+    for result in _run(jobs, stems, catalogue, profiles, writer, inputs):
+        results.append(result)
+        if on_result is not None:
+            on_result(result)
     return results, unusable
 
 
@@ -201,17 +109,22 @@ def _run(
     stems: list[str],
     catalogue: Catalogue,
     profiles: ProfileSet,
-    writer: Writer,
-    pdf_dir: Path | None,
+    writer: MotionWriter,
+    inputs: Sequence[str | Path],
+    *,
+    render_only: bool = False,
 ) -> Iterator[Result]:
-    """Compose and check here; render and write here, or in two processes for a large batch."""
-    options = writer.options
-    workers = options.workers
+    """Compose and check here; render and write here, or in two processes for a large
+    batch. With ``render_only``, each result's documents are kept as bytes
+    (``result.rendered``) for PDFs to be made from, and nothing is written."""
+    workers = writer.options.workers if isinstance(writer.options, Options) else None
     if workers is None:
-        wants_word = bool({"docx", "pdf"} & set(options.formats))
+        wants_word = bool({"docx", "pdf"} & set(writer.options.formats))
         workers = min(2, os.cpu_count() or 1) if wants_word and len(jobs) >= PARALLEL_FROM else 1
     if workers > 1:
-        yield from _run_parallel(jobs, stems, catalogue, profiles, writer, pdf_dir, workers)
+        yield from _run_parallel(
+            jobs, stems, catalogue, profiles, writer, inputs, workers, render_only
+        )
         return
     full = False
     for job, stem in zip(jobs, stems, strict=True):
@@ -219,10 +132,58 @@ def _run(
         if result.document is not None:
             if full:
                 result.error = _not_written()
+            elif render_only:
+                _render(writer, result, stem)
             else:
-                writer.write(result, stem, pdf_dir)
+                write(writer, result, stem, inputs)
                 full = isinstance(result.error, DiskFull)
         yield result
+
+
+def _render(writer: MotionWriter, result: Result, stem: str) -> None:
+    assert result.document is not None
+    try:
+        result.rendered = writer.rendered(result.document, stem)
+    except MotiongenError as exc:
+        result.error = exc
+    except Exception as exc:  # the batch rule: one motion's fault stops no other
+        result.error = unexpected(exc)
+
+
+def _with_pdfs(
+    jobs: list[spec.Job],
+    stems: list[str],
+    catalogue: Catalogue,
+    profiles: ProfileSet,
+    writer: MotionWriter,
+    inputs: Sequence[str | Path],
+) -> list[Result]:
+    """Render every motion, make their PDFs a few dozen at a time, then write each
+    motion's files, PDF included, as one set."""
+    results = list(_run(jobs, stems, catalogue, profiles, writer, inputs, render_only=True))
+    ready = [r for r in results if r.rendered is not None and r.error is None]
+    full = False
+    for start in range(0, len(ready), PDF_CHUNK):
+        chunk = ready[start : start + PDF_CHUNK]
+        made = pdfs([r.rendered.data["docx"] for r in chunk if r.rendered is not None])
+        for result, pdf in zip(chunk, made, strict=True):
+            assert result.rendered is not None
+            if full:
+                result.error = _not_written()
+                continue
+            if pdf is None:
+                result.error = MotiongenError(
+                    "LibreOffice could not turn this motion into a PDF",
+                    hint="try --format docx and save it as PDF from Word or LibreOffice",
+                )
+                continue
+            try:
+                result.files = writer.file_set(result.rendered, pdf, inputs=inputs).write()
+            except MotiongenError as exc:
+                result.error = exc
+                full = isinstance(exc, DiskFull)
+            result.rendered = None
+    return results
 
 
 CHUNK = 8  # motions a worker is handed at a time: small, so neither waits long at the end
@@ -233,9 +194,10 @@ def _run_parallel(
     stems: list[str],
     catalogue: Catalogue,
     profiles: ProfileSet,
-    writer: Writer,
-    pdf_dir: Path | None,
+    writer: MotionWriter,
+    inputs: Sequence[str | Path],
     workers: int,
+    render_only: bool,
 ) -> Iterator[Result]:
     """Compose and check here while the workers render and write what is ready.
 
@@ -255,7 +217,7 @@ def _run_parallel(
     chunks: list[Future[Any]] = []  # the workers' chunks, in order
     stopped: MotiongenError | None = None  # what every motion left over is told
     full = False
-    outcomes: list[tuple[list[Path], MotiongenError | None]] = []
+    outcomes: list[Outcome] = []
     current = -1  # the chunk whose outcomes are being handed out
     reported = 0  # slots already yielded
 
@@ -266,7 +228,7 @@ def _run_parallel(
             chunks.append(never)
             return
         try:
-            chunks.append(pool.submit(_worker_write, todo, pdf_dir))
+            chunks.append(pool.submit(_worker_write, todo, inputs, render_only))
         except BrokenProcessPool as exc:  # a worker was killed while this one composed
             never.set_exception(exc)
             chunks.append(never)
@@ -297,7 +259,7 @@ def _run_parallel(
                 if stopped is not None:
                     result.error = stopped
                 else:
-                    result.files, result.error = outcomes.pop(0)
+                    result.files, result.error, result.rendered = outcomes.pop(0)
                     if isinstance(result.error, DiskFull) and not full:
                         full = True
                         pool.shutdown(wait=False, cancel_futures=True)
@@ -371,46 +333,27 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     pool.shutdown(wait=True)  # no cancelling here: the broken pool fails what is left
 
 
-_WORKER: dict[str, Writer] = {}
+_WORKER: dict[str, MotionWriter] = {}
+Outcome = tuple[list[Path], MotiongenError | None, Rendered | None]
 
 
-def _worker_start(writer: Writer) -> None:
+def _worker_start(writer: MotionWriter) -> None:
     signals.die_with_parent()
     signals.install_in_worker()
     _WORKER["writer"] = writer
 
 
 def _worker_write(
-    todo: list[tuple[Document, str]], pdf_dir: Path | None
-) -> list[tuple[list[Path], MotiongenError | None]]:
-    """Write a few motions; only the file names and errors go back, not the documents."""
-    done = []
+    todo: list[tuple[Document, str]], inputs: Sequence[str | Path], render_only: bool
+) -> list[Outcome]:
+    """Write a few motions; only the file names and errors go back, not the documents
+    (with ``render_only``, their bytes, for PDFs to be made from)."""
+    done: list[Outcome] = []
     for document, stem in todo:
         result = Result(label=stem, document=document)
-        _WORKER["writer"].write(result, stem, pdf_dir)
-        done.append((result.files, result.error))
+        if render_only:
+            _render(_WORKER["writer"], result, stem)
+        else:
+            write(_WORKER["writer"], result, stem, inputs)
+        done.append((result.files, result.error, result.rendered))
     return done
-
-
-def _make_pdfs(results: list[Result], stems: list[str], options: Options, pdf_dir: Path) -> None:
-
-    pending = [
-        (result, pdf_dir / f"{stem}.docx")
-        for result, stem in zip(results, stems, strict=True)
-        if result.error is None and (pdf_dir / f"{stem}.docx").is_file()
-    ]
-    made = convert([source for _, source in pending], pdf_dir)
-    for result, source in pending:
-        pdf = made.get(source)
-        if pdf is None:
-            result.error = MotiongenError(
-                "LibreOffice could not turn this motion into a PDF",
-                hint="try --format docx and save it as PDF from Word or LibreOffice",
-            )
-            continue
-        target = safe_name(options.out_dir, source.stem, "pdf")
-        try:
-            write_atomic(target, pdf.read_bytes(), force=options.force, durable=False)
-            result.files.append(target)
-        except MotiongenError as exc:
-            result.error = exc
