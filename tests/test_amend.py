@@ -15,8 +15,8 @@ from typer.testing import CliRunner
 
 from conftest import REPO
 from motiongen import profiles
-from motiongen.agenda import amended as applied
 from motiongen.agenda import amendments, importer, tracked
+from motiongen.agenda.amended import Amended, apply_all
 from motiongen.catalogue import Catalogue
 from motiongen.cli.commands import app
 from motiongen.errors import InputError
@@ -63,16 +63,14 @@ def amendment(folder: Path, name: str, body: str, *, by: str = "Northby Branch")
     return path
 
 
-def apply(
-    paths: list[Path], cat: Catalogue, found: profiles.ProfileSet | None = None
-) -> applied.Amended:
+def apply(paths: list[Path], cat: Catalogue, found: profiles.ProfileSet | None = None) -> Amended:
     found = found or profiles.load(with_user_files=False)
     files = [amendments.read_amendment(p, i + 1) for i, p in enumerate(paths)]
     motion, doc = importer.read_motion(paths[0].parent / "motion.yaml", cat, found)
-    return applied.apply(files, motion, doc, cat)
+    return apply_all(files, motion, doc, cat)
 
 
-def clean_text(amended: applied.Amended) -> list[tuple[str, list[str]]]:
+def clean_text(amended: Amended) -> list[tuple[str, list[str]]]:
     return [(s.key, [c.text for c in s.clauses]) for s in amended.clean_document().sections]
 
 

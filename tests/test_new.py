@@ -572,7 +572,7 @@ def test_a_dumb_terminal_gets_numbered_questions_to_a_docx(tmp_path: Path) -> No
 
 
 def test_memory_is_kept_for_each_kind_of_body() -> None:
-    from motiongen.cli.new import draft as drafting
+    from motiongen.cli.new import drafting
 
     drafting.save_settings(
         {"profile": "labour-branch", "submitted_by": "Anytown CLP", "to": "the GC"}, "party"
@@ -589,7 +589,7 @@ def test_memory_is_kept_for_each_kind_of_body() -> None:
 
 
 def test_a_taken_name_gets_the_first_free_copy_number(tmp_path: Path) -> None:
-    from motiongen.cli.new import draft as drafting
+    from motiongen.cli.new import drafting
 
     for name in ("m.docx", "m.yaml", "m-2.yaml"):
         (tmp_path / name).write_text("x", encoding="utf-8")
@@ -598,7 +598,7 @@ def test_a_taken_name_gets_the_first_free_copy_number(tmp_path: Path) -> None:
 
 
 def test_an_old_draft_is_put_aside_not_lost(tmp_path: Path) -> None:
-    from motiongen.cli.new import draft as drafting
+    from motiongen.cli.new import drafting
 
     old = drafting.Draft(answers={"title": "Keep it public"}, path=tmp_path / "draft.yaml")
     old.save()
@@ -677,7 +677,7 @@ def test_contact_details_are_offered_among_the_answers_and_reach_the_spec(tmp_pa
 
 
 def test_a_typed_contact_is_read_into_its_parts() -> None:
-    from motiongen.cli.new import draft as drafting
+    from motiongen.cli.new import drafting
 
     assert drafting.parse_contact("07700 900123; Pat Example, pat@example.org") == {
         "email": "pat@example.org",

@@ -15,7 +15,7 @@ import pytest
 
 from conftest import REPO
 from motiongen import catalogue, profiles, viewcache
-from motiongen.catalogue import export as records
+from motiongen.catalogue import records
 from motiongen.cli import listing
 from motiongen.cli.boundary import State
 from motiongen.errors import InputError

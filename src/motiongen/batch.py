@@ -101,7 +101,7 @@ def _wanted_name(job: spec.Job) -> str:
     motion = job.motion
     if motion is None:
         return "motion"
-    return motion.output or " ".join(p for p in (motion.submitted_by, motion.title) if p)
+    return motion.file_name()
 
 
 def _run(

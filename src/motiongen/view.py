@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from motiongen.catalogue import Catalogue
-from motiongen.catalogue import export as records
+from motiongen.catalogue import Catalogue, records
 from motiongen.catalogue.models import NATION_NAMES, Demand
 from motiongen.profiles import Profile, ProfileSet
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from motiongen.agenda import amended as applied
 from motiongen.agenda import amendments, importer, tracked
+from motiongen.agenda.amended import Amended, apply_all
 from motiongen.catalogue import Catalogue
 from motiongen.errors import InputError
 from motiongen.io.files import safe_name
@@ -37,7 +37,7 @@ class AmendOptions:
 
 @dataclass
 class AmendResult:
-    amended: applied.Amended
+    amended: Amended
     files: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -68,7 +68,7 @@ def amend(
             hint="give its path from the amendment file's folder",
         )
     motion, doc = importer.read_motion(motion_path, catalogue, profiles)
-    amended = applied.apply(files, motion, doc, catalogue, width=options.line_width)
+    amended = apply_all(files, motion, doc, catalogue, width=options.line_width)
     result = AmendResult(amended)
     write(result, options, [f.path for f in files] + [motion_path])
     result.notes += notices(amended, options.today or dt.date.today())
@@ -81,7 +81,7 @@ def amend(
     return result
 
 
-def notices(amended: applied.Amended, today: dt.date) -> list[str]:
+def notices(amended: Amended, today: dt.date) -> list[str]:
     """The body's rules on amendments, and whether its deadline for them has passed."""
     rules = amended.original.profile.amendments
     out = [f"{rule.what.rstrip('.')} ({rule.source})" for rule in rules.rules]
@@ -98,7 +98,7 @@ def notices(amended: applied.Amended, today: dt.date) -> list[str]:
     return out
 
 
-def moved(amended: applied.Amended) -> list[str]:
+def moved(amended: Amended) -> list[str]:
     """Where the spec cannot keep a changed demand under its lead, say so."""
     doc = amended.original
     motion = amended.motion
@@ -159,7 +159,7 @@ def write(result: AmendResult, options: AmendOptions, inputs: Sequence[Path]) ->
     result.files = files.write()
 
 
-def _amendment(amended: applied.Amended, who: int, fmt: str) -> bytes:
+def _amendment(amended: Amended, who: int, fmt: str) -> bytes:
     """One amendment as the agenda prints it."""
     if fmt == "docx":
         return tracked.amendment_docx(amended, who)

@@ -1,4 +1,5 @@
-"""The motion with its amendments applied: marked paragraphs, clean text, its spec.
+"""The motion as amended: every amendment checked and applied, each paragraph with its
+changes marked.
 
 The marked paragraphs become tracked changes; the clean motion and its spec are
 what the meeting would have if every amendment were carried.
@@ -6,20 +7,187 @@ what the meeting would have if every amendment were carried.
 
 from __future__ import annotations
 
-from typing import Literal
+import dataclasses
+import re
+from dataclasses import dataclass
+from typing import Any, Literal
 
-from motiongen.agenda.amendments import AmendmentFile, Edit
+from motiongen.agenda.amendments import KEYS, AmendmentFile, Edit
 from motiongen.agenda.edits import Applier, Motionview, clashes
-from motiongen.agenda.marked import Amended, Para, Piece
 from motiongen.catalogue import Catalogue
-from motiongen.motion.compose import Document
+from motiongen.motion.compose import Clause, Document, Section, number_label
 from motiongen.motion.spec import Motion
 from motiongen.output import layout
 from motiongen.profiles import Profile
-from motiongen.text import fill
+from motiongen.text import count_words, fill, sentence
 
 
-def apply(
+@dataclass
+class Piece:
+    text: str
+    kind: Literal["same", "ins", "del"] = "same"
+    author: str | None = None
+
+
+@dataclass
+class Para:
+    """A paragraph of the motion as amended, with its changes marked."""
+
+    key: str
+    lead: bool
+    pieces: list[Piece]
+    mark: Literal["same", "ins", "del"] = "same"
+    author: str | None = None
+    ref: str | None = None
+    kind: str = "text"
+    group: int = 0  # the paragraphs of one section share a group
+
+    @property
+    def clean(self) -> str:
+        return "".join(p.text for p in self.pieces if p.kind != "del")
+
+    @property
+    def original(self) -> str:
+        return "".join(p.text for p in self.pieces if p.kind != "ins")
+
+    @property
+    def changed(self) -> bool:
+        return self.mark != "same" or any(p.kind != "same" for p in self.pieces)
+
+
+@dataclass
+class Amended:
+    """The motion with every amendment applied: marked paragraphs, and sentences
+    in the body's form for each amendment."""
+
+    motion: Motion
+    original: Document
+    files: list[AmendmentFile]
+    edits: list[Edit]
+    paras: list[Para]
+    width: int
+
+    def authors(self) -> list[str]:
+        return [f.amendment.submitted_by for f in self.files]
+
+    def sentences(self, who: int) -> list[str]:
+        return [e.sentence for e in self.edits if e.who == who]
+
+    def heading(self, who: int) -> str:
+        f = self.files[who]
+        number = f.amendment.motion_number
+        motion = f"Motion {number}" if number is not None else "the motion"
+        return (
+            f"Amendment {f.label} to {motion} '{self.original.title}', "
+            f"from {f.amendment.submitted_by}:"
+        )
+
+    def text(self, who: int) -> str:
+        said = self.sentences(who)
+        if len(said) == 1:
+            return f"{self.heading(who)} {said[0]}"
+        return "\n\n".join([self.heading(who), *said])
+
+    def clean_document(self) -> Document:
+        """The motion as amended, numbered afresh and its words counted again."""
+        doc = self.original
+        profile = doc.profile
+        sections: list[Section] = []
+        counter = 0
+        groups: dict[int, tuple[str, str, list[Para]]] = {}
+        for para in self.paras:
+            if para.mark == "del":
+                continue
+            if para.lead:
+                groups[para.group] = (para.key, para.clean, [])
+            elif para.group in groups:
+                groups[para.group][2].append(para)
+        for key, lead, items in groups.values():
+            if not items:
+                continue
+            if profile.numbering == "per-section":
+                counter = 0
+            clauses = []
+            for para in items:
+                counter += 1
+                kind: Any = para.kind if not para.changed else "text"
+                ref = para.ref if not para.changed or para.mark == "ins" else None
+                label = number_label(counter, profile.number_format)
+                clauses.append(Clause(label, sentence(para.clean), kind, ref))
+            sections.append(Section(key, lead, clauses))
+        counted = [s.lead for s in sections] + [c.text for s in sections for c in s.clauses]
+        if profile.count_title:
+            counted.append(doc.title)
+        refs = {c.ref for s in sections for c in s.clauses if c.ref}
+        return dataclasses.replace(
+            doc,
+            sections=sections,
+            words=sum(count_words(t) for t in counted),
+            citations=[c for c in doc.citations if c.ref in refs],
+        )
+
+    def spec(self) -> dict[str, Any]:
+        """The amended motion as spec data: unchanged catalogue clauses keep their ids."""
+        data = self.motion.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+        for key in ("demands", "notes", "believes", "resolves", "mandates", "output"):
+            data.pop(key, None)
+        lists: dict[str, list[Any]] = {k: [] for k in ("demands", *KEYS)}
+        for para in self.paras:
+            if para.lead or para.mark == "del":
+                continue
+            keep = para.ref and (not para.changed or para.mark == "ins")
+            if para.key == "resolves" and keep and para.kind in ("demand", "text"):
+                lists["demands"].append(para.ref)
+            elif keep and para.key in ("notes", "believes"):
+                lists[para.key].append(para.ref)
+            else:
+                lists[para.key].append({"text": sentence(para.clean)})
+        for key, items in lists.items():
+            if items:
+                data[key] = items
+        calls_on = self.calls_on()
+        if calls_on:
+            data["calls_on"] = calls_on
+        return data
+
+    def headings_changed(self) -> list[Para]:
+        return [p for p in self.paras if p.lead and p.mark == "same" and p.changed]
+
+    def calls_on(self) -> str | None:
+        """Who the motion calls on, where an amendment changed it in a heading."""
+        for para in self.headings_changed():
+            found = self._calls_on(para)
+            if found:
+                return found
+        return None
+
+    def headings_lost(self) -> list[Para]:
+        """Changed headings a spec cannot hold: a rebuild words them as the body does."""
+        return [p for p in self.headings_changed() if not self._calls_on(p)]
+
+    def _calls_on(self, para: Para) -> str | None:
+        """The new "calls on" of a heading the body words with one, if that is all
+        that changed in it."""
+        profile = self.original.profile
+        now = self.motion.calls_on or profile.defaults.calls_on or "the relevant body"
+        values = {"calls_on": now, "body": profile.body}
+        wordings = [profile.sections.resolves, *(w.lead for w in profile.framing.levels.values())]
+        for wording in wordings:
+            if "{calls_on}" not in wording or fill(wording, values) != para.original:
+                continue
+            before, _, after = fill(wording, {"body": profile.body, "calls_on": "\0"}).partition(
+                "\0"
+            )
+            match = re.fullmatch(re.escape(before) + "(.+)" + re.escape(after), para.clean)
+            if match:
+                return match.group(1)
+        return None
+
+
+# --- applying the amendments ---------------------------------------------------------
+
+
+def apply_all(
     files: list[AmendmentFile],
     motion: Motion,
     doc: Document,

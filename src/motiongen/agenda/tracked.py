@@ -12,7 +12,7 @@ import io
 from pathlib import Path
 from typing import Any
 
-from motiongen.agenda.marked import Amended, Para
+from motiongen.agenda.amended import Amended, Para
 from motiongen.output import house, sentences
 from motiongen.output.word import WordOptions, WordWriter
 

@@ -33,7 +33,7 @@ def list_demands(theme: str | None, as_json: bool) -> None:
     if as_json:
         boundary.print_json([entry["record"] for entry in demands])
         return
-    from motiongen.cli import tables as display  # rich, for start-up time
+    from motiongen.cli import display  # rich, for start-up time
 
     console = display.stdout()
     for theme_id, title in shown["themes"].items():
@@ -59,7 +59,7 @@ def show_demand(demand_id: str, as_json: bool) -> None:
     if as_json:
         boundary.print_json(entry["full"])
         return
-    from motiongen.cli import tables as display  # rich, for start-up time
+    from motiongen.cli import display  # rich, for start-up time
 
     display.stdout().print(display.demand_detail(shown, entry))
 
@@ -74,7 +74,7 @@ def search_demands(words: list[str], theme: str | None, as_json: bool) -> None:
     if as_json:
         boundary.print_json([entry["record"] for entry in found])
         return
-    from motiongen.cli import tables as display  # rich, for start-up time
+    from motiongen.cli import display  # rich, for start-up time
 
     phrase = " ".join(words)
     if not found:
@@ -95,7 +95,7 @@ def list_profiles(as_json: bool) -> None:
     if as_json:
         boundary.print_json([entry["record"] for entry in found])
         return
-    from motiongen.cli import tables as display  # rich, for start-up time
+    from motiongen.cli import display  # rich, for start-up time
 
     display.stdout().print(display.profile_table(found))
 
@@ -111,7 +111,7 @@ def show_profile(profile_id: str, as_json: bool) -> None:
     if as_json:
         boundary.print_json(entry["record"])
         return
-    from motiongen.cli import tables as display  # rich, for start-up time
+    from motiongen.cli import display  # rich, for start-up time
 
     display.stdout().print(display.profile_detail(entry))
 

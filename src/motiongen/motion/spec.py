@@ -198,6 +198,14 @@ class Motion(Spec):
         None, description="For a composite: the motions it was drawn from (motiongen composite)"
     )
 
+    def default_name(self) -> str:
+        """What the documents are named after, unless ``output`` says: branch and title."""
+        return " ".join(p for p in (self.submitted_by, self.title) if p)
+
+    def file_name(self) -> str:
+        """The documents' name before it is made safe: ``output``, or the default."""
+        return self.output or self.default_name()
+
     @field_validator("output")
     @classmethod
     def _not_reserved(cls, value: str | None) -> str | None:

@@ -14,7 +14,7 @@ from typing import Any
 
 from motiongen.checks.findings import has_errors
 from motiongen.cli.boundary import say
-from motiongen.cli.new import draft as drafting
+from motiongen.cli.new import drafting
 from motiongen.cli.new.ask import Asker, Back, Item, PlainAsker, TermAsker, plain_wanted
 from motiongen.cli.new.prompts import DEFAULT_TITLE, Stop, Walkthrough
 from motiongen.errors import EXIT_INTERRUPTED, InputError, MotiongenError, exit_code
@@ -287,7 +287,7 @@ def _finish(
     if result.document is None:
         return result, None
     spec_path = safe_name(options.out_dir, stem, "yaml")
-    default_stem = slug(" ".join(p for p in (motion.submitted_by, motion.title) if p), limit=80)
+    default_stem = slug(motion.default_name(), limit=80)
     if stem != default_stem and motion.output is None:
         motion = motion.model_copy(update={"output": stem})  # so a rebuild keeps the names
     text = drafting.spec_text(motion, spec_path.name)

@@ -18,7 +18,7 @@ from typing import Any
 from motiongen.catalogue import Catalogue
 from motiongen.catalogue.models import NATION_NAMES
 from motiongen.checks import DEFAULT_MAX_AGE
-from motiongen.cli.new import draft as drafting
+from motiongen.cli.new import drafting
 from motiongen.cli.new.ask import Asker, Back, Item
 from motiongen.cli.new.findings import Plain, plain_findings
 from motiongen.errors import InputError

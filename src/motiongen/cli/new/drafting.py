@@ -293,7 +293,7 @@ def spec_text(motion: Motion, name: str = "THIS-FILE") -> str:
 def output_target(output: str | None, motion: Motion, default_dir: Path) -> tuple[Path, str]:
     """``--output``: a folder (ends with / or exists) or a path without extension."""
 
-    wanted = motion.output or " ".join(p for p in (motion.submitted_by, motion.title) if p)
+    wanted = motion.file_name()
     if not output:
         return default_dir, slug(wanted, limit=80)
     path = Path(output).expanduser()
