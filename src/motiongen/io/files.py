@@ -15,11 +15,11 @@ import tempfile
 from pathlib import Path, PurePath
 
 from motiongen import signals
-from motiongen.errors import InputError, MotiongenError
+from motiongen.errors import InputError
 from motiongen.text import slug
 
 
-class FileExists(MotiongenError):
+class FileExists(InputError):
     """A file is in the way and --force was not given."""
 
 
