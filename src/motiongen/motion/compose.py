@@ -6,6 +6,7 @@ Markdown, text and Word agree.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -126,18 +127,76 @@ def _letters(n: int) -> str:
     return out
 
 
+Line = tuple[str, ItemKind, str | None]  # a clause's text, its kind and its catalogue id
+Raw = tuple[str, str, list[Line]]  # a section's key, its lead and its clauses, not numbered yet
+
+
 def compose(motion: Motion, profile: Profile, catalogue: Catalogue) -> Document:
+    """The motion as every format prints it: its sections in the body's order and
+    wording, clauses numbered as the body's form shows them, words counted."""
     calls_on = motion.calls_on or profile.defaults.calls_on or "the relevant body"
     values = {"calls_on": calls_on, "body": profile.body}
-    raw: list[tuple[str, str, list[tuple[str, ItemKind, str | None]]]] = []
     cited: list[str] = []
+    raw: list[Raw] = [
+        ("notes", profile.sections.notes, _notes(motion, catalogue, cited)),
+        ("believes", profile.sections.believes, _beliefs(motion, catalogue)),
+        *_resolves(motion, profile, catalogue, values),
+        *_mandates(motion, profile, values),
+    ]
+    sections = _numbered([r for r in raw if r[2]], profile)
+    counted = [s.lead for s in sections] + [c.text for s in sections for c in s.clauses]
+    if profile.count_title:
+        counted.append(motion.title)
+    carried, carried_at = (
+        (motion.carried_on.date, motion.carried_on.meeting)
+        if isinstance(motion.carried_on, Carried)
+        else (motion.carried_on, None)
+    )
+    contact = motion.contact
+    return Document(
+        profile=profile,
+        title=motion.title,
+        submitted_by=motion.submitted_by,
+        to=motion.to or profile.defaults.to,
+        meeting_date=_date(motion.meeting_date),
+        deadline=_date(motion.deadline),
+        commission=motion.commission or profile.defaults.commission,
+        proposer=motion.proposer,
+        seconder=motion.seconder,
+        carried_on=_date(carried),
+        carried_at=carried_at,
+        submitted_on=_date(motion.submitted_on),
+        moved_by=motion.moved_by,
+        contact=[v for v in (contact.name, contact.email, contact.phone) if v] if contact else [],
+        sections=sections,
+        citations=_citations(cited, sections, catalogue),
+        words=sum(count_words(t) for t in counted),
+        word_limit=motion.word_limit or profile.word_limit,
+        title_words=count_words(motion.title),
+        title_word_limit=profile.title_word_limit,
+    )
 
-    notes = [_note(item, i, catalogue, cited) for i, item in enumerate(motion.notes)]
-    raw.append(("notes", profile.sections.notes, notes))
-    believes = [_belief(item, i, catalogue) for i, item in enumerate(motion.believes)]
-    raw.append(("believes", profile.sections.believes, believes))
 
-    groups: dict[str, list[tuple[str, ItemKind, str | None]]] = {}
+def _date(day: dt.date | None) -> str | None:
+    return british_date(day) if day else None
+
+
+def _notes(motion: Motion, catalogue: Catalogue, cited: list[str]) -> list[Line]:
+    """The notes; each fact cited is added to ``cited``, once, for the sources."""
+    return [_note(item, i, catalogue, cited) for i, item in enumerate(motion.notes)]
+
+
+def _beliefs(motion: Motion, catalogue: Catalogue) -> list[Line]:
+    return [_belief(item, i, catalogue) for i, item in enumerate(motion.believes)]
+
+
+def _resolves(
+    motion: Motion, profile: Profile, catalogue: Catalogue, values: dict[str, str]
+) -> list[Raw]:
+    """Each demand framed for the body, under the lead of the level that acts on it
+    (a call on the Government, the body's own resolve), then the clauses of the
+    motion's own under the body's own lead; at least that lead, empty."""
+    groups: dict[str, list[Line]] = {}
     seen: set[str] = set()
     for i, demand_id in enumerate(motion.demands):
         if demand_id not in catalogue.demands:
@@ -163,25 +222,25 @@ def compose(motion: Motion, profile: Profile, catalogue: Catalogue) -> Document:
         groups.setdefault(own_lead, []).extend((r.text, "text", None) for r in motion.resolves)
     if not groups:
         groups[own_lead] = []
-    for lead, items in groups.items():
-        raw.append(("resolves", lead, items))
+    return [("resolves", lead, items) for lead, items in groups.items()]
 
-    if motion.mandates:
-        if profile.sections.mandates is None:
-            raise InputError(
-                f"a motion to a {profile.name} cannot mandate officers or delegates",
-                field="mandates",
-                hint="move these clauses into 'resolves:'",
-            )
-        mandates: list[tuple[str, ItemKind, str | None]] = [
-            (m.text, "text", None) for m in motion.mandates
-        ]
-        raw.append(("mandates", fill(profile.sections.mandates, values), mandates))
 
-    sections: list[Section] = []
-    filled = [(key, lead, items) for key, lead, items in raw if items]
-    # Each run of clauses numbered as one list: a section, or (numbered
-    # continuously) the sections up to a restart the body's form shows.
+def _mandates(motion: Motion, profile: Profile, values: dict[str, str]) -> list[Raw]:
+    if not motion.mandates:
+        return []
+    if profile.sections.mandates is None:
+        raise InputError(
+            f"a motion to a {profile.name} cannot mandate officers or delegates",
+            field="mandates",
+            hint="move these clauses into 'resolves:'",
+        )
+    lead = fill(profile.sections.mandates, values)
+    return [("mandates", lead, [(m.text, "text", None) for m in motion.mandates])]
+
+
+def _numbered(filled: list[Raw], profile: Profile) -> list[Section]:
+    """Each run of clauses numbered as one list: a section, or (numbered
+    continuously) the sections up to a restart the body's form shows."""
     runs: list[int] = []
     for key, _, _ in filled:
         fresh = not runs or profile.numbering == "per-section" or key in profile.restart_at
@@ -189,6 +248,7 @@ def compose(motion: Motion, profile: Profile, catalogue: Catalogue) -> Document:
     run_sizes = {run: 0 for run in runs}
     for run, (_, _, items) in zip(runs, filled, strict=True):
         run_sizes[run] += len(items)
+    sections: list[Section] = []
     counter = 0
     for index, (key, lead, items) in enumerate(filled):
         if index == 0 or runs[index] != runs[index - 1]:
@@ -201,13 +261,11 @@ def compose(motion: Motion, profile: Profile, catalogue: Catalogue) -> Document:
             number = "" if unnumbered else number_label(counter, profile.number_format)
             clauses.append(Clause(number, sentence(text), kind, ref))
         sections.append(Section(key, lead, clauses))
+    return sections
 
-    counted = [s.lead for s in sections] + [c.text for s in sections for c in s.clauses]
-    if profile.count_title:
-        counted.append(motion.title)
-    words = sum(count_words(t) for t in counted)
-    title_words = count_words(motion.title)
 
+def _citations(cited: list[str], sections: list[Section], catalogue: Catalogue) -> list[Citation]:
+    """Each fact noted, with its sources and the number of the note that cites it."""
     noted = {c.ref: c.number for s in sections if s.key == "notes" for c in s.clauses}
     citations = []
     for ref in cited:
@@ -223,38 +281,9 @@ def compose(motion: Motion, profile: Profile, catalogue: Catalogue) -> Document:
             for source, at in catalogue.cited(fact.sources)
         ]
         citations.append(Citation(ref, fact.statement, sources, fact.caveat, noted.get(ref, "")))
-
-    carried, carried_at = (
-        (motion.carried_on.date, motion.carried_on.meeting)
-        if isinstance(motion.carried_on, Carried)
-        else (motion.carried_on, None)
-    )
-    contact = motion.contact
-    return Document(
-        profile=profile,
-        title=motion.title,
-        submitted_by=motion.submitted_by,
-        to=motion.to or profile.defaults.to,
-        meeting_date=british_date(motion.meeting_date) if motion.meeting_date else None,
-        deadline=british_date(motion.deadline) if motion.deadline else None,
-        commission=motion.commission or profile.defaults.commission,
-        proposer=motion.proposer,
-        seconder=motion.seconder,
-        carried_on=british_date(carried) if carried else None,
-        carried_at=carried_at,
-        submitted_on=british_date(motion.submitted_on) if motion.submitted_on else None,
-        moved_by=motion.moved_by,
-        contact=[v for v in (contact.name, contact.email, contact.phone) if v] if contact else [],
-        sections=sections,
-        citations=citations,
-        words=words,
-        word_limit=motion.word_limit or profile.word_limit,
-        title_words=title_words,
-        title_word_limit=profile.title_word_limit,
-    )
+    return citations
 
 
-Line = tuple[str, ItemKind, str | None]
 
 
 def _note(item: Item, index: int, catalogue: Catalogue, cited: list[str]) -> Line:
