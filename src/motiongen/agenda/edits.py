@@ -198,114 +198,126 @@ class Applier:
         return out
 
     def edit(self, index: int, change: Change) -> Edit:
+        """One change, checked against the motion and said in the body's form."""
+        make = {
+            "delete": self._words,
+            "delete_clause": self._delete_clause,
+            "add_at_end": self._new_paragraph,
+            "insert_after": self._new_paragraph,
+        }.get(change.form, self._replace_all)
+        return make(index, change, {"who": self.who, "change": index + 1})
+
+    def _words(self, index: int, change: Change, base: dict[str, Any]) -> Edit:
+        """Delete words (and insert others in their place), or insert words after others."""
         view = self.view
-        base: dict[str, Any] = {"who": self.who, "change": index + 1}
-        form = change.form
-        if form == "delete":
-            words = change.delete if change.delete is not None else change.after
-            assert words is not None
-            key = "delete" if change.delete is not None else "after"
-            s, c, start = self.find(index, key, words, change.in_)
-            insert = change.insert or ""
+        words = change.delete if change.delete is not None else change.after
+        assert words is not None
+        key = "delete" if change.delete is not None else "after"
+        s, c, start = self.find(index, key, words, change.in_)
+        insert = change.insert or ""
+        section_key = view.doc.sections[s].key
+        line = view.line(s, c, start)
+        at = (
+            f"In {view.name(s, c)} (line {line})"
+            if c is None
+            else f"In {section_key}, paragraph {view.number(s, c)} (line {line})"
+        )
+        text = view.text(s, c)
+        if change.delete is not None:
+            end = start + len(words)
+            if not insert and text[end : end + 1] == " " and text[start - 1 : start] in ("", " "):
+                end += 1  # deleting a word takes one of the spaces round it with it
+            said = f"{at}, delete '{words}'" + (f" and insert '{insert}'." if insert else ".")
+        else:
+            start = end = start + len(words)
+            said = f"{at}, after '{words}' insert '{insert}'."
+            if insert[:1].isalnum() and text[end - 1 : end].isalnum():
+                insert = " " + insert
+        return Edit(
+            **base,
+            kind="replace",
+            section=s,
+            clause=c,
+            start=start,
+            end=end,
+            text=insert,
+            key=section_key,
+            words=words,
+            sentence=said,
+        )
+
+    def _delete_clause(self, index: int, change: Change, base: dict[str, Any]) -> Edit:
+        view = self.view
+        assert change.delete_clause is not None
+        s, c = self.ref(index, "delete_clause", change.delete_clause)
+        first, last = view.line(s, c), view.last_line(s, c)
+        lines_said = f"line {first}" if first == last else f"lines {first} to {last}"
+        section_key = view.doc.sections[s].key
+        return Edit(
+            **base,
+            kind="delete_para",
+            section=s,
+            clause=c,
+            key=section_key,
+            words=view.text(s, c),
+            sentence=f"Delete {section_key} paragraph {view.number(s, c)} ({lines_said}).",
+        )
+
+    def _new_paragraph(self, index: int, change: Change, base: dict[str, Any]) -> Edit:
+        """A paragraph added at the end of a section, or after a paragraph."""
+        view = self.view
+        key = "demand" if change.demand else "text"
+        text = (
+            self.worded(index, key, change.demand) if change.demand else sentence(change.text or "")
+        )
+        if change.form == "add_at_end":
+            s, c, section_key, said = self._at_end(index, change, text)
+        else:
+            assert change.insert_after is not None
+            s, c = self.ref(index, "insert_after", change.insert_after)
             section_key = view.doc.sections[s].key
-            line = view.line(s, c, start)
-            at = (
-                f"In {view.name(s, c)} (line {line})"
-                if c is None
-                else f"In {section_key}, paragraph {view.number(s, c)} (line {line})"
+            said = self._after(section_key, s, c, text)
+        return Edit(
+            **base,
+            kind="new_para",
+            section=s,
+            clause=c,
+            text=text,
+            ref=change.demand,
+            key=section_key,
+            sentence=said + ("" if text.endswith((".", "!", "?")) else "."),
+        )
+
+    def _at_end(self, index: int, change: Change, text: str) -> tuple[int, int, str, str]:
+        view = self.view
+        section_key = change.add_at_end or "resolves"
+        paras = view.paras.get(section_key)
+        if not paras:
+            raise self.error(
+                index,
+                "add_at_end",
+                f"the motion has no {section_key} section to add to",
+                "use delete_all: with replace_with: to add a section",
             )
-            text = view.text(s, c)
-            if change.delete is not None:
-                end = start + len(words)
-                if (
-                    not insert
-                    and text[end : end + 1] == " "
-                    and text[start - 1 : start] in ("", " ")
-                ):
-                    end += 1  # deleting a word takes one of the spaces round it with it
-                said = f"{at}, delete '{words}'" + (f" and insert '{insert}'." if insert else ".")
-            else:
-                start = end = start + len(words)
-                said = f"{at}, after '{words}' insert '{insert}'."
-                if insert[:1].isalnum() and text[end - 1 : end].isalnum():
-                    insert = " " + insert
-            return Edit(
-                **base,
-                kind="replace",
-                section=s,
-                clause=c,
-                start=start,
-                end=end,
-                text=insert,
-                key=section_key,
-                words=words,
-                sentence=said,
-            )
-        if form == "delete_clause":
-            assert change.delete_clause is not None
-            s, c = self.ref(index, "delete_clause", change.delete_clause)
-            first, last = view.line(s, c), view.last_line(s, c)
-            lines_said = f"line {first}" if first == last else f"lines {first} to {last}"
-            section_key = view.doc.sections[s].key
-            return Edit(
-                **base,
-                kind="delete_para",
-                section=s,
-                clause=c,
-                key=section_key,
-                words=view.text(s, c),
-                sentence=f"Delete {section_key} paragraph {view.number(s, c)} ({lines_said}).",
-            )
-        if form in ("add_at_end", "insert_after"):
-            key = "demand" if change.demand else "text"
-            text = (
-                self.worded(index, key, change.demand)
-                if change.demand
-                else sentence(change.text or "")
-            )
-            if form == "add_at_end":
-                section_key = change.add_at_end or "resolves"
-                paras = view.paras.get(section_key)
-                if not paras:
-                    raise self.error(
-                        index,
-                        "add_at_end",
-                        f"the motion has no {section_key} section to add to",
-                        "use delete_all: with replace_with: to add a section",
-                    )
-                s, c = paras[-1]
-                home = self.home(change.demand) if change.demand else None
-                if home is not None and section_key == "resolves" and home != s:
-                    # A demand goes under the lead its body words it with, as a spec would put it.
-                    s, c = home, len(view.doc.sections[home].clauses) - 1
-                    n = view.number(s, c)
-                    said = (
-                        f"Insert after {section_key} paragraph {n} (line {view.last_line(s, c)}) "
-                        f"a new paragraph {n + 1}: '{text}'"
-                    )
-                else:
-                    after = view.number(s, c) + 1
-                    said = f"Add at end of {section_key} a new paragraph {after}: '{text}'"
-            else:
-                assert change.insert_after is not None
-                s, c = self.ref(index, "insert_after", change.insert_after)
-                section_key = view.doc.sections[s].key
-                n = view.number(s, c)
-                said = (
-                    f"Insert after {section_key} paragraph {n} (line {view.last_line(s, c)}) "
-                    f"a new paragraph {n + 1}: '{text}'"
-                )
-            return Edit(
-                **base,
-                kind="new_para",
-                section=s,
-                clause=c,
-                text=text,
-                ref=change.demand,
-                key=section_key,
-                sentence=said + ("" if text.endswith((".", "!", "?")) else "."),
-            )
-        # delete all and replace
+        s, c = paras[-1]
+        home = self.home(change.demand) if change.demand else None
+        if home is not None and section_key == "resolves" and home != s:
+            # A demand goes under the lead its body words it with, as a spec would put it.
+            s, c = home, len(view.doc.sections[home].clauses) - 1
+            return s, c, section_key, self._after(section_key, s, c, text)
+        after = view.number(s, c) + 1
+        return s, c, section_key, f"Add at end of {section_key} a new paragraph {after}: '{text}'"
+
+    def _after(self, section_key: str, s: int, c: int, text: str) -> str:
+        view = self.view
+        n = view.number(s, c)
+        return (
+            f"Insert after {section_key} paragraph {n} (line {view.last_line(s, c)}) "
+            f"a new paragraph {n + 1}: '{text}'"
+        )
+
+    def _replace_all(self, index: int, change: Change, base: dict[str, Any]) -> Edit:
+        """Delete all and replace, where the body allows it."""
         assert change.replace_with is not None
         if not self.profile.amendments.replace_all:
             rule = self.profile.amendments.negative

@@ -284,8 +284,6 @@ def _citations(cited: list[str], sections: list[Section], catalogue: Catalogue) 
     return citations
 
 
-
-
 def _note(item: Item, index: int, catalogue: Catalogue, cited: list[str]) -> Line:
     line = _item(item, ("notes", index), catalogue, "evidence", "beliefs")
     if line[2] is not None and line[2] not in cited:
