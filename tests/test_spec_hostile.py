@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from motiongen import catalogue, profiles
 from motiongen.errors import MotiongenError
+from motiongen.io import datafile
 from motiongen.motion import spec
 from motiongen.output import render
 from motiongen.output.word import WordWriter
@@ -150,3 +151,30 @@ def test_user_text_is_shown_as_written(tmp_path: Path, title: str, proposer: str
     txt = render.render(result.document, "txt")
     assert txt.startswith(job.motion.title + "\n")
     assert f"Proposer: {job.motion.proposer}\n" in txt
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    title=hostile_text,
+    clauses=st.lists(hostile_text, max_size=4),
+    comment=hostile_text,
+)
+def test_a_spec_written_reads_back_as_the_same_motion(
+    title: str, clauses: list[str], comment: str
+) -> None:
+    """The one spec writer: whatever a motion holds, its file means the same motion,
+    and a comment from a file's words cannot break the YAML."""
+    data = {"profile": "labour-branch", "title": title, "resolves": [{"text": c} for c in clauses]}
+    try:
+        motion = spec.Motion.model_validate(data)
+    except ValueError:
+        return  # refused where it enters; nothing to write
+    header = [f"Imported from x.txt: {comment}"]
+    text = spec.spec_text(motion, header)
+    comments = {("resolves", 0): comment}
+    again = spec.dump(
+        motion.model_dump(mode="python", exclude_none=True, exclude_defaults=True), header, comments
+    )
+    for written in (text, again):
+        loaded = spec.Motion.model_validate(datafile.loads(written, "spec.yaml").data)
+        assert loaded == motion

@@ -19,6 +19,7 @@ those model classes: so start-up builds no pydantic schema for them at all.
 from __future__ import annotations
 
 import builtins
+import contextlib
 import datetime as dt
 import difflib
 import hashlib
@@ -574,6 +575,7 @@ def _write_cache(path: Path, value: object) -> None:
 
 # Words YAML 1.1 readers (PyYAML, older editors) take for booleans or nulls: quoted
 # when written, so a spec means the same to every tool that opens it.
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _YAML11_WORDS = re.compile(r"(?i:y|n|yes|no|on|off|true|false|null|~)|\d+(:[0-5]?\d)+(\.\d*)?")
 
 
@@ -588,6 +590,9 @@ def dump_yaml(data: Any) -> str:
     from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
     def quoted(value: Any) -> Any:
+        if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+            with contextlib.suppress(ValueError):
+                return dt.date.fromisoformat(value)  # a date, written as one
         if isinstance(value, str) and _YAML11_WORDS.fullmatch(value):
             return DoubleQuotedScalarString(value)
         if isinstance(value, dict):
@@ -600,7 +605,7 @@ def dump_yaml(data: Any) -> str:
 
     yaml = YAML(typ="rt")
     yaml.default_flow_style = False
-    yaml.width = 88
+    yaml.width = 4096  # a clause on one line, as it is edited, never folded mid-sentence
     yaml.indent(mapping=2, sequence=4, offset=2)
     buffer = io.StringIO()
     yaml.dump(quoted(data), buffer)  # dates come out as YYYY-MM-DD

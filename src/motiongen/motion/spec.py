@@ -254,8 +254,11 @@ def spec_text(motion: Motion, header: Sequence[str] = ()) -> str:
 
 
 def _one_line(text: str) -> str:
-    """A comment's text on one line, without its '# ' (the writer adds it)."""
-    return " ".join(text.removeprefix("#").removeprefix(" ").splitlines())
+    """A comment's text on one line, without its '# ' (the writer adds it), and
+    without the control characters a file's words may bring, which YAML refuses."""
+    text = text.removeprefix("#").removeprefix(" ")
+    indent = text[: len(text) - len(text.lstrip(" "))]
+    return indent + clean(text)
 
 
 def schema() -> dict[str, Any]:
