@@ -1,5 +1,4 @@
-"""The motion as amended: every amendment checked and applied, each paragraph with its
-changes marked.
+"""The motion as amended: every amendment checked, applied and marked in its paragraph.
 
 The marked paragraphs become tracked changes; the clean motion and its spec are
 what the meeting would have if every amendment were carried.
