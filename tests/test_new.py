@@ -689,3 +689,22 @@ def test_a_typed_contact_is_read_into_its_parts() -> None:
     )
     assert drafting.contact_problem("") is None
     assert drafting.contact_text({"name": "Pat", "phone": "0123 456 7890"}) == "Pat, 0123 456 7890"
+
+
+def test_the_list_says_how_many_items_are_below_it_not_counting_headings() -> None:
+    """A long list in a short terminal: the rows left out are counted as items, and every
+    screen fits its rows, whatever the cursor."""
+    from motiongen.cli.new.ask import Item, ListScreen
+
+    items = [Item(f"d{n}", f"Demand {n}", group=f"Theme {n // 3}") for n in range(30)]
+    screen = ListScreen("Which demands?", items, multiple=True, noun="demands")
+    for cursor in (0, 7, 29):
+        screen.cursor = cursor
+        text = "".join(t for _, t in screen.lines(80, 14))
+        assert text.count("\n") + 1 <= 14
+        listed = [n for n in range(30) if f"Demand {n}\n" in text + "\n"]
+        below = re.search(r"… (\d+) more below", text)
+        if listed[-1] < 29:
+            assert below and int(below.group(1)) == 29 - listed[-1], text
+        else:
+            assert below is None

@@ -353,6 +353,33 @@ class ListScreen:
             out.extend(parts)
             out.append(("", "\n"))
 
+        head, room_left = self._question(line, width)
+        if self.back or self.done:
+            out.extend(self._answered(line, head, room_left, width))
+            return out
+        line(*head)
+        shown = self.shown()
+        if self.query:
+            line(("bold", "  Search: "), ("", self.query), ("ansibrightblack", "  (Esc clears it)"))
+            if not shown:
+                line(("ansiyellow bold", "  " + no_match(self.noun, self.query, self.items)))
+        detail = self._detail(shown, width)
+        footer = self._footer(width)
+        used = out.count(("", "\n")) + len(footer) + len(detail) + 1
+        room = max(3, rows - used - 1)
+        self._scroll(room, len(shown))
+        listed = self._list(line, shown, room, width, detail)
+        if len(shown) > self.top + listed:
+            line(("ansibrightblack", f"  … {len(shown) - self.top - listed} more below"))
+        for style, text in footer:
+            line((style, "  " + text))
+        if out and out[-1] == ("", "\n"):
+            out.pop()
+        return out
+
+    def _question(self, line: Callable[..., None], width: int) -> tuple[list[tuple[str, str]], int]:
+        """The question, wrapped; its last line is returned unfinished, with the word
+        count after it, and the room left on it."""
         said = textwrap.wrap(self.message, max(20, width - 3)) or [""]
         for text in said[:-1]:
             line(("ansigreen bold", "? " if text is said[0] else "  "), ("bold", text))
@@ -369,47 +396,58 @@ class ListScreen:
             head.append(("", "  "))
             head.append(("ansired bold" if over else "ansicyan", words))
             room_left -= len(words) + 2
+        return head, room_left
+
+    def _answered(
+        self, line: Callable[..., None], head: list[tuple[str, str]], room_left: int, width: int
+    ) -> list[tuple[str, str]]:
+        """The question once answered (or left with Esc): one line, with what was picked."""
         if self.back:
-            out.extend([*head, ("ansibrightblack", "  ← went back")])
-            return out
-        if self.done:
-            titles = {i.value: i.title for i in self.items}
-            picked = [titles[v] for v in self.chosen if v in titles]
-            summary = ", ".join(picked) if picked else "none"
-            if room_left < 20:
-                line(*head)
-                head, room_left = [("", "  ")], width - 3
-            head.append(("ansicyan", "  " + textwrap.shorten(summary, room_left - 2)))
-            out.extend(head)
-            return out
-        line(*head)
-        shown = self.shown()
-        if self.query:
-            line(("bold", "  Search: "), ("", self.query), ("ansibrightblack", "  (Esc clears it)"))
-            if not shown:
-                line(("ansiyellow bold", "  " + no_match(self.noun, self.query, self.items)))
-        detail: list[str] = []
-        if shown:
-            pointed = shown[self.cursor]
-            if pointed.detail:
-                detail += textwrap.wrap(pointed.detail, max(20, width - 6))
-            if pointed.hint:
-                detail.append(pointed.hint)
-        footer = [
+            return [*head, ("ansibrightblack", "  ← went back")]
+        titles = {i.value: i.title for i in self.items}
+        picked = [titles[v] for v in self.chosen if v in titles]
+        summary = ", ".join(picked) if picked else "none"
+        if room_left < 20:
+            line(*head)
+            head, room_left = [("", "  ")], width - 3
+        return [*head, ("ansicyan", "  " + textwrap.shorten(summary, room_left - 2))]
+
+    def _detail(self, shown: list[Item], width: int) -> list[str]:
+        """The lines shown under the item pointed at: its wording, then its hint."""
+        if not shown:
+            return []
+        pointed = shown[self.cursor]
+        detail = textwrap.wrap(pointed.detail, max(20, width - 6)) if pointed.detail else []
+        return [*detail, pointed.hint] if pointed.hint else detail
+
+    def _footer(self, width: int) -> list[tuple[str, str]]:
+        return [
             ("ansired bold" if text == self.problem else "ansibrightblack", wrapped)
             for text in (self.problem, KEYS_LIST if self.multiple else KEYS_CHOOSE)
             if text
             for wrapped in textwrap.wrap(text, max(20, width - 3))
         ]
-        used = out.count(("", "\n")) + len(footer) + len(detail) + 1
-        room = max(3, rows - used - 1)
+
+    def _scroll(self, room: int, count: int) -> None:
+        """Move the first item shown so that the cursor stays in the room there is."""
         if self.cursor < self.top:
             self.top = self.cursor
         if self.cursor >= self.top + room:
             self.top = self.cursor - room + 1
-        self.top = max(0, min(self.top, max(0, len(shown) - room)))
+        self.top = max(0, min(self.top, max(0, count - room)))
+
+    def _list(
+        self,
+        line: Callable[..., None],
+        shown: list[Item],
+        room: int,
+        width: int,
+        detail: list[str],
+    ) -> int:
+        """The items that fit, each group under its heading; returns how many are shown."""
         group = shown[self.top - 1].group if self.top else None
-        used_rows = 0
+        hinted = bool(shown) and bool(shown[self.cursor].hint)
+        used_rows = listed = 0
         for n in range(self.top, len(shown)):
             item = shown[n]
             if used_rows >= room:
@@ -434,18 +472,13 @@ class ListScreen:
                 parts.append(("ansiyellow", f"  {item.note}"))
             line(*parts)
             used_rows += 1
+            listed += 1
             if here:
-                for text in detail[:-1] if pointed.hint else detail:
+                for text in detail[:-1] if hinted else detail:
                     line(("", "      " + text))
-                if pointed.hint:
+                if hinted:
                     line(("ansibrightblack", "      " + detail[-1]))
-        if len(shown) > self.top + used_rows:
-            line(("ansibrightblack", f"  … {len(shown) - self.top - used_rows} more below"))
-        for style, text in footer:
-            line((style, "  " + text))
-        if out and out[-1] == ("", "\n"):
-            out.pop()
-        return out
+        return listed
 
     def run(self) -> list[str]:
         from prompt_toolkit.application import Application
