@@ -16,7 +16,8 @@ from motiongen.checks.findings import has_errors
 from motiongen.cli.boundary import say
 from motiongen.cli.new import drafting
 from motiongen.cli.new.ask import Asker, Back, Item, PlainAsker, TermAsker, plain_wanted
-from motiongen.cli.new.prompts import DEFAULT_TITLE, Stop, Walkthrough
+from motiongen.cli.new.prompts import DEFAULT_TITLE, Walkthrough
+from motiongen.cli.new.review import Stop
 from motiongen.errors import EXIT_INTERRUPTED, InputError, MotiongenError, exit_code
 from motiongen.io.files import safe_name, shown
 from motiongen.motion import spec
