@@ -1,6 +1,6 @@
-"""The three lists of `motiongen new` (demands, facts and beliefs, clauses of your own),
-each with the running word count.
+"""The lists of `motiongen new`: demands, facts and beliefs, clauses of your own.
 
+Each shows the running word count.
 What is ticked is saved to the draft as it is ticked, so Ctrl-C loses no tick.
 """
 
