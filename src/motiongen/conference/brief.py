@@ -159,6 +159,11 @@ def read(path: Path, catalogue: Catalogue, profiles: ProfileSet) -> tuple[Motion
     return motion, profiles.get(motion.profile)
 
 
+# A candidate for the speech: (priority, order, part, lines, index of the candidate it
+# needs first). Lower priorities are added first; the order is where it is said.
+Candidate = tuple[int, int, Part, list[Line], int | None]
+
+
 def make(
     motion: Motion,
     profile: Profile,
@@ -171,101 +176,21 @@ def make(
     """Speech notes for ``motion``, filled to ``minutes`` at about 130 words a minute."""
     document = compose(motion, profile, catalogue)
     when = motion.meeting_date or today or dt.date.today()
-    target = minutes * WORDS_A_MINUTE
-    name = (
-        f"Composite {motion.composite.number}"
-        if motion.composite and motion.composite.number
-        else "this motion"
-    )
-    address = profile.address
-    audience = address.split(",", 1)[-1].strip() or address
-    opening = Part("Opening")
-    on_behalf = f" on behalf of {motion.submitted_by}" if motion.submitted_by else ""
-    if motion.composite is not None:
-        plurals = profile.composite.plurals if profile.composite else {}
-        on_behalf = " on behalf of " + bodies(
-            [m.submitted_by for m in motion.composite.motions], plurals
-        )
-    behalf = f",{on_behalf}" if on_behalf else ""
-    opening.lines.append(
-        Line("say", f"{address}, I move {name}, \u201c{motion.title}\u201d{behalf}.")
-    )
-    close = Part("Close")
-    close.lines.append(
-        Line("say", "Children's care should be run for children, not for shareholders' returns.")
-    )
-    close.lines.append(Line("say", f"I ask {audience} to support the motion. I move."))
-
-    # Candidates (priority, order, part, lines): lower priorities are added first; an
-    # objection comes with its first answer, and a further answer only after them.
-    pool: list[tuple[int, int, Part, list[Line], int | None]] = []
-    parts: list[Part] = [opening]
     demands = [c.ref for s in document.sections for c in s.clauses if c.kind == "demand" and c.ref]
+    opening, close = _opening(motion, profile), _close(profile)
+    pool: list[Candidate] = []
+    parts = [opening]
     for n, demand_id in enumerate(demands):
-        demand = catalogue.demand(demand_id)
-        ordinal = ORDINALS[n] if n < len(ORDINALS) else f"number {n + 1}"
-        part = Part(f"Demand {n + 1} of {len(demands)}: {demand.title}")
+        part = Part(f"Demand {n + 1} of {len(demands)}: {catalogue.demand(demand_id).title}")
         part.carries = _carriers(motion, demand_id, catalogue)
         parts.append(part)
-        point = Line("say", f"Our {ordinal} demand: {sentence(demand.title)}")
-        pool.append((1, 100 * n, part, [point], None))
-        for k, fact in enumerate(_facts(demand, motion, catalogue, when.year, max_age)[:4]):
-            spoken, full = _cite(catalogue, fact.sources)
-            note = ""
-            age = when.year - (fact.year or when.year)
-            if fact.kind == "figure" and age > max_age:
-                note = (
-                    f"OLD FIGURE: from {fact.year}, {age} years old at the meeting "
-                    f"(more than {max_age}); say the year, or find a newer one"
-                )
-            year = f", figures for {fact.year}" if fact.year else ""
-            if fact.year and (str(fact.year) in fact.statement or str(fact.year) in spoken):
-                year = ""
-            text = f"{sentence(fact.statement)} (Source: {spoken}{year}.)"
-            line = Line("fact", text, note, full)
-            pool.append((2 if k == 0 else 6 + k, 100 * n + 1 + k, part, [line], None))
-        for k, belief_id in enumerate(_beliefs(demand, motion, catalogue)[:3]):
-            line = Line("belief", sentence(catalogue.beliefs[belief_id].text))
-            pool.append((4 if k == 0 else 8 + k, 100 * n + 50 + k, part, [line], None))
+        pool += _demand_material(n, demand_id, part, motion, catalogue, when.year, max_age)
     local = Part("Close to home")
-    own = [(i, "notes") for i in motion.notes] + [(i, "believes") for i in motion.believes]
-    for k, (item, _) in enumerate(own):
-        if isinstance(item, FreeText):
-            kind: LineKind = "say"
-            by = f"{item.by}'s words" if item.by and motion.composite else ""
-            pool.append(
-                (5, 100 * len(demands) + k, local, [Line(kind, sentence(item.text), by)], None)
-            )
+    pool += _own_material(motion, local, 100 * len(demands))
     answer = Part("Objections you may hear, and the answers")
-    base = 100 * (len(demands) + 1)
-    for k, counter in enumerate(objections(motion, catalogue)):
-        first_at = len(pool)
-        for j, reply in enumerate(counter.replies[:3]):
-            spoken, full = _cite(catalogue, reply.sources)
-            line = Line(
-                "reply", f"Our answer: {sentence(reply.text)} (Source: {spoken}.)", "", full
-            )
-            if j == 0:
-                claim = Line("claim", f"They may say: {sentence(counter.claim)}")
-                pool.append((3 if k == 0 else 5 + k, base + 10 * k, answer, [claim, line], None))
-            else:
-                pool.append((6 + k + j, base + 10 * k + j, answer, [line], first_at))
+    pool += _objection_material(motion, catalogue, answer, 100 * (len(demands) + 1), len(pool))
     parts += [local, answer, close]
-
-    total = opening.words + close.words
-    chosen: set[int] = set()
-    said: set[str] = set()  # a fact or belief behind two demands is said once
-    for index in sorted(range(len(pool)), key=lambda i: pool[i][:2]):
-        _, _, part, lines, needs = pool[index]
-        if needs is not None and needs not in chosen:
-            continue
-        if any(line.text in said for line in lines):
-            continue
-        words = sum(line.words for line in lines)
-        if total + words <= target * FILL_TO:
-            chosen.add(index)
-            total += words
-            said.update(line.text for line in lines)
+    chosen = _fill(pool, minutes * WORDS_A_MINUTE * FILL_TO - opening.words - close.words)
     left_out = [
         f"{pool[i][2].heading}: no time to put it"
         for i in range(len(pool))
@@ -275,15 +200,147 @@ def make(
     for index in sorted(chosen, key=lambda i: pool[i][1]):
         _, _, part, lines, _ = pool[index]
         part.lines += lines
-        for line in lines:
-            if line.source and line.source not in sources:
-                sources.append(line.source)
-    parts = [p for p in parts if p.lines or p is opening]
+        sources += [line.source for line in lines if line.source and line.source not in sources]
+    parts = _timed([p for p in parts if p.lines or p is opening])
+    return Brief(motion.title, motion.submitted_by or "", minutes, parts, left_out, sources)
+
+
+def _opening(motion: Motion, profile: Profile) -> Part:
+    """'Chair, Conference, I move Composite 3, "…", on behalf of …'."""
+    name = (
+        f"Composite {motion.composite.number}"
+        if motion.composite and motion.composite.number
+        else "this motion"
+    )
+    on_behalf = f" on behalf of {motion.submitted_by}" if motion.submitted_by else ""
+    if motion.composite is not None:
+        plurals = profile.composite.plurals if profile.composite else {}
+        on_behalf = " on behalf of " + bodies(
+            [m.submitted_by for m in motion.composite.motions], plurals
+        )
+    behalf = f",{on_behalf}" if on_behalf else ""
+    opening = Part("Opening")
+    opening.lines.append(
+        Line("say", f"{profile.address}, I move {name}, \u201c{motion.title}\u201d{behalf}.")
+    )
+    return opening
+
+
+def _close(profile: Profile) -> Part:
+    audience = profile.address.split(",", 1)[-1].strip() or profile.address
+    close = Part("Close")
+    close.lines.append(
+        Line("say", "Children's care should be run for children, not for shareholders' returns.")
+    )
+    close.lines.append(Line("say", f"I ask {audience} to support the motion. I move."))
+    return close
+
+
+def _demand_material(
+    n: int,
+    demand_id: str,
+    part: Part,
+    motion: Motion,
+    catalogue: Catalogue,
+    year: int,
+    max_age: int,
+) -> list[Candidate]:
+    """A demand's point first, then its strongest sourced fact and belief, then more."""
+    demand = catalogue.demand(demand_id)
+    ordinal = ORDINALS[n] if n < len(ORDINALS) else f"number {n + 1}"
+    point = Line("say", f"Our {ordinal} demand: {sentence(demand.title)}")
+    out: list[Candidate] = [(1, 100 * n, part, [point], None)]
+    for k, fact in enumerate(_facts(demand, motion, catalogue, year, max_age)[:4]):
+        out.append(
+            (
+                2 if k == 0 else 6 + k,
+                100 * n + 1 + k,
+                part,
+                [_fact_line(fact, catalogue, year, max_age)],
+                None,
+            )
+        )
+    for k, belief_id in enumerate(_beliefs(demand, motion, catalogue)[:3]):
+        line = Line("belief", sentence(catalogue.beliefs[belief_id].text))
+        out.append((4 if k == 0 else 8 + k, 100 * n + 50 + k, part, [line], None))
+    return out
+
+
+def _fact_line(fact: Evidence, catalogue: Catalogue, year: int, max_age: int) -> Line:
+    """The fact as spoken, with its source and year, and a warning if it is old."""
+    spoken, full = _cite(catalogue, fact.sources)
+    note = ""
+    age = year - (fact.year or year)
+    if fact.kind == "figure" and age > max_age:
+        note = (
+            f"OLD FIGURE: from {fact.year}, {age} years old at the meeting "
+            f"(more than {max_age}); say the year, or find a newer one"
+        )
+    said_year = f", figures for {fact.year}" if fact.year else ""
+    if fact.year and (str(fact.year) in fact.statement or str(fact.year) in spoken):
+        said_year = ""
+    return Line("fact", f"{sentence(fact.statement)} (Source: {spoken}{said_year}.)", note, full)
+
+
+def _own_material(motion: Motion, local: Part, order: int) -> list[Candidate]:
+    """The motion's own notes and beliefs, in its own words."""
+    own = [*motion.notes, *motion.believes]
+    out: list[Candidate] = []
+    for k, item in enumerate(own):
+        if isinstance(item, FreeText):
+            by = f"{item.by}'s words" if item.by and motion.composite else ""
+            out.append((5, order + k, local, [Line("say", sentence(item.text), by)], None))
+    return out
+
+
+def _objection_material(
+    motion: Motion, catalogue: Catalogue, answer: Part, order: int, first: int
+) -> list[Candidate]:
+    """Each objection with its first answer; a further answer only once those are in.
+    ``first`` is where these candidates start in the pool, for what they need."""
+    out: list[Candidate] = []
+    for k, counter in enumerate(objections(motion, catalogue)):
+        first_at = first + len(out)
+        for j, reply in enumerate(counter.replies[:3]):
+            spoken, full = _cite(catalogue, reply.sources)
+            line = Line(
+                "reply", f"Our answer: {sentence(reply.text)} (Source: {spoken}.)", "", full
+            )
+            if j == 0:
+                claim = Line("claim", f"They may say: {sentence(counter.claim)}")
+                out.append((3 if k == 0 else 5 + k, order + 10 * k, answer, [claim, line], None))
+            else:
+                out.append((6 + k + j, order + 10 * k + j, answer, [line], first_at))
+    return out
+
+
+def _fill(pool: list[Candidate], room: float) -> set[int]:
+    """The candidates that fit ``room`` words, most important first; what is said twice
+    (a fact behind two demands) is said once."""
+    total = 0
+    chosen: set[int] = set()
+    said: set[str] = set()
+    for index in sorted(range(len(pool)), key=lambda i: pool[i][:2]):
+        _, _, _, lines, needs = pool[index]
+        if needs is not None and needs not in chosen:
+            continue
+        if any(line.text in said for line in lines):
+            continue
+        words = sum(line.words for line in lines)
+        if total + words <= room:
+            chosen.add(index)
+            total += words
+            said.update(line.text for line in lines)
+    return chosen
+
+
+def _timed(parts: list[Part]) -> list[Part]:
+    """Each part's start, in seconds into the speech."""
     elapsed = 0.0
     for part in parts:
         part.start = round(elapsed)
         elapsed += part.words / WORDS_A_MINUTE * 60
-    return Brief(motion.title, motion.submitted_by or "", minutes, parts, left_out, sources)
+    return parts
 
 
 def paper(brief: Brief) -> Paper:
