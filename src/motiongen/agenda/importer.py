@@ -29,7 +29,7 @@ from motiongen.motion import spec
 from motiongen.motion.compose import Document, compose
 from motiongen.motion.spec import Job, Motion
 from motiongen.output.fileset import FileSet
-from motiongen.profiles import ProfileSet
+from motiongen.profiles import Profile, ProfileSet
 from motiongen.text import british_date
 
 
@@ -97,31 +97,56 @@ def import_file(
     fields, sections, before, title_found = parse(paras)
     result = Imported(source, {})
     result.has_title = title_found
-    if profile_id is not None:
-        profile = profiles.get(profile_id)
-    else:
-        profile, score, others = choose_profile(sections, profiles, catalogue)
-        if others:
-            result.warnings.append(
-                f"the wording fits {profile.id} and also {', '.join(others)}: the spec says "
-                f"{profile.id}; give --profile if it is for another body"
-            )
-        if sections and score == 0:
-            result.warnings.append(
-                f"no body's wording matched the section leads, so the spec is for "
-                f"'{profile.id}': change 'profile:' (see 'motiongen profiles list') if it "
-                "goes elsewhere"
-            )
+    profile = _body(result, sections, profiles, catalogue, profile_id)
     if not sections:
-        body = [p for p in before]
-        sections = [Found("resolves", "", body)]
+        sections = [Found("resolves", "", list(before))]
         before = []
         result.warnings.append(
             "no section leads ('notes', 'believes', 'resolves', 'calls on') were found, so "
             "every paragraph is under 'resolves:' as text; move them where they belong"
         )
     result.left_out = before
-    data: dict[str, Any] = {"profile": profile.id}
+    data: dict[str, Any] = {"profile": profile.id, **_fields(result, fields, source)}
+    calls_on = _calls_on(sections, profile)
+    default = profile.defaults.calls_on or "the relevant body"
+    if calls_on and calls_on != default:
+        data["calls_on"] = calls_on
+    data.update(_clauses(result, sections, profile, catalogue, calls_on or default))
+    if fields.get("carried_on"):
+        data["carried_on"] = fields["carried_on"]
+    result.data = data
+    return result
+
+
+def _body(
+    result: Imported,
+    sections: list[Found],
+    profiles: ProfileSet,
+    catalogue: Catalogue,
+    profile_id: str | None,
+) -> Profile:
+    """The body given, or the one whose wording fits the leads, with a warning where
+    another fits as well or none fits."""
+    if profile_id is not None:
+        return profiles.get(profile_id)
+    profile, score, others = choose_profile(sections, profiles, catalogue)
+    if others:
+        result.warnings.append(
+            f"the wording fits {profile.id} and also {', '.join(others)}: the spec says "
+            f"{profile.id}; give --profile if it is for another body"
+        )
+    if sections and score == 0:
+        result.warnings.append(
+            f"no body's wording matched the section leads, so the spec is for "
+            f"'{profile.id}': change 'profile:' (see 'motiongen profiles list') if it "
+            "goes elsewhere"
+        )
+    return profile
+
+
+def _fields(result: Imported, fields: dict[str, str], source: Path) -> dict[str, Any]:
+    """The title and the labelled lines (Submitted by, Proposer, …) as spec keys."""
+    data: dict[str, Any] = {}
     title = fields.pop("title", None)
     if not title:
         title = source.stem.replace("-", " ").replace("_", " ").strip() or "Motion"
@@ -140,18 +165,31 @@ def import_file(
         data["contact"] = read_contact(fields["contact"])
     if fields.get("commission"):
         data["commission"] = fields["commission"]
+    return data
 
-    calls_on = None
+
+def _calls_on(sections: list[Found], profile: Profile) -> str | None:
+    """Whom the first lead that names a body calls on."""
     for found in sections:
         matched = lead_match(profile, found.lead) if found.lead else None
-        if matched and matched[1] and calls_on is None:
-            calls_on = matched[1]
-    default = profile.defaults.calls_on or "the relevant body"
-    if calls_on and calls_on != default:
-        data["calls_on"] = calls_on
+        if matched and matched[1]:
+            return matched[1]
+    return None
+
+
+def _clauses(
+    result: Imported,
+    sections: list[Found],
+    profile: Profile,
+    catalogue: Catalogue,
+    calls_on: str,
+) -> dict[str, list[Any]]:
+    """Each section's clauses under its key: a catalogue id where a clause is close to
+    an entry (the file's words kept in a comment), the file's own text otherwise."""
     pools: dict[str, list[Candidate]] = {}
-    lists: dict[str, list[Any]] = {"demands": [], "notes": [], "believes": [], "resolves": []}
-    lists["mandates"] = []
+    lists: dict[str, list[Any]] = {
+        k: [] for k in ("demands", "notes", "believes", "resolves", "mandates")
+    }
     for found in sections:
         matched = lead_match(profile, found.lead) if found.lead else None
         kind = matched[0] if matched else found.kind
@@ -162,7 +200,7 @@ def import_file(
         for number, clause in enumerate(found.clauses, start=1):
             result.clauses += 1
             if kind not in pools:
-                pools[kind] = candidates(kind, profile, catalogue, calls_on or default)
+                pools[kind] = candidates(kind, profile, catalogue, calls_on)
             hit = best_match(clause, pools[kind])
             key = "demands" if kind == "resolves" and hit else kind
             if hit and hit[0] in lists[key]:
@@ -177,13 +215,7 @@ def import_file(
                 )
             else:
                 lists[kind].append({"text": clause})
-    for key, items in lists.items():
-        if items:
-            data[key] = items
-    if fields.get("carried_on"):
-        data["carried_on"] = fields["carried_on"]
-    result.data = data
-    return result
+    return {key: items for key, items in lists.items() if items}
 
 
 def _to_yaml(result: Imported) -> str:
