@@ -220,3 +220,61 @@ def test_markdown_reads_back_with_the_same_outline(profile_id: str) -> None:
         if numbered and doc.profile.number_format in ("1.", "1)"):
             first = int(numbered[0].number.rstrip(".)"))
             assert ("<ol>" if first == 1 else f'<ol start="{first}">') in page
+
+
+OTHER_WORDS = """\
+[brief]
+sources_heading = "If they ask where it comes from"
+[report]
+clauses_heading = "Clause by clause, and whose"
+[amendment]
+heading = "Amendment {label} to {motion}, moved by {body}:"
+[tracked]
+word_count = "Words once amended"
+"""
+
+
+def _docx_text(path: Path) -> str:
+    return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+
+
+def test_the_brief_report_amendment_and_tracked_words_come_from_templates(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """--templates reaches every document, not only the motion."""
+    own = tmp_path / "own"
+    own.mkdir()
+    (own / "sentences.toml").write_text(OTHER_WORDS, encoding="utf-8")
+    examples = REPO / "examples"
+    out = tmp_path / "brief"
+    args = ["brief", str(examples / "anytown-branch.yaml"), "-o", str(out), "--templates", str(own)]
+    assert runner.invoke(app, args).exit_code == 0
+    (brief_md,) = out.glob("*.md")
+    assert "If they ask where it comes from" in brief_md.read_text(encoding="utf-8")
+    (brief_docx,) = out.glob("*.docx")
+    assert "If they ask where it comes from" in _docx_text(brief_docx)
+
+    spec = tmp_path / "composite" / "c.yaml"
+    motions = [str(examples / f"composite-{name}.yaml") for name in ("anytown", "carlisle")]
+    result = runner.invoke(app, ["composite", *motions, "-o", str(spec), "--templates", str(own)])
+    assert result.exit_code in (0, 1), result.output
+    assert "Clause by clause, and whose" in (spec.parent / "c-report.md").read_text("utf-8")
+
+    agenda = tmp_path / "agenda"
+    amendment = examples / "amendments" / "northby-38.1.yaml"
+    args = ["amend", str(amendment), "-o", str(agenda), "--templates", str(own), "-f", "txt,docx"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    (text,) = agenda.glob("amendment-*.txt")
+    assert "moved by Northby Branch:" in text.read_text(encoding="utf-8")
+    (tracked,) = agenda.glob("*tracked-changes.docx")
+    assert "Words once amended" in _docx_text(tracked)
+
+
+def test_an_unknown_document_table_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "sentences.toml").write_text('[breif]\ntitle = "x"\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"\[breif\] is not one of the documents"):
+        sentences.table("brief", tmp_path)
+    (tmp_path / "sentences.toml").write_text('[brief]\ntitel = "x"\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"'\[brief\] titel' is not one of"):
+        sentences.table("brief", tmp_path)

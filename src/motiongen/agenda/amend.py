@@ -33,6 +33,7 @@ class AmendOptions:
     force: bool = False
     line_width: int | None = None
     today: dt.date | None = None
+    template_dir: Path | None = None  # the user's own templates and sentences.toml
 
 
 @dataclass
@@ -69,6 +70,7 @@ def amend(
         )
     motion, doc = importer.read_motion(motion_path, catalogue, profiles)
     amended = apply_all(files, motion, doc, catalogue, width=options.line_width)
+    amended.template_dir = options.template_dir
     result = AmendResult(amended)
     write(result, options, [f.path for f in files] + [motion_path])
     result.notes += notices(amended, options.today or dt.date.today())
@@ -143,7 +145,9 @@ def write(result: AmendResult, options: AmendOptions, inputs: Sequence[Path]) ->
         safe_name(out, f"{base}-tracked-changes", "docx"),
         tracked.tracked_docx(amended, today=today),
     )
-    motion = MotionWriter(FileOptions(formats=options.formats, out_dir=out))
+    motion = MotionWriter(
+        FileOptions(formats=options.formats, out_dir=out, template_dir=options.template_dir)
+    )
     clean = amended.clean_document()
     files.add_document(out, stem, options.formats, partial(motion.render, clean))
     spec_file = safe_name(out, stem, "yaml")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Literal
 
 from motiongen.agenda.amendments import KEYS, AmendmentFile, Edit
@@ -16,7 +17,7 @@ from motiongen.agenda.edits import Applier, Motionview, clashes
 from motiongen.catalogue import Catalogue
 from motiongen.motion.compose import Clause, Document, Section, number_label
 from motiongen.motion.spec import Motion
-from motiongen.output import layout
+from motiongen.output import layout, sentences
 from motiongen.profiles import Profile
 from motiongen.text import count_words, fill, sentence
 
@@ -65,6 +66,7 @@ class Amended:
     edits: list[Edit]
     paras: list[Para]
     width: int
+    template_dir: Path | None = None  # where a user's sentences.toml may be
 
     def authors(self) -> list[str]:
         return [f.amendment.submitted_by for f in self.files]
@@ -74,12 +76,16 @@ class Amended:
 
     def heading(self, who: int) -> str:
         f = self.files[who]
+        say = sentences.table("amendment", self.template_dir)
         number = f.amendment.motion_number
-        motion = f"Motion {number}" if number is not None else "the motion"
-        return (
-            f"Amendment {f.label} to {motion} '{self.original.title}', "
-            f"from {f.amendment.submitted_by}:"
-        )
+        motion = fill(say["motion"], {"number": str(number)}) if number is not None else None
+        values = {
+            "label": f.label,
+            "motion": motion or say["the_motion"],
+            "title": self.original.title,
+            "body": f.amendment.submitted_by,
+        }
+        return fill(say["heading"], values)
 
     def text(self, who: int) -> str:
         said = self.sentences(who)

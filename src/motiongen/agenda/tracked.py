@@ -15,6 +15,7 @@ from typing import Any
 from motiongen.agenda.amended import Amended, Para
 from motiongen.output import house, sentences
 from motiongen.output.word import WordOptions, WordWriter
+from motiongen.text import fill
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _w = house.tag
@@ -89,17 +90,17 @@ def tracked_docx(amended: Amended, *, today: dt.date, reference: Path | None = N
         header[-1].add_run(words.running_header)
     for label, value in words.meta:
         out.labelled(label, value)
-    names = [f"{f.label} from {f.amendment.submitted_by}" for f in amended.files]
+    say = sentences.table("tracked", amended.template_dir)
+    names = [
+        fill(say["name"], {"label": f.label, "body": f.amendment.submitted_by})
+        for f in amended.files
+    ]
     which = (
-        f"amendment {names[0]}"
+        fill(say["one"], {"name": names[0]})
         if len(names) == 1
-        else f"amendments {', '.join(names[:-1])} and {names[-1]}"
+        else fill(say["many"], {"names": ", ".join(names[:-1]) + say["and"] + names[-1]})
     )
-    out.text(
-        ids.normal,
-        f"The motion with {which} shown as tracked changes: accept or reject each in Word "
-        "(Review) or LibreOffice (Edit, Track Changes).",
-    )
+    out.text(ids.normal, fill(say["explained"], {"which": which}))
     lists: dict[int, int] = {}
     shared: int | None = None
     for para in amended.paras:
@@ -117,9 +118,9 @@ def tracked_docx(amended: Amended, *, today: dt.date, reference: Path | None = N
         out.labelled(label, value)
     clean_doc = amended.clean_document()
     count = sentences.words_for(clean_doc).word_count or f"{clean_doc.words} words."
-    out.labelled("Word count as amended", count)
+    out.labelled(say["word_count"], count)
     props = out.document.core_properties
-    props.title = f"{doc.title} (with amendments)"
+    props.title = fill(say["title"], {"title": doc.title})
     props.author = "; ".join(dict.fromkeys(amended.authors()))
     props.language = "en-GB"
     return out.save()
@@ -143,11 +144,15 @@ def amendment_docx(amended: Amended, who: int, reference: Path | None = None) ->
     """One amendment as the body prints it on the agenda."""
     out = _Body(WordOptions(reference))
     ids = out.ids
-    out.text(ids.title, f"Amendment {amended.files[who].label}")
+    title = fill(
+        sentences.table("amendment", amended.template_dir)["title"],
+        {"label": amended.files[who].label},
+    )
+    out.text(ids.title, title)
     for paragraph in amended.text(who).split("\n\n"):
         out.text(ids.normal, paragraph)
     props = out.document.core_properties
-    props.title = f"Amendment {amended.files[who].label}"
+    props.title = title
     props.author = amended.files[who].amendment.submitted_by
     props.language = "en-GB"
     return out.save()

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from motiongen.cli import boundary
-from motiongen.cli.app import app, guard
+from motiongen.cli.app import TEMPLATES_OPTION, app, guard
 from motiongen.cli.dates import date_option
 from motiongen.io.files import shown
 
@@ -71,6 +71,7 @@ def amend_motion(
     today: str | None = typer.Option(
         None, "--today", help="Date the tracked changes as if today were this day (YYYY-MM-DD)."
     ),
+    templates: Path | None = TEMPLATES_OPTION,
 ) -> None:
     """Check amendments against the motion and write the motion as amended, each
     change a Word tracked change by its amending body.
@@ -96,6 +97,7 @@ def amend_motion(
         force=force,
         line_width=line_width,
         today=date_option(today, "--today"),
+        template_dir=templates,
     )
     result = amend(amendments, boundary.catalogue(), boundary.profiles(), options)
     for who in range(len(result.amended.files)):

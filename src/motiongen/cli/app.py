@@ -95,3 +95,8 @@ def root(
 
 THEME_OPTION = typer.Option(None, "--theme", help="Only demands of this theme, e.g. ownership.")
 JSON_OPTION = typer.Option(False, "--json", help="Print JSON for scripts instead of a table.")
+TEMPLATES_OPTION = typer.Option(
+    None,
+    "--templates",
+    help="Your own templates and sentences.toml, used before the built-in ones.",
+)

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from motiongen.cli import boundary
-from motiongen.cli.app import JSON_OPTION, app, guard
+from motiongen.cli.app import JSON_OPTION, TEMPLATES_OPTION, app, guard
 from motiongen.errors import EXIT_BAD_INPUT, EXIT_CHECKS_FAILED
 
 
@@ -48,6 +48,7 @@ def composite_motions(
         "docx,md", "--format", "-f", help="Formats of the composite motion: docx, md, txt, pdf."
     ),
     force: bool = typer.Option(False, "--force", help="Replace files that already exist."),
+    templates: Path | None = TEMPLATES_OPTION,
 ) -> None:
     """Composite several motions into one, with a report of where every clause went.
 
@@ -79,7 +80,7 @@ def composite_motions(
     fmts = parse_formats(formats)
     result = composite.build(specs, boundary.catalogue(), boundary.profiles(), request)
     spec_path = output or save.default_spec(result)
-    files = save.save(result, spec_path, fmts, force=force)
+    files = save.save(result, spec_path, fmts, force=force, template_dir=templates)
     typer.echo(f"{result.motion.submitted_by}: {result.document.word_count_line}.", err=True)
     typer.echo(
         f"Mover: {result.sources[result.mover].label}. "
@@ -160,6 +161,7 @@ def brief_command(
         5, "--max-age", min=0, help="Mark figures older than this many years."
     ),
     force: bool = typer.Option(False, "--force", help="Replace files that already exist."),
+    templates: Path | None = TEMPLATES_OPTION,
 ) -> None:
     """Write the mover's speech notes for a motion, timed to the minutes allowed.
 
@@ -174,9 +176,13 @@ def brief_command(
     fmts = paper.parse_formats(formats)
     cat = boundary.catalogue()
     motion, profile = brief.read(spec_file, cat, boundary.profiles())
-    notes = brief.make(motion, profile, cat, minutes=minutes, max_age=max_age)
+    notes = brief.make(
+        motion, profile, cat, minutes=minutes, max_age=max_age, template_dir=templates
+    )
     stem = f"{spec_file.stem}-brief"
-    files = paper.write(brief.paper(notes), out_dir, stem, fmts, force=force)
+    files = paper.write(
+        brief.paper(notes, templates), out_dir, stem, fmts, force=force, inputs=[spec_file]
+    )
     typer.echo(
         f"{notes.words} words to say for {minutes:g} minutes ({notes.target} at "
         f"{brief.WORDS_A_MINUTE} a minute).",

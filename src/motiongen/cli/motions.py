@@ -8,7 +8,7 @@ from typing import Any
 import typer
 
 from motiongen.cli import boundary
-from motiongen.cli.app import JSON_OPTION, app, guard
+from motiongen.cli.app import JSON_OPTION, TEMPLATES_OPTION, app, guard
 from motiongen.cli.dates import date_option
 from motiongen.errors import InputError
 
@@ -180,11 +180,7 @@ def build_motions(
     merge: Path | None = typer.Option(
         None, "--merge", help="A CSV file: one motion per row, its columns filling spec keys."
     ),
-    templates: Path | None = typer.Option(
-        None,
-        "--templates",
-        help="Your own templates and sentences.toml, used before the built-in ones.",
-    ),
+    templates: Path | None = TEMPLATES_OPTION,
     reference_docx: Path | None = typer.Option(
         None,
         "--reference-docx",

@@ -22,14 +22,14 @@ from motiongen.conference.paper import Paper
 from motiongen.motion import spec
 from motiongen.motion.compose import compose
 from motiongen.motion.spec import ById, FreeText, Motion
+from motiongen.output import sentences
 from motiongen.prepare import prepare
 from motiongen.profiles import Profile, ProfileSet
-from motiongen.text import count_words, sentence
+from motiongen.text import count_words, fill, sentence
 
 WORDS_A_MINUTE = 130
 FILL_TO = 1.0  # never plan more than the time: a chair cuts off an over-run
 LineKind = Literal["say", "fact", "belief", "claim", "reply"]
-ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
 
 
 @dataclass
@@ -122,7 +122,7 @@ def objections(motion: Motion, catalogue: Catalogue) -> list[CounterArgument]:
     return sorted(found, key=lambda c: -len(wanted & set(c.against)))
 
 
-def _carriers(motion: Motion, demand_id: str, catalogue: Catalogue) -> str:
+def _carriers(motion: Motion, demand_id: str, catalogue: Catalogue, say: dict[str, str]) -> str:
     if motion.composite is None:
         return ""
     demand = catalogue.demand(demand_id)
@@ -137,11 +137,11 @@ def _carriers(motion: Motion, demand_id: str, catalogue: Catalogue) -> str:
                 break
     if not names:
         return ""
-    return "Carries the point of " + _join(names)
+    return fill(say["carries"], {"names": _join(names, say)})
 
 
-def _join(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+def _join(names: list[str], say: dict[str, str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + say["and"] + names[-1]
 
 
 def read(path: Path, catalogue: Catalogue, profiles: ProfileSet) -> tuple[Motion, Profile]:
@@ -172,27 +172,37 @@ def make(
     minutes: float = 3,
     today: dt.date | None = None,
     max_age: int = DEFAULT_MAX_AGE,
+    template_dir: Path | None = None,
 ) -> Brief:
-    """Speech notes for ``motion``, filled to ``minutes`` at about 130 words a minute."""
+    """Speech notes for ``motion``, filled to ``minutes`` at about 130 words a minute.
+
+    Its words are the ``[brief]`` table of ``templates/sentences.toml``."""
+    say = sentences.table("brief", template_dir)
     document = compose(motion, profile, catalogue)
     when = motion.meeting_date or today or dt.date.today()
     demands = [c.ref for s in document.sections for c in s.clauses if c.kind == "demand" and c.ref]
-    opening, close = _opening(motion, profile), _close(profile)
+    opening, close = _opening(motion, profile, say), _close(profile, say)
     pool: list[Candidate] = []
     parts = [opening]
     for n, demand_id in enumerate(demands):
-        part = Part(f"Demand {n + 1} of {len(demands)}: {catalogue.demand(demand_id).title}")
-        part.carries = _carriers(motion, demand_id, catalogue)
+        title = catalogue.demand(demand_id).title
+        part = Part(
+            fill(
+                say["demand_heading"], {"n": str(n + 1), "count": str(len(demands)), "title": title}
+            )
+        )
+        part.carries = _carriers(motion, demand_id, catalogue, say)
         parts.append(part)
-        pool += _demand_material(n, demand_id, part, motion, catalogue, when.year, max_age)
-    local = Part("Close to home")
-    pool += _own_material(motion, local, 100 * len(demands))
-    answer = Part("Objections you may hear, and the answers")
-    pool += _objection_material(motion, catalogue, answer, 100 * (len(demands) + 1), len(pool))
+        pool += _demand_material(n, demand_id, part, motion, catalogue, (when.year, max_age), say)
+    local = Part(say["local_heading"])
+    pool += _own_material(motion, local, 100 * len(demands), say)
+    answer = Part(say["objections_heading"])
+    order = 100 * (len(demands) + 1)
+    pool += _objection_material(motion, catalogue, answer, (order, len(pool)), say)
     parts += [local, answer, close]
     chosen = _fill(pool, minutes * WORDS_A_MINUTE * FILL_TO - opening.words - close.words)
     left_out = [
-        f"{pool[i][2].heading}: no time to put it"
+        fill(say["no_time"], {"heading": pool[i][2].heading})
         for i in range(len(pool))
         if i not in chosen and pool[i][0] == 1
     ]
@@ -205,34 +215,29 @@ def make(
     return Brief(motion.title, motion.submitted_by or "", minutes, parts, left_out, sources)
 
 
-def _opening(motion: Motion, profile: Profile) -> Part:
+def _opening(motion: Motion, profile: Profile, say: dict[str, str]) -> Part:
     """'Chair, Conference, I move Composite 3, "…", on behalf of …'."""
     name = (
-        f"Composite {motion.composite.number}"
+        fill(say["composite"], {"number": str(motion.composite.number)})
         if motion.composite and motion.composite.number
-        else "this motion"
+        else say["this_motion"]
     )
-    on_behalf = f" on behalf of {motion.submitted_by}" if motion.submitted_by else ""
+    names = motion.submitted_by or ""
     if motion.composite is not None:
         plurals = profile.composite.plurals if profile.composite else {}
-        on_behalf = " on behalf of " + bodies(
-            [m.submitted_by for m in motion.composite.motions], plurals
-        )
-    behalf = f",{on_behalf}" if on_behalf else ""
-    opening = Part("Opening")
-    opening.lines.append(
-        Line("say", f"{profile.address}, I move {name}, \u201c{motion.title}\u201d{behalf}.")
-    )
+        names = bodies([m.submitted_by for m in motion.composite.motions], plurals)
+    behalf = fill(say["behalf"], {"names": names}) if names else ""
+    values = {"address": profile.address, "name": name, "title": motion.title, "behalf": behalf}
+    opening = Part(say["opening_heading"])
+    opening.lines.append(Line("say", fill(say["opening"], values)))
     return opening
 
 
-def _close(profile: Profile) -> Part:
+def _close(profile: Profile, say: dict[str, str]) -> Part:
     audience = profile.address.split(",", 1)[-1].strip() or profile.address
-    close = Part("Close")
-    close.lines.append(
-        Line("say", "Children's care should be run for children, not for shareholders' returns.")
-    )
-    close.lines.append(Line("say", f"I ask {audience} to support the motion. I move."))
+    close = Part(say["close_heading"])
+    close.lines.append(Line("say", say["close"]))
+    close.lines.append(Line("say", fill(say["move"], {"audience": audience})))
     return close
 
 
@@ -242,13 +247,16 @@ def _demand_material(
     part: Part,
     motion: Motion,
     catalogue: Catalogue,
-    year: int,
-    max_age: int,
+    age: tuple[int, int],
+    say: dict[str, str],
 ) -> list[Candidate]:
-    """A demand's point first, then its strongest sourced fact and belief, then more."""
+    """A demand's point first, then its strongest sourced fact and belief, then more.
+    ``age``: the year of the meeting, and the age at which a figure is old."""
+    year, max_age = age
     demand = catalogue.demand(demand_id)
-    ordinal = ORDINALS[n] if n < len(ORDINALS) else f"number {n + 1}"
-    point = Line("say", f"Our {ordinal} demand: {sentence(demand.title)}")
+    ordinals = [o.strip() for o in say["ordinals"].split(",")]
+    ordinal = ordinals[n] if n < len(ordinals) else fill(say["ordinal_beyond"], {"n": str(n + 1)})
+    point = Line("say", fill(say["demand"], {"ordinal": ordinal, "title": sentence(demand.title)}))
     out: list[Candidate] = [(1, 100 * n, part, [point], None)]
     for k, fact in enumerate(_facts(demand, motion, catalogue, year, max_age)[:4]):
         out.append(
@@ -256,7 +264,7 @@ def _demand_material(
                 2 if k == 0 else 6 + k,
                 100 * n + 1 + k,
                 part,
-                [_fact_line(fact, catalogue, year, max_age)],
+                [_fact_line(fact, catalogue, age, say)],
                 None,
             )
         )
@@ -266,48 +274,55 @@ def _demand_material(
     return out
 
 
-def _fact_line(fact: Evidence, catalogue: Catalogue, year: int, max_age: int) -> Line:
+def _fact_line(
+    fact: Evidence, catalogue: Catalogue, age: tuple[int, int], say: dict[str, str]
+) -> Line:
     """The fact as spoken, with its source and year, and a warning if it is old."""
+    year, max_age = age
     spoken, full = _cite(catalogue, fact.sources)
     note = ""
-    age = year - (fact.year or year)
-    if fact.kind == "figure" and age > max_age:
-        note = (
-            f"OLD FIGURE: from {fact.year}, {age} years old at the meeting "
-            f"(more than {max_age}); say the year, or find a newer one"
-        )
-    said_year = f", figures for {fact.year}" if fact.year else ""
+    old = year - (fact.year or year)
+    if fact.kind == "figure" and old > max_age:
+        values = {"year": str(fact.year), "age": str(old), "max_age": str(max_age)}
+        note = fill(say["old_figure"], values)
+    said_year = fill(say["fact_year"], {"year": str(fact.year)}) if fact.year else ""
     if fact.year and (str(fact.year) in fact.statement or str(fact.year) in spoken):
         said_year = ""
-    return Line("fact", f"{sentence(fact.statement)} (Source: {spoken}{said_year}.)", note, full)
+    values = {"statement": sentence(fact.statement), "source": spoken, "year": said_year}
+    return Line("fact", fill(say["fact"], values), note, full)
 
 
-def _own_material(motion: Motion, local: Part, order: int) -> list[Candidate]:
+def _own_material(motion: Motion, local: Part, order: int, say: dict[str, str]) -> list[Candidate]:
     """The motion's own notes and beliefs, in its own words."""
     own = [*motion.notes, *motion.believes]
     out: list[Candidate] = []
     for k, item in enumerate(own):
         if isinstance(item, FreeText):
-            by = f"{item.by}'s words" if item.by and motion.composite else ""
+            by = fill(say["whose_words"], {"body": item.by}) if item.by and motion.composite else ""
             out.append((5, order + k, local, [Line("say", sentence(item.text), by)], None))
     return out
 
 
 def _objection_material(
-    motion: Motion, catalogue: Catalogue, answer: Part, order: int, first: int
+    motion: Motion,
+    catalogue: Catalogue,
+    answer: Part,
+    at: tuple[int, int],
+    say: dict[str, str],
 ) -> list[Candidate]:
     """Each objection with its first answer; a further answer only once those are in.
-    ``first`` is where these candidates start in the pool, for what they need."""
+    ``at``: the order they are said in, and where they start in the pool, for what
+    they need."""
+    order, first = at
     out: list[Candidate] = []
     for k, counter in enumerate(objections(motion, catalogue)):
         first_at = first + len(out)
         for j, reply in enumerate(counter.replies[:3]):
             spoken, full = _cite(catalogue, reply.sources)
-            line = Line(
-                "reply", f"Our answer: {sentence(reply.text)} (Source: {spoken}.)", "", full
-            )
+            said = fill(say["reply"], {"reply": sentence(reply.text), "source": spoken})
+            line = Line("reply", said, "", full)
             if j == 0:
-                claim = Line("claim", f"They may say: {sentence(counter.claim)}")
+                claim = Line("claim", fill(say["claim"], {"claim": sentence(counter.claim)}))
                 out.append((3 if k == 0 else 5 + k, order + 10 * k, answer, [claim, line], None))
             else:
                 out.append((6 + k + j, order + 10 * k + j, answer, [line], first_at))
@@ -343,20 +358,26 @@ def _timed(parts: list[Part]) -> list[Part]:
     return parts
 
 
-def paper(brief: Brief) -> Paper:
+def paper(brief: Brief, template_dir: Path | None = None) -> Paper:
     """The brief laid out for a rostrum: one idea a line, a timing mark for each part."""
+    say = sentences.table("brief", template_dir)
+    minutes = f"{brief.minutes:g}"
     out = Paper(
-        title=f"Speech notes: {brief.title}",
+        title=fill(say["title"], {"title": brief.title}),
         author=brief.submitted_by or "motiongen",
-        subject=f"The mover's speech, {brief.minutes:g} minutes",
+        subject=fill(say["subject"], {"minutes": minutes}),
         large=True,
     )
     seconds = brief.words / WORDS_A_MINUTE * 60
-    out.para(
-        f"Sized for {brief.minutes:g} minutes at about {WORDS_A_MINUTE} words a minute "
-        f"({brief.target} words): {brief.words} words to say, about {clock(seconds)}."
-    )
-    out.para("Each line is one idea. The times in brackets are where you should be.")
+    sized = {
+        "minutes": minutes,
+        "pace": str(WORDS_A_MINUTE),
+        "target": str(brief.target),
+        "words": str(brief.words),
+        "time": clock(seconds),
+    }
+    out.para(fill(say["sized"], sized))
+    out.para(say["one_idea"])
     for part in brief.parts:
         out.mark(f"[{clock(part.start)}] {part.heading}")
         if part.carries:
@@ -365,19 +386,16 @@ def paper(brief: Brief) -> Paper:
             out.line(line.text)
             if line.note:
                 out.note(line.note)
-    out.mark(f"[{clock(seconds)}] End")
+    out.mark(f"[{clock(seconds)}] {say['end']}")
     if brief.words < brief.target * 0.9:
         spare = (brief.target - brief.words) / WORDS_A_MINUTE * 60
-        out.note(
-            f"The catalogue's material for these demands runs out about {clock(spare)} short "
-            "of your time: fill it with an example from your own area, or sit down early."
-        )
+        out.note(fill(say["short"], {"time": clock(spare)}))
     if brief.left_out:
-        out.heading("Not in the time")
+        out.heading(say["not_in_time_heading"])
         for text in brief.left_out:
             out.line(text)
     if brief.sources:
-        out.heading("Sources, if you are asked")
+        out.heading(say["sources_heading"])
         for text in brief.sources:
             out.line(text)
     return out

@@ -189,9 +189,15 @@ def render(paper: Paper, fmt: str) -> bytes:
 
 
 def write(
-    paper: Paper, out_dir: Path, stem: str, formats: Sequence[str], *, force: bool
+    paper: Paper,
+    out_dir: Path,
+    stem: str,
+    formats: Sequence[str],
+    *,
+    force: bool,
+    inputs: Sequence[Path] = (),
 ) -> list[Path]:
-    """The paper in each format, as one set."""
-    files = FileSet(force=force)
+    """The paper in each format, as one set; ``inputs`` are never written over."""
+    files = FileSet(force=force, inputs=inputs)
     files.add_document(out_dir, stem, formats, partial(render, paper))
     return files.write()

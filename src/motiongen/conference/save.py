@@ -31,6 +31,7 @@ def save(
     report_formats: Sequence[str] = ("md", "docx"),
     *,
     force: bool = False,
+    template_dir: Path | None = None,
 ) -> list[Path]:
     """Write the spec, the composite motion's documents and the report, as one set."""
     out_dir = spec_path.parent
@@ -38,9 +39,9 @@ def save(
     spec_file = safe_name(out_dir, stem, "yaml")
     files = FileSet(force=force, inputs=[s.path for s in result.sources])
     files.add(spec_file, spec_text(result, spec_file.name).encode("utf-8"), durable=True)
-    writer = MotionWriter(FileOptions(formats=formats, out_dir=out_dir))
+    writer = MotionWriter(FileOptions(formats=formats, out_dir=out_dir, template_dir=template_dir))
     files.add_document(out_dir, stem, formats, partial(writer.render, result.document))
-    written_report = report.paper(result, spec_file.name)
+    written_report = report.paper(result, spec_file.name, template_dir)
     files.add_document(
         out_dir, f"{stem}-report", report_formats, partial(paper.render, written_report)
     )

@@ -27,7 +27,18 @@ FILE = "sentences.toml"
 
 @cache
 def load(user_dir: str | None = None) -> dict[str, str]:
-    """The packaged words, with the user's own over them."""
+    """The motion's words, packaged, with the user's own over them."""
+    return _merged(user_dir)[""]
+
+
+def table(name: str, user_dir: str | Path | None = None) -> dict[str, str]:
+    """The words of another document (``[report]``, ``[brief]``, ``[amendment]``,
+    ``[tracked]``), with the user's own over them."""
+    return _merged(str(user_dir) if user_dir is not None else None)[name]
+
+
+@cache
+def _merged(user_dir: str | None) -> dict[str, dict[str, str]]:
     words = _parse((data_dir("templates") / FILE).read_text(encoding="utf-8"), FILE)
     if user_dir is None:
         return words
@@ -35,33 +46,58 @@ def load(user_dir: str | None = None) -> dict[str, str]:
     if not path.is_file():
         return words
     own = _parse(path.read_text(encoding="utf-8"), str(path))
-    for key in own:
-        if key not in words:
-            raise InputError(
-                f"'{key}' is not one of the document's sentences",
-                file=path,
-                field=key,
-                hint="the built-in sentences.toml lists them all; copy its key",
-            )
-    return {**words, **own}
+    merged = {}
+    for name, known in words.items():
+        mine = own.pop(name, {})
+        for key in mine:
+            if key not in known:
+                where = f"[{name}] " if name else ""
+                raise InputError(
+                    f"'{where}{key}' is not one of the document's sentences",
+                    file=path,
+                    field=f"{name}.{key}" if name else key,
+                    hint="the built-in sentences.toml lists them all; copy its key",
+                )
+        merged[name] = {**known, **mine}
+    for name in own:
+        raise InputError(
+            f"[{name}] is not one of the documents whose words can be changed",
+            file=path,
+            field=name,
+            hint="the built-in sentences.toml lists them: " + ", ".join(n for n in words if n),
+        )
+    return merged
 
 
-def _parse(text: str, where: str) -> dict[str, str]:
+def _parse(text: str, where: str) -> dict[str, dict[str, str]]:
+    """The file's words by document: the motion's ("") at the top, the others in tables."""
     import tomllib  # here: its patterns cost start-up time that `check` never needs
 
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"this is not valid TOML: {exc}", file=where) from None
+    out: dict[str, dict[str, str]] = {"": {}}
     for key, value in data.items():
-        if not isinstance(value, str):
-            raise InputError(
-                "each sentence is a line of text in quotes",
-                file=where,
-                field=key,
-                hint=f'write it as {key} = "…"',
-            )
-    return data
+        if isinstance(value, dict):
+            out[key] = {}
+            for inner, words in value.items():
+                _is_text(words, where, f"{key}.{inner}")
+                out[key][inner] = words
+            continue
+        _is_text(value, where, key)
+        out[""][key] = value
+    return out
+
+
+def _is_text(value: object, where: str, key: str) -> None:
+    if not isinstance(value, str):
+        raise InputError(
+            "each sentence is a line of text in quotes",
+            file=where,
+            field=key,
+            hint=f'write it as {key.rsplit(".", 1)[-1]} = "…"',
+        )
 
 
 @dataclass(frozen=True)
