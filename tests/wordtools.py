@@ -72,3 +72,52 @@ def pdf_text(pdf: Path, *, layout: bool = True) -> str:
 
     args = ["pdftotext", *(["-layout"] if layout else []), str(pdf), "-"]
     return subprocess.run(args, check=True, capture_output=True, text=True).stdout
+
+
+def out_of_order(root: etree._Element) -> list[str]:
+    """Each property, anywhere under ``root``, that stands before one Word's schema
+    puts ahead of it ('pPr: spacing before pBdr'); empty when all is in order."""
+    from motiongen.output.ooxml import RANKS
+
+    def local(tag: str) -> str:
+        return tag.rpartition("}")[2]
+
+    problems = []
+    for tag, ranks in RANKS.items():
+        for container in root.iter(tag):
+            highest: tuple[int, str] | None = None
+            for child in container:
+                rank = ranks.get(child.tag)
+                if rank is None:
+                    continue
+                if highest is not None and rank < highest[0]:
+                    problems.append(f"{local(tag)}: {highest[1]} before {local(child.tag)}")
+                elif highest is None or rank > highest[0]:
+                    highest = (rank, local(child.tag))
+    return problems
+
+
+def unknown_properties(root: etree._Element) -> list[str]:
+    """Children in Word's own namespace of a container whose order we keep that
+    the order does not list: a gap in it, or an element in the wrong container."""
+    from motiongen.output.ooxml import RANKS, W_NS
+
+    out = []
+    for tag, ranks in RANKS.items():
+        for container in root.iter(tag):
+            for child in container:
+                tag_of = child.tag if isinstance(child.tag, str) else ""
+                if tag_of.startswith(f"{{{W_NS}}}") and tag_of not in ranks:
+                    out.append(f"{tag.rpartition('}')[2]}: {tag_of.rpartition('}')[2]}")
+    return out
+
+
+def docx_xml_parts(path: Path | bytes) -> dict[str, etree._Element]:
+    """Every XML part of a package, by name."""
+    source = path if isinstance(path, Path) else __import__("io").BytesIO(path)
+    with zipfile.ZipFile(source) as archive:
+        return {
+            name: etree.fromstring(archive.read(name))
+            for name in archive.namelist()
+            if name.endswith((".xml", ".rels"))
+        }
