@@ -340,7 +340,31 @@ def _open_reference(path: Path) -> Any:
     for rel in document.part.package.rels.values():
         if rel.reltype != RT.CORE_PROPERTIES and rel.reltype.endswith("/metadata/core-properties"):
             rel._reltype = RT.CORE_PROPERTIES
+    _conform_parts(document)
     return document
+
+
+def _conform_parts(document: Any) -> None:
+    """The letterhead's parts with the values LibreOffice writes that Word's schema
+    has not (list levels and tables aligned "start", fonts' character sets) made
+    ones it has: the motion keeps its numbering, font table and header."""
+    from docx.opc.part import XmlPart
+    from lxml import etree
+
+    for part in document.part.package.iter_parts():
+        if isinstance(part, XmlPart):
+            ooxml.conform(part.element)
+        elif part.content_type.startswith(WORD_CONTENT) and part.content_type.endswith("+xml"):
+            # Parts python-docx keeps as bytes, such as the font table.
+            try:
+                root = etree.fromstring(part.blob, _parser())
+            except etree.XMLSyntaxError:
+                continue  # not ours to mend; Word will say what it thinks
+            if ooxml.conform(root):
+                part._blob = etree.tostring(root, encoding="UTF-8", standalone=True)
+
+
+WORD_CONTENT = "application/vnd.openxmlformats-officedocument.wordprocessingml."
 
 
 def _copy_missing_styles(document: Any) -> None:
@@ -531,8 +555,28 @@ def _copy_content(source: Any, target: Any) -> None:
         element.remove(p)
     for child in source._element:
         element.append(copy.deepcopy(child))
+    _relate_copy(source.part, target.part, element)
     if not len(element):
         target.add_paragraph()
+
+
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def _relate_copy(source: Any, target: Any, element: Any) -> None:
+    """Content copied from one part to another cites its pictures and links by the
+    source part's relationship ids: relate the target part to the same pictures and
+    addresses and cite its own ids, or the letterhead's logo is lost on page 1."""
+    prefix = f"{{{R_NS}}}"
+    for node in element.iter():
+        for name, value in node.attrib.items():
+            rel = source.rels.get(value) if name.startswith(prefix) else None
+            if rel is None:
+                continue
+            if rel.is_external:
+                node.set(name, target.relate_to(rel.target_ref, rel.reltype, is_external=True))
+            else:
+                node.set(name, target.relate_to(rel.target_part, rel.reltype))
 
 
 def _has_page_field(part: Any) -> bool:
