@@ -28,6 +28,7 @@ from test_golden import EXAMPLES
 from wordtools import (
     NS,
     W,
+    letterhead,
     libreoffice_letterhead,
     lo_convert,
     lo_convert_all,
@@ -289,23 +290,6 @@ def test_a_letterhead_footer_with_page_numbers_is_left_alone(tmp_path: Path) -> 
     out = WordWriter(WordOptions(reference=reference)).render(document_for("napo-agm"))
     footer = docx.Document(io.BytesIO(out)).sections[0].footer
     assert [p.text for p in footer.paragraphs if p.text] == ["Page 1 of 1"]
-
-
-def letterhead(path: Path) -> Path:
-    """A branch letterhead made with python-docx: a header, a footer and a style of its own."""
-    from docx.shared import Pt, RGBColor
-
-    document = docx.Document()
-    section = document.sections[0]
-    section.header.paragraphs[0].text = "Anytown Branch Labour Party · 1 High Street · Anytown"
-    section.footer.paragraphs[0].text = "Promoted by the Anytown Branch secretary"
-    normal = document.styles["Normal"]
-    normal.font.name = "Georgia"
-    normal.font.size = Pt(13)
-    normal.font.color.rgb = RGBColor(0x33, 0x33, 0x66)
-    document.add_paragraph("Letterhead body text that the motion replaces.")
-    document.save(str(path))
-    return path
 
 
 def test_reference_docx_keeps_the_letterhead(tmp_path: Path) -> None:

@@ -142,6 +142,30 @@ def tiny_png(width: int = 40, height: int = 20) -> bytes:
     )
 
 
+def letterhead(path: Path, *, logo: bool = False) -> Path:
+    """A branch letterhead made with python-docx: a header (with a logo, if asked),
+    a footer and a style of its own."""
+    import docx
+    from docx.shared import Mm, Pt, RGBColor
+
+    document = docx.Document()
+    section = document.sections[0]
+    header = section.header.paragraphs[0]
+    header.text = "Anytown Branch Labour Party · 1 High Street · Anytown"
+    if logo:
+        picture = path.with_suffix(".png")
+        picture.write_bytes(tiny_png())
+        header.insert_paragraph_before().add_run().add_picture(str(picture), width=Mm(30))
+    section.footer.paragraphs[0].text = "Promoted by the Anytown Branch secretary"
+    normal = document.styles["Normal"]
+    normal.font.name = "Georgia"
+    normal.font.size = Pt(13)
+    normal.font.color.rgb = RGBColor(0x33, 0x33, 0x66)
+    document.add_paragraph("Letterhead body text that the motion replaces.")
+    document.save(str(path))
+    return path
+
+
 def libreoffice_letterhead(folder: Path) -> Path:
     """A branch letterhead as LibreOffice writes it: made in Writer's own format
     (a logo and the officers in a table in the header, a footer, a list) and saved
