@@ -1,13 +1,13 @@
-"""Word's schema, as far as motiongen writes it: where each property goes, and
-values that other programs write but Word's schema does not allow.
+"""Word's schema as far as we write it: where each property goes, and values it lacks.
 
 Word checks the order of the children of a paragraph's, run's, row's or
 section's properties (and of styles, numbering and settings); LibreOffice and
 pandoc do not, so a child appended in the wrong place shows only in Word, or in
 the Open XML SDK's validator. Every writer of Word documents adds such children
 through ``place`` or ``add`` here, which put them where ECMA-376 (transitional,
-as Office 2019 reads it) says they go. Plain lxml: the everyday path writes
-documents without importing python-docx.
+as Office 2019 reads it) says they go; ``conform`` mends the values other
+programs (LibreOffice) write that the schema does not allow. Plain lxml: the
+everyday path writes documents without importing python-docx.
 """
 
 from __future__ import annotations
