@@ -359,7 +359,7 @@ def _conform_parts(document: Any) -> None:
             try:
                 root = etree.fromstring(part.blob, _parser())
             except etree.XMLSyntaxError:
-                continue  # not ours to mend; Word will say what it thinks
+                continue  # left as the letterhead has it
             if ooxml.conform(root):
                 part._blob = etree.tostring(root, encoding="UTF-8", standalone=True)
 
