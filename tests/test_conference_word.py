@@ -109,3 +109,19 @@ def test_libreoffice_reads_the_report_tables(pdf_texts: dict[str, str]) -> None:
     words = plain(text)
     assert "C1" in words and "C11" in words
     assert "left out: in conflict with" in words and "Composite 3, from Anytown, Barrow" in words
+
+
+def test_a_long_table_repeats_its_header_row_on_each_page(tmp_path: Path) -> None:
+    """The header row is marked as one the way Word's schema allows (w:tblHeader,
+    no value: "true" is not one), and LibreOffice repeats it on page 2."""
+    long = paper.Paper("A long report", "Anytown CLP", "a test")
+    long.table(["Clause", "Text"], [(f"C{n}", f"Clause number {n}") for n in range(1, 80)])
+    (path,) = paper.write(long, tmp_path, "long", ["docx"], force=False)
+    first_row = part(path, "word/document.xml").find(".//w:tbl/w:tr", NS)
+    header = first_row.find("w:trPr/w:tblHeader", NS)
+    assert header is not None and header.get(f"{W}val") is None
+    (pdf,) = lo_convert_all([path], tmp_path)
+    pages = [page.split() for page in pdf_text(pdf).split("\f") if page.strip()]
+    assert len(pages) > 1
+    for words in pages[1:]:
+        assert words[:2] == ["Clause", "Text"], words[:6]

@@ -25,7 +25,18 @@ from motiongen.motion import spec
 from motiongen.motion.compose import compose
 from motiongen.output.word import WordOptions, WordWriter
 from test_golden import EXAMPLES
-from wordtools import NS, W, lo_convert, lo_convert_all, need_soffice, part, pdf_text, pretty
+from wordtools import (
+    NS,
+    W,
+    letterhead,
+    libreoffice_letterhead,
+    lo_convert,
+    lo_convert_all,
+    need_soffice,
+    part,
+    pdf_text,
+    pretty,
+)
 
 GOLDEN = Path(__file__).parent / "golden"
 CAT = catalogue.load(with_user_files=False)
@@ -281,23 +292,6 @@ def test_a_letterhead_footer_with_page_numbers_is_left_alone(tmp_path: Path) -> 
     assert [p.text for p in footer.paragraphs if p.text] == ["Page 1 of 1"]
 
 
-def letterhead(path: Path) -> Path:
-    """A branch letterhead made with python-docx: a header, a footer and a style of its own."""
-    from docx.shared import Pt, RGBColor
-
-    document = docx.Document()
-    section = document.sections[0]
-    section.header.paragraphs[0].text = "Anytown Branch Labour Party · 1 High Street · Anytown"
-    section.footer.paragraphs[0].text = "Promoted by the Anytown Branch secretary"
-    normal = document.styles["Normal"]
-    normal.font.name = "Georgia"
-    normal.font.size = Pt(13)
-    normal.font.color.rgb = RGBColor(0x33, 0x33, 0x66)
-    document.add_paragraph("Letterhead body text that the motion replaces.")
-    document.save(str(path))
-    return path
-
-
 def test_reference_docx_keeps_the_letterhead(tmp_path: Path) -> None:
     reference = letterhead(tmp_path / "letterhead.docx")
     out = tmp_path / "motion.docx"
@@ -467,6 +461,49 @@ def test_a_libreoffice_letterhead_is_fixed_and_kept(tmp_path: Path) -> None:
     assert "Napo Anytown Branch" in section.first_page_header.paragraphs[0].text
     assert document.paragraphs[0].style.name == "Heading 1"
     assert outline_level(document, "Heading 1") == "0"
+
+
+@pytest.fixture(scope="module")
+def lo_letterhead_motion(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A motion written into a letterhead LibreOffice saved, with a logo in its header."""
+    folder = tmp_path_factory.mktemp("lo-letterhead")
+    reference = libreoffice_letterhead(folder)
+    out = folder / "motion.docx"
+    out.write_bytes(WordWriter(WordOptions(reference=reference)).render(document_for("napo-agm")))
+    return out
+
+
+def test_a_letterhead_logo_is_kept_on_page_one(lo_letterhead_motion: Path, tmp_path: Path) -> None:
+    """Page 1 gets a copy of the letterhead's header: the copy's picture must be
+    related to its own part, or Word and LibreOffice show no logo there."""
+    section = docx.Document(str(lo_letterhead_motion)).sections[0]
+    first = section.first_page_header
+    blips = first._element.findall(".//" + A_BLIP)
+    assert blips, "the logo is in the page 1 header"
+    for blip in blips:
+        image = first.part.related_parts[blip.get(R_EMBED)]
+        assert image.blob.startswith(b"\x89PNG")
+    (pdf,) = lo_convert_all([lo_letterhead_motion], tmp_path)
+    listed = subprocess.run(
+        ["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    assert [line.split()[0] for line in listed] == ["1"], "one picture, on page 1"
+
+
+A_BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
+R_EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
+
+
+def test_a_libreoffice_letterhead_s_strict_values_become_word_s(lo_letterhead_motion: Path) -> None:
+    """LibreOffice aligns list levels and tables "start" and gives fonts a character
+    set, as ISO Strict has it; Word's schema (transitional) has neither."""
+    with zipfile.ZipFile(lo_letterhead_motion) as archive:
+        xml = {n: archive.read(n).decode() for n in archive.namelist() if n.endswith(".xml")}
+    assert 'w:lvlJc w:val="start"' not in xml["word/numbering.xml"]
+    assert "characterSet" not in xml["word/fontTable.xml"]
+    headers = [text for name, text in xml.items() if name.startswith("word/header")]
+    assert not [h for h in headers if re.search(r'<w:tblPr>(?:(?!</w:tblPr>).)*w:val="start"', h)]
+    assert "Chair: Sam Example" in "".join(headers), "the letterhead's table is kept"
 
 
 def test_pdf_format_through_the_cli(tmp_path: Path) -> None:

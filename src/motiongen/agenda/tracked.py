@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from motiongen.agenda.amended import Amended, Para
-from motiongen.output import house, sentences
+from motiongen.output import house, ooxml, sentences
 from motiongen.output.word import WordOptions, WordWriter
 from motiongen.text import fill
 
@@ -70,7 +70,7 @@ class _Body:
 def _run(parent: Any, text: str, *, bold: bool = False, deleted: bool = False) -> Any:
     r = house.child(parent, "r")
     if bold:
-        house.child(house.child(r, "rPr"), "b")
+        ooxml.add(house.child(r, "rPr"), "b")
     t = house.child(r, "delText" if deleted else "t")
     t.text = text  # already clean: composed text, or the amendment's validated words
     t.set(XML_SPACE, "preserve")
@@ -128,9 +128,9 @@ def tracked_docx(amended: Amended, *, today: dt.date, reference: Path | None = N
 
 def _fill(out: _Body, p: Any, para: Para, stamp: str) -> None:
     if para.mark != "same" and para.author:
-        ppr = p.find(_w("pPr"))
-        rpr = house.child(ppr, "rPr")
-        rpr.append(out.mark(para.mark, para.author, stamp))
+        # The paragraph mark itself is inserted or deleted: its properties say so.
+        rpr = ooxml.get_or_add(p.find(_w("pPr")), "rPr")
+        ooxml.place(rpr, out.mark(para.mark, para.author, stamp))
     for piece in para.pieces:
         if piece.kind == "same" or not piece.author:
             _run(p, piece.text)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from motiongen.errors import InputError
-from motiongen.output import house, sentences
+from motiongen.output import house, ooxml, sentences
 from motiongen.output.fileset import FileSet
 from motiongen.text import clean, md_escape
 
@@ -150,8 +150,6 @@ def word(paper: Paper) -> bytes:
 
 
 def _table(document: Any, rows: Sequence[Sequence[str]], widths: Sequence[int]) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
     from docx.shared import Mm
 
     header, *body = rows
@@ -161,11 +159,9 @@ def _table(document: Any, rows: Sequence[Sequence[str]], widths: Sequence[int]) 
     for cell, text in zip(table.rows[0].cells, header, strict=True):
         cell.text = ""
         cell.paragraphs[0].add_run(clean(text)).bold = True
-    # The header row repeats on each page, as long tables need.
-    tr_pr = table.rows[0]._tr.get_or_add_trPr()
-    repeat = OxmlElement("w:tblHeader")
-    repeat.set(qn("w:val"), "true")
-    tr_pr.append(repeat)
+    # The header row repeats on each page, as long tables need. No w:val: it
+    # means on, and "true" is not a value Word's schema allows here.
+    ooxml.get_or_add(table.rows[0]._tr.get_or_add_trPr(), "tblHeader")
     for row in body:
         cells = table.add_row().cells
         for cell, text in zip(cells, row, strict=True):

@@ -11,6 +11,8 @@ import os
 import re
 from typing import Any
 
+from motiongen.output import ooxml
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
@@ -73,37 +75,21 @@ A4_TABS = (("center", 4536), ("right", 9072))
 
 
 def _a4_tabs(style_element: Any) -> None:
-    from docx.oxml import OxmlElement
-
     ppr = style_element.get_or_add_pPr()
     for old in ppr.findall(tag("tabs")):
         ppr.remove(old)
-    tabs = OxmlElement("w:tabs")
+    tabs = ooxml.add(ppr, "tabs")
     for kind, pos in A4_TABS:
-        tab = OxmlElement("w:tab")
-        tab.set(tag("val"), kind)
-        tab.set(tag("pos"), str(pos))
-        tabs.append(tab)
-    # Schema order: tabs come before spacing, indentation and alignment.
-    later = [c for c in ppr if c.tag in {tag("spacing"), tag("ind"), tag("jc"), tag("outlineLvl")}]
-    if later:
-        later[0].addprevious(tabs)
-    else:
-        ppr.append(tabs)
+        child(tabs, "tab", val=kind).set(tag("pos"), str(pos))
 
 
 def _default_fonts(document: Any, name: str) -> None:
     """The document default font named outright, not the theme's Cambria or Calibri."""
-    from docx.oxml import OxmlElement
-
     defaults = document.styles.element.find(tag("docDefaults"))
     rpr = defaults.find(f"{tag('rPrDefault')}/{tag('rPr')}") if defaults is not None else None
     if rpr is None:
         return
-    fonts = rpr.find(tag("rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
+    fonts = ooxml.get_or_add(rpr, "rFonts")
     for attr in ("asciiTheme", "hAnsiTheme", "cstheme", "eastAsiaTheme"):
         fonts.attrib.pop(tag(attr), None)
     for attr in ("ascii", "hAnsi", "cs", "eastAsia"):
@@ -146,25 +132,12 @@ def clear_body(document: Any) -> None:
 
 def set_language(document: Any) -> None:
     """British English for every run, as the document's default and in settings."""
-    from docx.oxml import OxmlElement
-
     styles = document.styles.element
-    defaults = styles.find(tag("docDefaults"))
-    if defaults is None:
-        defaults = OxmlElement("w:docDefaults")
-        styles.insert(0, defaults)
-    rpr_default = defaults.find(tag("rPrDefault"))
-    if rpr_default is None:
-        rpr_default = OxmlElement("w:rPrDefault")
-        defaults.insert(0, rpr_default)
+    rpr_default = ooxml.get_or_add(ooxml.get_or_add(styles, "docDefaults"), "rPrDefault")
     rpr = rpr_default.find(tag("rPr"))
     if rpr is None:
-        rpr = OxmlElement("w:rPr")
-        rpr_default.append(rpr)
-    lang = rpr.find(tag("lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        rpr.append(lang)
+        rpr = child(rpr_default, "rPr")  # its only child
+    lang = ooxml.get_or_add(rpr, "lang")
     lang.set(tag("val"), LANGUAGE)
     lang.set(tag("eastAsia"), LANGUAGE)
     lang.set(tag("bidi"), "ar-SA")
@@ -172,12 +145,7 @@ def set_language(document: Any) -> None:
     for style_lang in styles.iter(tag("lang")):
         if style_lang is not lang:
             style_lang.set(tag("val"), LANGUAGE)
-    settings = document.settings.element
-    theme = settings.find(tag("themeFontLang"))
-    if theme is None:
-        theme = OxmlElement("w:themeFontLang")
-        settings.append(theme)
-    theme.set(tag("val"), LANGUAGE)
+    ooxml.get_or_add(document.settings.element, "themeFontLang").set(tag("val"), LANGUAGE)
 
 
 def page_numbers(footer: Any, wording: str) -> None:
@@ -237,7 +205,9 @@ def now() -> dt.datetime:
 
 
 def child(parent: Any, name: str, val: str | None = None) -> Any:
-    """A new element ``w:name`` (with ``w:val``) appended to ``parent``."""
+    """A new element ``w:name`` (with ``w:val``) appended to ``parent``: for content,
+    whose order is the document's own (runs, text, breaks). Properties go through
+    ``ooxml.add``, which puts them where Word's schema wants them."""
     element = parent.makeelement(tag(name), {tag("val"): val} if val is not None else {})
     parent.append(element)
     return element
@@ -257,15 +227,15 @@ def paragraph(
     the line numbers."""
     p = body.makeelement(tag("p"), {})
     ppr = child(p, "pPr")
-    child(ppr, "pStyle", val=style)
+    ooxml.add(ppr, "pStyle", val=style)
     if keep_next:
-        child(ppr, "keepNext")
+        ooxml.add(ppr, "keepNext")
     if num_id is not None:
-        num_pr = child(ppr, "numPr")
-        child(num_pr, "ilvl", val="0")
-        child(num_pr, "numId", val=str(num_id))
+        num_pr = ooxml.add(ppr, "numPr")
+        ooxml.add(num_pr, "ilvl", val="0")
+        ooxml.add(num_pr, "numId", val=str(num_id))
     if not counted:
-        child(ppr, "suppressLineNumbers")
+        ooxml.add(ppr, "suppressLineNumbers")
     if before is not None:
         before.addprevious(p)
     else:

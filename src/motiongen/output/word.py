@@ -21,15 +21,10 @@ from motiongen import __version__
 from motiongen.errors import InputError
 from motiongen.io import datafile
 from motiongen.motion.compose import Document
-from motiongen.output import house, layout, sentences
+from motiongen.output import house, layout, ooxml, sentences
 from motiongen.text import clean
 
 _w = house.tag  # a WordprocessingML tag name, as lxml writes it
-
-SECTION_CHILDREN_AFTER_LNNUM = (
-    "pgNumType", "cols", "formProt", "vAlign", "noEndnote", "titlePg", "textDirection",
-    "bidi", "rtlGutter", "docGrid", "printerSettings", "sectPrChange",
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -346,7 +341,31 @@ def _open_reference(path: Path) -> Any:
     for rel in document.part.package.rels.values():
         if rel.reltype != RT.CORE_PROPERTIES and rel.reltype.endswith("/metadata/core-properties"):
             rel._reltype = RT.CORE_PROPERTIES
+    _conform_parts(document)
     return document
+
+
+def _conform_parts(document: Any) -> None:
+    """The letterhead's parts with the values LibreOffice writes that Word's schema
+    has not (list levels and tables aligned "start", fonts' character sets) made
+    ones it has: the motion keeps its numbering, font table and header."""
+    from docx.opc.part import XmlPart
+    from lxml import etree
+
+    for part in document.part.package.iter_parts():
+        if isinstance(part, XmlPart):
+            ooxml.conform(part.element)
+        elif part.content_type.startswith(WORD_CONTENT) and part.content_type.endswith("+xml"):
+            # Parts python-docx keeps as bytes, such as the font table.
+            try:
+                root = etree.fromstring(part.blob, _parser())
+            except etree.XMLSyntaxError:
+                continue  # left as the letterhead has it
+            if ooxml.conform(root):
+                part._blob = etree.tostring(root, encoding="UTF-8", standalone=True)
+
+
+WORD_CONTENT = "application/vnd.openxmlformats-officedocument.wordprocessingml."
 
 
 def _copy_missing_styles(document: Any) -> None:
@@ -371,14 +390,13 @@ def _copy_missing_styles(document: Any) -> None:
         element = copy.deepcopy(default.styles[name].element)
         for link in element.findall(_w("link")):
             element.remove(link)
-        document.styles.element.append(element)
+        ooxml.place(document.styles.element, element)
 
 
 def _word_count_style(document: Any) -> str:
     """The word count set apart from the motion: space and a thin rule above it,
     smaller type, a style of its own that a letterhead can restyle."""
     from docx.enum.style import WD_STYLE_TYPE
-    from docx.oxml import parse_xml
     from docx.shared import Pt
 
     styles = document.styles
@@ -389,13 +407,8 @@ def _word_count_style(document: Any) -> str:
     style.font.size = Pt(10)
     style.paragraph_format.space_before = Pt(12)
     style.paragraph_format.keep_together = True
-    ppr = style.element.get_or_add_pPr()
-    ppr.append(
-        parse_xml(
-            f'<w:pBdr xmlns:w="{house.W_NS}"><w:top w:val="single" w:sz="4" w:space="6" '
-            'w:color="808080"/></w:pBdr>'
-        )
-    )
+    border = ooxml.add(style.element.get_or_add_pPr(), "pBdr")
+    ooxml.add(border, "top", val="single", sz="4", space="6", color="808080")
     return str(style.style_id)
 
 
@@ -481,12 +494,7 @@ def _add_abstract_numbering(document: Any) -> tuple[dict[str, int], int]:
             '<w:pPr><w:ind w:left="567" w:hanging="567"/></w:pPr>'
             f"{font}</w:lvl></w:abstractNum>"
         )
-        # abstractNum elements come before every num element.
-        nums = numbering.findall(_w("num"))
-        if nums:
-            nums[0].addprevious(element)
-        else:
-            numbering.append(element)
+        ooxml.place(numbering, element)  # after the abstractNums there, before every num
         ids[key] = next_id
         next_id += 1
     bullet = ids.pop("bullet")
@@ -532,33 +540,13 @@ def _headers_and_footers(document: Any, page: str, *, letterhead: bool) -> None:
             _suppress_line_numbers(p)
 
 
-# What follows suppressLineNumbers in a paragraph's properties (ECMA-376 order).
-AFTER_SUPPRESS = {
-    _w(tag)
-    for tag in (
-        "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
-        "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi",
-        "adjustRightInd", "snapToGrid", "spacing", "ind", "contextualSpacing",
-        "mirrorIndents", "suppressOverlap", "jc", "textDirection", "textAlignment",
-        "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange",
-    )
-}  # fmt: skip
-
-
 def _suppress_line_numbers(p: Any) -> None:
     """Leave a paragraph out of the line count (headers, footers, the letterhead)."""
     ppr = p.find(_w("pPr"))
     if ppr is None:
         ppr = p.makeelement(_w("pPr"), {})
-        p.insert(0, ppr)
-    if ppr.find(_w("suppressLineNumbers")) is not None:
-        return
-    element = ppr.makeelement(_w("suppressLineNumbers"), {})
-    for child in ppr:
-        if child.tag in AFTER_SUPPRESS:
-            child.addprevious(element)
-            return
-    ppr.append(element)
+        p.insert(0, ppr)  # a paragraph's properties come before its content
+    ooxml.get_or_add(ppr, "suppressLineNumbers")
 
 
 def _copy_content(source: Any, target: Any) -> None:
@@ -568,8 +556,28 @@ def _copy_content(source: Any, target: Any) -> None:
         element.remove(p)
     for child in source._element:
         element.append(copy.deepcopy(child))
+    _relate_copy(source.part, target.part, element)
     if not len(element):
         target.add_paragraph()
+
+
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def _relate_copy(source: Any, target: Any, element: Any) -> None:
+    """Content copied from one part to another cites its pictures and links by the
+    source part's relationship ids: relate the target part to the same pictures and
+    addresses and cite its own ids, or the letterhead's logo is lost on page 1."""
+    prefix = f"{{{R_NS}}}"
+    for node in element.iter():
+        for name, value in node.attrib.items():
+            rel = source.rels.get(value) if name.startswith(prefix) else None
+            if rel is None:
+                continue
+            if rel.is_external:
+                node.set(name, target.relate_to(rel.target_ref, rel.reltype, is_external=True))
+            else:
+                node.set(name, target.relate_to(rel.target_part, rel.reltype))
 
 
 def _has_page_field(part: Any) -> bool:
@@ -583,19 +591,10 @@ def _running_header(header: Any, text: str) -> None:
 
 
 def _line_numbers(sect_pr: Any) -> None:
-    from docx.oxml import OxmlElement
-
     for old in sect_pr.findall(_w("lnNumType")):
         sect_pr.remove(old)
-    element = OxmlElement("w:lnNumType")
-    element.set(_w("countBy"), "1")
-    element.set(_w("restart"), "continuous")  # amendments cite lines of the whole motion
-    element.set(_w("distance"), "284")
-    for child in sect_pr:
-        if child.tag in {_w(name) for name in SECTION_CHILDREN_AFTER_LNNUM}:
-            child.addprevious(element)
-            return
-    sect_pr.append(element)
+    # restart: amendments cite lines of the whole motion
+    ooxml.add(sect_pr, "lnNumType", countBy="1", restart="continuous", distance="284")
 
 
 # --- one motion ------------------------------------------------------------------------------
@@ -717,7 +716,8 @@ class _Para:
             _body_size(p)
 
     def xml(self) -> str | None:
-        """The same paragraph as XML text; None where only lxml can say it the same way."""
+        """The same paragraph as XML text; None where only lxml can say it the same way.
+        Its properties are written in the schema's order, as ``house.paragraph`` places them."""
         out = [f'<w:p><w:pPr><w:pStyle w:val="{_attribute(self.style)}"/>']
         if self.keep_next:
             out.append("<w:keepNext/>")
@@ -803,17 +803,19 @@ def _body_size(p: Any) -> None:
     """A lead in numbered lines is set at body size, not bold, so that a line of
     the layout's width fits the page and Word breaks it nowhere else."""
     for r in p.findall(_w("r")):
-        rpr = r.makeelement(_w("rPr"), {})
-        r.insert(0, rpr)
-        house.child(rpr, "b", val="0")
-        house.child(rpr, "sz", val="24")
+        rpr = r.find(_w("rPr"))
+        if rpr is None:
+            rpr = r.makeelement(_w("rPr"), {})
+            r.insert(0, rpr)  # a run's properties come before its content
+        ooxml.get_or_add(rpr, "b").set(_w("val"), "0")
+        ooxml.get_or_add(rpr, "sz").set(_w("val"), "24")
 
 
 def _run(p: Any, text: str, *, bold: bool = False) -> None:
     """A run of text; a line break in the text becomes a Word line break."""
     r = house.child(p, "r")
     if bold:
-        house.child(house.child(r, "rPr"), "b")
+        ooxml.add(house.child(r, "rPr"), "b")
     for index, line in enumerate(text.split("\n")):
         if index:
             house.child(r, "br")
@@ -831,16 +833,9 @@ def _new_list(numbering: Any, abstract_id: int, start: int) -> int:
     """
     used = {int(num.get(_w("numId"))) for num in numbering.iterchildren(_w("num"))}
     num_id = next(n for n in range(1, len(used) + 2) if n not in used)  # the first free id
-    num = numbering.makeelement(_w("num"), {_w("numId"): str(num_id)})
-    house.child(num, "abstractNumId", val=str(abstract_id))
-    override = house.child(num, "lvlOverride")
-    override.set(_w("ilvl"), "0")
-    house.child(override, "startOverride", val=str(start))
-    later = next(numbering.iterchildren(_w("numIdMacAtCleanup")), None)
-    if later is not None:
-        later.addprevious(num)
-    else:
-        numbering.append(num)
+    num = ooxml.add(numbering, "num", numId=str(num_id))
+    ooxml.add(num, "abstractNumId", val=str(abstract_id))
+    ooxml.add(ooxml.add(num, "lvlOverride", ilvl="0"), "startOverride", val=str(start))
     return num_id
 
 
