@@ -390,14 +390,15 @@ def test_the_tracked_document_holds_real_tracked_changes(
     assert "Our county spent" not in clean and "umbrella companies" in clean
     check = runner.invoke(app, ["check", str(out / "motion-38-as-amended.yaml")])
     assert check.exit_code == 0, check.stderr
-    assert (
-        (out / "amendment-38-1-northby-branch.txt")
-        .read_text(encoding="utf-8")
-        .startswith(
-            "Amendment 38.1 to Motion 38 'Bring children's social care back into public hands', "
-            "from Northby Branch:\n\nIn resolves, paragraph 2 (line 12), delete"
-        )
+    heading, rule, blank, first, *_ = (
+        (out / "amendment-38-1-northby-branch.txt").read_text(encoding="utf-8").splitlines()
     )
+    assert heading == (
+        "Amendment 38.1 to Motion 38 'Bring children's social care back into public hands', "
+        "from Northby Branch:"
+    )
+    assert set(rule) == {"="} and not blank
+    assert first.startswith("In resolves, paragraph 2 (line 12), delete")
     assert "a rebuild puts it under 'This branch resolves:'" in result.stderr
     again = runner.invoke(app, ["amend", str(path), "-o", str(out)])
     assert again.exit_code == 2 and "--force" in again.stderr

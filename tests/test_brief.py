@@ -11,8 +11,9 @@ from typer.testing import CliRunner
 from conftest import REPO
 from motiongen import catalogue, profiles
 from motiongen.cli.commands import app
-from motiongen.conference import brief, composite, paper
+from motiongen.conference import brief, composite
 from motiongen.motion import spec
+from motiongen.output import paper
 from motiongen.text import md_escape
 
 EXAMPLES = REPO / "examples"
@@ -58,7 +59,7 @@ def test_every_fact_has_its_source_and_year(name: str) -> None:
         assert f"(Source: {spoken}" in line.text and line.source
         if fact.year is not None:
             assert str(fact.year) in line.text
-    md = paper.markdown(brief.paper(notes))
+    md = paper.render(brief.paper(notes), "md").decode("utf-8")
     for line in facts:
         assert md_escape(line.source) in md  # listed in full at the end too
 
@@ -71,7 +72,7 @@ def test_the_brief_has_its_parts_in_order_with_timing_marks() -> None:
     assert "Objections you may hear, and the answers" in headings
     starts = [p.start for p in notes.parts]
     assert starts == sorted(starts) and starts[0] == 0
-    md = paper.markdown(brief.paper(notes))
+    md = paper.render(brief.paper(notes), "md").decode("utf-8")
     assert md.count("**\\[0:00\\] Opening**") == 1
     assert "about 130 words a minute (390 words): " in md
     assert f"{notes.words} words to say" in md
@@ -104,7 +105,7 @@ def test_old_figures_are_marked() -> None:
     notes = notes_for("composite-barrow.yaml")  # meeting in 2027; figures from 2021
     marked = [line for p in notes.parts for line in p.lines if line.note.startswith("OLD")]
     assert marked and "6 years old at the meeting" in marked[0].note
-    assert "OLD FIGURE" in paper.markdown(brief.paper(notes))
+    assert "OLD FIGURE" in paper.render(brief.paper(notes), "md").decode("utf-8")
     fresh = notes_for("composite-barrow.yaml", max_age=10)
     assert not [line for p in fresh.parts for line in p.lines if line.note.startswith("OLD")]
     assert dt.date(2027, 9, 26).year - 2021 == 6
@@ -119,14 +120,14 @@ def test_a_composite_brief_names_whose_point_each_part_carries() -> None:
     assert demands and all(p.carries.startswith("Carries the point of ") for p in demands)
     homes = next(p for p in demands if "children's homes" in p.heading)
     assert homes.carries == "Carries the point of Anytown CLP, Barrow CLP and Carlisle CLP"
-    md = paper.markdown(brief.paper(notes))
+    md = paper.render(brief.paper(notes), "md").decode("utf-8")
     assert "> Carries the point of " in md
 
 
 def test_a_short_time_leaves_demands_out_and_says_so() -> None:
     notes = notes_for("union-conference.yaml", minutes=0.5)
     assert notes.words <= 65
-    md = paper.markdown(brief.paper(notes))
+    md = paper.render(brief.paper(notes), "md").decode("utf-8")
     assert "## Not in the time" in md
 
 
@@ -163,8 +164,8 @@ def test_unusable_input_exits_2(
 
 
 def test_bad_format_exits_2(runner: CliRunner, tmp_path: Path) -> None:
-    result = runner.invoke(app, ["brief", str(EXAMPLES / "council.yaml"), "-f", "pdf"])
-    assert result.exit_code == 2 and "choose md, docx" in result.stderr
+    result = runner.invoke(app, ["brief", str(EXAMPLES / "council.yaml"), "-f", "odt"])
+    assert result.exit_code == 2 and "choose from md, txt, docx, pdf" in result.stderr
 
 
 def test_a_brief_from_a_word_motion(runner: CliRunner, tmp_path: Path) -> None:

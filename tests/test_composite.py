@@ -11,10 +11,11 @@ from typer.testing import CliRunner
 from conftest import REPO
 from motiongen import catalogue, profiles
 from motiongen.cli.commands import app
-from motiongen.conference import composite, grouping, paper, report
+from motiongen.conference import composite, grouping, report
 from motiongen.errors import ChecksFailed, InputError
 from motiongen.motion import spec
 from motiongen.motion.spec import FreeText
+from motiongen.output import paper
 
 EXAMPLES = REPO / "examples"
 THREE = [EXAMPLES / f"composite-{name}.yaml" for name in ("anytown", "barrow", "carlisle")]
@@ -74,7 +75,7 @@ def test_the_report_accounts_for_every_clause_of_every_motion() -> None:
             assert not (result.items[part.item].dropped if part.item is not None else "") or (
                 "--max-words" in part.why
             )
-    md = paper.markdown(report.paper(result, "composite-3.yaml"))
+    md = paper.render(report.paper(result, "composite-3.yaml"), "md").decode("utf-8")
     numbers = sorted((i.number for i in result.items if i.number), key=lambda n: int(n[1:]))
     assert numbers == [f"C{n}" for n in range(1, len(numbers) + 1)]
     for number in numbers:
@@ -101,7 +102,7 @@ def test_a_conflict_is_listed_and_then_settled_by_prefer() -> None:
     (conflict,) = open_result.undecided
     assert {conflict.first, conflict.second} == {"co-op-governance", "council-run-childrens-homes"}
     assert not {"co-op-governance", "council-run-childrens-homes"} & set(open_result.motion.demands)
-    md = paper.markdown(report.paper(open_result, "c.yaml"))
+    md = paper.render(report.paper(open_result, "c.yaml"), "md").decode("utf-8")
     assert "## For the compositing meeting to decide" in md
     assert (
         "in conflict with council-run-childrens-homes: for the compositing meeting to decide" in md
@@ -111,7 +112,7 @@ def test_a_conflict_is_listed_and_then_settled_by_prefer() -> None:
     assert settled.undecided == []
     assert "council-run-childrens-homes" in settled.motion.demands
     assert "co-op-governance" not in settled.motion.demands
-    md = paper.markdown(report.paper(settled, "c.yaml"))
+    md = paper.render(report.paper(settled, "c.yaml"), "md").decode("utf-8")
     assert "(council-run-childrens-homes); left out \u201cDemocratic" in md
     assert "(co-op-governance) (--prefer)" in md
 
@@ -171,7 +172,7 @@ def test_max_words_trims_repeats_and_says_what_it_dropped(
     assert result.dropped and all(i.repeats is not None for i in result.dropped)
     dropped = {i.text for i in result.dropped}
     assert any(t.startswith("To send this motion") for t in dropped)
-    md = paper.markdown(report.paper(result, "c.yaml"))
+    md = paper.render(report.paper(result, "c.yaml"), "md").decode("utf-8")
     assert "## Trimmed to the word limit" in md
     cli = runner.invoke(
         app,

@@ -9,8 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from motiongen import catalogue, profiles
-from motiongen.conference import brief, composite, paper, report
+from motiongen.conference import brief, composite, report
 from motiongen.errors import MotiongenError
+from motiongen.output import paper
 from test_spec_hostile import CONTROL, hostile_text
 
 CAT = catalogue.load(with_user_files=False)
@@ -38,7 +39,7 @@ motions = st.fixed_dictionaries(
 
 
 def clean_outputs(made: paper.Paper) -> None:
-    text = paper.markdown(made)
+    text = paper.render(made, "md").decode("utf-8")
     assert not CONTROL.search(text), repr(text)
     paper.word(made)  # python-docx refuses XML-illegal text: none may reach it
 

@@ -15,13 +15,15 @@ from motiongen.errors import InputError
 from motiongen.motion.compose import compose
 from motiongen.motion.spec import Motion
 from motiongen.output import render
+from motiongen.output.formats import TEXT_FORMATS
+from motiongen.output.paper import Paper
 
 CAT = catalogue.load(with_user_files=False)
 PROFILES = profiles.load(with_user_files=False)
 MINIMAL = Motion(profile="labour-branch", title="Keep care public", demands=["halt-nass"])
 
 
-@pytest.mark.parametrize("fmt", sorted(render.TEMPLATES))
+@pytest.mark.parametrize("fmt", TEXT_FORMATS)
 @pytest.mark.parametrize("profile_id", sorted(PROFILES.profiles))
 def test_each_template_renders_a_minimal_motion(fmt: str, profile_id: str) -> None:
     motion = MINIMAL.model_copy(update={"profile": profile_id})
@@ -31,8 +33,25 @@ def test_each_template_renders_a_minimal_motion(fmt: str, profile_id: str) -> No
 
 
 def test_every_packaged_template_is_known() -> None:
+    """One template for each text format and each kind of document, and no other."""
     on_disk = {p.name for p in (REPO / "templates").glob("*.j2")}
-    assert on_disk == set(render.TEMPLATES.values())
+    assert on_disk == {f"{kind}.{fmt}.j2" for kind in ("motion", "paper") for fmt in TEXT_FORMATS}
+
+
+@pytest.mark.parametrize("fmt", TEXT_FORMATS)
+def test_each_paper_template_renders_every_kind_of_block(fmt: str) -> None:
+    paper = Paper("Speech notes: Keep care public", "Anytown", "The mover's speech")
+    paper.heading("The motion [amended], *clause* by clause")
+    paper.para("A paragraph.")
+    paper.line("A line.")
+    paper.mark("[0:30] Demand 1 of 2")
+    paper.note("A note for the speaker.")
+    paper.table(("Clause", "Text"), [("C1", "Keep | care public"), ("C2", "")])
+    text = render.render_paper(paper, fmt)
+    for said in ("Speech notes: Keep care public", "A paragraph.", "A line.", "Demand 1 of 2"):
+        assert said in text, said
+    assert "A note for the speaker." in text and "C2" in text
+    assert text.count("Clause") >= 1 and "{{" not in text
 
 
 def document() -> object:

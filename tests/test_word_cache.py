@@ -12,7 +12,7 @@ from conftest import REPO
 from motiongen import catalogue, profiles
 from motiongen.motion import spec
 from motiongen.motion.compose import compose
-from motiongen.output import word
+from motiongen.output import wordbase
 from motiongen.output.word import WordOptions, WordWriter
 
 
@@ -47,13 +47,13 @@ def test_a_warm_cache_writes_the_same_document(
 ) -> None:
     doc = document()
     made: list[WordOptions] = []
-    real = word._make_skeleton
+    real = wordbase._make_skeleton
 
     def counted(options: WordOptions) -> dict[str, object]:
         made.append(options)
         return real(options)
 
-    monkeypatch.setattr(word, "_make_skeleton", counted)
+    monkeypatch.setattr(wordbase, "_make_skeleton", counted)
     cold = WordWriter().render(doc)
     warm_writer = WordWriter()
     warm = warm_writer.render(doc)

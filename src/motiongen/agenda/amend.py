@@ -18,10 +18,11 @@ from motiongen.catalogue import Catalogue
 from motiongen.errors import InputError
 from motiongen.io.files import safe_name
 from motiongen.motion import spec
+from motiongen.output import paper
 from motiongen.output.fileset import FileSet
 from motiongen.output.motion import FileOptions, MotionWriter
 from motiongen.profiles import ProfileSet
-from motiongen.text import british_date, fill, md_escape, slug
+from motiongen.text import british_date, fill, slug
 
 DEFAULT_FORMATS = ("docx", "md", "txt")
 
@@ -165,16 +166,7 @@ def write(result: AmendResult, options: AmendOptions, inputs: Sequence[Path]) ->
 
 def _amendment(amended: Amended, who: int, fmt: str) -> bytes:
     """One amendment as the agenda prints it."""
-    if fmt == "docx":
-        return tracked.amendment_docx(amended, who)
-    if fmt == "md":
-        return _markdown(amended.text(who)).encode("utf-8")
-    return (amended.text(who) + "\n").encode("utf-8")
-
-
-def _markdown(text: str) -> str:
-    heading, _, rest = text.partition(":")
-    return f"**{md_escape(heading)}:**{md_escape(rest)}\n"
+    return paper.render(tracked.amendment_paper(amended, who), fmt, amended.template_dir)
 
 
 __all__ = ["DEFAULT_FORMATS", "AmendOptions", "AmendResult", "amend"]

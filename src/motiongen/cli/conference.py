@@ -155,7 +155,7 @@ def brief_command(
     minutes: float = typer.Option(
         3, "--minutes", min=0.5, max=30, help="Speaking time allowed, in minutes."
     ),
-    formats: str = typer.Option("docx,md", "--format", "-f", help="Formats: docx, md."),
+    formats: str = typer.Option("docx,md", "--format", "-f", help="Formats: docx, md, txt, pdf."),
     out_dir: Path = typer.Option(Path("."), "--out-dir", "-o", help="Folder for the brief."),
     max_age: int = typer.Option(
         5, "--max-age", min=0, help="Mark figures older than this many years."
@@ -171,9 +171,11 @@ def brief_command(
 
     Example: motiongen brief composite-3.yaml --minutes 3 --format docx,md
     """
-    from motiongen.conference import brief, paper
+    from motiongen.conference import brief
+    from motiongen.output import paper
+    from motiongen.output.formats import PAPER_FORMATS, parse_formats
 
-    fmts = paper.parse_formats(formats)
+    fmts = parse_formats(formats, PAPER_FORMATS, what="the brief")
     cat = boundary.catalogue()
     motion, profile = brief.read(spec_file, cat, boundary.profiles())
     notes = brief.make(
@@ -181,7 +183,13 @@ def brief_command(
     )
     stem = f"{spec_file.stem}-brief"
     files = paper.write(
-        brief.paper(notes, templates), out_dir, stem, fmts, force=force, inputs=[spec_file]
+        brief.paper(notes, templates),
+        out_dir,
+        stem,
+        fmts,
+        force=force,
+        inputs=[spec_file],
+        template_dir=templates,
     )
     typer.echo(
         f"{notes.words} words to say for {minutes:g} minutes ({notes.target} at "

@@ -18,11 +18,11 @@ from motiongen.catalogue import Catalogue
 from motiongen.catalogue.models import CounterArgument, Demand, Evidence
 from motiongen.checks import DEFAULT_MAX_AGE
 from motiongen.conference.composite import bodies
-from motiongen.conference.paper import Paper
 from motiongen.motion import spec
 from motiongen.motion.compose import compose
 from motiongen.motion.spec import ById, FreeText, Motion
 from motiongen.output import sentences
+from motiongen.output.paper import Paper
 from motiongen.prepare import prepare
 from motiongen.profiles import Profile, ProfileSet
 from motiongen.text import count_words, fill, sentence

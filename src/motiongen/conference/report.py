@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from motiongen.conference.composite import Composite, Item, Part, join
-from motiongen.conference.paper import Paper
 from motiongen.output import sentences
+from motiongen.output.paper import Paper
 from motiongen.text import count_words, fill
 
 

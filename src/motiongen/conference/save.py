@@ -10,9 +10,10 @@ from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 
-from motiongen.conference import paper, report
+from motiongen.conference import report
 from motiongen.conference.composite import Composite, spec_text
 from motiongen.io.files import safe_name
+from motiongen.output import paper
 from motiongen.output.fileset import FileSet
 from motiongen.output.motion import FileOptions, MotionWriter
 from motiongen.text import slug
@@ -43,6 +44,9 @@ def save(
     files.add_document(out_dir, stem, formats, partial(writer.render, result.document))
     written_report = report.paper(result, spec_file.name, template_dir)
     files.add_document(
-        out_dir, f"{stem}-report", report_formats, partial(paper.render, written_report)
+        out_dir,
+        f"{stem}-report",
+        report_formats,
+        partial(paper.render, written_report, template_dir=template_dir),
     )
     return files.write()

@@ -148,14 +148,6 @@ def set_language(document: Any) -> None:
     ooxml.get_or_add(document.settings.element, "themeFontLang").set(tag("val"), LANGUAGE)
 
 
-def page_numbers(footer: Any, wording: str) -> None:
-    """'Page X of Y' as a footer's only text: for other documents in the house style."""
-    footer.is_linked_to_previous = False
-    for p in list(footer._element):
-        footer._element.remove(p)
-    page_x_of_y(footer.add_paragraph(), wording)
-
-
 def page_x_of_y(paragraph: Any, wording: str) -> None:
     """'Page {page} of {pages}', the numbers as Word fields."""
 
@@ -211,33 +203,3 @@ def child(parent: Any, name: str, val: str | None = None) -> Any:
     element = parent.makeelement(tag(name), {tag("val"): val} if val is not None else {})
     parent.append(element)
     return element
-
-
-def paragraph(
-    body: Any,
-    style: str,
-    *,
-    before: Any = None,
-    keep_next: bool = False,
-    num_id: int | None = None,
-    counted: bool = True,
-) -> Any:
-    """A new paragraph of a style id, in a list or not, placed before ``before``
-    (the section properties) or at the end; ``counted=False`` leaves it out of
-    the line numbers."""
-    p = body.makeelement(tag("p"), {})
-    ppr = child(p, "pPr")
-    ooxml.add(ppr, "pStyle", val=style)
-    if keep_next:
-        ooxml.add(ppr, "keepNext")
-    if num_id is not None:
-        num_pr = ooxml.add(ppr, "numPr")
-        ooxml.add(num_pr, "ilvl", val="0")
-        ooxml.add(num_pr, "numId", val=str(num_id))
-    if not counted:
-        ooxml.add(ppr, "suppressLineNumbers")
-    if before is not None:
-        before.addprevious(p)
-    else:
-        body.append(p)
-    return p

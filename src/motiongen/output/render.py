@@ -23,7 +23,6 @@ from motiongen.output import layout, sentences
 from motiongen.paths import data_dir
 from motiongen.text import md_escape
 
-TEMPLATES = {"md": "motion.md.j2", "txt": "motion.txt.j2"}
 # A template is the user's own code: the sandbox stops it reaching into Python,
 # and these budgets stop it running for ever or filling the memory.
 SECONDS = 10
@@ -172,31 +171,41 @@ def render(
     submission_copy: bool = False,
     line_width: int | None = None,
 ) -> str:
-    """The document as Markdown (``md``) or plain text (``txt``).
+    """The motion in a text format (``md``, ``txt``), through ``motion.<fmt>.j2``.
 
     Templates get ``doc`` (the composed motion) and ``text`` (the document's own
     words, see sentences.py), and have a block for each part. With
     ``line_width``, the motion's text is in numbered lines of that many
     characters at most, as ``numbered_lines``.
     """
+    words = sentences.words_for(doc, template_dir, submission_copy=submission_copy)
+    return _render(
+        f"motion.{fmt}.j2",
+        template_dir,
+        doc=doc,
+        text=words,
+        submission_copy=submission_copy,
+        numbered_list=doc.profile.number_format in ("1.", "1)"),
+        numbered_lines=(
+            layout.text(layout.numbered_lines(doc, line_width)) if line_width else None
+        ),
+    )
+
+
+def render_paper(paper: Any, fmt: str, *, template_dir: str | Path | None = None) -> str:
+    """A document that is not a motion (``output.paper``), through ``paper.<fmt>.j2``."""
+    return _render(f"paper.{fmt}.j2", template_dir, paper=paper)
+
+
+def _render(name: str, template_dir: str | Path | None, **context: Any) -> str:
+    """A template run in the sandbox, on its budget; every fault one line naming it."""
     from jinja2 import TemplateError, TemplateNotFound
 
     env = environment(str(template_dir) if template_dir is not None else None)
-    name = TEMPLATES[fmt]
-    words = sentences.words_for(doc, template_dir, submission_copy=submission_copy)
     try:
         template = env.get_template(name)
         with _deadline():
-            text = _generate(
-                template,
-                doc=doc,
-                text=words,
-                submission_copy=submission_copy,
-                numbered_list=doc.profile.number_format in ("1.", "1)"),
-                numbered_lines=layout.text(layout.numbered_lines(doc, line_width))
-                if line_width
-                else None,
-            )
+            text = _generate(template, **context)
     except TemplateNotFound as exc:
         raise InputError(f"the template '{exc.name}' was not found", field="--templates") from None
     except TemplateError as exc:

@@ -1,75 +1,75 @@
-"""Word documents that conference offices accept.
+"""Word documents that conference offices accept: motions, papers and tracked changes.
 
-The base document (page, styles, language, numbering definitions, footer,
-line numbers, or the user's letterhead) is prepared once; each motion is then
-written into a fresh copy of it, with styles set by id, because python-docx's
-look-up of styles by name is most of its cost.
+Every Word file is written into a copy of one base document (``wordbase``),
+its body built from paragraphs and tables (``paragraphs``), with styles set by
+id, because python-docx's look-up of styles by name is most of its cost.
 """
 
 from __future__ import annotations
 
 import copy
-import dataclasses
-import functools
 import io
 import zipfile
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from motiongen import __version__
-from motiongen.errors import InputError
-from motiongen.io import datafile
 from motiongen.motion.compose import Document
-from motiongen.output import house, layout, ooxml, sentences
+from motiongen.output import house, layout, sentences
+from motiongen.output.paragraphs import Body, parser
+from motiongen.output.wordbase import StyleIds, WordOptions, append, skeleton
 from motiongen.text import clean
 
 _w = house.tag  # a WordprocessingML tag name, as lxml writes it
 
+__all__ = ["Properties", "StyleIds", "WordOptions", "WordWriter"]
+
 
 @dataclass(frozen=True)
-class WordOptions:
-    reference: Path | None = None
-    line_numbers: bool = False
-    template_dir: Path | None = None  # where a user's sentences.toml may be
-    submission_copy: bool = False
-    line_width: int | None = None  # characters a numbered line; None: the profile's, or 80
+class Properties:
+    """What File > Properties shows."""
+
+    title: str
+    author: str
+    subject: str
+    keywords: str = "motion; children's social care; public ownership"
+    category: str = ""
+    description: str = ""
+
+
+Fill = Callable[[Body, StyleIds], None]
 
 
 class WordWriter:
-    """Writes motions as .docx; build one per batch and reuse it.
+    """Writes Word files into copies of one base document; make one per batch and reuse it.
 
-    The base document is parsed once. Each motion changes four parts (the
-    body, the list numbering, the properties and the running header). Every other part is zipped
-    once, here; each motion's file is that archive with its own three parts
+    The base document is parsed once. Each file changes four parts (the body,
+    the list numbering, the properties and the running header). Every other
+    part is zipped once, here; each file is that archive with its own four parts
     appended, through zipfile's append mode, which is most of the cost saved.
     """
 
-    def __init__(self, options: WordOptions = WordOptions()) -> None:
-        self.options = options
-        self._load(_skeleton(options))
+    def __init__(self, options: WordOptions | None = None) -> None:
+        self.options = options or WordOptions()
+        self._load(skeleton(self.options))
 
-    def _load(self, skeleton: dict[str, Any]) -> None:
+    def _load(self, made: dict[str, Any]) -> None:
         """Parse the base document's changing parts once; the rest is zipped already."""
-        # Plain lxml from here on, not python-docx: with the skeleton cached, a
-        # motion's document is written without importing python-docx (start-up).
+        # Plain lxml from here on, not python-docx: with the base cached, a
+        # document is written without importing python-docx (start-up).
         from lxml import etree  # type: ignore[import-untyped]
 
-        parser = _parser()
-        self._skeleton = skeleton
-        self.base: bytes = skeleton["base"]
-        self.ids = StyleIds(**skeleton["ids"])
-        self._names: dict[str, str] = skeleton["names"]
-        self._unchanged: bytes = skeleton["unchanged"]
+        self._skeleton = made
+        self.base: bytes = made["base"]
+        self.ids = StyleIds(**made["ids"])
+        self._names: dict[str, str] = made["names"]
+        self._unchanged: bytes = made["unchanged"]
         with zipfile.ZipFile(io.BytesIO(self.base)) as package:
-            part = {
-                role: etree.fromstring(package.read(name), parser)
+            self._parts = {
+                role: etree.fromstring(package.read(name), parser())
                 for role, name in self._names.items()
             }
-        self._document = part["document"]
-        self._numbering = part["numbering"]
-        self._core = part["core"]
-        self._header = part["header"]
 
     def __getstate__(self) -> tuple[WordOptions, dict[str, Any]]:
         """A worker process gets the base document made, not the recipe to make it."""
@@ -80,564 +80,57 @@ class WordWriter:
         self._load(state[1])
 
     def render(self, doc: Document) -> bytes:
-        from lxml import etree
-
-        def serialize(element: Any) -> bytes:
-            return bytes(etree.tostring(element, encoding="UTF-8", standalone=True))
-
-        document = copy.deepcopy(self._document)
-        numbering = copy.deepcopy(self._numbering)
-        core = copy.deepcopy(self._core)
-        header = copy.deepcopy(self._header)
+        """A motion: its title, details, sections, names, word count and sources."""
         words = sentences.words_for(
             doc, self.options.template_dir, submission_copy=self.options.submission_copy
         )
         width = (
             layout.width_for(doc, self.options.line_width) if self.options.line_numbers else None
         )
-        _fill(document.find(_w("body")), numbering, doc, words, self.ids, width)
-        _running_header(header, words.running_header)
-        _properties(core, doc)
+
+        def fill(body: Body, ids: StyleIds) -> None:
+            _motion(body, ids, doc, words, width)
+
+        return self.write(fill, _motion_properties(doc), words.running_header)
+
+    def write(self, fill: Fill, properties: Properties, header: str, *, date: str = "") -> bytes:
+        """Any document: ``fill`` builds its body, ``header`` runs from page 2 on;
+        ``date`` is that of its tracked changes, if it has any."""
+        from lxml import etree
+
+        parts = {role: copy.deepcopy(part) for role, part in self._parts.items()}
+        body = Body(parts["numbering"], date=date)
+        fill(body, self.ids)
+        body.place(parts["document"].find(_w("body")))
+        _running_header(parts["header"], header)
+        _properties(parts["core"], properties)
         changed = {
-            self._names["document"]: serialize(document),
-            self._names["numbering"]: serialize(numbering),
-            self._names["core"]: serialize(core),
-            self._names["header"]: serialize(header),
+            self._names[role]: bytes(etree.tostring(part, encoding="UTF-8", standalone=True))
+            for role, part in parts.items()
         }
-        return _append(self._unchanged, changed)
-
-
-def _skeleton(options: WordOptions) -> dict[str, Any]:
-    """The base document, its style ids, the names of the parts each motion changes
-    and the rest zipped once: the same for every motion of the same options.
-
-    Making it takes python-docx a tenth of a second, so it is cached, keyed by
-    everything it is made from: the options, the reference document, the page
-    wording and python-docx's own template and version (and, as every cache
-    entry, motiongen's code).
-    """
-    from importlib.util import find_spec
-
-    page = sentences.load(str(options.template_dir) if options.template_dir else None)["page"]
-    docx_spec = find_spec("docx")
-    docx_dir = Path(docx_spec.origin or "").parent if docx_spec else Path()
-    key = [
-        repr((options.line_numbers, page, str(options.reference))).encode(),
-        _read(options.reference) if options.reference is not None else b"",
-        _read(docx_dir / "__init__.py"),
-        _read(docx_dir / "templates" / "default.docx"),
-    ]
-    if options.reference is not None and not key[1]:
-        return _make_skeleton(options)  # unreadable: making it says why
-    return datafile.cached("word", key, lambda: _make_skeleton(options))
-
-
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError:
-        return b""
-
-
-def _make_skeleton(options: WordOptions) -> dict[str, Any]:
-    from docx import Document as open_docx
-
-    base, ids = _make_base(options)
-    document = open_docx(io.BytesIO(base))
-    header = document.sections[0].header.part
-    names = {
-        "document": document.part.partname.membername,
-        "numbering": document.part.numbering_part.partname.membername,
-        "core": document.part.package._core_properties_part.partname.membername,
-        "header": header.partname.membername,
-    }
-    return {
-        "base": base,
-        "ids": dataclasses.asdict(ids),
-        "names": names,
-        "unchanged": _zip_unchanged(base, set(names.values())),
-    }
-
-
-def _zip_unchanged(package: bytes, changing: set[str]) -> bytes:
-    """The package's parts that no motion changes, compressed once, in their order."""
-    buffer = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(package)) as source,
-        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive,
-    ):
-        for info in source.infolist():
-            if info.filename not in changing:
-                archive.writestr(_entry(info.filename, info.date_time), source.read(info))
-    return buffer.getvalue()
-
-
-def _append(unchanged: bytes, changed: dict[str, bytes]) -> bytes:
-    """One motion's .docx: the unchanged parts as they are, then its own parts."""
-    buffer = io.BytesIO(unchanged)
-    with zipfile.ZipFile(buffer, "a", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in changed.items():
-            archive.writestr(_entry(name, _STAMP), data)
-    return buffer.getvalue()
-
-
-_STAMP = (1980, 1, 1, 0, 0, 0)  # zip times say nothing useful; the properties carry the date
-
-
-def _entry(name: str, date_time: tuple[int, int, int, int, int, int]) -> zipfile.ZipInfo:
-    info = zipfile.ZipInfo(name, date_time=date_time)
-    info.compress_type = zipfile.ZIP_DEFLATED
-    return info
-
-
-@dataclass(frozen=True)
-class StyleIds:
-    title: str
-    heading: str
-    normal: str
-    list_para: str
-    word_count: str
-    source: str
-    decimal_abstract: dict[str, int]  # by the profile's number_format
-    bullet_abstract: int
-
-
-# --- the base document ----------------------------------------------------------------------
-
-
-def _make_base(options: WordOptions) -> tuple[bytes, StyleIds]:
-    from docx import Document as open_docx
-
-    own_style = options.reference is None
-    if options.reference is not None:
-        document = _open_reference(options.reference)
-        _copy_missing_styles(document)
-    else:
-        document = open_docx()
-        house.house_style(document)
-    house.clear_body(document)
-    house.drop_extras(document)
-    house.set_language(document)
-    _fresh_settings(document)
-    _fresh_core(document)
-    word_count = _word_count_style(document)
-    _line_number_style(document)
-    decimal, bullet = _add_abstract_numbering(document)
-    page = sentences.load(str(options.template_dir) if options.template_dir else None)["page"]
-    _headers_and_footers(document, page, letterhead=not own_style)
-    if options.line_numbers:
-        _line_numbers(document.sections[0]._sectPr)
-    styles = document.styles
-    names = {s.name for s in styles}
-    ids = StyleIds(
-        title=styles["Heading 1"].style_id,
-        heading=styles["Heading 2"].style_id,
-        normal=styles["Normal"].style_id,
-        list_para=styles["List Paragraph"].style_id
-        if "List Paragraph" in names
-        else styles["Normal"].style_id,
-        word_count=word_count,
-        source=_source_style(document, "List Paragraph" if "List Paragraph" in names else "Normal"),
-        decimal_abstract=decimal,
-        bullet_abstract=bullet,
-    )
-    buffer = io.BytesIO()
-    document.save(buffer)
-    fresh = {"docProps/app.xml": _app_xml()}
-    if own_style:
-        fresh["word/fontTable.xml"] = FONT_TABLE
-    return _replace_parts(buffer.getvalue(), fresh), ids
-
-
-APP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
-FONT_TABLE = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    f'<w:fonts xmlns:w="{house.W_NS}">'
-    '<w:font w:name="Arial"><w:panose1 w:val="020B0604020202020204"/><w:charset w:val="00"/>'
-    '<w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>'
-    "</w:fonts>"
-).encode()
-
-
-def _app_xml() -> bytes:
-    """The application properties, ours: no other program's name, no stale counts."""
-    return (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        f'<Properties xmlns="{APP_NS}"><Application>motiongen/{__version__}</Application>'
-        "<DocSecurity>0</DocSecurity></Properties>"
-    ).encode()
-
-
-def _replace_parts(package: bytes, fresh: dict[str, bytes]) -> bytes:
-    """The package with the named parts' contents replaced, where it has them."""
-    buffer = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(package)) as source,
-        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive,
-    ):
-        for info in source.infolist():
-            data = fresh.get(info.filename)
-            archive.writestr(
-                _entry(info.filename, info.date_time), source.read(info) if data is None else data
-            )
-    return buffer.getvalue()
-
-
-def _fresh_settings(document: Any) -> None:
-    """Forget the template's proofing state: "clean" would stop Word marking typos
-    in text the secretary typed."""
-    settings = document.settings.element
-    for tag in ("proofState", "rsids", "attachedTemplate"):
-        for old in settings.findall(_w(tag)):
-            settings.remove(old)
-
-
-CORE_UNWANTED = ("lastPrinted", "identifier", "version")
-
-
-def _fresh_core(document: Any) -> None:
-    """No print date, and no properties left empty."""
-    core = document.core_properties._element
-    for child in list(core):
-        name = child.tag.rsplit("}", 1)[-1]
-        if name in CORE_UNWANTED or not (child.text or "").strip():
-            core.remove(child)
-
-
-def _open_reference(path: Path) -> Any:
-    from docx import Document as open_docx
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-    from docx.opc.exceptions import PackageNotFoundError
-    from lxml.etree import XMLSyntaxError  # type: ignore[import-untyped]
-
-    if path.suffix.lower() in (".dotx", ".dotm"):
-        raise InputError(
-            "Word templates (.dotx) cannot be used as a reference",
-            file=path,
-            field="--reference-docx",
-            hint="open it in Word or LibreOffice and save it as a .docx document",
-        )
-    if not path.is_file():
-        raise InputError("no such file", file=path, field="--reference-docx")
-    try:
-        document = open_docx(str(path))
-    except PackageNotFoundError:
-        raise InputError(
-            "this is not a Word document",
-            file=path,
-            field="--reference-docx",
-            hint="save your letterhead as .docx",
-        ) from None
-    except (ValueError, KeyError, zipfile.BadZipFile, XMLSyntaxError) as exc:
-        raise InputError(
-            f"this Word file is damaged and cannot be used ({type(exc).__name__}: {exc})",
-            file=path,
-            field="--reference-docx",
-            hint="open it in Word or LibreOffice and save it again as .docx",
-        ) from None
-    # LibreOffice labels the core-properties part with a relationship type of
-    # its own; unless it is corrected, a second core.xml is written and Word
-    # may call the file corrupt.
-    for rel in document.part.package.rels.values():
-        if rel.reltype != RT.CORE_PROPERTIES and rel.reltype.endswith("/metadata/core-properties"):
-            rel._reltype = RT.CORE_PROPERTIES
-    _conform_parts(document)
-    return document
-
-
-def _conform_parts(document: Any) -> None:
-    """The letterhead's parts with the values LibreOffice writes that Word's schema
-    has not (list levels and tables aligned "start", fonts' character sets) made
-    ones it has: the motion keeps its numbering, font table and header."""
-    from docx.opc.part import XmlPart
-    from lxml import etree
-
-    for part in document.part.package.iter_parts():
-        if isinstance(part, XmlPart):
-            ooxml.conform(part.element)
-        elif part.content_type.startswith(WORD_CONTENT) and part.content_type.endswith("+xml"):
-            # Parts python-docx keeps as bytes, such as the font table.
-            try:
-                root = etree.fromstring(part.blob, _parser())
-            except etree.XMLSyntaxError:
-                continue  # left as the letterhead has it
-            if ooxml.conform(root):
-                part._blob = etree.tostring(root, encoding="UTF-8", standalone=True)
-
-
-WORD_CONTENT = "application/vnd.openxmlformats-officedocument.wordprocessingml."
-
-
-def _copy_missing_styles(document: Any) -> None:
-    """A letterhead made elsewhere may lack Heading 1, Heading 2 or List Paragraph."""
-    from docx import Document as open_docx
-    from docx.styles import BabelFish
-
-    # LibreOffice saves "Heading 2" where Word saves "heading 2"; python-docx
-    # looks styles up by Word's spelling, so the letterhead's own is renamed.
-    word_names = dict(BabelFish.style_aliases)
-    for style in document.styles:
-        raw = style.element.name_val
-        if raw in word_names:
-            style.element.name_val = word_names[raw]
-    wanted = ("Heading 1", "Heading 2", "List Paragraph", "Header", "Footer")
-    names = {s.name for s in document.styles}
-    missing = [name for name in wanted if name not in names]
-    if not missing:
-        return
-    default = open_docx()
-    for name in missing:
-        element = copy.deepcopy(default.styles[name].element)
-        for link in element.findall(_w("link")):
-            element.remove(link)
-        ooxml.place(document.styles.element, element)
-
-
-def _word_count_style(document: Any) -> str:
-    """The word count set apart from the motion: space and a thin rule above it,
-    smaller type, a style of its own that a letterhead can restyle."""
-    from docx.enum.style import WD_STYLE_TYPE
-    from docx.shared import Pt
-
-    styles = document.styles
-    if "Word Count" in {s.name for s in styles}:
-        return str(styles["Word Count"].style_id)
-    style = styles.add_style("Word Count", WD_STYLE_TYPE.PARAGRAPH)
-    style.base_style = styles["Normal"]
-    style.font.size = Pt(10)
-    style.paragraph_format.space_before = Pt(12)
-    style.paragraph_format.keep_together = True
-    border = ooxml.add(style.element.get_or_add_pPr(), "pBdr")
-    ooxml.add(border, "top", val="single", sz="4", space="6", color="808080")
-    return str(style.style_id)
-
-
-def _source_style(document: Any, list_style: str) -> str:
-    """The short references in smaller type, like the word count: they are
-    for checking, not for reading out."""
-    from docx.enum.style import WD_STYLE_TYPE
-    from docx.shared import Pt
-
-    styles = document.styles
-    if "Source" in {s.name for s in styles}:
-        return str(styles["Source"].style_id)
-    style = styles.add_style("Source", WD_STYLE_TYPE.PARAGRAPH)
-    style.base_style = styles[list_style]
-    style.font.size = Pt(10)
-    style.paragraph_format.space_after = Pt(2)
-    return str(style.style_id)
-
-
-def _line_number_style(document: Any) -> None:
-    """Line numbers in the body's font, not the application's serif default."""
-    from docx.enum.style import WD_STYLE_TYPE
-
-    styles = document.styles
-    font = house.body_font(document)
-    if "Line Number" in {s.name for s in styles}:
-        style = styles["Line Number"]
-    else:
-        style = styles.add_style("Line Number", WD_STYLE_TYPE.CHARACTER)
-        style.element.set(_w("styleId"), "LineNumber")
-    if font:
-        style.font.name = font
-        house.east_asian_font(style.element, font)
-
-
-def _numbering(document: Any) -> Any:
-    from docx.opc.constants import CONTENT_TYPE as CT
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-    from docx.opc.packuri import PackURI
-    from docx.oxml import parse_xml
-    from docx.parts.numbering import NumberingPart
-
-    part = document.part
-    try:
-        return part.part_related_by(RT.NUMBERING).element
-    except KeyError:
-        element = parse_xml(f'<w:numbering xmlns:w="{house.W_NS}"/>')
-        numbering = NumberingPart(
-            PackURI("/word/numbering.xml"), CT.WML_NUMBERING, element, part.package
-        )
-        part.relate_to(numbering, RT.NUMBERING)
-        return element
-
-
-# Word's list formats for a profile's number_format.
-NUMBER_FORMATS = {
-    "1.": ("decimal", "%1."),
-    "1)": ("decimal", "%1)"),
-    "(1)": ("decimal", "(%1)"),
-    "a)": ("lowerLetter", "%1)"),
-}
-
-
-def _add_abstract_numbering(document: Any) -> tuple[dict[str, int], int]:
-    """Our own list definitions, so numbering works in any base document: one for
-    each clause-number format, and the bullets."""
-    from docx.oxml import parse_xml
-
-    numbering = _numbering(document)
-    used = [int(a.get(_w("abstractNumId"))) for a in numbering.findall(_w("abstractNum"))]
-    next_id = max(used, default=-1) + 1
-    kinds = [*NUMBER_FORMATS.items(), ("bullet", ("bullet", "•"))]
-    ids: dict[str, int] = {}
-    for key, (fmt, text) in kinds:
-        font = (
-            '<w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial"/></w:rPr>' if fmt == "bullet" else ""
-        )
-        element = parse_xml(
-            f'<w:abstractNum xmlns:w="{house.W_NS}" w:abstractNumId="{next_id}">'
-            '<w:multiLevelType w:val="singleLevel"/>'
-            f'<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
-            f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
-            '<w:pPr><w:ind w:left="567" w:hanging="567"/></w:pPr>'
-            f"{font}</w:lvl></w:abstractNum>"
-        )
-        ooxml.place(numbering, element)  # after the abstractNums there, before every num
-        ids[key] = next_id
-        next_id += 1
-    bullet = ids.pop("bullet")
-    return ids, bullet
-
-
-def _has_text(part: Any) -> bool:
-    return any(p.text.strip() for p in part.paragraphs) or bool(part.tables)
-
-
-def _headers_and_footers(document: Any, page: str, *, letterhead: bool) -> None:
-    """Page 1 keeps the letterhead's header (or none); from page 2 a running header
-    names the motion and who sent it, so a loose page is never anonymous. Both
-    footers number the pages; a letterhead's own footer text is kept, with the
-    page numbers added after it."""
-    section = document.sections[0]
-    default_header, default_footer = section.header, section.footer
-    default_header.is_linked_to_previous = False
-    default_footer.is_linked_to_previous = False
-    had_first = section.different_first_page_header_footer
-    section.different_first_page_header_footer = True
-    first_header, first_footer = section.first_page_header, section.first_page_footer
-    if not had_first or not letterhead:
-        _copy_content(default_header, first_header)
-        _copy_content(default_footer, first_footer)
-        for p in list(default_header._element):
-            default_header._element.remove(p)
-    for footer in (default_footer, first_footer):
-        if letterhead and _has_text(footer):
-            if not _has_page_field(footer):
-                house.page_x_of_y(footer.add_paragraph(), page)
-        else:
-            for p in list(footer._element):
-                footer._element.remove(p)
-            house.page_x_of_y(footer.add_paragraph(), page)
-    # The running header's paragraph, filled for each motion.
-    paragraph = default_header.add_paragraph()
-    header_style = next((s for s in document.styles if s.name == "Header"), None)
-    if header_style is not None:
-        paragraph.style = header_style
-    for part in (default_header, first_header, default_footer, first_footer):
-        for p in part._element.iter(_w("p")):
-            _suppress_line_numbers(p)
-
-
-def _suppress_line_numbers(p: Any) -> None:
-    """Leave a paragraph out of the line count (headers, footers, the letterhead)."""
-    ppr = p.find(_w("pPr"))
-    if ppr is None:
-        ppr = p.makeelement(_w("pPr"), {})
-        p.insert(0, ppr)  # a paragraph's properties come before its content
-    ooxml.get_or_add(ppr, "suppressLineNumbers")
-
-
-def _copy_content(source: Any, target: Any) -> None:
-    target.is_linked_to_previous = False
-    element = target._element
-    for p in list(element):
-        element.remove(p)
-    for child in source._element:
-        element.append(copy.deepcopy(child))
-    _relate_copy(source.part, target.part, element)
-    if not len(element):
-        target.add_paragraph()
-
-
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-
-
-def _relate_copy(source: Any, target: Any, element: Any) -> None:
-    """Content copied from one part to another cites its pictures and links by the
-    source part's relationship ids: relate the target part to the same pictures and
-    addresses and cite its own ids, or the letterhead's logo is lost on page 1."""
-    prefix = f"{{{R_NS}}}"
-    for node in element.iter():
-        for name, value in node.attrib.items():
-            rel = source.rels.get(value) if name.startswith(prefix) else None
-            if rel is None:
-                continue
-            if rel.is_external:
-                node.set(name, target.relate_to(rel.target_ref, rel.reltype, is_external=True))
-            else:
-                node.set(name, target.relate_to(rel.target_part, rel.reltype))
-
-
-def _has_page_field(part: Any) -> bool:
-    xml = part._element.xml
-    return " PAGE " in xml or 'w:instr="PAGE' in xml or 'w:instr=" PAGE' in xml
+        return append(self._unchanged, changed)
 
 
 def _running_header(header: Any, text: str) -> None:
+    """The header from page 2 on, so that a loose page is never anonymous."""
     paragraph = header.findall(_w("p"))[-1]
-    _run(paragraph, clean(text))
-
-
-def _line_numbers(sect_pr: Any) -> None:
-    for old in sect_pr.findall(_w("lnNumType")):
-        sect_pr.remove(old)
-    # restart: amendments cite lines of the whole motion
-    ooxml.add(sect_pr, "lnNumType", countBy="1", restart="continuous", distance="284")
+    r = house.child(paragraph, "r")
+    t = house.child(r, "t")
+    t.text = clean(text)
+    if t.text != t.text.strip():
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
 
 
 # --- one motion ------------------------------------------------------------------------------
 
 
-def _fill(
-    body: Any,
-    numbering: Any,
-    doc: Document,
-    words: sentences.Words,
-    ids: StyleIds,
-    width: int | None,
+def _motion(
+    body: Body, ids: StyleIds, doc: Document, words: sentences.Words, width: int | None
 ) -> None:
     """The motion's paragraphs. Only the motion itself (section leads and
-    clauses) is line-numbered: everything else is marked suppressLineNumbers,
-    so line numbers cited in an amendment count the motion alone. With a
+    clauses) is line-numbered: everything else is left out of the count, so
+    line numbers cited in an amendment count the motion alone. With a
     ``width``, each numbered line ends in a hard break, as the text export has it."""
-    paragraphs: list[_Para] = []
-
-    def paragraph(
-        style: str,
-        *,
-        keep_next: bool = False,
-        num_id: int | None = None,
-        motion: bool = False,
-    ) -> _Para:
-        p = _Para(style, keep_next=keep_next, num_id=num_id, counted=motion)
-        paragraphs.append(p)
-        return p
-
-    def text_paragraph(style: str, text: str, **kwargs: Any) -> _Para:
-        p = paragraph(style, **kwargs)
-        p.runs.append((clean(text, single_line=False), False))
-        return p
-
-    def labelled(label: str, value: str) -> None:
-        p = paragraph(ids.normal)
-        p.runs.append((f"{label}: ", True))
-        p.runs.append((clean(value), False))
-
-    text_paragraph(ids.title, doc.title, keep_next=True)
-    for label, value in words.meta:
-        labelled(label, value)
 
     def motion_text(s: int, c: int | None) -> str:
         """The paragraph with a hard break at the end of each numbered line."""
@@ -649,11 +142,22 @@ def _fill(
         indent = 0 if c is None else layout.indent_of(section.clauses[c])
         return "\n".join(part for _, part in layout.wrap(full, width, indent))[skip:]
 
+    def text(value: str) -> str:
+        return clean(value, single_line=False)
+
+    body.paragraph(ids.title, text(doc.title), keep_next=True)
+    for label, value in words.meta:
+        body.labelled(ids.normal, label, clean(value))
     abstract = ids.decimal_abstract[doc.profile.number_format]
     numbered_on = None
     for s, section in enumerate(doc.sections):
-        lead = text_paragraph(ids.heading, motion_text(s, None), keep_next=True, motion=True)
-        lead.body_size = width is not None
+        body.paragraph(
+            ids.heading,
+            text(motion_text(s, None)),
+            keep_next=True,
+            counted=True,
+            body_size=width is not None,
+        )
         numbered = [c for c in section.clauses if c.number]
         num_id = None
         if numbered:
@@ -661,131 +165,28 @@ def _fill(
             if numbered_on is not None and first == numbered_on[1] + 1:
                 num_id = numbered_on[0]  # numbered on from the section before
             else:
-                num_id = _new_list(numbering, abstract, first)
+                num_id = body.new_list(abstract, first)
             numbered_on = (num_id, _number_of(numbered[-1].number))
         for c, clause in enumerate(section.clauses):
-            style = ids.list_para if clause.number else ids.normal
-            text_paragraph(
-                style,
-                motion_text(s, c),
+            body.paragraph(
+                ids.list_para if clause.number else ids.normal,
+                text(motion_text(s, c)),
                 num_id=num_id if clause.number else None,
-                motion=True,
+                counted=True,
             )
-
     for label, value in words.people:
-        labelled(label, value)
+        body.labelled(ids.normal, label, clean(value))
     if words.carried:
-        text_paragraph(ids.normal, words.carried)
+        body.paragraph(ids.normal, text(words.carried))
     if words.word_count:
-        text_paragraph(ids.word_count, words.word_count)
-
+        body.paragraph(ids.word_count, text(words.word_count))
     if words.sources:
-        text_paragraph(ids.heading, words.sources_heading, keep_next=True)
-        bullets = _new_list(numbering, ids.bullet_abstract, 1)
+        body.paragraph(ids.heading, text(words.sources_heading), keep_next=True)
+        bullets = body.new_list(ids.bullet_abstract, 1)
         for index, entry in enumerate(words.sources):
             # Kept together: each entry with the next, so the list moves as one.
             last = index == len(words.sources) - 1
-            text_paragraph(ids.source, entry, num_id=bullets, keep_next=not last)
-    _place(body, paragraphs)
-
-
-@dataclass
-class _Para:
-    """One paragraph of a motion's body, before it is XML: its runs are (text, bold)."""
-
-    style: str
-    keep_next: bool = False
-    num_id: int | None = None
-    counted: bool = False
-    body_size: bool = False
-    runs: list[tuple[str, bool]] = field(default_factory=list)
-
-    def element(self, body: Any, before: Any) -> None:
-        """The paragraph made element by element, placed before ``before``."""
-        p = house.paragraph(
-            body,
-            self.style,
-            before=before,
-            keep_next=self.keep_next,
-            num_id=self.num_id,
-            counted=self.counted,
-        )
-        for text, bold in self.runs:
-            _run(p, text, bold=bold)
-        if self.body_size:
-            _body_size(p)
-
-    def xml(self) -> str | None:
-        """The same paragraph as XML text; None where only lxml can say it the same way.
-        Its properties are written in the schema's order, as ``house.paragraph`` places them."""
-        out = [f'<w:p><w:pPr><w:pStyle w:val="{_attribute(self.style)}"/>']
-        if self.keep_next:
-            out.append("<w:keepNext/>")
-        if self.num_id is not None:
-            out.append(f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{self.num_id}"/></w:numPr>')
-        if not self.counted:
-            out.append("<w:suppressLineNumbers/>")
-        out.append("</w:pPr>")
-        for text, bold in self.runs:
-            out.append("<w:r>")
-            if self.body_size:
-                out.append('<w:rPr><w:b w:val="0"/><w:sz w:val="24"/></w:rPr>')
-            if bold:
-                out.append("<w:rPr><w:b/></w:rPr>")
-            for index, line in enumerate(text.split("\n")):
-                if not line:
-                    return None  # lxml writes an empty text as <w:t></w:t>; a parser reads None
-                if index:
-                    out.append("<w:br/>")
-                space = ' xml:space="preserve"' if line != line.strip() else ""
-                out.append(f"<w:t{space}>{_text(line)}</w:t>")
-            out.append("</w:r>")
-        out.append("</w:p>")
-        return "".join(out)
-
-
-def _place(body: Any, paragraphs: list[_Para]) -> None:
-    """The paragraphs, before the section properties: written as XML text and parsed
-    in one go, which is the same elements as making them one by one for a fraction
-    of the cost. Text that XML cannot hold is made element by element, so lxml
-    refuses it as it always did."""
-    from lxml import etree
-
-    before = body.find(_w("sectPr"))
-    texts = [p.xml() for p in paragraphs]
-    fragment = None
-    if None not in texts:
-        try:
-            xml = "".join(t for t in texts if t is not None)
-            fragment = etree.fromstring(f'<w:body xmlns:w="{house.W_NS}">{xml}</w:body>', _parser())
-        except etree.XMLSyntaxError:
-            fragment = None
-    if fragment is None:
-        for p in paragraphs:
-            p.element(body, before)
-        return
-    for element in list(fragment):
-        if before is not None:
-            before.addprevious(element)
-        else:
-            body.append(element)
-
-
-@functools.cache
-def _parser() -> Any:
-    """The parser python-docx reads parts with, so the documents are the same."""
-    from lxml import etree
-
-    return etree.XMLParser(remove_blank_text=True, resolve_entities=False)
-
-
-def _text(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _attribute(text: str) -> str:
-    text = _text(text).replace('"', "&quot;")
-    return text.replace("\t", "&#9;").replace("\n", "&#10;").replace("\r", "&#13;")
+            body.paragraph(ids.source, text(entry), num_id=bullets, keep_next=not last)
 
 
 def _number_of(label: str) -> int:
@@ -799,51 +200,24 @@ def _number_of(label: str) -> int:
     return value
 
 
-def _body_size(p: Any) -> None:
-    """A lead in numbered lines is set at body size, not bold, so that a line of
-    the layout's width fits the page and Word breaks it nowhere else."""
-    for r in p.findall(_w("r")):
-        rpr = r.find(_w("rPr"))
-        if rpr is None:
-            rpr = r.makeelement(_w("rPr"), {})
-            r.insert(0, rpr)  # a run's properties come before its content
-        ooxml.get_or_add(rpr, "b").set(_w("val"), "0")
-        ooxml.get_or_add(rpr, "sz").set(_w("val"), "24")
+def _motion_properties(doc: Document) -> Properties:
+    return Properties(
+        title=doc.title,
+        author=doc.submitted_by or "motiongen",
+        subject=f"Motion to {doc.to or doc.profile.body}",
+        category=doc.profile.name,
+        description=f"Drafted with motiongen {__version__} for {doc.profile.body}.",
+    )
 
 
-def _run(p: Any, text: str, *, bold: bool = False) -> None:
-    """A run of text; a line break in the text becomes a Word line break."""
-    r = house.child(p, "r")
-    if bold:
-        ooxml.add(house.child(r, "rPr"), "b")
-    for index, line in enumerate(text.split("\n")):
-        if index:
-            house.child(r, "br")
-        t = house.child(r, "t")
-        t.text = line
-        if line != line.strip():
-            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-
-
-def _new_list(numbering: Any, abstract_id: int, start: int) -> int:
-    """A numbering instance that starts at ``start``: one per run of clauses.
-
-    The XML python-docx's ``add_num`` writes, made with plain lxml: its XPath
-    look-up of the ids in use was most of the cost of a motion's numbering.
-    """
-    used = {int(num.get(_w("numId"))) for num in numbering.iterchildren(_w("num"))}
-    num_id = next(n for n in range(1, len(used) + 2) if n not in used)  # the first free id
-    num = ooxml.add(numbering, "num", numId=str(num_id))
-    ooxml.add(num, "abstractNumId", val=str(abstract_id))
-    ooxml.add(ooxml.add(num, "lvlOverride", ilvl="0"), "startOverride", val=str(start))
-    return num_id
-
+# --- the properties ----------------------------------------------------------------------------
 
 PROPERTY_MAX = 255  # characters in a core document property, as Word and python-docx hold them
 
 
 def _fit(text: str) -> str:
     """A property made from longer parts (subject, category), cut to what Word holds."""
+    text = clean(text)
     return text if len(text) <= PROPERTY_MAX else text[: PROPERTY_MAX - 1] + "…"
 
 
@@ -853,19 +227,18 @@ DCTERMS = "http://purl.org/dc/terms/"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 
 
-def _properties(core: Any, doc: Document) -> None:
+def _properties(core: Any, props: Properties) -> None:
     """The core properties, set as python-docx's CoreProperties sets them."""
-    # The spec keeps title and submitter within the limit; the rest is made here.
     now = house.now().strftime("%Y-%m-%dT%H:%M:%SZ")
     values = [
-        (DC, "title", _fit(doc.title)),
-        (DC, "creator", _fit(doc.submitted_by or "motiongen")),
-        (DC, "subject", _fit(f"Motion to {doc.to or doc.profile.body}")),
-        (CP, "keywords", "motion; children's social care; public ownership"),
-        (CP, "category", _fit(doc.profile.name)),
-        (DC, "description", _fit(f"Drafted with motiongen {__version__} for {doc.profile.body}.")),
+        (DC, "title", _fit(props.title)),
+        (DC, "creator", _fit(props.author)),
+        (DC, "subject", _fit(props.subject)),
+        (CP, "keywords", _fit(props.keywords)),
+        (CP, "category", _fit(props.category)),
+        (DC, "description", _fit(props.description)),
         (DC, "language", house.LANGUAGE),
-        (CP, "lastModifiedBy", _fit(doc.submitted_by or "motiongen")),
+        (CP, "lastModifiedBy", _fit(props.author)),
         (CP, "revision", "1"),
         (CP, "contentStatus", "Draft"),
         (DCTERMS, "created", now),
@@ -874,6 +247,10 @@ def _properties(core: Any, doc: Document) -> None:
     for namespace, name, value in values:
         tag = f"{{{namespace}}}{name}"
         element = core.find(tag)
+        if not value:
+            if element is not None:
+                core.remove(element)
+            continue
         if element is None:
             prefix = {CP: "cp", DC: "dc", DCTERMS: "dcterms"}[namespace]
             element = core.makeelement(tag, {}, {prefix: namespace})
