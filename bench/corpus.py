@@ -13,7 +13,33 @@ would run it::
 
 and the rebuilt ``.txt`` is compared with the truth. Two files run at a time.
 
-    .venv/bin/python bench/corpus.py [--corpus DIR] [--only GLOB] [--json] [--validate]
+    .venv/bin/python bench/corpus.py [--corpus DIR] [--only GLOB] [--json] [--json-out FILE]
+                                     [--validate] [--jobs 2]
+
+The truth file
+--------------
+``name``, ``url``, ``body`` (``profile``: the motiongen profile; ``kind``: the body
+in words), ``nation``, ``year``, ``layout``, ``title`` and ``number`` as printed,
+``fields`` (``submitted_by``, ``proposer``, ``seconder``, ``to``, ``meeting_date``,
+``commission`` as printed, or null), ``preamble`` (opening words every lead shares,
+"This Council:"), ``quoted`` (the page puts the whole motion in quotation marks,
+which are not the movers'), ``sections``, ``acts`` (whether the motion asks for
+anything, where its kinds do not say), ``not_motion`` (lines, or pieces of a line,
+that are not motion text), ``expected_errors``, ``has_amendments``, ``composited``,
+``amendments`` (published amendments kept in the file, as printed) and ``files``
+(per file kind, ``not_motion`` that only that file has: an email's greeting, a Word
+file's header). Each section has a ``kind`` (the verb of its lead, as ``KINDS``
+reads it, or ``statement`` where the source prints no lead), its ``lead`` exactly
+as printed (who speaks, the verb, who is called on and the word that leads into
+the clauses: "Congress calls on the General Council to"), ``addressee`` as printed
+for a section that calls on, requests or instructs someone, ``inline`` (the lead
+runs on into its first clause), ``midparagraph`` (the lead stands in the middle of
+a printed paragraph), ``list`` (its clauses are printed as a list) and ``clauses``:
+each a ``text``, exactly as printed less its number, with ``links`` (catalogue ids
+the clause truly says), ``joined`` (printed in the same paragraph or line as the
+clause before) and ``prose`` (a paragraph among list items). A section runs from
+its lead to the next; paragraphs with no lead of their own belong to the section
+before them.
 
 The measures, per file
 ----------------------
@@ -80,8 +106,9 @@ false errors
     findings of ``check --json`` with severity ``error`` whose rule the truth
     does not expect (``expected_errors``: a rule, and optionally the start of
     its ``where``; e.g. a missing seconder the published motion never printed).
-    "resolves nothing" (rule ``no-action``) on a motion whose truth has an action
-    section is counted apart as well.
+    "resolves nothing" (rule ``no-action``) on a motion that acts (its truth's
+    ``acts``, or a section that calls on, requests, instructs, resolves, agrees,
+    pledges or proposes) is counted apart as well.
 catalogue links
     the catalogue ids (demands, evidence, beliefs) anywhere in the spec, as a set,
     against the union of the ids the truth links to its clauses: right (in
@@ -870,6 +897,7 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--only", help="a glob of file names to run, e.g. 'tuc-*'")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument("--json-out", type=Path, help="also write the JSON to this file")
     parser.add_argument("--validate", action="store_true", help="check the truths instead")
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args()
@@ -900,12 +928,14 @@ def main() -> int:
         groups.setdefault(f"kind {r.kind}", []).append(r)
     for r in results:
         groups.setdefault(f"body {r.body}", []).append(r)
+    payload = {
+        "corpus": str(corpus),
+        "files": [asdict(r) | {"per_100": round(r.per100, 2)} for r in results],
+        "totals": {name: summary(group) for name, group in groups.items()},
+    }
+    if args.json_out:
+        args.json_out.write_text(json.dumps(payload, indent=2, ensure_ascii=False), "utf-8")
     if args.json:
-        payload = {
-            "corpus": str(corpus),
-            "files": [asdict(r) | {"per_100": round(r.per100, 2)} for r in results],
-            "totals": {name: summary(group) for name, group in groups.items()},
-        }
         print(json.dumps(payload, indent=2, ensure_ascii=False))
         return 0
     print(table(results))
