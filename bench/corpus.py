@@ -894,12 +894,14 @@ def totals_text(name: str, s: dict[str, Any]) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument(
+        "--corpus", type=Path, default=DEFAULT_CORPUS, help="the folder of motions and truths"
+    )
     parser.add_argument("--only", help="a glob of file names to run, e.g. 'tuc-*'")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--json-out", type=Path, help="also write the JSON to this file")
     parser.add_argument("--validate", action="store_true", help="check the truths instead")
-    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--jobs", type=int, default=2, help="files measured at once (2)")
     args = parser.parse_args()
     corpus = args.corpus.resolve()
     if not corpus.is_dir():

@@ -258,8 +258,10 @@ def record(truth_path: Path, furniture: list[str]) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=REPO / "bench" / "corpus")
-    parser.add_argument("--only", help="one motion's name")
+    parser.add_argument(
+        "--corpus", type=Path, default=REPO / "bench" / "corpus", help="the corpus folder"
+    )
+    parser.add_argument("--only", help="one motion's name, e.g. gftu-res9")
     args = parser.parse_args()
     listing = load(LIST)
     made = 0
