@@ -38,6 +38,8 @@ class SourceRef(Strict):
 
 SEED_KINDS = ("policy-submission", "meeting-notes", "resolution", "briefing", "article")
 PRIMARY_KINDS = ("statistics", "legislation", "regulator", "report", "government")
+# Read at second hand: a fact resting on these alone says so in its caveat.
+SECONDARY_KINDS = ("press", "summary")
 
 
 class Source(Strict):
@@ -61,6 +63,8 @@ class Source(Strict):
         "regulator",
         "report",
         "government",
+        "press",
+        "summary",
         "other",
     ]
     publisher: Text | None = None
