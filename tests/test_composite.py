@@ -60,7 +60,10 @@ def test_three_motions_become_one_with_no_repeated_clause() -> None:
 def test_free_text_is_kept_in_its_own_words() -> None:
     result = make()
     words = {t.text for t in result.motion.notes if isinstance(t, FreeText)}
-    assert "On 2 September 2027 foster carers told Anytown CLP of the strain on local placements." in words
+    assert (
+        "On 2 September 2027 foster carers told Anytown CLP of the strain on local placements."
+        in words
+    )
 
 
 def test_the_report_accounts_for_every_clause_of_every_motion() -> None:
