@@ -224,8 +224,8 @@ def test_3_one_bad_motion_in_a_batch_stops_no_other(
     motions = "".join(f"  - submitted_by: Branch {n}\n" for n in range(5))
     batch = tmp_path / "batch.yaml"
     batch.write_text(
-        "defaults:\n  profile: labour-branch\n  title: T\n  demands: [independent-regulator]\nmotions:\n"
-        + motions
+        "defaults:\n  profile: labour-branch\n  title: T\n"
+        "  demands: [independent-regulator]\nmotions:\n" + motions
     )
     cat = catalogue.load(with_user_files=False)
     found = profiles.load(with_user_files=False)
