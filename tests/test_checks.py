@@ -31,6 +31,10 @@ GOOD: dict[str, Any] = {
 }
 
 
+MANY_NOTES = ["residential-care-private-share", "cla-england-2025", "lga-10k-week-placements"]
+# Enough for a 600-word submission.
+LONG = [d.id for d in CAT.demands.values() if d.applies_in == ["england"] and not d.retired]
+
 # Enough demands to run a 200-word motion over its limit.
 MANY = [
     "reverse-privatisation",
@@ -222,9 +226,37 @@ def test_facts_and_demands_in_the_wrong_nation() -> None:
     uk_wide = findings(
         nation="scotland",
         notes=["childrens-homes-private-ownership"],
-        demands=["nationalise-foster-care"],
+        demands=["unions-campaign-together"],
     )
     assert not {"fact-elsewhere", "demand-elsewhere"} & rules(uk_wide)
+
+
+def test_a_demand_put_to_the_uk_government_is_flagged_outside_england() -> None:
+    # Children's services are devolved: the UK Government acts for England alone.
+    for nation in ("wales", "scotland", "northern-ireland"):
+        found = findings(nation=nation, notes=[], demands=["nationalise-foster-care"])
+        assert "demand-elsewhere" in rules(found), nation
+
+
+def test_each_nation_has_demands_worded_for_its_own_bodies() -> None:
+    for nation, demand_id, body in (
+        ("wales", "wales-profit-timetable", "Welsh Government"),
+        ("scotland", "scotland-council-care", "Scottish Government"),
+        ("northern-ireland", "ni-keep-care-public", "Health and Social Care Trusts"),
+    ):
+        found = findings(nation=nation, notes=[], demands=[demand_id])
+        assert "demand-elsewhere" not in rules(found), nation
+        assert body in CAT.demand(demand_id).clause
+        assert "demand-elsewhere" in rules(findings(demands=[demand_id])), demand_id
+
+
+def test_the_cma_study_is_not_cited_for_northern_ireland() -> None:
+    found = findings(
+        nation="northern-ireland", notes=["cma-placements-market-problems-2022"], demands=[]
+    )
+    assert ("fact-elsewhere", "notes 1") in {(f.rule, f.where) for f in found}
+    wales = findings(nation="wales", notes=["cma-placements-market-problems-2022"], demands=[])
+    assert "fact-elsewhere" not in rules(wales)
 
 
 def test_a_motion_without_a_nation_gets_advice() -> None:
@@ -243,7 +275,7 @@ def test_overlapping_and_conflicting_demands() -> None:
 def test_demands_a_council_cannot_act_on() -> None:
     found = findings(profile="council", demands=["local-campaign"], meeting_date="2027-03-01")
     assert "cannot-act" in rules(found)
-    fine = findings(profile="council", demands=["halt-nass"], meeting_date="2027-03-01")
+    fine = findings(profile="council", demands=["independent-regulator"], meeting_date="2027-03-01")
     assert "cannot-act" not in rules(fine)
 
 
@@ -331,15 +363,89 @@ def test_law_last_checked_over_a_year_before_the_meeting() -> None:
     assert "law-last-checked" not in rules(figures)
 
 
-def test_facts_without_a_year_or_a_nation_are_not_called_old_or_misplaced() -> None:
-    found = findings(
-        notes=["probation-precedent", "contracts-sold-on"],
-        nation="scotland",
-        demands=["nationalise-foster-care"],
-        max_age=0,
-    )
-    assert ("fact-elsewhere", "notes 2") not in {(f.rule, f.where) for f in found}
+def test_an_event_is_not_called_old_however_long_ago() -> None:
+    found = findings(notes=["probation-precedent", "contracts-sold-on"], max_age=0)
     assert ("old-evidence", "notes 1") not in {(f.rule, f.where) for f in found}
+    assert ("old-evidence", "notes 2") in {(f.rule, f.where) for f in found}
+
+
+def test_a_retired_demand_fails_and_names_what_to_use_instead() -> None:
+    found = findings(demands=["halt-nass"])
+    (retired,) = [f for f in found if f.rule == "retired-demand"]
+    assert retired.severity == "error" and retired.where == "resolves 1"
+    assert "March 2022" in retired.message
+    assert "naas-closed-2022" in retired.fix and "workforce-stability" in retired.fix
+    assert retired.source and "Community Care" in retired.source
+    assert "retired-demand" not in rules(findings())
+
+
+def test_limits_from_unverified_sources_are_advice() -> None:
+    # The Policy Forum's 600 words comes from an older cycle, not verified.
+    long = findings(profile="labour-npf", commission="X", demands=LONG, notes=MANY_NOTES)
+    (limit,) = [f for f in long if f.rule == "word-limit"]
+    assert limit.severity == "advice" and "not verified" in limit.message
+    assert not any(f.severity == "error" for f in long)
+    # A limit the user set is their own word, and firm.
+    own = findings(
+        profile="labour-npf", commission="X", demands=LONG, notes=MANY_NOTES, word_limit=100
+    )
+    assert [f.severity for f in own if f.rule == "word-limit"] == ["error"]
+    # Napo's 200 words was read on its own page: still an error.
+    napo = findings(profile="napo-agm", demands=MANY)
+    assert [f.severity for f in napo if f.rule == "word-limit"] == ["error"]
+
+
+CONFERENCE: dict[str, Any] = {
+    "profile": "labour-conference",
+    "title": "Children's care is not for profit",
+    "to": None,
+    "proposer": None,
+    "seconder": None,
+    "demands": ["use-profit-cap-power"],
+}
+
+
+def test_a_conference_motion_needs_a_note_after_the_cut_off() -> None:
+    # 2024: the cut-off was 5 July 2024, read on Labour's own page, so a warning.
+    old = findings(**CONFERENCE, meeting_date="2024-09-22", notes=[])
+    (late,) = [f for f in old if f.rule == "contemporary"]
+    assert late.severity == "warning" and "5 July 2024" in late.message
+    assert late.source and "verified" in late.source
+    fresh = findings(
+        **CONFERENCE,
+        meeting_date="2024-09-22",
+        notes=[{"text": "On 20 July 2024 the new Government announced a review."}],
+    )
+    assert "contemporary" not in rules(fresh)
+    before = findings(
+        **CONFERENCE,
+        meeting_date="2024-09-22",
+        notes=[{"text": "On 1 July 2024 the old Government announced a review."}],
+    )
+    assert "contemporary" in rules(before)
+
+
+def test_a_year_whose_cut_off_is_unknown_takes_the_earliest_seen() -> None:
+    found = findings(**CONFERENCE, meeting_date="2027-09-26", notes=["cwsa-2026-profit-cap-power"])
+    (late,) = [f for f in found if f.rule == "contemporary"]
+    assert late.severity == "advice" and "5 July 2027" in late.message
+    month = findings(
+        **CONFERENCE,
+        meeting_date="2027-09-26",
+        notes=[{"text": "In August 2027 the council closed its last children's home."}],
+    )
+    assert "contemporary" not in rules(month)
+    # Profiles without the rule never ask for it.
+    assert "contemporary" not in rules(findings(notes=[]))
+
+
+def test_dates_are_read_from_the_users_own_notes() -> None:
+    assert checks.dates_in("On 3 September 2027, and on 2027-09-04") == [
+        dt.date(2027, 9, 3),
+        dt.date(2027, 9, 4),
+    ]
+    assert checks.dates_in("In February 2028 it closed") == [dt.date(2028, 2, 29)]
+    assert checks.dates_in("On 31 February 2027, by 2027-13-01") == []
 
 
 def test_a_body_that_names_itself_two_ways_is_not_flagged_for_either() -> None:

@@ -69,7 +69,7 @@ def test_show_gives_clause_sources_and_evidence(runner: CliRunner) -> None:
     assert "Reverse the privatisation of 'child social services'" in out
     assert "proposal 2" in out
     assert "foster-placements-private-share" in out
-    assert "nearly two in five foster care placements" in out
+    assert "nearly two in five of England's foster care" in out
     assert "How firm the sources are: the sources ask for this outright" in out
 
 

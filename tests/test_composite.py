@@ -61,7 +61,10 @@ def test_three_motions_become_one_with_no_repeated_clause() -> None:
 def test_free_text_is_kept_in_its_own_words() -> None:
     result = make()
     words = {t.text for t in result.motion.notes if isinstance(t, FreeText)}
-    assert "Our county now places more children in company-run homes than in its own." in words
+    assert (
+        "On 2 September 2027 foster carers told Anytown CLP of the strain on local placements."
+        in words
+    )
 
 
 def test_the_report_accounts_for_every_clause_of_every_motion() -> None:
@@ -171,7 +174,7 @@ def test_max_words_trims_repeats_and_says_what_it_dropped(
     assert result.document.words <= 250
     assert result.dropped and all(i.repeats is not None for i in result.dropped)
     dropped = {i.text for i in result.dropped}
-    assert any(t.startswith("To send this motion") for t in dropped)
+    assert any(t.startswith("Foster carers and the children in their care") for t in dropped)
     md = paper.render(report.paper(result, "c.yaml"), "md").decode("utf-8")
     assert "## Trimmed to the word limit" in md
     cli = runner.invoke(

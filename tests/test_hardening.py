@@ -34,7 +34,7 @@ submitted_by: Anytown Central Branch Labour Party
 proposer: Sam Example
 seconder: Alex Example
 meeting_date: 2027-01-14
-demands: [halt-nass]
+demands: [independent-regulator]
 """
 
 
@@ -61,7 +61,7 @@ def motiongen(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
 
 
 def test_1_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
-    lines = ["profile: labour-branch", "title: T", "demands: [halt-nass]", "x:"]
+    lines = ["profile: labour-branch", "title: T", "demands: [independent-regulator]", "x:"]
     lines.append("  a: &a [x,x,x,x,x,x,x,x,x]")
     for i in range(1, 10):
         name, previous = chr(97 + i), chr(96 + i)
@@ -82,7 +82,9 @@ def test_1_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
 
 def test_1_aliases_within_the_budget_still_work(runner: CliRunner, tmp_path: Path) -> None:
     spec = tmp_path / "m.yaml"
-    spec.write_text(SPEC.replace("demands: [halt-nass]", "demands: &d [halt-nass]"))
+    spec.write_text(
+        SPEC.replace("demands: [independent-regulator]", "demands: &d [independent-regulator]")
+    )
     assert runner.invoke(app, ["check", str(spec)]).exit_code == 0
 
 
@@ -148,7 +150,15 @@ def test_2_damaged_settings_never_stop_a_motion(runner: CliRunner, tmp_path: Pat
     result = runner.invoke(
         app,
         [
-            *("new", "--profile", "labour-branch", "--title", "T", "--demand", "halt-nass"),
+            *(
+                "new",
+                "--profile",
+                "labour-branch",
+                "--title",
+                "T",
+                "--demand",
+                "independent-regulator",
+            ),
             *("--yes", "--format", "txt", "--output", f"{tmp_path}/"),
         ],
     )
@@ -190,7 +200,12 @@ def test_3_long_derived_properties_are_cut_to_fit(tmp_path: Path) -> None:
     from motiongen.output.word import WordWriter
 
     motion = Motion.model_validate(
-        {"profile": "labour-branch", "title": "T" * 255, "to": "M" * 255, "demands": ["halt-nass"]}
+        {
+            "profile": "labour-branch",
+            "title": "T" * 255,
+            "to": "M" * 255,
+            "demands": ["independent-regulator"],
+        }
     )
     found = profiles.load(with_user_files=False)
     doc = compose(motion, found.get("labour-branch"), catalogue.load(with_user_files=False))
@@ -209,8 +224,8 @@ def test_3_one_bad_motion_in_a_batch_stops_no_other(
     motions = "".join(f"  - submitted_by: Branch {n}\n" for n in range(5))
     spec_file = tmp_path / "batch.yaml"
     spec_file.write_text(
-        "defaults:\n  profile: labour-branch\n  title: T\n  demands: [halt-nass]\nmotions:\n"
-        + motions
+        "defaults:\n  profile: labour-branch\n  title: T\n"
+        "  demands: [independent-regulator]\nmotions:\n" + motions
     )
     cat = catalogue.load(with_user_files=False)
     found = profiles.load(with_user_files=False)
@@ -270,7 +285,7 @@ def test_4_disk_full_mid_batch_stops_with_a_summary(
     motions = "".join(f"  - submitted_by: Branch {n}\n" for n in range(6))
     batch = tmp_path / "batch.yaml"
     batch.write_text(
-        "defaults:\n  profile: labour-branch\n  title: T\n  demands: [halt-nass]\n"
+        "defaults:\n  profile: labour-branch\n  title: T\n  demands: [independent-regulator]\n"
         "  proposer: P\n  seconder: S\nmotions:\n" + motions
     )
     real_fdopen = os.fdopen
@@ -358,7 +373,7 @@ def test_7_new_yes_with_stdin_closed(tmp_path: Path) -> None:
     env = {**os.environ, "MOTIONGEN_CONFIG_DIR": str(tmp_path / "cfg")}
     result = subprocess.run(
         f"'{sys.executable}' -m motiongen new --yes --profile labour-branch --title T "
-        "--demand halt-nass --format txt 0<&-",
+        "--demand independent-regulator --format txt 0<&-",
         shell=True,
         cwd=tmp_path,
         env=env,
@@ -390,7 +405,7 @@ def test_7_check_json_with_stdout_closed(tmp_path: Path) -> None:
     ("line", "says"),
     [
         ("demands: [nosuch]", "'nosuch' is not in the catalogue"),
-        ("demands: halt-nass", "expected a list"),
+        ("demands: independent-regulator", "expected a list"),
         ("notes: 5", "expected a list"),
         ("_asked: 5", "damaged"),
         ("colour: red", "unknown key"),
@@ -424,7 +439,17 @@ def test_8_damaged_settings_are_ignored(
     (config / "settings.yaml").write_text(settings)
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(
-        app, ["new", "--profile", "labour-branch", "--title", "T", "--demand", "halt-nass", "-y"]
+        app,
+        [
+            "new",
+            "--profile",
+            "labour-branch",
+            "--title",
+            "T",
+            "--demand",
+            "independent-regulator",
+            "-y",
+        ],
     )
     assert result.exit_code in (0, 1), result.stderr
     assert (tmp_path / "t.docx").is_file()
@@ -465,7 +490,7 @@ def test_10_without_force_a_dangling_link_is_kept(runner: CliRunner, tmp_path: P
 def test_11_escape_sequences_in_a_key_are_shown_not_run(runner: CliRunner, tmp_path: Path) -> None:
     spec = tmp_path / "m.json"
     spec.write_text(
-        '{"profile": "labour-branch", "title": "T", "demands": ["halt-nass"],'
+        '{"profile": "labour-branch", "title": "T", "demands": ["independent-regulator"],'
         ' "k\\u001b]0;pwned\\u0007\\nsecond line": 1}'
     )
     result = runner.invoke(app, ["check", str(spec)])
@@ -479,7 +504,7 @@ def test_11_control_character_in_yaml_names_its_line(
     runner: CliRunner, tmp_path: Path, char: str
 ) -> None:
     spec = tmp_path / "m.yaml"
-    spec.write_text(f"profile: labour-branch\ntitle: T{char}x\ndemands: [halt-nass]\n")
+    spec.write_text(f"profile: labour-branch\ntitle: T{char}x\ndemands: [independent-regulator]\n")
     result = runner.invoke(app, ["check", str(spec)])
     assert result.exit_code == 2
     line = one_line_error(result.stderr)
@@ -645,7 +670,9 @@ def test_a_title_of_zero_width_characters_is_empty(
 ) -> None:
     spec = tmp_path / "m.json"
     spec.write_text(
-        json.dumps({"profile": "labour-branch", "demands": ["halt-nass"], "title": title})
+        json.dumps(
+            {"profile": "labour-branch", "demands": ["independent-regulator"], "title": title}
+        )
     )
     result = runner.invoke(app, ["check", str(spec)])
     assert result.exit_code == 2
@@ -656,7 +683,7 @@ def test_a_finished_resume_without_questions_removes_the_draft(
     runner: CliRunner, tmp_path: Path
 ) -> None:
     draft = Path(os.environ["MOTIONGEN_CONFIG_DIR"]) / "draft.yaml"
-    draft.write_text("profile: labour-branch\ntitle: T\ndemands: [halt-nass]\n")
+    draft.write_text("profile: labour-branch\ntitle: T\ndemands: [independent-regulator]\n")
     result = runner.invoke(
         app, ["new", "--resume", "--yes", "--format", "txt", "--output", f"{tmp_path}/"]
     )

@@ -27,7 +27,7 @@ FLAGS = [
     "--submitted-by", "Anytown Labour Group", "--to", "Full Council",
     "--meeting-date", "2027-03-01", "--nation", "england",
     "--proposer", "Cllr Sam Example", "--seconder", "Cllr Alex Example",
-    "--demand", "council-run-childrens-homes", "--demand", "halt-nass",
+    "--demand", "council-run-childrens-homes", "--demand", "independent-regulator",
     "--note", "councils-without-childrens-homes",
     "--note", "Our borough closed its last children's home in 2019.",
     "--believe", "risk-stays-public",
@@ -278,7 +278,7 @@ def test_the_whole_walk_through_writes_a_docx(tmp_path: Path) -> None:
     assert "Our council spent a record sum on agency staff last year." in body
     assert "Campaign for the Government to" in body
     assert "end councils" in body
-    assert "stop every plan to create a market" in body
+    assert "take no step that widens the market" in body
     (spec,) = (tmp_path / "motions").glob("*.yaml")
     text = spec.read_text("utf-8")
     assert "profile: union-conference" in text and "end-agency-staffing" in text
@@ -333,8 +333,8 @@ def test_an_empty_title_is_asked_again(tmp_path: Path) -> None:
 
 
 def answer_conference_start(t: Term) -> None:
-    """Labour Annual Conference: a 250-word limit."""
-    t.answer("Who is the motion for", DOWN + "\r")
+    """The Napo AGM: a 200-word limit read on Napo's own page, so a firm one."""
+    t.answer("Who is the motion for", DOWN * 6 + "\r")
     t.answer("Title of the motion", CLEAR + "Keep child protection public\r")
     t.answer("Submitted by", "Anytown CLP\r")
     t.answer("Where it goes", "\r")
@@ -350,14 +350,14 @@ def test_over_the_limit_is_shown_while_picking_and_enter_does_not_write(tmp_path
     t.see("Which demands")
     for _ in range(12):
         t.send(" " + DOWN)
-    screen = t.see(r"\d+ words: \d+ over the limit of 250")
+    screen = t.see(r"\d+ words: \d+ over the limit of 200")
     assert "Preview" not in screen
     t.send("\r")
     for question in ("Facts to note", "fact of your own", "believes", "belief of your own"):
         t.answer(question, "\r")
     t.answer("Anything else to resolve", "\r")
     screen = t.see(r"What next\?(.*\n)*.*Esc goes back")
-    assert re.search(r"over the limit of 250 for Labour", screen)
+    assert re.search(r"over the limit of 200 for Napo", screen)
     assert re.search(r"❯ Cut to the limit", screen), "cutting is the default"
     assert "Write anyway (the body will reject it)" in screen
     assert "the demand '" in screen and "resolves 5" not in screen
@@ -485,7 +485,17 @@ def test_a_kept_draft_is_offered_on_the_next_run(tmp_path: Path) -> None:
 def test_each_kind_of_body_has_its_own_memory(runner: CliRunner, tmp_path: Path) -> None:
     def write(*args: str) -> None:
         done = subprocess.run(
-            [MOTIONGEN, "new", *args, "--demand", "halt-nass", "-f", "md", "-o", "done/"],
+            [
+                MOTIONGEN,
+                "new",
+                *args,
+                "--demand",
+                "independent-regulator",
+                "-f",
+                "md",
+                "-o",
+                "done/",
+            ],
             capture_output=True,
             text=True,
             timeout=30,

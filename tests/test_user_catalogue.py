@@ -20,6 +20,7 @@ demands:
     theme: ownership
     clause: set up a county-run fostering service for every child in our care
     acted_on_by: [council]
+    applies_in: [england]
     sources:
       - {source: lswg-briefing-2021, at: "essential components"}
     evidence: [county-agency-spend]
@@ -63,6 +64,22 @@ def test_a_missing_key_names_the_entry(tmp_path: Path) -> None:
     assert str(caught.value).startswith(f"{path}:3: demands[1].theme: this key is required")
 
 
+@pytest.mark.parametrize(
+    ("line", "where", "field"),
+    [
+        ("    applies_in: [england]\n", 3, "demands[1].applies_in"),
+        ("    holds_for: [england]\n", 15, "evidence[1].holds_for"),
+    ],
+)
+def test_every_entry_must_say_where_it_holds(
+    tmp_path: Path, line: str, where: int, field: str
+) -> None:
+    path = write(tmp_path, OWN.replace(line, ""))
+    with pytest.raises(CatalogueError) as caught:
+        catalogue.load([path])
+    assert str(caught.value).startswith(f"{path}:{where}: {field}: this key is required")
+
+
 def test_an_unknown_reference_names_the_nearest_id(tmp_path: Path) -> None:
     path = write(
         tmp_path,
@@ -71,7 +88,7 @@ def test_an_unknown_reference_names_the_nearest_id(tmp_path: Path) -> None:
     with pytest.raises(CatalogueError) as caught:
         catalogue.load([path])
     message = str(caught.value)
-    assert message.startswith(f"{path}:11: demands[1].overlaps[1]: no demand has the id")
+    assert message.startswith(f"{path}:12: demands[1].overlaps[1]: no demand has the id")
     assert "did you mean 'nationalise-foster-care'?" in message
 
 

@@ -99,7 +99,7 @@ def test_title_is_a_real_title_and_leads_are_headings(branch_docx: Path) -> None
     assert "Meeting date: 14 January 2027" in texts
     assert "Proposer: Sam Example" in texts and "Seconder: Alex Example" in texts
     (count,) = [p for p in paragraphs if p.style.name == "Word Count"]
-    assert count.text == "177 words."  # no limit for a branch, so no limit line
+    assert count.text == "205 words."  # no limit for a branch, so no limit line
 
 
 def test_word_count_is_set_apart(branch_docx: Path) -> None:
@@ -132,10 +132,10 @@ def test_clauses_are_real_numbered_lists_restarting_per_section(branch_docx: Pat
     items = numbered(branch_docx)
     assert not any(text[:2].strip().rstrip(".").isdigit() for _, text in items), "typed numbers"
     num_ids = [n for n, _ in items]
-    # notes (3), believes (2), calls on (3), sources (2 bullets); the one clause
+    # notes (3), believes (2), calls on (3), sources (3 bullets); the one clause
     # the branch resolves has no number, as a lone clause needs none
-    groups = [num_ids[0:3], num_ids[3:5], num_ids[5:8], num_ids[8:10]]
-    assert len(num_ids) == 10
+    groups = [num_ids[0:3], num_ids[3:5], num_ids[5:8], num_ids[8:11]]
+    assert len(num_ids) == 11
     assert all(len(set(g)) == 1 for g in groups)
     assert len({g[0] for g in groups}) == 4
     texts = [p.text for p in docx.Document(str(branch_docx)).paragraphs]

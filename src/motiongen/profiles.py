@@ -79,6 +79,31 @@ class Rule(Strict):
     covers: list[Literal[COVERABLE]] = Field(default_factory=list)  # type: ignore[valid-type]
 
 
+class CutOff(Strict):
+    """One year's cut-off: motions must concern matters arising after ``date``."""
+
+    conference: int = Field(ge=2000, le=2100)  # the year of the conference
+    date: dt.date
+    source: Text
+    verified: bool
+
+
+class Contemporary(Strict):
+    """A conference's rule that a motion concerns matters arising after a cut-off."""
+
+    what: Text
+    cut_offs: list[CutOff] = Field(min_length=1)
+
+    def cut_off(self, year: int) -> tuple[dt.date, CutOff | None]:
+        """The cut-off for a conference year, and the entry it comes from; for a year
+        not yet published, the earliest day of the year any past cut-off fell on."""
+        for entry in self.cut_offs:
+            if entry.conference == year:
+                return entry.date, entry
+        earliest = min(self.cut_offs, key=lambda c: (c.date.month, c.date.day))
+        return earliest.date.replace(year=year), None
+
+
 class DatedWording(Strict):
     """Wording that belonged to an earlier period, and what to say now."""
 
@@ -158,6 +183,7 @@ class Profile(Strict):
     required: list[Literal[REQUIRABLE]] = Field(default_factory=list)  # type: ignore[valid-type]
     notice: Notice | None = None
     deadlines: list[Deadline] = Field(default_factory=list)
+    contemporary: Contemporary | None = None
     period: Period | None = None
     rules: list[Rule] = Field(min_length=1)
     line_width: int | None = Field(default=None, ge=30, le=200)  # characters a numbered line

@@ -246,6 +246,12 @@ def _check_references(
             check(ref, "demands", (*at, "overlaps", j))
         for j, conflict in enumerate(d.conflicts):
             check(conflict.with_, "demands", (*at, "conflicts", j, "with"))
+        if d.retired is not None:
+            check_sources(d.retired.sources, (*at, "retired", "sources"))
+            for j, ref in enumerate(d.retired.notes):
+                check(ref, "evidence", (*at, "retired", "notes", j))
+            for j, ref in enumerate(d.retired.demands):
+                check(ref, "demands", (*at, "retired", "demands", j))
         if d.id in d.overlaps or d.id in {c.with_ for c in d.conflicts}:
             raise CatalogueError(
                 "a demand cannot overlap or conflict with itself",

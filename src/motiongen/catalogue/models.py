@@ -38,6 +38,8 @@ class SourceRef(Strict):
 
 SEED_KINDS = ("policy-submission", "meeting-notes", "resolution", "briefing", "article")
 PRIMARY_KINDS = ("statistics", "legislation", "regulator", "report", "government")
+# Read at second hand: a fact resting on these alone says so in its caveat.
+SECONDARY_KINDS = ("press", "summary")
 
 
 class Source(Strict):
@@ -61,6 +63,8 @@ class Source(Strict):
         "regulator",
         "report",
         "government",
+        "press",
+        "summary",
         "other",
     ]
     publisher: Text | None = None
@@ -114,6 +118,23 @@ class Conflict(Strict):
 TENTATIVE_OPENINGS = ("examine ", "bring forward proposals ", "consider ")
 
 
+class Retired(Strict):
+    """A demand that events have overtaken: its id still resolves, so that an old spec
+    file loads, and ``check`` says what to put in its place."""
+
+    since: dt.date
+    why: Text
+    notes: list[Id] = Field(default_factory=list)  # facts to note in its place
+    demands: list[Id] = Field(default_factory=list)  # demands that carry on its aim
+    sources: list[SourceRef] = Field(min_length=1)  # where the change is shown
+
+    @model_validator(mode="after")
+    def _has_successor(self) -> Retired:
+        if not self.notes and not self.demands:
+            raise ValueError("a retired demand names what replaces it: 'notes' or 'demands'")
+        return self
+
+
 class Demand(Strict):
     id: Id
     title: Text
@@ -123,12 +144,15 @@ class Demand(Strict):
     note: Text | None = None
     clause_for: dict[Level, Text] = Field(default_factory=dict)
     acted_on_by: list[Level] = Field(min_length=1)
-    applies_in: list[Nation] = Field(default_factory=lambda: list(NATIONS), min_length=1)
+    # Stated for every demand, never assumed: who acts differs by nation (children's
+    # services are devolved, and Northern Ireland's councils run none).
+    applies_in: list[Nation] = Field(min_length=1)
     sources: list[SourceRef] = Field(min_length=1)
     evidence: list[Id] = Field(default_factory=list)
     beliefs: list[Id] = Field(default_factory=list)
     overlaps: list[Id] = Field(default_factory=list)
     conflicts: list[Conflict] = Field(default_factory=list)
+    retired: Retired | None = None
 
     @field_validator("clause")
     @classmethod
@@ -172,15 +196,18 @@ class Evidence(Strict):
     """A fact. ``kind`` says how it goes out of date: a ``figure`` with the years, a
     ``law`` (a provision or policy) when it may have been changed since
     ``last_checked``; an ``event`` does not. ``year`` is None where the source gives
-    none; ``holds_for`` is empty where the source names no nation."""
+    none. ``holds_for`` is always stated: a fact cited to the wrong nation is the
+    first thing a chair picks on. ``dated`` is the day the matter arose, where the
+    source gives it, so that a conference's "contemporary" cut-off can be applied."""
 
     id: Id
     statement: Text
     kind: Literal["figure", "event", "law"] = "figure"
     year: int | None = Field(default=None, ge=1900, le=2100)
     takes_effect: dt.date | None = None
+    dated: dt.date | None = None
     last_checked: dt.date | None = None
-    holds_for: list[Nation] = Field(default_factory=list)
+    holds_for: list[Nation] = Field(min_length=1)
     scope: Text
     caveat: Text | None = None
     sources: list[SourceRef] = Field(min_length=1)
@@ -197,6 +224,11 @@ class Evidence(Strict):
     def when(self) -> str:
         """The year for a list, or that the source gives none."""
         return str(self.year) if self.year is not None else "year not given"
+
+    @property
+    def arose(self) -> dt.date | None:
+        """The day the matter arose, as far as the catalogue knows it."""
+        return self.dated or self.takes_effect
 
 
 class Belief(Strict):

@@ -61,6 +61,15 @@ def demand(catalogue: Catalogue, item: Demand, *, full: bool = False) -> dict[st
         "beliefs": list(item.beliefs),
         "overlaps": list(item.overlaps),
         "conflicts": [{"with": c.with_, "why": c.why} for c in item.conflicts],
+        "retired": None
+        if item.retired is None
+        else {
+            "since": item.retired.since.isoformat(),
+            "why": item.retired.why,
+            "notes": list(item.retired.notes),
+            "demands": list(item.retired.demands),
+            "sources": source_refs(catalogue, item.retired.sources),
+        },
     }
     if full:
         record["evidence"] = [fact(catalogue, catalogue.evidence[e]) for e in item.evidence]

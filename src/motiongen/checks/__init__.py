@@ -138,6 +138,16 @@ def required_fields(ctx: Context) -> list[Finding]:
     return out
 
 
+UNVERIFIED = "; the profile's source for this limit is not verified, so check it with the body"
+
+
+def _limit_is_firm(profile: Profile, key: str) -> bool:
+    """A limit fails the motion only where the body's own rule for it has been read;
+    one known only from a secondary or dated source is advice."""
+    rule = profile.rule_for(key)
+    return rule is None or rule.verified
+
+
 def word_limit(ctx: Context) -> list[Finding]:
     document = ctx.document
     if not document.over_limit:
@@ -149,17 +159,19 @@ def word_limit(ctx: Context) -> list[Finding]:
         key=lambda t: -t[0],
     )[:3]
     longest = ", ".join(f"{where} ({n} words)" for n, where in costly)
+    # A limit the user set in the spec is their own word, and firm.
+    firm = ctx.motion.word_limit is not None or _limit_is_firm(ctx.profile, "word_limit")
     return [
         Finding(
             rule="word-limit",
-            severity="error",
+            severity="error" if firm else "advice",
             message=(
                 f"{document.words} words, {over} over the limit of {document.word_limit} "
-                f"for {ctx.profile.name}"
+                f"for {ctx.profile.name}" + ("" if firm else UNVERIFIED)
             ),
             fix=f"cut {over} words; the longest clauses are {longest}",
             where="whole motion",
-            source=_rule_source(ctx.profile, "word_limit"),
+            source=None if ctx.motion.word_limit else _rule_source(ctx.profile, "word_limit"),
         )
     ]
 
@@ -168,11 +180,13 @@ def title_limit(ctx: Context) -> list[Finding]:
     limit = ctx.document.title_word_limit
     if limit is None or ctx.document.title_words <= limit:
         return []
+    firm = _limit_is_firm(ctx.profile, "title")
     return [
         Finding(
             rule="title-limit",
-            severity="error",
-            message=f"the title has {ctx.document.title_words} words; the limit is {limit}",
+            severity="error" if firm else "advice",
+            message=f"the title has {ctx.document.title_words} words; the limit is {limit}"
+            + ("" if firm else UNVERIFIED),
             fix=f"shorten the title to {limit} words or fewer",
             where="title",
             source=_rule_source(ctx.profile, "title"),
@@ -471,6 +485,129 @@ def nations(ctx: Context) -> list[Finding]:
     return out
 
 
+def retired_demands(ctx: Context) -> list[Finding]:
+    """A demand that events have overtaken asks for what is already done or gone."""
+    out = []
+    for section, clause in ctx.clauses():
+        if clause.kind != "demand" or clause.ref is None:
+            continue
+        retired = ctx.catalogue.demands[clause.ref].retired
+        if retired is None:
+            continue
+        instead = [f"note '{ref}' under notes" for ref in retired.notes]
+        instead += [f"ask for '{ref}'" for ref in retired.demands]
+        out.append(
+            Finding(
+                rule="retired-demand",
+                severity="error",
+                message=(
+                    f"'{clause.ref}' is retired since {british_date(retired.since)}: {retired.why}"
+                ),
+                fix=f"take '{clause.ref}' out of demands; instead, " + ", or ".join(instead),
+                where=_where(section, clause),
+                source=_cite(ctx.catalogue, retired.sources),
+                clause=_excerpt(clause.text),
+            )
+        )
+    return out
+
+
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+DAY_MONTH_YEAR = re.compile(
+    r"\b(?:(\d{1,2})(?:st|nd|rd|th)? )?(" + "|".join(MONTHS) + r") (\d{4})\b", re.IGNORECASE
+)
+ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def dates_in(text: str) -> list[dt.date]:
+    """The days a clause of the user's own names: "3 August 2027", "2027-08-03"; a month
+    alone ("in August 2027") stands for its last day, as the matter may fall late in it."""
+    found = []
+    for day, month, year in DAY_MONTH_YEAR.findall(text):
+        number = MONTHS.index(month.lower()) + 1
+        try:
+            if day:
+                found.append(dt.date(int(year), number, int(day)))
+            else:
+                following = dt.date(int(year) + number // 12, number % 12 + 1, 1)
+                found.append(following - dt.timedelta(days=1))
+        except ValueError:
+            continue
+    for year, month, day in ISO_DATE.findall(text):
+        try:
+            found.append(dt.date(int(year), int(month), int(day)))
+        except ValueError:
+            continue
+    return found
+
+
+def _note_dates(ctx: Context) -> list[dt.date]:
+    """The latest day each note can be shown to concern, where it can be shown at all."""
+    found: list[dt.date] = []
+    for section, clause in ctx.clauses():
+        if section.key != "notes":
+            continue
+        if clause.kind == "evidence" and clause.ref is not None:
+            fact = ctx.catalogue.evidence[clause.ref]
+            if fact.arose is not None:
+                found.append(fact.arose)
+            elif fact.year is not None:
+                found.append(dt.date(fact.year, 1, 1))  # only a later year is surely after
+        elif clause.kind == "text":
+            found += dates_in(clause.text)
+    return found
+
+
+def contemporary(ctx: Context) -> list[Finding]:
+    """A conference that takes only motions on matters arising after a cut-off."""
+    rule = ctx.profile.contemporary
+    if rule is None:
+        return []
+    m = ctx.motion
+    when = m.meeting_date or m.deadline or m.submitted_on or ctx.today
+    cut_off, entry = rule.cut_off(when.year)
+    if any(day > cut_off for day in _note_dates(ctx)):
+        return []
+    day = british_date(cut_off)
+    if entry is None:
+        known = ", ".join(f"{british_date(c.date)} in {c.conference}" for c in rule.cut_offs)
+        message = (
+            f"no note concerns a matter after {day}; the cut-off for {when.year} is not in "
+            f"the profile, so this takes the earliest day seen in past years ({known})"
+        )
+    else:
+        message = f"no note concerns a matter after the {entry.conference} cut-off, {day}"
+    firm = entry is not None and entry.verified
+    return [
+        Finding(
+            rule="contemporary",
+            severity="warning" if firm else "advice",
+            message=f"{message}: {rule.what}",
+            fix=(
+                "add a note on something that happened after the cut-off, with its date "
+                '("On 3 September 2027 …"), or check the cut-off with the conference office'
+            ),
+            where="notes",
+            source=f"{entry.source} ({'verified' if entry.verified else 'not verified'})"
+            if entry
+            else None,
+        )
+    ]
+
+
 def demand_relations(ctx: Context) -> list[Finding]:
     chosen = list(ctx.motion.demands)
     out = []
@@ -685,6 +822,8 @@ RULES: list[Rule] = [
     law_last_checked,
     opposition_wording,
     nations,
+    retired_demands,
+    contemporary,
     demand_relations,
     who_can_act,
     timing,
