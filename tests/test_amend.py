@@ -75,7 +75,7 @@ def clean_text(amended: Amended) -> list[tuple[str, list[str]]]:
 
 
 ISSUE_EXAMPLE = """\
-  - in: resolves 2
+  - in: calls on 2
     delete: "private agencies"
     insert: "private agencies and umbrella companies"
 """
@@ -85,7 +85,8 @@ def test_delete_and_insert_in_a_cited_paragraph(motion: Path, cat: Catalogue) ->
     amended = apply([amendment(motion.parent, "a.yaml", ISSUE_EXAMPLE)], cat)
     assert amended.text(0) == (
         "Amendment 38.1 to Motion 38 'Bring children's social care back into public hands', "
-        "from Northby Branch: In resolves, paragraph 2 (line 12), delete 'private agencies' "
+        "from Northby Branch: In the section calling on the Labour Government, clause 2 "
+        "(line 12), delete 'private agencies' "
         "and insert 'private agencies and umbrella companies'."
     )
     resolves = clean_text(amended)[2][1]
@@ -118,24 +119,26 @@ def test_the_line_cited_is_the_line_the_numbered_text_shows(motion: Path, cat: C
                 "Our county spent a record sum on agency social workers and agency "
                 "managers last year.",
             ),
-            "In notes, paragraph 2 (line 4), after 'agency social workers' insert 'and agency "
-            "managers'.",
+            "In the section 'This branch notes:', clause 2 (line 4), after 'agency social "
+            "workers' insert 'and agency managers'.",
         ),
         (
             '  - delete: "record"\n',
             ("notes", 1, "Our county spent a sum on agency social workers last year."),
-            "In notes, paragraph 2 (line 4), delete 'record'.",
+            "In the section 'This branch notes:', clause 2 (line 4), delete 'record'.",
         ),
         (
             '  - add_at_end: resolves\n    text: "To report back in June"\n',
             ("resolves", -1, "To report back in June."),
-            "Add at end of resolves a new paragraph 5: 'To report back in June.'",
+            "Add at the end of the section 'This branch resolves:' a new clause 2: 'To report "
+            "back in June.'",
         ),
         (
             "  - add_at_end: resolves\n    demand: halt-nass\n",
-            ("resolves", 3, None),
+            ("calls_on", 3, None),
             # under the lead this body puts the demand, as a rebuilt spec would
-            "Insert after resolves paragraph 3 (line 16) a new paragraph 4: 'Halt the National",
+            "Add at the end of the section calling on the Labour Government a new clause 4: "
+            "'Halt the National",
         ),
         (
             "  - delete_clause: notes 2\n",
@@ -145,13 +148,13 @@ def test_the_line_cited_is_the_line_the_numbered_text_shows(motion: Path, cat: C
                 "Almost two in five foster placements in England are made through agencies "
                 "run for profit.",
             ),
-            "Delete notes paragraph 2 (line 4).",
+            "Delete clause 2 of the section 'This branch notes:' (line 4).",
         ),
         (
             '  - insert_after: believes 1\n    text: "Profit has no place in care"\n',
             ("believes", 1, "Profit has no place in care."),
-            "Insert after believes paragraph 1 (line 7) a new paragraph 2: 'Profit has no "
-            "place in care.'",
+            "Insert after clause 1 of the section 'This branch believes that:' (line 7) a new "
+            "clause 2: 'Profit has no place in care.'",
         ),
     ],
 )
@@ -179,13 +182,13 @@ def test_a_demand_added_is_worded_for_the_motions_body(tmp_path: Path, cat: Cata
     shutil.copy(REPO / "examples" / "union-conference.yaml", tmp_path / "motion.yaml")
     path = amendment(tmp_path, "a.yaml", "  - add_at_end: resolves\n    demand: halt-nass\n")
     amended = apply([path], cat)
-    assert amended.spec()["demands"][-1] == "halt-nass"
+    assert amended.spec()["sections"][-1]["items"][-1] == "halt-nass"
     added = clean_text(amended)[-1][1][-1]
     assert added.startswith("Campaign for the Government to halt the National Assessment")
     # Numbered as the motion shows it: the union-conference "calls on" list
     # starts again at 1), as the UNISON form does.
     last = amended.original.sections[-1].clauses[-1].number.strip("().")
-    assert f"a new paragraph {int(last) + 1}: '{added}'" in amended.text(0)
+    assert f"a new clause {int(last) + 1}: '{added}'" in amended.text(0)
 
 
 def test_delete_all_and_replace(motion: Path, cat: Catalogue) -> None:
@@ -222,25 +225,28 @@ BAD = [
     (
         '  - delete: "profit"\n',
         2,
-        "change 1: the words 'profit' occur 3 times in the motion: notes 1 at line 3, "
-        "believes 1 at line 7, believes 2 at line 8",
+        "change 1: the words 'profit' occur 3 times in the motion: the section 'This branch "
+        "notes:', clause 1 at line 3, the section 'This branch believes that:', clause 1 at "
+        "line 7, the section 'This branch believes that:', clause 2 at line 8",
     ),
     (
         '  - in: believes 1\n    delete: "vulnerable children"\n  - in: resolves 9\n'
         '    delete: "x"\n',
         2,
-        "change 2: resolves has paragraphs 1 to 4, not 9",
+        "change 2: 'resolves 9' does not name a clause of the motion: 'resolves' has "
+        "clauses 1 to 1, not 9; the other sections that act are 'calls on' (3 clauses)",
     ),
     (
-        "".join(f"  - delete_clause: resolves {n}\n" for n in range(1, 5)),
+        "".join(f"  - delete_clause: calls on {n}\n" for n in range(1, 4))
+        + "  - delete_clause: resolves 1\n",
         2,
         "change 4: amendment 38.1 removes everything the motion resolves: a direct negative is "
         "not in order. The rule: An amendment must keep some of the motion's wording",
     ),
     (
         '  - delete: "To send this motion to our MP and the local press."\n'
-        "  - delete_clause: resolves 1\n  - delete_clause: resolves 2\n"
-        "  - delete_clause: resolves 3\n",
+        "  - delete_clause: calls on 1\n  - delete_clause: calls on 2\n"
+        "  - delete_clause: calls on 3\n",
         2,
         "a direct negative is not in order",
     ),
@@ -310,7 +316,8 @@ def test_two_amendments_to_the_same_words_clash_naming_both(
     assert result.exit_code == 2
     assert (
         "amendment 38.1 (Northby Branch) change 1 and amendment 38.2 (Southby Branch) change 1 "
-        "both change resolves 2 (line 12): they clash" in result.stderr
+        "both change the section calling on the Labour Government, clause 2 (line 12): they "
+        "clash" in result.stderr
     )
 
 
@@ -332,13 +339,13 @@ def test_words_inserted_after_others_are_spaced_and_an_emptied_heading_goes(
     motion: Path, cat: Catalogue
 ) -> None:
     body = (
-        '  - in: resolves 1\n    after: "public ownership"\n    insert: "within five years"\n'
-        "  - delete_clause: resolves 4\n"
+        '  - in: calls on 1\n    after: "public ownership"\n    insert: "within five years"\n'
+        "  - delete_clause: resolves\n"
     )
     amended = apply([amendment(motion.parent, "a.yaml", body)], cat)
     clean = clean_text(amended)
     assert clean[2][1][0].startswith("Bring foster care into public ownership within five years,")
-    assert [key for key, _ in clean] == ["notes", "believes", "resolves"]
+    assert [key for key, _ in clean] == ["notes", "believes", "calls_on"]
     heading = next(p for p in amended.paras if p.lead and p.original == "This branch resolves:")
     assert heading.mark == "del" and heading.author == "Northby Branch"
 
@@ -398,8 +405,14 @@ def test_the_tracked_document_holds_real_tracked_changes(
         "from Northby Branch:"
     )
     assert set(rule) == {"="} and not blank
-    assert first.startswith("In resolves, paragraph 2 (line 12), delete")
-    assert "a rebuild puts it under 'This branch resolves:'" in result.stderr
+    assert first.startswith(
+        "In the section calling on the Labour Government, clause 2 (line 12), delete"
+    )
+    # The motion as amended keeps every clause in its section, and rebuilds as it is.
+    rebuilt = runner.invoke(
+        app, ["build", str(out / "motion-38-as-amended.yaml"), "-f", "txt", "-o", "-"]
+    )
+    assert rebuilt.stdout == (out / "motion-38-as-amended.txt").read_text(encoding="utf-8")
     again = runner.invoke(app, ["amend", str(path), "-o", str(out)])
     assert again.exit_code == 2 and "--force" in again.stderr
 
@@ -499,7 +512,7 @@ def test_hostile_changes_are_applied_or_refused_cleanly(
 
 GOLDEN = Path(__file__).parent / "golden"
 README_AMENDMENT = """\
-  - in: resolves 2
+  - in: calls on 2
     delete: "private agencies"
     insert: "private agencies and umbrella companies"
   - add_at_end: resolves
@@ -551,22 +564,31 @@ def test_a_heading_can_be_amended_and_the_spec_follows(tmp_path: Path, cat: Cata
         f"In the heading 'Conference calls on the Service Group Executive to:' (line {line}), "
         "delete 'the Service Group Executive' and insert 'the National Executive'."
     )
-    assert amended.spec()["calls_on"] == "the National Executive"
-    assert amended.headings_lost() == []
+    (calls_on,) = [x for x in amended.spec()["sections"] if x["kind"] == "calls_on"]
+    assert calls_on["to"] == "the National Executive"
     data = tracked.tracked_docx(amended, today=TODAY)
     deleted = "".join(t.text for t in part(data, "word/document.xml").iter(f"{W}delText"))
     assert deleted == "the Service Group Executive"
 
 
-def test_a_heading_the_spec_cannot_hold_is_noted(motion: Path, runner: CliRunner) -> None:
+def test_an_amended_heading_is_kept_and_checked(motion: Path, runner: CliRunner) -> None:
+    """The motion as amended keeps the heading as amended, whom it now asks included,
+    and check then says what that body cannot carry out."""
     path = amendment(
         motion.parent, "a.yaml", '  - delete: "the Labour Government"\n    insert: "the NEC"\n'
     )
-    result = runner.invoke(app, ["amend", str(path), "-o", str(motion.parent / "out")])
+    out = motion.parent / "out"
+    result = runner.invoke(app, ["amend", str(path), "-o", str(out)])
     assert result.exit_code == 0, result.stderr
-    assert "the heading 'This branch calls on the NEC to:' is not kept" in result.stderr
-    clean = (motion.parent / "out" / "motion-38-as-amended.txt").read_text(encoding="utf-8")
+    clean = (out / "motion-38-as-amended.txt").read_text(encoding="utf-8")
     assert "This branch calls on the NEC to:" in clean
+    rebuilt = runner.invoke(
+        app, ["build", str(out / "motion-38-as-amended.yaml"), "-f", "txt", "-o", "-"]
+    )
+    assert rebuilt.stdout == clean
+    check = runner.invoke(app, ["check", str(out / "motion-38-as-amended.yaml"), "--json"])
+    found = json.loads(check.stdout)["motions"][0]["findings"]
+    assert any(f["rule"] == "cannot-act" and "the NEC" in f["message"] for f in found)
 
 
 def test_the_shipped_example_amendment_applies(runner: CliRunner, tmp_path: Path) -> None:

@@ -79,7 +79,7 @@ def test_word_limit_names_the_count_the_limit_and_the_costliest_clauses() -> Non
     (limit,) = [f for f in found if f.rule == "word-limit"]
     assert limit.severity == "error"
     assert "over the limit of 200" in limit.message
-    assert "the longest clauses are resolves" in limit.fix
+    assert "the longest clauses are calls on" in limit.fix
     assert "napo.org.uk" in (limit.source or "")
     assert "word-limit" not in rules(findings(profile="napo-agm"))
 
@@ -372,7 +372,7 @@ def test_an_event_is_not_called_old_however_long_ago() -> None:
 def test_a_retired_demand_fails_and_names_what_to_use_instead() -> None:
     found = findings(demands=["halt-nass"])
     (retired,) = [f for f in found if f.rule == "retired-demand"]
-    assert retired.severity == "error" and retired.where == "resolves 1"
+    assert retired.severity == "error" and retired.where == "calls on 1"
     assert "March 2022" in retired.message
     assert "naas-closed-2022" in retired.fix and "workforce-stability" in retired.fix
     assert retired.source and "Community Care" in retired.source

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -95,6 +96,17 @@ This Branch resolves to:
 """
 
 
+def items(data: dict[str, Any], kind: str) -> list[Any]:
+    """The clauses of the sections of ``kind``, whichever form the spec is in."""
+    if "sections" not in data:
+        return list(data.get(kind, []))
+    return [i for section in data["sections"] if section["kind"] == kind for i in section["items"]]
+
+
+def leads(data: dict[str, Any]) -> list[str | None]:
+    return [section.get("lead") for section in data.get("sections", [])]
+
+
 def test_a_motion_typed_in_libreoffice_imports_with_its_sections(
     tmp_path: Path, cat: Catalogue, found: profiles.ProfileSet
 ) -> None:
@@ -105,15 +117,22 @@ def test_a_motion_typed_in_libreoffice_imports_with_its_sections(
     data = imported.data
     assert data["title"] == "Keep our children's homes in public hands"
     assert (data["proposer"], data["seconder"]) == ("Jo Bloggs", "Sam Smith")
-    assert data["notes"][0] == {
+    assert items(data, "notes")[0] == {
         "text": "Our council closed two of its own children's homes last year."
     }
-    assert data["notes"][1] == "childrens-homes-private-ownership"  # the catalogue's own words
-    assert [b["text"] for b in data["believes"]] == [
+    # the catalogue's own words
+    assert items(data, "notes")[1] == "childrens-homes-private-ownership"
+    assert [b["text"] for b in items(data, "believes")] == [
         "Children's care should never be run for profit.",
         "The children of our town should be cared for in our town.",
     ]
-    assert [r["text"] for r in data["resolves"]] == [
+    # Each lead kept as the motion words it.
+    assert leads(data) == [
+        "This Branch notes that:",
+        "This Branch believes:",
+        "This Branch resolves to:",
+    ]
+    assert [r["text"] for r in items(data, "resolves")] == [
         "ask our councillors to oppose any further sale of council children's homes;",
         "write to our MP asking her to support a cap on providers' profits.",
     ]
@@ -137,7 +156,8 @@ def test_word_numbered_lists_are_clauses(
     document.save(str(path))
     imported = importer.import_file(path, cat, found, profile_id="union-conference")
     assert imported.data["title"] == "Save Sure Start"
-    assert imported.data["notes"] == [{"text": "Two centres in our area closed this year."}]
+    assert items(imported.data, "notes") == [{"text": "Two centres in our area closed this year."}]
+    # The body's own layout prints these very leads: the spec keeps the short form.
     assert imported.data["resolves"] == [{"text": "Fund a campaign to reopen them."}]
     assert imported.data["calls_on"] == "the NEC"
     assert imported.data["proposer"] == "A Member"
@@ -163,8 +183,8 @@ def test_a_motion_form_with_a_table_and_headings_without_colons(
     document.save(str(path))
     data = importer.import_file(path, cat, found, profile_id="labour-branch").data
     assert (data["proposer"], data["seconder"]) == ("Jo Bloggs", "Sam Smith")
-    assert data["notes"] == [{"text": "Two centres closed this year."}]
-    assert data["resolves"] == [{"text": "To campaign to reopen them."}]
+    assert items(data, "notes") == [{"text": "Two centres closed this year."}]
+    assert items(data, "resolves") == [{"text": "To campaign to reopen them."}]
 
 
 def test_markdown_headings_are_sections(
@@ -178,8 +198,9 @@ def test_markdown_headings_are_sections(
     )
     data = importer.import_file(path, cat, found, profile_id="labour-branch").data
     assert data["title"] == "Save our centres"
-    assert data["notes"] == [{"text": "Two centres closed."}]
-    assert data["resolves"] == [{"text": "To campaign to reopen them."}]
+    assert items(data, "notes") == [{"text": "Two centres closed."}]
+    assert items(data, "resolves") == [{"text": "To campaign to reopen them."}]
+    assert leads(data) == ["We note", "We resolve"]
 
 
 def test_no_sections_is_one_text_section_with_a_warning(
@@ -249,7 +270,7 @@ def test_import_writes_a_spec_that_check_reads(
         r"title, 3 sections, (\d+) clauses, \1 matched to the catalogue", result.stderr
     )
     text = (tmp_path / "theirs.yaml").read_text(encoding="utf-8")
-    assert "# resolves 1 in the file, the same words:" in text
+    assert "# calls on 1 in the file, the same words:" in text
     assert runner.invoke(app, ["check", "theirs.yaml"]).exit_code == 0
     # build --profile re-frames the imported motion for another body
     council = runner.invoke(

@@ -158,7 +158,7 @@ def test_union_conference_numbers_as_the_unison_form(tmp_path: Path) -> None:
     ids = [n for n, _ in numbered(path)]
     sizes = {s.key: len(s.clauses) for s in document_for("union-conference").sections}
     on = sizes["notes"] + sizes["believes"]
-    calls = sizes["resolves"]
+    calls = sizes["calls_on"]
     assert len(set(ids[:on])) == 1 and len(set(ids[on : on + calls])) == 1 and ids[0] != ids[on]
     numbering = part(path, "word/numbering.xml")
     for num_id in (ids[0], ids[on]):

@@ -18,7 +18,8 @@ from motiongen.datatypes import Id, Level, Patterns, Strict, Text
 from motiongen.errors import InputError
 from motiongen.io import datafile
 from motiongen.paths import config_dir, data_dir
-from motiongen.text import nearest_hint
+from motiongen.sections import SectionKind, default_lead
+from motiongen.text import fill, nearest_hint
 
 REQUIRABLE = ("submitted_by", "to", "proposer", "seconder", "meeting_date", "commission", "nation")
 # What a profile rule can be the source for: a required field, or a limit the checks apply.
@@ -26,15 +27,30 @@ COVERABLE = (*REQUIRABLE, "word_limit", "title", "notice")
 
 
 class Sections(Strict):
+    """The leads of the body's sections; ``{calls_on}`` and ``{body}`` are filled in.
+
+    ``resolves`` heads the motion's own clauses (``resolves:`` in a spec). Where
+    it asks someone else ("Conference calls on {calls_on} to:"), a clause that
+    is the body's own act ("To send this motion to …") goes under ``decides``
+    instead. ``leads`` words any other kind of section in the body's own way;
+    a kind not given reads "<speaker> <verb>:" ("Conference welcomes:").
+    """
+
     notes: Text
     believes: Text
     resolves: Text
     mandates: Text | None = None
+    decides: Text | None = None
+    leads: dict[SectionKind, Text] = Field(default_factory=dict)
 
 
 class LevelWording(Strict):
     lead: Text
     item: Text
+    # What the section under ``lead`` does, and whom it asks: "calls_on" and
+    # "{calls_on}", or "resolves" and none where the body acts itself.
+    kind: SectionKind = "calls_on"
+    to: Text | None = None
 
     @field_validator("item")
     @classmethod
@@ -173,9 +189,7 @@ class Profile(Strict):
     number_format: Literal["1.", "1)", "(1)", "a)"] = "1."
     # Sections at which continuous numbering starts again at 1, as a body's
     # form shows it (UNISON: "calls on the NEC to: 1)... 2)...").
-    restart_at: list[Literal["notes", "believes", "resolves", "mandates"]] = Field(
-        default_factory=list
-    )
+    restart_at: list[SectionKind] = Field(default_factory=list)
     number_single_clause: bool = False  # "1." before a section's only clause
     word_limit: int | None = Field(default=None, ge=1, le=100_000)
     title_word_limit: int | None = Field(default=None, ge=1, le=1000)
@@ -190,6 +204,48 @@ class Profile(Strict):
     amendments: AmendmentRules = Field(default_factory=AmendmentRules)
     address: Text = "Chair, friends"
     composite: Compositing | None = None
+
+    @property
+    def speaker(self) -> str:
+        """How the body's motions name it at the start of a lead: "This branch"."""
+        return self.speaks_as[0] if self.speaks_as else "This meeting"
+
+    def lead(self, kind: str, to: str | None, values: dict[str, str]) -> str:
+        """The body's lead for a section of ``kind`` that asks ``to`` (if anyone)."""
+        values = {**values, "to": to or values.get("calls_on", "")}
+        if kind in self.sections.leads:
+            return fill(self.sections.leads[kind], values)
+        fixed = {
+            "notes": self.sections.notes,
+            "believes": self.sections.believes,
+            "mandates": self.sections.mandates,
+        }.get(kind)
+        if fixed:
+            return fill(fixed, values)
+        if kind == "resolves":
+            return fill(
+                self.sections.decides or default_lead("resolves", self.speaker, None), values
+            )
+        return default_lead(kind, self.speaker, values["to"])
+
+    def section_lead(self, kind: str, to: str | None, values: dict[str, str]) -> str:
+        """The lead a section of ``kind`` asking ``to`` gets when the spec gives none: the
+        lead of the motion's own clauses where it is that section, else ``lead``."""
+        own = self.own_section(values)
+        if (kind, to) == (own[0], own[2]):
+            return own[1]
+        return self.lead(kind, to, values)
+
+    def own_section(self, values: dict[str, str]) -> tuple[str, str, str | None]:
+        """The kind, lead and addressee of the section the motion's own clauses go under."""
+        lead = fill(self.sections.resolves, values)
+        if "{calls_on}" in self.sections.resolves:
+            return "calls_on", lead, values.get("calls_on")
+        return "resolves", lead, None
+
+    def decides_lead(self, values: dict[str, str]) -> str:
+        """The lead of the body's own decisions, where its own clauses' lead asks someone else."""
+        return self.lead("resolves", None, values)
 
     def frame(self, levels: Sequence[str]) -> tuple[str, LevelWording]:
         """The level a demand is put at for this body, and the wording for it."""

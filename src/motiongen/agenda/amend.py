@@ -22,7 +22,7 @@ from motiongen.output import paper
 from motiongen.output.fileset import FileSet
 from motiongen.output.motion import FileOptions, MotionWriter
 from motiongen.profiles import ProfileSet
-from motiongen.text import british_date, fill, slug
+from motiongen.text import british_date, slug
 
 DEFAULT_FORMATS = ("docx", "md", "txt")
 
@@ -75,7 +75,6 @@ def amend(
     result = AmendResult(amended)
     write(result, options, [f.path for f in files] + [motion_path])
     result.notes += notices(amended, options.today or dt.date.today())
-    result.notes += moved(amended)
     clean = amended.clean_document()
     if clean.over_limit:
         result.notes.append(
@@ -98,31 +97,6 @@ def notices(amended: Amended, today: dt.date) -> list[str]:
                 f"{british_date(meeting)}, by {british_date(due)}{source}; today is "
                 f"{british_date(today)}"
             )
-    return out
-
-
-def moved(amended: Amended) -> list[str]:
-    """Where the spec cannot keep a changed demand under its lead, say so."""
-    doc = amended.original
-    motion = amended.motion
-    calls_on = motion.calls_on or doc.profile.defaults.calls_on or "the relevant body"
-    own = fill(doc.profile.sections.resolves, {"calls_on": calls_on, "body": doc.profile.body})
-    out = []
-    for para in amended.paras:
-        if para.lead or para.key != "resolves" or para.kind != "demand" or para.mark != "same":
-            continue
-        lead = doc.sections[para.group].lead
-        if para.changed and lead != own:
-            out.append(
-                f"in the spec of the motion as amended, the changed clause "
-                f"'{para.clean[:50]}…' is your own text, so a rebuild puts it under '{own}' "
-                f"rather than '{lead}'"
-            )
-    for para in amended.headings_lost():
-        out.append(
-            f"in the spec of the motion as amended, the heading '{para.clean}' is not kept: "
-            "a rebuild words it as the body does; the documents written now keep it"
-        )
     return out
 
 
@@ -157,7 +131,8 @@ def write(result: AmendResult, options: AmendOptions, inputs: Sequence[Path]) ->
         + ", ".join(f"{f.label} ({f.amendment.submitted_by})" for f in amended.files)
         + ".",
         "Check it with: motiongen check " + spec_file.name,
-        "A catalogue clause that an amendment changed is now your own text under resolves:.",
+        "Each clause is in its section as printed; a catalogue clause that an amendment",
+        "changed is your own text now (text:).",
     ]
     spec_text = spec.dump(amended.spec(), header)
     files.add(spec_file, spec_text.encode("utf-8"), durable=True)

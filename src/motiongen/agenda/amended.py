@@ -7,18 +7,18 @@ what the meeting would have if every amendment were carried.
 from __future__ import annotations
 
 import dataclasses
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from motiongen.agenda.amendments import KEYS, AmendmentFile, Edit
+from motiongen.agenda.amendments import AmendmentFile, Edit
 from motiongen.agenda.edits import Applier, Motionview, clashes
 from motiongen.catalogue import Catalogue
-from motiongen.motion.compose import Clause, Document, Section, number_label
+from motiongen.motion.compose import Document, ItemKind, Raw, number_sections, section_entry
 from motiongen.motion.spec import Motion
 from motiongen.output import layout, sentences
 from motiongen.profiles import Profile
+from motiongen.sections import KINDS, read_lead
 from motiongen.text import count_words, fill, sentence
 
 
@@ -41,6 +41,7 @@ class Para:
     ref: str | None = None
     kind: str = "text"
     group: int = 0  # the paragraphs of one section share a group
+    to: str | None = None  # for a heading a "delete all and replace" brings: whom it asks
 
     @property
     def clean(self) -> str:
@@ -94,99 +95,87 @@ class Amended:
         return "\n\n".join([self.heading(who), *said])
 
     def clean_document(self) -> Document:
-        """The motion as amended, numbered afresh and its words counted again."""
+        """The motion as amended, numbered afresh as the body numbers, words counted again."""
         doc = self.original
         profile = doc.profile
-        sections: list[Section] = []
-        counter = 0
-        groups: dict[int, tuple[str, str, list[Para]]] = {}
-        for para in self.paras:
-            if para.mark == "del":
-                continue
-            if para.lead:
-                groups[para.group] = (para.key, para.clean, [])
-            elif para.group in groups:
-                groups[para.group][2].append(para)
-        for key, lead, items in groups.values():
-            if not items:
-                continue
-            if profile.numbering == "per-section":
-                counter = 0
-            clauses = []
-            for para in items:
-                counter += 1
-                kind: Any = para.kind if not para.changed else "text"
-                ref = para.ref if not para.changed or para.mark == "ins" else None
-                label = number_label(counter, profile.number_format)
-                clauses.append(Clause(label, sentence(para.clean), kind, ref))
-            sections.append(Section(key, lead, clauses))
+        raw = [
+            Raw(kind, lead, to, [(sentence(p.clean), _item_kind(p.kind), p.ref) for p in items])
+            for kind, lead, to, items in self._sections()
+        ]
+        sections = number_sections(raw, profile)
         counted = [s.lead for s in sections] + [c.text for s in sections for c in s.clauses]
         if profile.count_title:
             counted.append(doc.title)
-        refs = {c.ref for s in sections for c in s.clauses if c.ref}
+        noted = {c.ref: c.number for s in sections for c in s.clauses if c.kind == "evidence"}
         return dataclasses.replace(
             doc,
             sections=sections,
             words=sum(count_words(t) for t in counted),
-            citations=[c for c in doc.citations if c.ref in refs],
+            # Each fact's source is cited by its note's number in the motion as amended.
+            citations=[
+                dataclasses.replace(c, clause=noted[c.ref] or "")
+                for c in doc.citations
+                if c.ref in noted
+            ],
         )
 
-    def spec(self) -> dict[str, Any]:
-        """The amended motion as spec data: unchanged catalogue clauses keep their ids."""
-        data = self.motion.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
-        for key in ("demands", "notes", "believes", "resolves", "mandates", "output"):
-            data.pop(key, None)
-        lists: dict[str, list[Any]] = {k: [] for k in ("demands", *KEYS)}
+    def _sections(self) -> list[tuple[str, str, str | None, list[Para]]]:
+        """Each section left standing: its kind, its lead and addressee as amended, and
+        its clauses (a changed clause is the user's own text now; a catalogue clause
+        left as it was keeps its id)."""
+        doc = self.original
+        groups: dict[int, tuple[str, str, str | None, list[Para]]] = {}
         for para in self.paras:
-            if para.lead or para.mark == "del":
+            if para.mark == "del":
                 continue
-            keep = para.ref and (not para.changed or para.mark == "ins")
-            if para.key == "resolves" and keep and para.kind in ("demand", "text"):
-                lists["demands"].append(para.ref)
-            elif keep and para.key in ("notes", "believes"):
-                lists[para.key].append(para.ref)
-            else:
-                lists[para.key].append({"text": sentence(para.clean)})
-        for key, items in lists.items():
-            if items:
-                data[key] = items
-        calls_on = self.calls_on()
-        if calls_on:
-            data["calls_on"] = calls_on
+            if para.lead:
+                before = doc.sections[para.group] if para.group < len(doc.sections) else None
+                kind, to = para.key, before.to if before else para.to
+                if para.changed and before is not None:
+                    kind, to = _read_heading(before.kind, before.lead, before.to, para.clean)
+                groups[para.group] = (kind, para.clean, to, [])
+            elif para.group in groups:
+                if para.changed and para.mark != "ins":
+                    para = dataclasses.replace(para, kind="text", ref=None)
+                groups[para.group][3].append(para)
+        return [g for g in groups.values() if g[3]]
+
+    def spec(self) -> dict[str, Any]:
+        """The amended motion as spec data, section by section as printed, so that it
+        rebuilds to the same document: unchanged catalogue clauses keep their ids."""
+        data = self.motion.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+        for key in ("demands", "notes", "believes", "resolves", "mandates", "sections"):
+            data.pop(key, None)
+        data.pop("output", None)
+        profile = self.original.profile
+        calls_on = self.motion.calls_on or profile.defaults.calls_on or "the relevant body"
+        sections = []
+        for kind, lead, to, items in self._sections():
+            clauses = [
+                p.ref
+                if p.ref and p.kind in ("demand", "evidence", "belief")
+                else {"text": sentence(p.clean)}
+                for p in items
+            ]
+            sections.append(section_entry(profile, calls_on, kind, lead, to, clauses))
+        data["sections"] = sections
         return data
 
-    def headings_changed(self) -> list[Para]:
-        return [p for p in self.paras if p.lead and p.mark == "same" and p.changed]
 
-    def calls_on(self) -> str | None:
-        """Who the motion calls on, where an amendment changed it in a heading."""
-        for para in self.headings_changed():
-            found = self._calls_on(para)
-            if found:
-                return found
-        return None
+def _item_kind(kind: str) -> ItemKind:
+    return kind if kind in ("demand", "evidence", "belief") else "text"  # type: ignore[return-value]
 
-    def headings_lost(self) -> list[Para]:
-        """Changed headings a spec cannot hold: a rebuild words them as the body does."""
-        return [p for p in self.headings_changed() if not self._calls_on(p)]
 
-    def _calls_on(self, para: Para) -> str | None:
-        """The new "calls on" of a heading the body words with one, if that is all
-        that changed in it."""
-        profile = self.original.profile
-        now = self.motion.calls_on or profile.defaults.calls_on or "the relevant body"
-        values = {"calls_on": now, "body": profile.body}
-        wordings = [profile.sections.resolves, *(w.lead for w in profile.framing.levels.values())]
-        for wording in wordings:
-            if "{calls_on}" not in wording or fill(wording, values) != para.original:
-                continue
-            before, _, after = fill(wording, {"body": profile.body, "calls_on": "\0"}).partition(
-                "\0"
-            )
-            match = re.fullmatch(re.escape(before) + "(.+)" + re.escape(after), para.clean)
-            if match:
-                return match.group(1)
-        return None
+def _read_heading(kind: str, lead: str, to: str | None, now: str) -> tuple[str, str | None]:
+    """The kind and addressee of a heading an amendment changed: where only whom it
+    asks changed ("the Service Group Executive" for "the National Executive"), the
+    new name; otherwise as the new words read."""
+    if to and to in lead:
+        before, _, after = lead.partition(to)
+        if now.startswith(before) and now.endswith(after) and len(now) > len(before + after):
+            return kind, now[len(before) : len(now) - len(after)]
+    found = read_lead(now)
+    return found if found else (kind, to)
 
 
 # --- applying the amendments ---------------------------------------------------------
@@ -212,7 +201,8 @@ def apply_all(
         edits += mine
     clashes(edits, files, view)
     paras = _mark(view, edits, files, motion, profile, calls_on)
-    return Amended(motion, doc, files, edits, paras, layout.width_for(doc, width))
+    width_used = layout.width_for(doc, width)
+    return Amended(motion, doc, files, edits, paras, width_used)
 
 
 def _mark(
@@ -249,15 +239,17 @@ def _mark(
             for e in mine:
                 if e.kind == "new_para":
                     paras.append(_new(section.key, e.text, e.ref, author[e.who], s))
+    values = {"calls_on": calls_on, "body": profile.body}
     for e in replace_all:
         for index, (key, items) in enumerate(e.replace_with):
             group = len(doc.sections) + index
-            heading = fill(
-                getattr(profile.sections, key) or key,
-                {"calls_on": calls_on, "body": profile.body},
-            )
+            to = calls_on if KINDS[key].addressed else None
+            if key == "resolves":
+                key, heading, to = profile.own_section(values)
+            else:
+                heading = profile.lead(key, to, values)
             paras.append(Para(key, True, [Piece(heading, "ins", author[e.who])], "ins",
-                              author[e.who], group=group))  # fmt: skip
+                              author[e.who], group=group, to=to))  # fmt: skip
             for text, ref in items:
                 paras.append(_new(key, text, ref, author[e.who], group))
     _empty_leads(paras)

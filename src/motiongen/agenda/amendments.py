@@ -17,9 +17,10 @@ from motiongen.catalogue.models import Id
 from motiongen.errors import InputError
 from motiongen.io import datafile
 from motiongen.motion.spec import Block, Line, Spec
+from motiongen.sections import KINDS, SectionKind
 
-KEYS = ("notes", "believes", "resolves", "mandates")
-SectionKey = Literal["notes", "believes", "resolves", "mandates"]
+# The sections a "delete all and replace with" may give, in the order printed.
+KEYS = tuple(KINDS)
 
 
 class NewDemand(Spec):
@@ -37,15 +38,22 @@ class Change(Spec):
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
-    in_: Line | None = Field(None, alias="in", description="Where: 'resolves 2'")
+    in_: Line | None = Field(
+        None,
+        alias="in",
+        description="Where, as the motion prints it: 'calls on 2', 'notes 3', "
+        "'calls on the Labour Government 2' or 'section 3 clause 2'",
+    )
     delete: Block | None = Field(None, description="Words to delete, exactly as in the motion")
     after: Block | None = Field(None, description="Insert after these words")
     insert: Block | None = Field(None, description="Words to insert")
-    add_at_end: SectionKey | None = Field(None, description="A new paragraph at the end of...")
-    insert_after: Line | None = Field(None, description="A new paragraph after 'believes 1'")
-    delete_clause: Line | None = Field(None, description="The paragraph to delete: 'notes 3'")
+    add_at_end: Line | None = Field(
+        None, description="A new clause at the end of a section: 'resolves', 'calls on', 'notes'"
+    )
+    insert_after: Line | None = Field(None, description="A new clause after 'believes 1'")
+    delete_clause: Line | None = Field(None, description="The clause to delete: 'notes 3'")
     delete_all: bool = Field(False, description="Delete all and replace with...")
-    replace_with: dict[SectionKey, list[NewItem]] | None = None
+    replace_with: dict[SectionKind, list[NewItem]] | None = None
     text: Block | None = Field(None, description="The new paragraph's words")
     demand: Id | None = Field(None, description="A catalogue demand as the new paragraph")
 

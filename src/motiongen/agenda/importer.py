@@ -26,10 +26,11 @@ from motiongen.agenda.reading import (
 from motiongen.catalogue import Catalogue
 from motiongen.errors import InputError
 from motiongen.motion import spec
-from motiongen.motion.compose import Document, compose
+from motiongen.motion.compose import Document, compose, section_entry
 from motiongen.motion.spec import Job, Motion
 from motiongen.output.fileset import FileSet
 from motiongen.profiles import Profile, ProfileSet
+from motiongen.sections import KINDS, read_lead, spec_key
 from motiongen.text import british_date
 
 
@@ -39,7 +40,7 @@ class Imported:
 
     source: Path
     data: dict[str, Any]
-    comments: dict[tuple[str, int], str] = field(default_factory=dict)
+    comments: dict[tuple[str | int, ...], str] = field(default_factory=dict)
     left_out: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     has_title: bool = False
@@ -169,12 +170,29 @@ def _fields(result: Imported, fields: dict[str, str], source: Path) -> dict[str,
 
 
 def _calls_on(sections: list[Found], profile: Profile) -> str | None:
-    """Whom the first lead that names a body calls on."""
+    """Whom the first lead that takes its addressee from the motion calls on."""
     for found in sections:
-        matched = lead_match(profile, found.lead) if found.lead else None
-        if matched and matched[1]:
-            return matched[1]
+        if not found.lead:
+            continue
+        matched = lead_match(profile, found.lead)
+        if matched and matched.calls_on and matched.to:
+            return matched.to
     return None
+
+
+def _section(found: Found, profile: Profile) -> tuple[str, str | None]:
+    """The kind of a section found, and whom it asks: as the body words its leads,
+    or as the lead reads."""
+    if found.lead:
+        own = lead_match(profile, found.lead)
+        matched = (own.kind, own.to) if own else read_lead(found.lead)
+        if matched:
+            kind, to = matched
+            if kind == "mandates" and profile.sections.mandates is None:
+                kind = "resolves"
+            return kind, to
+    kind = found.kind if found.kind in KINDS else "resolves"
+    return kind, None
 
 
 def _clauses(
@@ -184,38 +202,75 @@ def _clauses(
     catalogue: Catalogue,
     calls_on: str,
 ) -> dict[str, list[Any]]:
-    """Each section's clauses under its key: a catalogue id where a clause is close to
-    an entry (the file's words kept in a comment), the file's own text otherwise."""
+    """The motion section by section, each lead and addressee as written: a clause
+    close to a catalogue entry becomes its id (the file's words kept in a comment),
+    any other keeps the file's words. Where the body's own layout prints the very
+    same motion, the spec is written in the short form (notes:, demands:, …)."""
     pools: dict[str, list[Candidate]] = {}
-    lists: dict[str, list[Any]] = {
-        k: [] for k in ("demands", "notes", "believes", "resolves", "mandates")
-    }
+    entries: list[dict[str, Any]] = []
+    comments: dict[tuple[str | int, ...], str] = {}
+    used: set[str] = set()
     for found in sections:
-        matched = lead_match(profile, found.lead) if found.lead else None
-        kind = matched[0] if matched else found.kind
-        if kind == "mandates" and profile.sections.mandates is None:
-            kind = "resolves"
-        if found.clauses:
-            result.sections += 1
+        if not found.clauses:
+            continue
+        kind, to = _section(found, profile)
+        result.sections += 1
+        items: list[Any] = []
         for number, clause in enumerate(found.clauses, start=1):
             result.clauses += 1
             if kind not in pools:
                 pools[kind] = candidates(kind, profile, catalogue, calls_on)
             hit = best_match(clause, pools[kind])
-            key = "demands" if kind == "resolves" and hit else kind
-            if hit and hit[0] in lists[key]:
-                hit = None
-                key = kind
-            if hit:
+            if hit and hit[0] not in used:
+                used.add(hit[0])
                 result.matched += 1
-                lists[key].append(hit[0])
                 alike = "the same words" if hit[1] >= 0.999 else f"{round(hit[1] * 100)}% alike"
-                result.comments[(key, len(lists[key]) - 1)] = (
-                    f"{kind} {number} in the file, {alike}: {clause}"
+                comments[(len(entries), len(items))] = (
+                    f"{kind.replace('_', ' ')} {number} in the file, {alike}: {clause}"
                 )
+                items.append(hit[0])
             else:
-                lists[kind].append({"text": clause})
-    return {key: items for key, items in lists.items() if items}
+                items.append({"text": clause})
+        lead = found.lead or profile.own_section({"calls_on": calls_on, "body": profile.body})[1]
+        entries.append(section_entry(profile, calls_on, kind, lead, to, items))
+    short = _short_form(entries, profile, catalogue, calls_on)
+    if short is not None:
+        data, places = short
+        result.comments = {places[k]: v for k, v in comments.items() if k in places}
+        return data
+    result.comments = {("sections", s, "items", i): v for (s, i), v in comments.items()}
+    return {"sections": entries} if entries else {}
+
+
+def _short_form(
+    entries: list[dict[str, Any]], profile: Profile, catalogue: Catalogue, calls_on: str
+) -> tuple[dict[str, list[Any]], dict[tuple[int, int], tuple[str | int, ...]]] | None:
+    """The same sections as the short form's lists, if the body's own layout of those
+    lists prints exactly these sections (leads, whom they ask, clauses); with where
+    each item went, for its comment."""
+    lists: dict[str, list[Any]] = {k: [] for k in ("demands", "notes", "believes", "resolves")}
+    lists["mandates"] = []
+    places: dict[tuple[int, int], tuple[str | int, ...]] = {}
+    for s, entry in enumerate(entries):
+        key = spec_key(entry["kind"])
+        for i, item in enumerate(entry["items"]):
+            target = "demands" if key == "resolves" and isinstance(item, str) else key
+            places[(s, i)] = (target, len(lists[target]))
+            lists[target].append(item)
+    data = {k: v for k, v in lists.items() if v}
+    base = {"profile": profile.id, "title": "x", "calls_on": calls_on}
+    try:
+        short = compose(Motion.model_validate({**base, **data}), profile, catalogue)
+        given = compose(Motion.model_validate({**base, "sections": entries}), profile, catalogue)
+    except (ValidationError, InputError):
+        return None
+    if _printed(short) != _printed(given):
+        return None
+    return data, places
+
+
+def _printed(document: Document) -> list[tuple[str, str, str | None, list[str]]]:
+    return [(s.kind, s.lead, s.to, [c.text for c in s.clauses]) for s in document.sections]
 
 
 def _to_yaml(result: Imported) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from motiongen.agenda.reading import Found
 from motiongen.catalogue import Catalogue
 from motiongen.profiles import Profile, ProfileSet
+from motiongen.sections import KINDS
 from motiongen.text import fill, sentence
 
 MATCH_AT = 0.8  # how alike a clause and a catalogue entry must be (0 to 1) to become its id
@@ -26,34 +27,58 @@ def _norm(text: str) -> str:
 
 
 def _lead_pattern(template: str, body: str) -> re.Pattern[str]:
-    parts = re.split(r"(\{calls_on\})", template.replace("{body}", body))
-    regex = "".join("(.+?)" if p == "{calls_on}" else re.escape(_norm(p)) for p in parts)
+    parts = re.split(r"(\{calls_on\}|\{to\})", template.replace("{body}", body))
+    regex = "".join("(.+?)" if p in ("{calls_on}", "{to}") else re.escape(_norm(p)) for p in parts)
     return re.compile(regex.replace(r"\ ", " ") + r"\s*$")
 
 
-def _leads(profile: Profile) -> list[tuple[str, str]]:
-    """(kind, wording) of every lead this profile writes."""
-    out = [("notes", profile.sections.notes), ("believes", profile.sections.believes)]
-    out.append(("resolves", profile.sections.resolves))
-    out += [("resolves", w.lead) for w in profile.framing.levels.values()]
+def _leads(profile: Profile) -> list[tuple[str, str, str | None]]:
+    """(kind, wording, whom it asks) of every lead this profile writes; whom it asks
+    is "{calls_on}" where the lead takes it from the motion."""
+    own_kind = "calls_on" if "{calls_on}" in profile.sections.resolves else "resolves"
+    out: list[tuple[str, str, str | None]] = [
+        ("notes", profile.sections.notes, None),
+        ("believes", profile.sections.believes, None),
+        (own_kind, profile.sections.resolves, "{calls_on}" if own_kind == "calls_on" else None),
+    ]
+    if profile.sections.decides:
+        out.append(("resolves", profile.sections.decides, None))
+    for wording in profile.framing.levels.values():
+        out.append((wording.kind, wording.lead, wording.to))
     if profile.sections.mandates:
-        out.append(("mandates", profile.sections.mandates))
+        out.append(("mandates", profile.sections.mandates, None))
+    out += [
+        (kind, lead, "{to}" if "{to}" in lead else None)
+        for kind, lead in profile.sections.leads.items()
+    ]
     return out
 
 
-def lead_match(profile: Profile, lead: str) -> tuple[str, str | None] | None:
-    """The kind of a lead as this profile words it, and who it calls on, if it matches.
-    Of several wordings that match, the one that leaves least to {calls_on} wins."""
-    found: list[tuple[int, str, str | None]] = []
-    for kind, template in _leads(profile):
+@dataclass(frozen=True)
+class LeadMatch:
+    """A lead read as one of the body's own: its kind, whom it asks, and whether that
+    name is the motion's own ``calls_on`` (a lead the body words with "{calls_on}")."""
+
+    kind: str
+    to: str | None
+    calls_on: bool
+
+
+def lead_match(profile: Profile, lead: str) -> LeadMatch | None:
+    """The kind of a lead as this profile words it, and whom it asks, if it matches.
+    Of several wordings that match, the one that leaves least to a name wins."""
+    found: list[tuple[int, LeadMatch]] = []
+    for kind, template, to in _leads(profile):
         match = _lead_pattern(template, profile.body).fullmatch(_norm(lead))
         if match:
-            calls_on = _original_words(lead, match.group(1)) if match.groups() else None
-            found.append((len(calls_on or ""), kind, calls_on))
+            named = _original_words(lead, match.group(1)) if match.groups() else None
+            if to in ("{calls_on}", "{to}"):
+                found.append((len(named or ""), LeadMatch(kind, named, to == "{calls_on}")))
+            else:
+                found.append((len(named or ""), LeadMatch(kind, to, False)))
     if not found:
         return None
-    _, kind, calls_on = min(found, key=lambda f: f[0])
-    return kind, calls_on
+    return min(found, key=lambda f: f[0])[1]
 
 
 def _original_words(lead: str, normalised: str) -> str:
@@ -91,12 +116,12 @@ def _fit(profile: Profile, sections: list[Found], catalogue: Catalogue) -> int:
     calls_on = profile.defaults.calls_on or "the relevant body"
     for found in sections:
         matched = lead_match(profile, found.lead)
-        if matched and (matched[1] is None or _norm(matched[1]) == _norm(calls_on)):
+        if matched and (not matched.calls_on or _norm(matched.to or "") == _norm(calls_on)):
             score += 1  # the lead is this body's word for word
     for found in sections:
         matched = lead_match(profile, found.lead)
-        kind = matched[0] if matched else found.kind
-        if kind != "resolves":
+        kind = matched.kind if matched else found.kind
+        if kind not in KINDS or KINDS[kind].items != "demands":
             continue
         pool = candidates(kind, profile, catalogue, calls_on)
         for clause in found.clauses:
@@ -114,13 +139,14 @@ class Candidate:
 def candidates(kind: str, profile: Profile, catalogue: Catalogue, calls_on: str) -> list[Candidate]:
     """Every wording of a catalogue entry that could stand in a section of ``kind``."""
     out: list[Candidate] = []
-    if kind == "notes":
+    items = KINDS[kind].items if kind in KINDS else "demands"
+    if items == "facts":
         for ref, fact in catalogue.evidence.items():
             out.append(Candidate(ref, _norm(sentence(fact.statement)).split()))
-    elif kind == "believes":
+    elif items == "beliefs":
         for ref, belief in catalogue.beliefs.items():
             out.append(Candidate(ref, _norm(sentence(belief.text)).split()))
-    elif kind == "resolves":
+    else:
         values = {"calls_on": calls_on, "body": profile.body}
         for ref, demand in catalogue.demands.items():
             seen: set[str] = set()

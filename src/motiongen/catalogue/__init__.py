@@ -8,6 +8,7 @@ caught at load time with its file and line, not half-way through a motion.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from motiongen import datatypes
 from motiongen import text as text_rules
 from motiongen.catalogue import models
 from motiongen.catalogue.models import (
+    Actor,
     Belief,
     CatalogueFile,
     CounterArgument,
@@ -36,7 +38,10 @@ from motiongen.io import datafile
 from motiongen.paths import config_dir, data_dir
 from motiongen.text import nearest_hint
 
-SECTIONS = ("sources", "themes", "demands", "evidence", "beliefs", "guidance", "counter_arguments")
+SECTIONS = (
+    "sources", "themes", "demands", "evidence", "beliefs", "guidance", "counter_arguments",
+    "actors",
+)  # fmt: skip
 SECTION_WORDS = {
     "sources": "source",
     "themes": "theme",
@@ -45,6 +50,7 @@ SECTION_WORDS = {
     "beliefs": "belief",
     "guidance": "guidance rule",
     "counter_arguments": "counter-argument",
+    "actors": "addressee",
 }
 ENV_VAR = "MOTIONGEN_CATALOGUE"
 
@@ -66,9 +72,34 @@ class Catalogue:
     beliefs: dict[str, Belief] = field(default_factory=dict)
     guidance: dict[str, Guidance] = field(default_factory=dict)
     counter_arguments: dict[str, CounterArgument] = field(default_factory=dict)
+    actors: dict[str, Actor] = field(default_factory=dict)
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
 
     # --- look-ups that name the nearest id on a miss -----------------------
+
+    def actors_named(self, text: str, body_kind: str) -> list[Actor]:
+        """The actors an addressee as printed names ("the NEC, as the employer body"),
+        for a body of ``body_kind``, in the order named. A name inside a longer one
+        ("Labour" in "the Labour Government") names nobody of its own."""
+        said = f" {_plain_words(text)} "
+        spans: list[tuple[int, int, Actor]] = []
+        for actor in self.actors.values():
+            if actor.bodies and body_kind not in actor.bodies:
+                continue
+            for name in map(_plain_words, actor.names):
+                start = said.find(f" {name} ")
+                while start != -1:
+                    spans.append((start, start + len(name) + 2, actor))
+                    start = said.find(f" {name} ", start + 1)
+        kept = [
+            (start, end, actor)
+            for start, end, actor in spans
+            if not any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in spans)
+        ]
+        named: dict[str, Actor] = {}
+        for _, _, actor in sorted(kept, key=lambda span: span[0]):
+            named.setdefault(actor.id, actor)
+        return list(named.values())
 
     def demand(self, demand_id: str) -> Demand:
         return self._get("demands", demand_id)
@@ -126,6 +157,11 @@ class Catalogue:
 
     def cited(self, refs: Iterable[SourceRef]) -> list[tuple[Source, str]]:
         return [(self.sources[r.source], r.at) for r in refs if r.source in self.sources]
+
+
+def _plain_words(text: str) -> str:
+    """Lower case words and nothing else, so "the NEC," and "The NEC" meet."""
+    return " ".join(re.findall(r"[a-z0-9']+", text.lower().replace("\u2019", "'")))
 
 
 # --- loading ------------------------------------------------------------------

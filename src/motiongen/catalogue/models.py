@@ -110,6 +110,24 @@ class Theme(Strict):
     description: Text
 
 
+class Actor(Strict):
+    """Someone a motion can ask to act, and what they can deliver.
+
+    ``level`` is what it can carry out: a demand whose ``acted_on_by`` holds the
+    level can be put to it. ``names`` are how motions name it ("the Scottish
+    Government", "Scottish Ministers"); ``bodies`` limits a name shared by two
+    (a Labour motion's "NEC" is the party's, a union's is the union's).
+    """
+
+    id: Id
+    name: Text
+    level: Level
+    nations: list[Nation] = Field(min_length=1)
+    names: list[Text] = Field(min_length=1)
+    bodies: list[Literal["party", "union", "council", "other"]] = Field(default_factory=list)
+    note: Text | None = None
+
+
 class Conflict(Strict):
     with_: Id = Field(alias="with")
     why: Text
@@ -298,3 +316,4 @@ class CatalogueFile(Strict):
     beliefs: list[Belief] = Field(default_factory=list)
     guidance: list[Guidance] = Field(default_factory=list)
     counter_arguments: list[CounterArgument] = Field(default_factory=list)
+    actors: list[Actor] = Field(default_factory=list)

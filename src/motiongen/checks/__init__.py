@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from motiongen.catalogue import Catalogue
-from motiongen.catalogue.models import NATION_NAMES, Evidence, SourceRef
+from motiongen.catalogue.models import NATION_NAMES, Actor, Evidence, SourceRef
 from motiongen.checks.findings import Finding, ordered
 from motiongen.motion.compose import Clause, Document, Section
 from motiongen.motion.spec import Motion
@@ -91,10 +91,9 @@ def run(
     return ordered(findings)
 
 
-def _where(section: Section, clause: Clause) -> str:
-    """'resolves 2': the clause's number, or its place where it has none (a lone clause)."""
-    number = clause.number.strip(".()") or str(section.clauses.index(clause) + 1)
-    return f"{section.key} {number}"
+def _where(ctx: Context, section: Section, clause: Clause) -> str:
+    """'calls on 2': the section as cited, and the clause (``Document.place``)."""
+    return ctx.document.place(section, clause)
 
 
 def _excerpt(text: str, words: int = 8) -> str:
@@ -155,7 +154,7 @@ def word_limit(ctx: Context) -> list[Finding]:
     assert document.word_limit is not None
     over = document.words - document.word_limit
     costly = sorted(
-        ((count_words(c.text), _where(s, c)) for s, c in ctx.clauses()),
+        ((count_words(c.text), _where(ctx, s, c)) for s, c in ctx.clauses()),
         key=lambda t: -t[0],
     )[:3]
     longest = ", ".join(f"{where} ({n} words)" for n, where in costly)
@@ -245,9 +244,9 @@ def title_says_what(ctx: Context) -> list[Finding]:
 
 
 def sections_filled(ctx: Context) -> list[Finding]:
-    present = {s.key for s in ctx.document.sections if s.clauses}
+    present = {s.kind for s in ctx.document.sections if s.clauses}
     out = []
-    if "resolves" not in present:
+    if not any(s.acts and s.clauses for s in ctx.document.sections):
         out.append(
             Finding(
                 rule="no-action",
@@ -272,7 +271,7 @@ def sections_filled(ctx: Context) -> list[Finding]:
                 )
             )
     calls_on = ctx.motion.calls_on or ctx.profile.defaults.calls_on
-    leads = [s.lead for s in ctx.document.sections if s.key == "resolves"]
+    leads = [s.lead for s in ctx.document.sections if s.acts]
     if not calls_on and any("{calls_on}" in lead or "relevant body" in lead for lead in leads):
         out.append(
             Finding(
@@ -290,7 +289,7 @@ def own_clauses_act(ctx: Context) -> list[Finding]:
     """A clause of the user's own under "resolves" should say what will be done."""
     out = []
     for section, clause in ctx.clauses():
-        if section.key not in ("resolves", "mandates") or clause.kind != "text":
+        if not section.acts or clause.kind != "text":
             continue
         ends_with_to = section.lead.rstrip(":").rstrip().endswith(" to")
         first = clause.text.split()[0].lower() if clause.text.split() else ""
@@ -301,7 +300,7 @@ def own_clauses_act(ctx: Context) -> list[Finding]:
                     severity="advice",
                     message="this clause does not read as an action after its lead",
                     fix="start it with 'To …' and a verb: 'To send this motion to our MP'",
-                    where=_where(section, clause),
+                    where=_where(ctx, section, clause),
                     clause=_excerpt(clause.text),
                 )
             )
@@ -327,7 +326,7 @@ def _user_text(ctx: Context) -> Iterator[tuple[str, str, str | None]]:
             yield key, value, None
     for section, clause in ctx.clauses():
         if clause.kind == "text":
-            yield _where(section, clause), clause.text, _excerpt(clause.text)
+            yield _where(ctx, section, clause), clause.text, _excerpt(clause.text)
 
 
 def placeholders(ctx: Context) -> list[Finding]:
@@ -351,7 +350,7 @@ def placeholders(ctx: Context) -> list[Finding]:
 def guidance(ctx: Context) -> list[Finding]:
     """The 2021 briefing's wording advice, on every clause and the title."""
     texts: list[tuple[str, str, str | None]] = [("title", ctx.motion.title, None)]
-    texts += [(_where(s, c), c.text, _excerpt(c.text)) for s, c in ctx.clauses()]
+    texts += [(_where(ctx, s, c), c.text, _excerpt(c.text)) for s, c in ctx.clauses()]
     out = []
     for rule in ctx.catalogue.guidance.values():
         for where, text, excerpt in texts:
@@ -392,7 +391,7 @@ def proper_form(ctx: Context) -> list[Finding]:
                         f"{ctx.profile.body} speaks as '{ctx.profile.speaks_as[0]}'"
                     ),
                     fix="reword it, or check that the profile is the right one",
-                    where=_where(section, clause),
+                    where=_where(ctx, section, clause),
                     clause=_excerpt(clause.text),
                 )
             )
@@ -420,7 +419,7 @@ def evidence_age(ctx: Context) -> list[Finding]:
                         f"more than {ctx.max_age}"
                     ),
                     fix="look for a newer figure; if you keep this one, its year stays in the text",
-                    where=_where(section, clause),
+                    where=_where(ctx, section, clause),
                     source=_cite(ctx.catalogue, fact.sources),
                     clause=_excerpt(clause.text),
                 )
@@ -461,7 +460,7 @@ def nations(ctx: Context) -> list[Finding]:
                     severity="warning",
                     message=f"'{fact.id}' holds for {fact.scope}, not {name}",
                     fix=f"use a figure for {name}, or say plainly that it is about {fact.scope}",
-                    where=_where(section, clause),
+                    where=_where(ctx, section, clause),
                     source=_cite(ctx.catalogue, fact.sources),
                     clause=_excerpt(clause.text),
                 )
@@ -478,7 +477,7 @@ def nations(ctx: Context) -> list[Finding]:
                     severity="warning",
                     message=f"'{demand.id}' concerns {where_applies}, not {name}",
                     fix=f"drop it, or find the {name} equivalent",
-                    where=_where(section, clause),
+                    where=_where(ctx, section, clause),
                     clause=_excerpt(clause.text),
                 )
             )
@@ -504,7 +503,7 @@ def retired_demands(ctx: Context) -> list[Finding]:
                     f"'{clause.ref}' is retired since {british_date(retired.since)}: {retired.why}"
                 ),
                 fix=f"take '{clause.ref}' out of demands; instead, " + ", or ".join(instead),
-                where=_where(section, clause),
+                where=_where(ctx, section, clause),
                 source=_cite(ctx.catalogue, retired.sources),
                 clause=_excerpt(clause.text),
             )
@@ -558,8 +557,8 @@ def _note_dates(ctx: Context) -> list[dt.date]:
     """The latest day each note can be shown to concern, where it can be shown at all."""
     found: list[dt.date] = []
     for section, clause in ctx.clauses():
-        if section.key != "notes":
-            continue
+        if section.acts:
+            continue  # what the motion notes or welcomes, not what it asks for
         if clause.kind == "evidence" and clause.ref is not None:
             fact = ctx.catalogue.evidence[clause.ref]
             if fact.arose is not None:
@@ -609,7 +608,7 @@ def contemporary(ctx: Context) -> list[Finding]:
 
 
 def demand_relations(ctx: Context) -> list[Finding]:
-    chosen = list(ctx.motion.demands)
+    chosen = ctx.motion.all_demands()
     out = []
     reported: set[frozenset[str]] = set()
     for demand_id in chosen:
@@ -643,46 +642,142 @@ def demand_relations(ctx: Context) -> list[Finding]:
     return out
 
 
+# A clause that asks whom it calls on to press someone else for the demand, not to
+# carry it out: "campaign for the Government to …", "press councils to …".
+PRESSING = (
+    "campaign", "press ", "lobby ", "ask ", "urge ", "write to ", "call on ", "work with ",
+    "support ", "seek ", "make the case", "back ", "push ",
+)  # fmt: skip
+
+
+# A lead under which the body presses someone else ("resolves to write to the
+# Secretary of State asking the Government to:", "will press local councils to:").
+PRESSING_LEAD = re.compile(r"\b(?:asking|write to|writes to|press|lobby|work with|urge)\b", re.I)
+
+
 def who_can_act(ctx: Context) -> list[Finding]:
-    own_level = ctx.profile.acts_at
-    out = []
-    for section, clause in ctx.clauses():
-        if clause.kind != "demand" or clause.ref is None:
+    """Each demand put to someone who can carry it out, or asked to press for it; every
+    addressee one who acts on children's care in the motion's nation."""
+    out: list[Finding] = []
+    for section in ctx.document.sections:
+        if not section.acts:
             continue
-        demand = ctx.catalogue.demands[clause.ref]
-        framed = [lvl for lvl in demand.acted_on_by if lvl in ctx.profile.framing.levels]
-        if not framed:
-            out.append(
-                Finding(
-                    rule="cannot-ask",
-                    severity="warning",
-                    message=(
-                        f"{ctx.profile.body} has no way to ask for '{demand.id}', which only "
-                        + " or ".join(LEVEL_WORDS[lvl] for lvl in demand.acted_on_by)
-                        + " can carry out"
-                    ),
-                    fix="drop it, or use a profile for a body that can press for it",
-                    where=_where(section, clause),
-                    clause=_excerpt(clause.text),
-                )
-            )
-        elif own_level and own_level not in demand.acted_on_by and framed[0] != own_level:
-            level = ctx.profile.frame(demand.acted_on_by)[0]
-            if own_level == "council" and level in ("party", "union"):
+        actors, known = _asked(ctx, section)
+        out += _out_of_nation(ctx, section, actors)
+        if PRESSING_LEAD.search(section.lead):
+            continue  # the body presses someone else for all of these
+        levels = {actor.level for actor in actors}
+        for clause in section.clauses:
+            if clause.kind != "demand" or clause.ref is None:
+                continue
+            demand = ctx.catalogue.demands[clause.ref]
+            if levels & set(demand.acted_on_by) or clause.text.lower().startswith(PRESSING):
+                continue
+            if not known:
+                continue  # someone motiongen does not know: they may well be able to
+            out.append(_cannot_act(ctx, section, clause, demand.id, demand.acted_on_by))
+    framed = [lvl for lvl in ctx.profile.framing.levels]
+    for section, clause in ctx.clauses():
+        if clause.kind == "demand" and clause.ref is not None:
+            demand = ctx.catalogue.demands[clause.ref]
+            if not set(framed) & set(demand.acted_on_by):
                 out.append(
                     Finding(
-                        rule="cannot-act",
+                        rule="cannot-ask",
                         severity="warning",
                         message=(
-                            f"a council cannot act on '{demand.id}'; it is for "
+                            f"{ctx.profile.body} has no way to ask for '{demand.id}', which only "
                             + " or ".join(LEVEL_WORDS[lvl] for lvl in demand.acted_on_by)
+                            + " can carry out"
                         ),
-                        fix="drop it from a council motion, or put it to your party or union",
-                        where=_where(section, clause),
+                        fix="drop it, or use a profile for a body that can press for it",
+                        where=_where(ctx, section, clause),
                         clause=_excerpt(clause.text),
                     )
                 )
     return out
+
+
+def _asked(ctx: Context, section: Section) -> tuple[list[Actor], bool]:
+    """Who the section asks to act (the body itself, where it resolves), and whether
+    motiongen knows them."""
+    if section.to:
+        actors = ctx.catalogue.actors_named(section.to, ctx.profile.kind)
+        return actors, bool(actors)
+    level = ctx.profile.acts_at
+    if level is None:
+        return [], False
+    own = [a for a in ctx.catalogue.actors.values() if a.level == level]
+    return own[:1], bool(own)
+
+
+def _out_of_nation(ctx: Context, section: Section, actors: list[Actor]) -> list[Finding]:
+    """An addressee (or the body itself) who does not act on children's care where the
+    motion is for: Westminster in a Scottish motion, a council in Northern Ireland."""
+    nation = ctx.motion.nation
+    if nation is None:
+        return []
+    out = []
+    for actor in actors:
+        if nation in actor.nations:
+            continue
+        here = [
+            a
+            for a in ctx.catalogue.actors.values()
+            if a.level == "national" and nation in a.nations
+        ]
+        instead = f"ask {here[0].name}" if here else "ask the body that acts there"
+        who = f"'{section.lead}' asks {section.to}" if section.to else f"'{section.lead}'"
+        out.append(
+            Finding(
+                rule="devolved",
+                severity="error",
+                message=(
+                    f"{who}, who does not act on children's care in {NATION_NAMES[nation]}"
+                    + (f": {actor.note}" if actor.note else "")
+                ),
+                fix=(
+                    f"this is devolved: {instead}, with a section such as "
+                    f"'- kind: calls_on' and 'to: {here[0].name}'"
+                    if here
+                    else instead
+                ),
+                where=ctx.document.section_name(section),
+            )
+        )
+    return out
+
+
+def _cannot_act(
+    ctx: Context, section: Section, clause: Clause, demand_id: str, levels: Sequence[str]
+) -> Finding:
+    """A demand under a section asking someone who can neither do it nor is asked to
+    press for it, with whom to ask instead."""
+    nation = ctx.motion.nation or "england"
+    able = [
+        a
+        for a in ctx.catalogue.actors.values()
+        if a.level in levels
+        and nation in a.nations
+        and (not a.bodies or ctx.profile.kind in a.bodies)
+    ]
+    who = section.to or ctx.profile.body
+    instead = able[0].name if able else " or ".join(LEVEL_WORDS[lvl] for lvl in levels)
+    return Finding(
+        rule="cannot-act",
+        severity="error",
+        message=(
+            f"'{demand_id}' is for "
+            + " or ".join(LEVEL_WORDS[lvl] for lvl in levels)
+            + f" to carry out, and '{section.lead}' asks {who}, who cannot"
+        ),
+        fix=(
+            f"add a section calling on {instead} and move it there, or ask {who} to press "
+            f"for it ('campaign for {instead} to …')"
+        ),
+        where=_where(ctx, section, clause),
+        clause=_excerpt(clause.text),
+    )
 
 
 def law_last_checked(ctx: Context) -> list[Finding]:
@@ -700,7 +795,7 @@ def law_last_checked(ctx: Context) -> list[Finding]:
                 severity="advice",
                 message=f"the fact '{fact.id}' was last checked in {month}",
                 fix=f"check whether this has changed since {month}",
-                where=_where(section, clause),
+                where=_where(ctx, section, clause),
                 source=_cite(ctx.catalogue, fact.sources),
                 clause=_excerpt(clause.text),
             )
@@ -718,8 +813,8 @@ def opposition_wording(ctx: Context) -> list[Finding]:
     wording = period.out_of_date
     texts: list[tuple[str, str, str | None]] = [("title", ctx.motion.title, None)]
     for section in ctx.document.sections:
-        texts.append((section.key, section.lead, _excerpt(section.lead)))
-        texts += [(_where(section, c), c.text, _excerpt(c.text)) for c in section.clauses]
+        texts.append((ctx.document.section_name(section), section.lead, _excerpt(section.lead)))
+        texts += [(_where(ctx, section, c), c.text, _excerpt(c.text)) for c in section.clauses]
     out = []
     for where, text, excerpt in texts:
         for pattern in wording.avoid:

@@ -95,7 +95,9 @@ def _facts(
 ) -> list[Evidence]:
     """Strongest first: within the age limit, cited by the motion, true where it is moved."""
     noted = [
-        n.id if isinstance(n, ById) else n for n in motion.notes if not isinstance(n, FreeText)
+        n.id if isinstance(n, ById) else n
+        for n in motion.all_items("facts")
+        if not isinstance(n, FreeText)
     ]
     facts = [catalogue.evidence[e] for e in demand.evidence if e in catalogue.evidence]
 
@@ -109,7 +111,9 @@ def _facts(
 
 def _beliefs(demand: Demand, motion: Motion, catalogue: Catalogue) -> list[str]:
     held = [
-        b.id if isinstance(b, ById) else b for b in motion.believes if not isinstance(b, FreeText)
+        b.id if isinstance(b, ById) else b
+        for b in motion.all_items("beliefs")
+        if not isinstance(b, FreeText)
     ]
     ids = [b for b in demand.beliefs if b in catalogue.beliefs]
     return sorted(ids, key=lambda b: b not in held)
@@ -117,7 +121,7 @@ def _beliefs(demand: Demand, motion: Motion, catalogue: Catalogue) -> list[str]:
 
 def objections(motion: Motion, catalogue: Catalogue) -> list[CounterArgument]:
     """The counter-arguments raised against the motion's demands, most relevant first."""
-    wanted = set(motion.demands)
+    wanted = set(motion.all_demands())
     found = [c for c in catalogue.counter_arguments.values() if wanted & set(c.against)]
     return sorted(found, key=lambda c: -len(wanted & set(c.against)))
 
@@ -294,7 +298,7 @@ def _fact_line(
 
 def _own_material(motion: Motion, local: Part, order: int, say: dict[str, str]) -> list[Candidate]:
     """The motion's own notes and beliefs, in its own words."""
-    own = [*motion.notes, *motion.believes]
+    own = [*motion.all_items("facts"), *motion.all_items("beliefs")]
     out: list[Candidate] = []
     for k, item in enumerate(own):
         if isinstance(item, FreeText):

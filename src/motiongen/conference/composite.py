@@ -25,6 +25,7 @@ from motiongen.motion import spec
 from motiongen.motion.compose import Document, compose
 from motiongen.motion.spec import ById, FreeText, Motion
 from motiongen.profiles import Profile, ProfileSet
+from motiongen.sections import KINDS, spec_key
 from motiongen.text import count_words, sentence
 
 Kind = Literal["demand", "evidence", "belief", "text"]
@@ -195,21 +196,39 @@ def _similar(a: str, b: str) -> float:
 
 
 def _parts(index: int, motion: Motion, catalogue: Catalogue) -> list[Part]:
-    parts = [Part(index, "demands", "demand", d, catalogue.demand(d).title) for d in motion.demands]
-    for entry in motion.notes:
+    """Every clause of a motion, by the part of a spec it belongs to (a motion written
+    as sections: gives its facts, beliefs, demands and clauses of its own the same way)."""
+    demands, notes, believes = list(motion.demands), list(motion.notes), list(motion.believes)
+    own: dict[str, list[str]] = {
+        "resolves": [e.text for e in motion.resolves],
+        "mandates": [e.text for e in motion.mandates],
+    }
+    for given in motion.sections:
+        kind = KINDS[given.kind]
+        for item in given.items:
+            if kind.items == "facts":
+                notes.append(item)
+            elif kind.items == "beliefs":
+                believes.append(item)
+            elif isinstance(item, FreeText):
+                own["mandates" if given.kind == "mandates" else "resolves"].append(item.text)
+            else:
+                demands.append(item.id if isinstance(item, ById) else item)
+    parts = [Part(index, "demands", "demand", d, catalogue.demand(d).title) for d in demands]
+    for entry in notes:
         if isinstance(entry, FreeText):
             parts.append(Part(index, "notes", "text", None, entry.text))
             continue
         ref = entry.id if isinstance(entry, ById) else entry
         parts.append(Part(index, "notes", "evidence", ref, catalogue.fact(ref).statement))
-    for entry in motion.believes:
+    for entry in believes:
         if isinstance(entry, FreeText):
             parts.append(Part(index, "believes", "text", None, entry.text))
             continue
         ref = entry.id if isinstance(entry, ById) else entry
         parts.append(Part(index, "believes", "belief", ref, catalogue.belief(ref).text))
-    for section in ("resolves", "mandates"):
-        parts += [Part(index, section, "text", None, e.text) for e in getattr(motion, section)]
+    for key, texts in own.items():
+        parts += [Part(index, key, "text", None, text) for text in texts]
     return parts
 
 
@@ -405,7 +424,7 @@ def _number(document: Document, items: list[Item]) -> None:
     for section in document.sections:
         for clause in section.clauses:
             count += 1
-            key = "demands" if clause.kind == "demand" else section.key
+            key = "demands" if clause.kind == "demand" else spec_key(section.kind)
             for i, item in pending.items():
                 same = (
                     item.ref == clause.ref

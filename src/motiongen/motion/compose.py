@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from motiongen.errors import InputError
 from motiongen.io.datafile import format_loc
 from motiongen.motion.spec import ById, Carried, FreeText, Item, Motion
 from motiongen.profiles import Profile
+from motiongen.sections import KINDS
 from motiongen.text import british_date, count_words, fill, nearest_hint, sentence
 
 if TYPE_CHECKING:  # the catalogue is passed in; composing needs only its type
     from motiongen.catalogue import Catalogue
+    from motiongen.catalogue.models import Demand
 
 ItemKind = Literal["demand", "evidence", "belief", "text"]
 
@@ -45,9 +47,37 @@ class Clause:
 
 @dataclass(frozen=True)
 class Section:
-    key: str
+    """A section as printed: what it does (``kind``), its lead, whom it asks (``to``,
+    for a section that calls on, asks, requests or instructs someone) and its clauses."""
+
+    kind: str
     lead: str
     clauses: list[Clause]
+    to: str | None = None
+
+    @property
+    def key(self) -> str:
+        """The kind, by the name templates have known it by."""
+        return self.kind
+
+    @property
+    def acts(self) -> bool:
+        """It decides or asks for something to be done."""
+        return self.kind in KINDS and KINDS[self.kind].acts
+
+    @property
+    def name(self) -> str:
+        """The section as a user cites it: 'notes', 'calls on the Labour Government'."""
+        info = KINDS.get(self.kind)
+        if info is not None and info.addressed and self.to:
+            return info.verb.replace("{to}", self.to).removesuffix(" to")
+        return self.kind.replace("_", " ")
+
+    def place(self, clause: Clause) -> str:
+        """'calls on the Labour Government 2': the clause's number, or its place where
+        it has none (a lone clause)."""
+        number = clause.number.strip(".()") or str(self.clauses.index(clause) + 1)
+        return f"{self.name} {number}"
 
 
 @dataclass(frozen=True)
@@ -97,6 +127,25 @@ class Document:
     title_words: int
     title_word_limit: int | None
 
+    def section_name(self, section: Section) -> str:
+        """The section as a user cites it: its kind ('notes', 'calls on') where no other
+        section is of that kind, else with whom it asks ('calls on the NEC'), or its
+        place ('calls on, section 4')."""
+        alike = [s for s in self.sections if s.kind == section.kind]
+        short = section.kind.replace("_", " ")
+        if len(alike) == 1:
+            return short
+        named = [s for s in alike if s.name == section.name]
+        if section.name != short and len(named) == 1:
+            return section.name
+        return f"{short}, section {self.sections.index(section) + 1}"
+
+    def place(self, section: Section, clause: Clause) -> str:
+        """'calls on 2': the section as cited and the clause's number (or its place,
+        for a clause the motion leaves unnumbered)."""
+        number = clause.number.strip(".()") or str(section.clauses.index(clause) + 1)
+        return f"{self.section_name(section)} {number}"
+
     @property
     def over_limit(self) -> bool:
         return self.word_limit is not None and self.words > self.word_limit
@@ -128,22 +177,45 @@ def _letters(n: int) -> str:
 
 
 Line = tuple[str, ItemKind, str | None]  # a clause's text, its kind and its catalogue id
-Raw = tuple[str, str, list[Line]]  # a section's key, its lead and its clauses, not numbered yet
+
+
+@dataclass
+class Raw:
+    """A section before its clauses are numbered."""
+
+    kind: str
+    lead: str
+    to: str | None
+    lines: list[Line]
 
 
 def compose(motion: Motion, profile: Profile, catalogue: Catalogue) -> Document:
     """The motion as every format prints it: its sections in the body's order and
-    wording, clauses numbered as the body's form shows them, words counted."""
+    wording (or as the spec's ``sections:`` give them), clauses numbered as the
+    body's form shows them, words counted."""
     calls_on = motion.calls_on or profile.defaults.calls_on or "the relevant body"
     values = {"calls_on": calls_on, "body": profile.body}
     cited: list[str] = []
-    raw: list[Raw] = [
-        ("notes", profile.sections.notes, _notes(motion, catalogue, cited)),
-        ("believes", profile.sections.believes, _beliefs(motion, catalogue)),
-        *_resolves(motion, profile, catalogue, values),
-        *_mandates(motion, profile, values),
-    ]
-    sections = _numbered([r for r in raw if r[2]], profile)
+    if motion.sections:
+        raw = _given(motion, profile, catalogue, values, cited)
+    else:
+        raw = [
+            Raw(
+                "notes",
+                fill(profile.sections.notes, values),
+                None,
+                _notes(motion, catalogue, cited),
+            ),
+            Raw(
+                "believes",
+                fill(profile.sections.believes, values),
+                None,
+                _beliefs(motion, catalogue),
+            ),
+            *_resolves(motion, profile, catalogue, values),
+            *_mandates(motion, profile, values),
+        ]
+    sections = number_sections([r for r in raw if r.lines], profile)
     counted = [s.lead for s in sections] + [c.text for s in sections for c in s.clauses]
     if profile.count_title:
         counted.append(motion.title)
@@ -177,6 +249,21 @@ def compose(motion: Motion, profile: Profile, catalogue: Catalogue) -> Document:
     )
 
 
+def section_entry(
+    profile: Profile, calls_on: str, kind: str, lead: str, to: str | None, items: list[Any]
+) -> dict[str, Any]:
+    """A section as a spec's ``sections:`` writes it: its lead only where the body would
+    word it otherwise, whom it asks where it asks anyone."""
+    values = {"calls_on": calls_on, "body": profile.body}
+    entry: dict[str, Any] = {"kind": kind}
+    if lead != profile.section_lead(kind, to, values):
+        entry["lead"] = lead
+    if to:
+        entry["to"] = to
+    entry["items"] = items
+    return entry
+
+
 def _date(day: dt.date | None) -> str | None:
     return british_date(day) if day else None
 
@@ -194,35 +281,46 @@ def _resolves(
     motion: Motion, profile: Profile, catalogue: Catalogue, values: dict[str, str]
 ) -> list[Raw]:
     """Each demand framed for the body, under the lead of the level that acts on it
-    (a call on the Government, the body's own resolve), then the clauses of the
-    motion's own under the body's own lead; at least that lead, empty."""
-    groups: dict[str, list[Line]] = {}
+    (a call on the Government, the body's own resolve), then the motion's own
+    clauses under the body's own lead: a clause that is the body's own act ("To
+    send this motion to our MP") never under a lead that asks someone else."""
+    groups: dict[tuple[str, str, str | None], list[Line]] = {}
     seen: set[str] = set()
     for i, demand_id in enumerate(motion.demands):
-        if demand_id not in catalogue.demands:
-            raise UnknownId(
-                f"there is no demand '{demand_id}'",
-                ("demands", i),
-                nearest_hint(demand_id, catalogue.demands, "demands"),
-            )
-        if demand_id in seen:
-            raise InputError(
-                f"the demand '{demand_id}' is listed twice",
-                field=_field(("demands", i)),
-                hint="keep one",
-            )
-        seen.add(demand_id)
-        demand = catalogue.demands[demand_id]
+        demand = _demand(demand_id, ("demands", i), catalogue, seen)
         level, wording = profile.frame(demand.acted_on_by)
-        lead = fill(wording.lead, values)
+        to = fill(wording.to, values) if wording.to else None
+        lead = fill(wording.lead, {**values, "to": to or ""})
         text = fill(wording.item, {**values, "clause": demand.clause_at(level)})
-        groups.setdefault(lead, []).append((text, "demand", demand_id))
-    own_lead = fill(profile.sections.resolves, values)
-    if motion.resolves:
-        groups.setdefault(own_lead, []).extend((r.text, "text", None) for r in motion.resolves)
-    if not groups:
-        groups[own_lead] = []
-    return [("resolves", lead, items) for lead, items in groups.items()]
+        groups.setdefault((wording.kind, lead, to), []).append((text, "demand", demand_id))
+    own = profile.own_section(values)
+    decides = ("resolves", profile.decides_lead(values), None)
+    for clause in motion.resolves:
+        home = decides if own[0] != "resolves" and _acts_itself(clause.text) else own
+        groups.setdefault(home, []).append((clause.text, "text", None))
+    return [Raw(kind, lead, to, lines) for (kind, lead, to), lines in groups.items()]
+
+
+def _acts_itself(text: str) -> bool:
+    """A clause written as the body's own act: "To send this motion to our MP"."""
+    return text.startswith(("To ", "to ")) and len(text) > 3
+
+
+def _demand(
+    demand_id: str, loc: tuple[str | int, ...], catalogue: Catalogue, seen: set[str]
+) -> Demand:
+    if demand_id not in catalogue.demands:
+        raise UnknownId(
+            f"there is no demand '{demand_id}'",
+            loc,
+            nearest_hint(demand_id, catalogue.demands, "demands"),
+        )
+    if demand_id in seen:
+        raise InputError(
+            f"the demand '{demand_id}' is listed twice", field=_field(loc), hint="keep one"
+        )
+    seen.add(demand_id)
+    return catalogue.demands[demand_id]
 
 
 def _mandates(motion: Motion, profile: Profile, values: dict[str, str]) -> list[Raw]:
@@ -235,38 +333,99 @@ def _mandates(motion: Motion, profile: Profile, values: dict[str, str]) -> list[
             hint="move these clauses into 'resolves:'",
         )
     lead = fill(profile.sections.mandates, values)
-    return [("mandates", lead, [(m.text, "text", None) for m in motion.mandates])]
+    return [Raw("mandates", lead, None, [(m.text, "text", None) for m in motion.mandates])]
 
 
-def _numbered(filled: list[Raw], profile: Profile) -> list[Section]:
+def _given(
+    motion: Motion,
+    profile: Profile,
+    catalogue: Catalogue,
+    values: dict[str, str],
+    cited: list[str],
+) -> list[Raw]:
+    """The sections as the spec gives them: each kind's items from its own table, its
+    lead as given (or the body's for the kind), a demand worded for whom it asks."""
+    raw: list[Raw] = []
+    seen: set[str] = set()
+    for s, spec in enumerate(motion.sections):
+        kind = KINDS[spec.kind]
+        to = spec.to or (values["calls_on"] if kind.addressed else None)
+        lead = spec.lead or profile.section_lead(spec.kind, to, values)
+        lines: list[Line] = []
+        for i, item in enumerate(spec.items):
+            loc = ("sections", s, "items", i)
+            if kind.items == "demands":
+                lines.append(_section_demand(item, loc, catalogue, profile, values, to, seen))
+            elif kind.items == "facts":
+                line = _item(item, loc, catalogue, "evidence", "beliefs")
+                if line[2] is not None and line[2] not in cited:
+                    cited.append(line[2])
+                lines.append(line)
+            else:
+                lines.append(_item(item, loc, catalogue, "beliefs", "evidence"))
+        raw.append(Raw(spec.kind, lead, to, lines))
+    return raw
+
+
+def _section_demand(
+    item: Item,
+    loc: tuple[str | int, ...],
+    catalogue: Catalogue,
+    profile: Profile,
+    values: dict[str, str],
+    to: str | None,
+    seen: set[str],
+) -> Line:
+    """A clause of a section that acts: the user's own words, or a demand worded as
+    this body puts it, for the level of whom the section asks where they can act
+    on it themselves."""
+    if isinstance(item, FreeText):
+        return item.text, "text", None
+    demand = _demand(item.id if isinstance(item, ById) else item, loc, catalogue, seen)
+    level, wording = profile.frame(demand.acted_on_by)
+    asked = {a.level for a in catalogue.actors_named(to, profile.kind)} if to else set()
+    if profile.acts_at and not to:
+        asked.add(profile.acts_at)  # the body's own resolve
+    for own in profile.framing.order:
+        if own in asked and own in demand.acted_on_by and own in profile.framing.levels:
+            level, wording = own, profile.framing.levels[own]
+            break
+    return fill(wording.item, {**values, "clause": demand.clause_at(level)}), "demand", demand.id
+
+
+def number_sections(filled: list[Raw], profile: Profile) -> list[Section]:
     """Each run of clauses numbered as one list: a section, or (numbered
-    continuously) the sections up to a restart the body's form shows."""
+    continuously) the sections up to a restart the body's form shows (a restart
+    at "resolves" restarts at every section that acts)."""
     runs: list[int] = []
-    for key, _, _ in filled:
-        fresh = not runs or profile.numbering == "per-section" or key in profile.restart_at
+    for raw in filled:
+        restart = raw.kind in profile.restart_at or (
+            "resolves" in profile.restart_at and raw.kind in KINDS and KINDS[raw.kind].acts
+        )
+        fresh = not runs or profile.numbering == "per-section" or restart
         runs.append(len(runs) if fresh else runs[-1])
     run_sizes = {run: 0 for run in runs}
-    for run, (_, _, items) in zip(runs, filled, strict=True):
-        run_sizes[run] += len(items)
+    for run, raw in zip(runs, filled, strict=True):
+        run_sizes[run] += len(raw.lines)
     sections: list[Section] = []
     counter = 0
-    for index, (key, lead, items) in enumerate(filled):
+    for index, raw in enumerate(filled):
         if index == 0 or runs[index] != runs[index - 1]:
             counter = 0
         # A lone clause needs no "1." where the body's form allows it.
         unnumbered = run_sizes[runs[index]] == 1 and not profile.number_single_clause
         clauses = []
-        for text, kind, ref in items:
+        for text, kind, ref in raw.lines:
             counter += 1
             number = "" if unnumbered else number_label(counter, profile.number_format)
             clauses.append(Clause(number, sentence(text), kind, ref))
-        sections.append(Section(key, lead, clauses))
+        sections.append(Section(raw.kind, raw.lead, clauses, raw.to))
     return sections
 
 
 def _citations(cited: list[str], sections: list[Section], catalogue: Catalogue) -> list[Citation]:
     """Each fact noted, with its sources and the number of the note that cites it."""
-    noted = {c.ref: c.number for s in sections if s.key == "notes" for c in s.clauses}
+    noted = {c.ref: c.number for s in sections for c in s.clauses if c.kind == "evidence" and c.ref}
     citations = []
     for ref in cited:
         fact = catalogue.evidence[ref]

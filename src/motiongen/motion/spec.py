@@ -24,11 +24,13 @@ from pydantic import (
     StringConstraints,
     ValidationError,
     field_validator,
+    model_validator,
 )
 
 from motiongen.datatypes import Id, Nation
 from motiongen.errors import InputError, MotiongenError
 from motiongen.io import datafile
+from motiongen.sections import KINDS, Items, SectionKind
 from motiongen.text import RESERVED_NAMES, clean, is_blank, parse_date
 
 
@@ -141,6 +143,43 @@ class CompositeOf(Spec):
 Item = Annotated[Id | ById | FreeText, Field(union_mode="left_to_right")]
 
 
+class SectionSpec(Spec):
+    """One section as printed: its kind, its lead and whom it addresses, and its clauses.
+
+    The lead is the profile's for the kind unless given; ``to`` is whom a
+    calls_on, requests, instructs or mandates section asks.
+    """
+
+    kind: SectionKind = Field(
+        description="What the section does: notes, believes, welcomes, recognises, supports, "
+        "condemns, affirms, resolves, calls_on, asks, requests, instructs or mandates"
+    )
+    lead: Line | None = Field(
+        None,
+        description="The lead as printed, e.g. 'Council therefore requests Cabinet to:' "
+        "(default: the body's own for the kind)",
+        examples=["This branch calls on the Scottish Government to:"],
+    )
+    to: Line | None = Field(
+        None,
+        description="Whom the section asks (calls_on, asks, requests, instructs, mandates)",
+        examples=["the Scottish Government", "Cabinet", "the General Council"],
+    )
+    items: list[Item] = Field(
+        default_factory=list,
+        description="Catalogue ids (demands for the sections that act, facts or beliefs for "
+        "the others) or {text: ...} of your own",
+    )
+
+
+def _ref(item: Any) -> str:
+    return str(item.id) if isinstance(item, ById) else str(item)
+
+
+# The short form of a motion's clauses: the profile lays them out in sections.
+SHORT_KEYS = ("notes", "believes", "demands", "resolves", "mandates")
+
+
 class Motion(Spec):
     """One motion; in a batch, any key can come from the batch's defaults."""
 
@@ -167,6 +206,11 @@ class Motion(Spec):
         None, description="Whom the motion calls on (the profile gives a default)"
     )
     commission: Line | None = Field(None, description="The policy commission (labour-npf)")
+    sections: list[SectionSpec] = Field(
+        default_factory=list,
+        description="The motion section by section, each with its own lead and addressee, in "
+        "place of notes, believes, demands, resolves and mandates",
+    )
     demands: list[Id] = Field(default_factory=list, description="Demand ids from the catalogue")
     notes: list[Item] = Field(default_factory=list, description="Evidence ids, or {text: ...}")
     believes: list[Item] = Field(default_factory=list, description="Belief ids, or {text: ...}")
@@ -198,6 +242,22 @@ class Motion(Spec):
         None, description="For a composite: the motions it was drawn from (motiongen composite)"
     )
 
+    def all_demands(self) -> list[str]:
+        """Every catalogue demand the motion makes, in either form, in order."""
+        found = list(self.demands)
+        for section in self.sections:
+            if KINDS[section.kind].items == "demands":
+                found += [_ref(i) for i in section.items if not isinstance(i, FreeText)]
+        return found
+
+    def all_items(self, what: Items) -> list[Item]:
+        """Every fact (``facts``) or belief (``beliefs``) the motion states, in either form."""
+        found: list[Item] = list(self.notes if what == "facts" else self.believes)
+        for section in self.sections:
+            if KINDS[section.kind].items == what and not KINDS[section.kind].acts:
+                found += section.items
+        return found
+
     def default_name(self) -> str:
         """What the documents are named after, unless ``output`` says: branch and title."""
         return " ".join(p for p in (self.submitted_by, self.title) if p)
@@ -205,6 +265,17 @@ class Motion(Spec):
     def file_name(self) -> str:
         """The documents' name before it is made safe: ``output``, or the default."""
         return self.output or self.default_name()
+
+    @model_validator(mode="after")
+    def _one_form(self) -> Motion:
+        if self.sections:
+            short = [k for k in SHORT_KEYS if getattr(self, k)]
+            if short:
+                raise ValueError(
+                    f"a motion written as sections: holds its {short[0]} in a section too: "
+                    f"move '{short[0]}:' into sections: (or drop sections:)"
+                )
+        return self
 
     @field_validator("output")
     @classmethod
@@ -226,22 +297,33 @@ KEY_ORDER = tuple(Motion.model_fields)
 def dump(
     data: dict[str, Any],
     header: Sequence[str] = (),
-    comments: dict[tuple[str, int], str] | None = None,
+    comments: dict[tuple[str | int, ...], str] | None = None,
 ) -> str:
     """A motion's spec as YAML: its keys in the one order (others after), ``header`` as
-    comment lines at the top, and each of ``comments`` above its list item, keyed by
-    the list's key and the item's index."""
+    comment lines at the top, and each of ``comments`` above the list item its path
+    names (``("demands", 2)``, ``("sections", 1, "items", 0)``)."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-    ordered = CommentedMap()
-    for key in [k for k in KEY_ORDER if k in data] + [k for k in data if k not in KEY_ORDER]:
-        value = data[key]
+    def commented(value: Any) -> Any:
+        if isinstance(value, dict):
+            return CommentedMap((k, commented(v)) for k, v in value.items())
         if isinstance(value, list):
-            value = CommentedSeq(value)
-            for (list_key, index), text in (comments or {}).items():
-                if list_key == key and 0 <= index < len(value):
-                    value.yaml_set_comment_before_after_key(index, before=_one_line(text), indent=2)
-        ordered[key] = value
+            return CommentedSeq(commented(v) for v in value)
+        return value
+
+    keys = [k for k in KEY_ORDER if k in data] + [k for k in data if k not in KEY_ORDER]
+    ordered = commented({key: data[key] for key in keys})
+    for path, text in (comments or {}).items():
+        *into, index = path
+        parent: Any = ordered
+        try:
+            for step in into:
+                parent = parent[step]
+        except (KeyError, IndexError, TypeError):
+            continue
+        if isinstance(parent, CommentedSeq) and isinstance(index, int) and 0 <= index < len(parent):
+            depth = 2 + 4 * (len(into) - 1) // 2 if into else 2
+            parent.yaml_set_comment_before_after_key(index, before=_one_line(text), indent=depth)
     if header:
         ordered.yaml_set_start_comment("\n".join(_one_line(line) for line in header))
     return datafile.dump_yaml(ordered)

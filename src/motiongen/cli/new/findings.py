@@ -13,6 +13,7 @@ from motiongen.catalogue import Catalogue
 from motiongen.checks.findings import Finding, ordered
 from motiongen.motion.compose import Clause, Document
 from motiongen.motion.spec import Motion
+from motiongen.sections import spec_key
 from motiongen.text import count_words
 
 FIELD_WORDS = {
@@ -86,15 +87,15 @@ def plain_findings(
 def _clause_names(doc: Document, catalogue: Catalogue) -> list[tuple[str, str, str, str, int]]:
     """Each clause: (where, its text, what the secretary chose, the question, its words).
 
-    Several sections can share a key and restart their numbers, so a finding's
-    'resolves 1' is told apart by the start of the clause it quotes.
+    Several sections can restart their numbers, so a finding's 'calls on 1' is told
+    apart by the start of the clause it quotes.
     """
     names = []
     own: dict[str, int] = {}
     for section in doc.sections:
         for clause in section.clauses:
-            where = f"{section.key} {clause.number.strip('.()')}"
-            name, step = _name(section.key, clause, catalogue, own)
+            where = doc.place(section, clause)
+            name, step = _name(spec_key(section.kind), clause, catalogue, own)
             names.append((where, clause.text, name, step, count_words(clause.text)))
     return names
 
