@@ -151,15 +151,21 @@ class Amended:
         calls_on = self.motion.calls_on or profile.defaults.calls_on or "the relevant body"
         sections = []
         for kind, lead, to, items in self._sections():
-            clauses = [
-                p.ref
-                if p.ref and p.kind in ("demand", "evidence", "belief")
-                else {"text": sentence(p.clean)}
-                for p in items
-            ]
+            clauses = [_spec_item(p) for p in items]
             sections.append(section_entry(profile, calls_on, kind, lead, to, clauses))
         data["sections"] = sections
         return data
+
+
+def _spec_item(para: Para) -> Any:
+    """A clause as the spec of the motion as amended holds it: a catalogue entry by its
+    id, the user's words (with the entry they are linked to, if unchanged)."""
+    if para.ref and para.kind in ("demand", "evidence", "belief"):
+        return para.ref
+    item: dict[str, Any] = {"text": sentence(para.clean)}
+    if para.ref:
+        item["link"] = para.ref
+    return item
 
 
 def _item_kind(kind: str) -> ItemKind:

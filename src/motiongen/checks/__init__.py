@@ -61,10 +61,16 @@ class Context:
                 yield section, clause
 
     def facts(self) -> Iterator[tuple[Section, Clause, Evidence]]:
-        """Each catalogue fact the motion notes, with its clause."""
+        """Each catalogue fact the motion notes (or whose words it links), with its clause."""
         for section, clause in self.clauses():
-            if clause.kind == "evidence" and clause.ref is not None:
+            if clause.kind in ("evidence", "text") and clause.ref in self.catalogue.evidence:
                 yield section, clause, self.catalogue.evidence[clause.ref]
+
+    def demands(self) -> Iterator[tuple[Section, Clause]]:
+        """Each clause that is a catalogue demand, or the user's words linked to one."""
+        for section, clause in self.clauses():
+            if clause.kind in ("demand", "text") and clause.ref in self.catalogue.demands:
+                yield section, clause
 
 
 Rule = Callable[[Context], list[Finding]]
@@ -431,9 +437,7 @@ def nations(ctx: Context) -> list[Finding]:
     nation = ctx.motion.nation
     out = []
     facts = [
-        (s, c, ctx.catalogue.evidence[c.ref])
-        for s, c in ctx.clauses()
-        if c.kind == "evidence" and c.ref
+        (s, c, f) for s, c, f in ctx.facts()
     ]
     if nation is None:
         narrow = [f for _, _, f in facts if 0 < len(f.holds_for) < len(NATION_NAMES)]
@@ -465,9 +469,8 @@ def nations(ctx: Context) -> list[Finding]:
                     clause=_excerpt(clause.text),
                 )
             )
-    for section, clause in ctx.clauses():
-        if clause.kind != "demand" or clause.ref is None:
-            continue
+    for section, clause in ctx.demands():
+        assert clause.ref is not None
         demand = ctx.catalogue.demands[clause.ref]
         if nation not in demand.applies_in:
             where_applies = ", ".join(NATION_NAMES[n] for n in demand.applies_in)
@@ -608,7 +611,7 @@ def contemporary(ctx: Context) -> list[Finding]:
 
 
 def demand_relations(ctx: Context) -> list[Finding]:
-    chosen = ctx.motion.all_demands()
+    chosen = [d for d in ctx.motion.all_demands() if d in ctx.catalogue.demands]
     out = []
     reported: set[frozenset[str]] = set()
     for demand_id in chosen:

@@ -121,7 +121,7 @@ def _beliefs(demand: Demand, motion: Motion, catalogue: Catalogue) -> list[str]:
 
 def objections(motion: Motion, catalogue: Catalogue) -> list[CounterArgument]:
     """The counter-arguments raised against the motion's demands, most relevant first."""
-    wanted = set(motion.all_demands())
+    wanted = set(motion.all_demands())  # the demands its own words are linked to, too
     found = [c for c in catalogue.counter_arguments.values() if wanted & set(c.against)]
     return sorted(found, key=lambda c: -len(wanted & set(c.against)))
 

@@ -77,7 +77,7 @@ def read(paths: Sequence[Path]) -> tuple[list[Entry], list[MotiongenError]]:
                     m.submitted_by or path.stem,
                     m.title,
                     m.profile,
-                    frozenset(m.all_demands()),
+                    frozenset(m.all_demands(links=False)),
                     in_batch=len(jobs) > 1,
                 )
             )

@@ -39,10 +39,19 @@ def _field(loc: tuple[str | int, ...]) -> str:
 
 @dataclass(frozen=True)
 class Clause:
+    """A clause as printed. ``ref`` is its catalogue entry: the entry's own words
+    (a demand, fact or belief), or, for ``kind`` text, the entry the user's own
+    words are linked to (``link:``), whose evidence and sources check and brief use."""
+
     number: str
     text: str
     kind: ItemKind
     ref: str | None = None
+
+    @property
+    def link(self) -> str | None:
+        """The entry the user's own words say, if they are linked to one."""
+        return self.ref if self.kind == "text" else None
 
 
 @dataclass(frozen=True)
@@ -213,7 +222,7 @@ def compose(motion: Motion, profile: Profile, catalogue: Catalogue) -> Document:
                 _beliefs(motion, catalogue),
             ),
             *_resolves(motion, profile, catalogue, values),
-            *_mandates(motion, profile, values),
+            *_mandates(motion, profile, catalogue, values),
         ]
     sections = number_sections([r for r in raw if r.lines], profile)
     counted = [s.lead for s in sections] + [c.text for s in sections for c in s.clauses]
@@ -295,9 +304,9 @@ def _resolves(
         groups.setdefault((wording.kind, lead, to), []).append((text, "demand", demand_id))
     own = profile.own_section(values)
     decides = ("resolves", profile.decides_lead(values), None)
-    for clause in motion.resolves:
+    for i, clause in enumerate(motion.resolves):
         home = decides if own[0] != "resolves" and _acts_itself(clause.text) else own
-        groups.setdefault(home, []).append((clause.text, "text", None))
+        groups.setdefault(home, []).append(_text(clause, ("resolves", i), catalogue))
     return [Raw(kind, lead, to, lines) for (kind, lead, to), lines in groups.items()]
 
 
@@ -323,7 +332,9 @@ def _demand(
     return catalogue.demands[demand_id]
 
 
-def _mandates(motion: Motion, profile: Profile, values: dict[str, str]) -> list[Raw]:
+def _mandates(
+    motion: Motion, profile: Profile, catalogue: Catalogue, values: dict[str, str]
+) -> list[Raw]:
     if not motion.mandates:
         return []
     if profile.sections.mandates is None:
@@ -333,7 +344,8 @@ def _mandates(motion: Motion, profile: Profile, values: dict[str, str]) -> list[
             hint="move these clauses into 'resolves:'",
         )
     lead = fill(profile.sections.mandates, values)
-    return [Raw("mandates", lead, None, [(m.text, "text", None) for m in motion.mandates])]
+    lines = [_text(m, ("mandates", i), catalogue) for i, m in enumerate(motion.mandates)]
+    return [Raw("mandates", lead, None, lines)]
 
 
 def _given(
@@ -358,7 +370,7 @@ def _given(
                 lines.append(_section_demand(item, loc, catalogue, profile, values, to, seen))
             elif kind.items == "facts":
                 line = _item(item, loc, catalogue, "evidence", "beliefs")
-                if line[2] is not None and line[2] not in cited:
+                if line[2] in catalogue.evidence and line[2] not in cited:
                     cited.append(line[2])
                 lines.append(line)
             else:
@@ -380,7 +392,7 @@ def _section_demand(
     this body puts it, for the level of whom the section asks where they can act
     on it themselves."""
     if isinstance(item, FreeText):
-        return item.text, "text", None
+        return _text(item, loc, catalogue)
     demand = _demand(item.id if isinstance(item, ById) else item, loc, catalogue, seen)
     level, wording = profile.frame(demand.acted_on_by)
     asked = {a.level for a in catalogue.actors_named(to, profile.kind)} if to else set()
@@ -443,9 +455,24 @@ def _citations(cited: list[str], sections: list[Section], catalogue: Catalogue) 
     return citations
 
 
+def _text(item: FreeText, loc: tuple[str | int, ...], catalogue: Catalogue) -> Line:
+    """The user's own words, and the catalogue entry they are linked to, if any."""
+    if item.link is None:
+        return item.text, "text", None
+    tables = ("demands", "evidence", "beliefs")
+    if not any(item.link in getattr(catalogue, t) for t in tables):
+        known = {**catalogue.demands, **catalogue.evidence, **catalogue.beliefs}
+        raise UnknownId(
+            f"there is no demand, fact or belief '{item.link}' to link to",
+            (*loc, "link"),
+            nearest_hint(item.link, known, "demands"),
+        )
+    return item.text, "text", item.link
+
+
 def _note(item: Item, index: int, catalogue: Catalogue, cited: list[str]) -> Line:
     line = _item(item, ("notes", index), catalogue, "evidence", "beliefs")
-    if line[2] is not None and line[2] not in cited:
+    if line[2] in catalogue.evidence and line[2] not in cited:
         cited.append(line[2])
     return line
 
@@ -459,7 +486,7 @@ def _item(
 ) -> Line:
     """A clause of the user's own, or a catalogue entry by id from ``section``."""
     if isinstance(item, FreeText):
-        return item.text, "text", None
+        return _text(item, loc, catalogue)
     ref = item.id if isinstance(item, ById) else item
     table = getattr(catalogue, section)
     if ref not in table:

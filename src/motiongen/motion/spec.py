@@ -74,10 +74,15 @@ class Spec(BaseModel):
 
 
 class FreeText(Spec):
-    """A clause in the user's own words."""
+    """A clause in the user's own words; ``link`` names the catalogue entry it says."""
 
     text: Block
     by: Line | None = Field(None, description="In a composite: the body whose words these are")
+    link: Id | None = Field(
+        None,
+        description="The catalogue demand, fact or belief these words say: check and brief "
+        "use its evidence and sources, and the words printed are these",
+    )
 
 
 def _name_only(value: Any) -> Any:
@@ -242,13 +247,19 @@ class Motion(Spec):
         None, description="For a composite: the motions it was drawn from (motiongen composite)"
     )
 
-    def all_demands(self) -> list[str]:
-        """Every catalogue demand the motion makes, in either form, in order."""
+    def all_demands(self, *, links: bool = True) -> list[str]:
+        """Every catalogue demand the motion makes, in either form, in order; with
+        ``links``, those its own words are linked to as well (which may not all be
+        demands: a caller looks each up)."""
         found = list(self.demands)
+        own: list[FreeText] = [*self.resolves, *self.mandates]
         for section in self.sections:
             if KINDS[section.kind].items == "demands":
                 found += [_ref(i) for i in section.items if not isinstance(i, FreeText)]
-        return found
+                own += [i for i in section.items if isinstance(i, FreeText)]
+        if links:
+            found += [t.link for t in own if t.link]
+        return list(dict.fromkeys(found))
 
     def all_items(self, what: Items) -> list[Item]:
         """Every fact (``facts``) or belief (``beliefs``) the motion states, in either form."""
