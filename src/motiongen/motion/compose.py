@@ -135,6 +135,7 @@ class Document:
     word_limit: int | None
     title_words: int
     title_word_limit: int | None
+    preamble: str | None = None  # printed before the first section: "This Council:"
 
     def section_name(self, section: Section) -> str:
         """The section as a user cites it: its kind ('notes', 'calls on') where no other
@@ -196,6 +197,7 @@ class Raw:
     lead: str
     to: str | None
     lines: list[Line]
+    verbatim: bool = False  # the user's own words printed exactly as written
 
 
 def compose(motion: Motion, profile: Profile, catalogue: Catalogue) -> Document:
@@ -226,6 +228,8 @@ def compose(motion: Motion, profile: Profile, catalogue: Catalogue) -> Document:
         ]
     sections = number_sections([r for r in raw if r.lines], profile)
     counted = [s.lead for s in sections] + [c.text for s in sections for c in s.clauses]
+    if motion.preamble:
+        counted.append(motion.preamble)
     if profile.count_title:
         counted.append(motion.title)
     carried, carried_at = (
@@ -250,6 +254,7 @@ def compose(motion: Motion, profile: Profile, catalogue: Catalogue) -> Document:
         moved_by=motion.moved_by,
         contact=[v for v in (contact.name, contact.email, contact.phone) if v] if contact else [],
         sections=sections,
+        preamble=motion.preamble,
         citations=_citations(cited, sections, catalogue),
         words=sum(count_words(t) for t in counted),
         word_limit=motion.word_limit or profile.word_limit,
@@ -362,7 +367,7 @@ def _given(
     for s, spec in enumerate(motion.sections):
         kind = KINDS[spec.kind]
         to = spec.to or (values["calls_on"] if kind.addressed else None)
-        lead = spec.lead or profile.section_lead(spec.kind, to, values)
+        lead = spec.lead if spec.lead is not None else profile.section_lead(spec.kind, to, values)
         lines: list[Line] = []
         for i, item in enumerate(spec.items):
             loc = ("sections", s, "items", i)
@@ -375,7 +380,7 @@ def _given(
                 lines.append(line)
             else:
                 lines.append(_item(item, loc, catalogue, "beliefs", "evidence"))
-        raw.append(Raw(spec.kind, lead, to, lines))
+        raw.append(Raw(spec.kind, lead, to, lines, verbatim=True))
     return raw
 
 
@@ -430,7 +435,11 @@ def number_sections(filled: list[Raw], profile: Profile) -> list[Section]:
         for text, kind, ref in raw.lines:
             counter += 1
             number = "" if unnumbered else number_label(counter, profile.number_format)
-            clauses.append(Clause(number, sentence(text), kind, ref))
+            # Words of the user's own in sections: are printed as written (a motion
+            # imported from elsewhere keeps its movers' punctuation); elsewhere each is
+            # made a sentence.
+            printed = text if raw.verbatim and kind == "text" else sentence(text)
+            clauses.append(Clause(number, printed, kind, ref))
         sections.append(Section(raw.kind, raw.lead, clauses, raw.to))
     return sections
 

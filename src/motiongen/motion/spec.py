@@ -55,6 +55,10 @@ Line = Annotated[
 Block = Annotated[
     str, BeforeValidator(_clean_block), StringConstraints(min_length=1, max_length=3000)
 ]
+# A section's lead as printed: a heading, not a document property, so longer than a
+# Line may be; empty where the motion prints its first paragraphs with no lead.
+LEAD_MAX = 1000
+LeadLine = Annotated[str, BeforeValidator(_clean_line), StringConstraints(max_length=LEAD_MAX)]
 
 
 def _date(value: Any) -> Any:
@@ -159,10 +163,11 @@ class SectionSpec(Spec):
         description="What the section does: notes, believes, welcomes, recognises, supports, "
         "condemns, affirms, resolves, calls_on, asks, requests, instructs or mandates"
     )
-    lead: Line | None = Field(
+    lead: LeadLine | None = Field(
         None,
         description="The lead as printed, e.g. 'Council therefore requests Cabinet to:' "
-        "(default: the body's own for the kind)",
+        "(default: the body's own for the kind; '' for none, as where a motion opens with "
+        "paragraphs of no lead)",
         examples=["This branch calls on the Scottish Government to:"],
     )
     to: Line | None = Field(
@@ -211,6 +216,12 @@ class Motion(Spec):
         None, description="Whom the motion calls on (the profile gives a default)"
     )
     commission: Line | None = Field(None, description="The policy commission (labour-npf)")
+    preamble: Block | None = Field(
+        None,
+        description="Words printed before the first section, which every lead follows: "
+        "'This Council:'",
+        examples=["This Council:"],
+    )
     sections: list[SectionSpec] = Field(
         default_factory=list,
         description="The motion section by section, each with its own lead and addressee, in "

@@ -150,14 +150,17 @@ def _motion(
         body.labelled(ids.normal, label, clean(value))
     abstract = ids.decimal_abstract[doc.profile.number_format]
     numbered_on = None
+    if doc.preamble:
+        body.paragraph(ids.normal, text(doc.preamble), keep_next=True)
     for s, section in enumerate(doc.sections):
-        body.paragraph(
-            ids.heading,
-            text(motion_text(s, None)),
-            keep_next=True,
-            counted=True,
-            body_size=width is not None,
-        )
+        if section.lead:
+            body.paragraph(
+                ids.heading,
+                text(motion_text(s, None)),
+                keep_next=True,
+                counted=True,
+                body_size=width is not None,
+            )
         numbered = [c for c in section.clauses if c.number]
         num_id = None
         if numbered:
