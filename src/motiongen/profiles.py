@@ -169,6 +169,16 @@ class Compositing(Strict):
         return wording
 
 
+class Recognise(Strict):
+    """How 'motiongen import' tells a motion written for this body: the names its
+    leads speak as ("Congress", "This Council") and words elsewhere in it ("TUC",
+    "Councillor"), each matched as whole words, case aside. A word several bodies
+    list counts for each in part."""
+
+    speakers: list[Text] = Field(default_factory=list)
+    words: list[Text] = Field(default_factory=list)
+
+
 class Profile(Strict):
     id: Id
     position: int = 100
@@ -204,6 +214,7 @@ class Profile(Strict):
     amendments: AmendmentRules = Field(default_factory=AmendmentRules)
     address: Text = "Chair, friends"
     composite: Compositing | None = None
+    recognise: Recognise = Field(default_factory=Recognise)
 
     @property
     def speaker(self) -> str:

@@ -8,6 +8,7 @@ keeping the words of the file beside them as comments.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,22 +16,24 @@ from typing import Any
 from pydantic import ValidationError
 
 from motiongen.agenda import is_document
-from motiongen.agenda.matching import Candidate, best_match, candidates, choose_profile, lead_match
-from motiongen.agenda.reading import (
-    Found,
-    parse,
-    read_contact,
-    read_date,
-    read_paragraphs,
+from motiongen.agenda.bodies import read_body
+from motiongen.agenda.matching import (
+    Candidate,
+    best_match,
+    candidates,
+    choose_profile,
+    lead_match,
 )
+from motiongen.agenda.parsing import Found, Parsed, parse
+from motiongen.agenda.reading import Para, read_contact, read_date, read_paragraphs
 from motiongen.catalogue import Catalogue
 from motiongen.errors import InputError
 from motiongen.motion import spec
 from motiongen.motion.compose import Document, compose, section_entry
-from motiongen.motion.spec import Job, Motion
+from motiongen.motion.spec import LINE_MAX, Job, Motion
 from motiongen.output.fileset import FileSet
 from motiongen.profiles import Profile, ProfileSet
-from motiongen.sections import KINDS, read_lead, spec_key
+from motiongen.sections import KINDS, spec_key
 from motiongen.text import british_date
 
 
@@ -44,6 +47,7 @@ class Imported:
     left_out: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     has_title: bool = False
+    body_evidence: list[str] = field(default_factory=list)
     sections: int = 0
     clauses: int = 0
     matched: int = 0
@@ -57,7 +61,21 @@ class Imported:
         people = [k for k in ("proposer", "seconder") if self.data.get(k)]
         if people:
             parts.append(" and ".join(people))
+        if self.body_evidence:
+            parts.append(f"read as {self.data.get('profile')} from {', '.join(self.body_evidence)}")
         return ", ".join(parts)
+
+    def left_out_line(self) -> str | None:
+        """What was left out as not the motion's words, for the terminal: "3 paragraphs
+        ('Hi all,', 'Thanks,', 'Sam'), listed at the top of the spec"."""
+        if not self.left_out:
+            return None
+        shown = ", ".join(repr(_short(t)) for t in self.left_out[:4])
+        more = f" and {len(self.left_out) - 4} more" if len(self.left_out) > 4 else ""
+        return (
+            f"left out {_plural(len(self.left_out), 'paragraph')} that are not the "
+            f"motion's words ({shown}{more}), listed at the top of the spec"
+        )
 
     def motion(self) -> Motion:
         try:
@@ -74,6 +92,10 @@ class Imported:
 
     def yaml(self) -> str:
         return _to_yaml(self)
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _plural(n: int, word: str) -> str:
@@ -95,64 +117,101 @@ def import_file(
     paras = read_paragraphs(source)
     if not paras:
         raise InputError("the file holds no text", file=source, hint="is it the right file?")
-    fields, sections, before, title_found = parse(paras)
+    parsed = parse(paras)
     result = Imported(source, {})
-    result.has_title = title_found
-    profile = _body(result, sections, profiles, catalogue, profile_id)
-    if not sections:
-        sections = [Found("resolves", "", list(before))]
-        before = []
+    result.has_title = parsed.title is not None
+    profile = _body(result, parsed, paras, profiles, catalogue, profile_id)
+    sections = parsed.sections
+    if not any(s.lead for s in sections) and sections:
         result.warnings.append(
             "no section leads ('notes', 'believes', 'resolves', 'calls on') were found, so "
-            "every paragraph is under 'resolves:' as text; move them where they belong"
+            "the motion's paragraphs are one section with no lead; give each its lead"
         )
-    result.left_out = before
-    data: dict[str, Any] = {"profile": profile.id, **_fields(result, fields, source)}
-    calls_on = _calls_on(sections, profile)
+    if not sections:
+        result.warnings.append("no motion text was found: every paragraph is listed as left out")
+    if parsed.unquoted:
+        result.warnings.append("the quotation marks round the whole motion were taken off")
+    result.left_out = parsed.left_out
+    data: dict[str, Any] = {"profile": profile.id, **_fields(result, parsed, source)}
+    if "submitted_by" not in data and (named := _named_speaker(parsed)):
+        data["submitted_by"] = named
+    if parsed.preamble:
+        data["preamble"] = parsed.preamble
+    calls_on = _calls_on(sections)
     default = profile.defaults.calls_on or "the relevant body"
     if calls_on and calls_on != default:
         data["calls_on"] = calls_on
     data.update(_clauses(result, sections, profile, catalogue, calls_on or default))
-    if fields.get("carried_on"):
-        data["carried_on"] = fields["carried_on"]
+    if parsed.fields.get("carried_on"):
+        data["carried_on"] = parsed.fields["carried_on"]
     result.data = data
     return result
 
 
 def _body(
     result: Imported,
-    sections: list[Found],
+    parsed: Parsed,
+    paras: list[Para],
     profiles: ProfileSet,
     catalogue: Catalogue,
     profile_id: str | None,
 ) -> Profile:
-    """The body given, or the one whose wording fits the leads, with a warning where
-    another fits as well or none fits."""
+    """The body given, or the one the motion's evidence points to (who its leads speak
+    as, the words of the file), with a warning where another fits nearly as well or
+    nothing points anywhere."""
     if profile_id is not None:
         return profiles.get(profile_id)
-    profile, score, others = choose_profile(sections, profiles, catalogue)
-    if others:
+    speakers = [_speaker(s.lead) for s in parsed.sections if s.lead]
+    text = "\n".join(p.text for p in paras)
+    reading = read_body([s for s in speakers if s], text, profiles)
+    if reading is None:
+        profile, _, _ = choose_profile(parsed.sections, profiles, catalogue)
         result.warnings.append(
-            f"the wording fits {profile.id} and also {', '.join(others)}: the spec says "
-            f"{profile.id}; give --profile if it is for another body"
-        )
-    if sections and score == 0:
-        result.warnings.append(
-            f"no body's wording matched the section leads, so the spec is for "
+            f"nothing in the file says which body it is for, so the spec is for "
             f"'{profile.id}': change 'profile:' (see 'motiongen profiles list') if it "
             "goes elsewhere"
         )
-    return profile
+        return profile
+    result.body_evidence = reading.evidence[:4]
+    if reading.close:
+        result.warnings.append(
+            f"the motion reads as {reading.profile.id} but could be "
+            f"{' or '.join(reading.close)}: give --profile if it is for another body"
+        )
+    return reading.profile
 
 
-def _fields(result: Imported, fields: dict[str, str], source: Path) -> dict[str, Any]:
+def _named_speaker(parsed: Parsed) -> str | None:
+    """Who sends the motion, where its first lead names them: "Islington NEU declares"."""
+    first = next((s.lead for s in parsed.sections if s.lead), "")
+    speaker = _speaker(first)
+    generic = re.match(
+        r"^(?:that|this|the|our|we|i|…|\.\.\.)\b|^(?:congress|conference|council)$",
+        speaker,
+        re.IGNORECASE,
+    )
+    if not speaker or generic or not speaker[:1].isupper() or "<" in speaker:
+        return None
+    return speaker
+
+
+def _speaker(lead: str) -> str:
+    """Who a lead speaks as: its words before the verb ("Congress", "This AGM")."""
+    from motiongen.agenda import leads
+
+    found = leads.find(lead)
+    return found[0].speaker if found else ""
+
+
+def _fields(result: Imported, parsed: Parsed, source: Path) -> dict[str, Any]:
     """The title and the labelled lines (Submitted by, Proposer, …) as spec keys."""
+    fields = parsed.fields
     data: dict[str, Any] = {}
-    title = fields.pop("title", None)
+    title = parsed.title or fields.get("title")
     if not title:
         title = source.stem.replace("-", " ").replace("_", " ").strip() or "Motion"
         result.warnings.append("no title was found: the file's name is the title for now")
-    data["title"] = title[:300]
+    data["title"] = _shortened(result, title)
     for key in (
         "submitted_by", "to", "meeting_date", "deadline", "submitted_on", "proposer",
         "seconder", "moved_by",
@@ -161,38 +220,45 @@ def _fields(result: Imported, fields: dict[str, str], source: Path) -> dict[str,
         if key in ("meeting_date", "deadline", "submitted_on") and value:
             value = read_date(value)
         if value:
-            data[key] = value
+            data[key] = value[:LINE_MAX] if isinstance(value, str) else value
     if fields.get("contact"):
         data["contact"] = read_contact(fields["contact"])
     if fields.get("commission"):
-        data["commission"] = fields["commission"]
+        data["commission"] = fields["commission"][:LINE_MAX]
     return data
 
 
-def _calls_on(sections: list[Found], profile: Profile) -> str | None:
-    """Whom the first lead that takes its addressee from the motion calls on."""
+def _shortened(result: Imported, title: str) -> str:
+    """A title short enough for a document's properties; a longer one is cut at a word
+    and the user told, never refused."""
+    if len(title) <= LINE_MAX:
+        return title
+    cut = title[: LINE_MAX - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+    result.warnings.append(
+        f"the title was {len(title)} characters, more than a document's title holds "
+        f'({LINE_MAX}): it is cut to "{cut[:40]}…"; shorten it as you wish'
+    )
+    return cut
+
+
+def _calls_on(sections: list[Found]) -> str | None:
+    """Whom the motion's first section that asks someone by name calls on."""
     for found in sections:
-        if not found.lead:
-            continue
-        matched = lead_match(profile, found.lead)
-        if matched and matched.calls_on and matched.to:
-            return matched.to
+        if found.to and found.kind in KINDS and KINDS[found.kind].addressed:
+            return found.to
     return None
 
 
 def _section(found: Found, profile: Profile) -> tuple[str, str | None]:
-    """The kind of a section found, and whom it asks: as the body words its leads,
-    or as the lead reads."""
-    if found.lead:
-        own = lead_match(profile, found.lead)
-        matched = (own.kind, own.to) if own else read_lead(found.lead)
-        if matched:
-            kind, to = matched
-            if kind == "mandates" and profile.sections.mandates is None:
-                kind = "resolves"
-            return kind, to
-    kind = found.kind if found.kind in KINDS else "resolves"
-    return kind, None
+    """The kind of a section found and whom it asks: as the body words its own leads
+    where the lead is one of them, else as the lead reads; paragraphs before the
+    first lead state what the motion notes."""
+    own = lead_match(profile, found.lead) if found.lead else None
+    if own is not None and own.kind in KINDS:
+        return own.kind, own.to if KINDS[own.kind].addressed else None
+    if found.kind in KINDS:
+        return found.kind, found.to if KINDS[found.kind].addressed else None
+    return "notes", None
 
 
 def _clauses(
@@ -231,8 +297,7 @@ def _clauses(
                 items.append(hit[0])
             else:
                 items.append({"text": clause})
-        lead = found.lead or profile.own_section({"calls_on": calls_on, "body": profile.body})[1]
-        entries.append(section_entry(profile, calls_on, kind, lead, to, items))
+        entries.append(section_entry(profile, calls_on, kind, found.lead, to, items))
     short = _short_form(entries, profile, catalogue, calls_on)
     if short is not None:
         data, places = short
@@ -282,7 +347,11 @@ def _to_yaml(result: Imported) -> str:
         "comment above it. Put them back as '- text: ...' if the wording matters.",
     ]
     header += [f"Note: {warning}." for warning in result.warnings]
-    header += [f"Left out (before the first section): {text}" for text in result.left_out]
+    if result.body_evidence:
+        header.append(
+            f"Read as {result.data.get('profile')}, from {', '.join(result.body_evidence)}."
+        )
+    header += [f"Left out, not the motion's words: {text}" for text in result.left_out]
     return spec.dump(result.data, header, result.comments)
 
 

@@ -10,7 +10,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from motiongen.agenda.reading import Found
+from motiongen.agenda.parsing import Found
 from motiongen.catalogue import Catalogue
 from motiongen.profiles import Profile, ProfileSet
 from motiongen.sections import KINDS

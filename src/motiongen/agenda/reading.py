@@ -11,10 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from motiongen.agenda import leads
 from motiongen.errors import InputError
 from motiongen.io import datafile
 from motiongen.text import clean, parse_date
@@ -50,6 +51,11 @@ META_LINE = re.compile(
     + r")\s*[:\-–]\s*(.+)$",
     re.IGNORECASE,
 )
+# Labels printed with no colon: "Submitted by the Cwm Taf Branch", "From the CYWU."
+BARE_LABEL = re.compile(
+    r"^(?P<label>submitted by|proposed by|seconded by|moved by|from)\s+(?P<value>[A-Z(].{1,150})$",
+    re.IGNORECASE,
+)
 STOP = re.compile(r"^\s*(sources for the facts noted|sources\s*:?$)", re.IGNORECASE)
 SKIP = re.compile(
     r"^\s*(word count\s*:|[\d,]+ words\.|page \d+( of \d+)?$|[-*_=]{3,}$)", re.IGNORECASE
@@ -58,30 +64,12 @@ SKIP = re.compile(
 CARRIED = re.compile(r"^\s*carried at a quorate (.+?) on (\S.+?)\.?\s*$", re.IGNORECASE)
 # A heading in plain text: the line under it, of '=' (level 1) or '-' (level 2).
 UNDERLINE = re.compile(r"^(=+|-+)$")
+# Typed numbering: "1.", "a)", "(iv)", "2.3", a bullet; or a number glued to its
+# word, as a pasted list has it ("1)supports").
 NUMBERING = re.compile(
-    r"^\s*(?:\(?(?:\d{1,3}|[a-z]|[ivxlc]{1,6})[.)]|\d{1,3}\.\d{1,3}\.?|[-•*–])\s+", re.IGNORECASE
-)
-LEAD_WORD = re.compile(
-    r"\b(further notes|notes|note|recognises|welcomes|believes|believe|considers|"
-    r"is concerned|resolves|resolve|calls? (?:up)?on|instructs|agrees|urges|requests|asks|"
-    r"proposes?|mandates)\b",
-    re.IGNORECASE,
-)
-KIND_OF = {
-    "further notes": "notes",
-    "notes": "notes",
-    "note": "notes",
-    "believe": "believes",
-    "recognises": "notes",
-    "welcomes": "notes",
-    "believes": "believes",
-    "considers": "believes",
-    "is concerned": "believes",
-    "mandates": "mandates",
-}
-INLINE_LEAD = re.compile(
-    r"^((?:this|the|our)?\s*[\w'’]+(?:\s+[\w'’]+){0,3}?\s+"
-    r"(?:notes|believes|resolves|calls (?:up)?on [^:]{1,80}? to)(?:\s+that)?)\s+(\S.*)$",
+    r"^\s*(?:\(?(?:\d{1,3}|[a-z]|[ivxlc]{1,6})[.)]|[-•*–·▪➢◦])\s+"
+    r"|^\s*\d{1,3}\.\d{1,3}\.?\s+(?=(?-i:[A-Z]))"
+    r"|^\s*(?:\(?(?:\d{1,3}|[a-z]|[ivxl]{1,6})\)|\d{1,3}\.)(?=[A-Za-z‘“'\"(])",
     re.IGNORECASE,
 )
 
@@ -93,15 +81,6 @@ class Para:
     text: str
     listed: bool = False
     style: str = ""
-
-
-@dataclass
-class Found:
-    """A section found in the file: its kind, its lead as written, its clauses."""
-
-    kind: str
-    lead: str
-    clauses: list[str] = field(default_factory=list)
 
 
 # --- reading the file -------------------------------------------------------------------
@@ -229,14 +208,75 @@ def _without_line_numbers(lines: list[str]) -> list[tuple[str, bool]]:
     return out if expected > 3 else [(line, False) for line in lines]
 
 
+_TERMINAL = re.compile(r"[.;:!?…][”\"’')\]]*$|[”\"’]$")
+_FUNCTION_WORD = re.compile(
+    r"\b(?:the|of|to|and|a|an|in|for|with|or|by|on|at|from|that|as|its|their|our|is|are|be)$",
+    re.IGNORECASE,
+)
+# A list marker on a line of its own, as a PDF pastes "(1)" above its paragraph.
+_MARKER_ONLY = re.compile(
+    r"^(?:\(?(?:\d{1,3}|[a-z]|[ivxlc]{1,6})[.)]|\((?:\d{1,3}|[a-z]|[ivxlc]{1,6})\)|[·•▪➢◦])$",
+    re.IGNORECASE,
+)
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a hard-wrapped text (a PDF's, a web page's) breaks its lines at, or
+    None where each line is a paragraph: in wrapped text many lines of several words
+    stop mid-sentence."""
+    full = [line.strip() for line in lines if len(line.split()) >= 4]
+    if len(full) < 3:
+        return None
+    lengths = sorted(len(line) for line in full)
+    width = lengths[min(len(lengths) - 1, int(0.85 * len(lengths)))]
+    # Lines that fill the width and stop mid-sentence; a heading or a name that
+    # stops without a full stop is short.
+    open_ended = sum(1 for line in full if not _TERMINAL.search(line) and len(line) >= 0.6 * width)
+    if open_ended < 3 or open_ended < 0.25 * len(full):
+        return None
+    return width
+
+
+def _continues(before: str, line: str) -> bool:
+    """Whether ``line`` goes on with the sentence ``before`` left open."""
+    if _TERMINAL.search(before):
+        return False
+    return line[:1].islower() or bool(_FUNCTION_WORD.search(before))
+
+
+def _joined(pieces: list[str]) -> str:
+    """Lines as one paragraph; a word a line break split ("not-" / "for-profit") is one."""
+    out = pieces[0]
+    for piece in pieces[1:]:
+        if re.search(r"[A-Za-z]-$", out) and piece[:1].isalpha():
+            out += piece
+        else:
+            out += " " + piece
+    return out
+
+
+def _starts_lead(line: str) -> bool:
+    found = leads.find(line, speakerless=line.endswith(":") and len(line.split()) <= 12)
+    return bool(found) and found[0].start == 0
+
+
 def _text_paragraphs(text: str, *, markdown: bool) -> list[Para]:
-    """Blank lines end paragraphs; so does a line that starts a numbered item, a
-    label such as 'Proposer:', or that follows a line ending in ':'. In numbered
-    lines, an indented line goes on with a clause and a lead runs to its ':'."""
+    """Blank lines end paragraphs, unless the line after one goes on with a sentence
+    left open; so does a line that starts a numbered item, a label such as
+    'Proposer:', a lead after a full stop, or that follows a line ending in ':'.
+    Where each line is a paragraph, each line ends one; in hard-wrapped text, a
+    short line ending a sentence does. In numbered lines, an indented line goes on
+    with a clause and a lead runs to its ':'."""
+    rows = _without_line_numbers(text.splitlines())
+    width = _wrap_width([raw for raw, _ in rows])
     out: list[Para] = []
+    pieces: list[str] = []  # the last paragraph's lines, joined once it ends: linear time
     joining = False
+    after_blank = False
+    held = False  # the paragraph so far is a list marker alone: the next line is its text
+    label = False  # the paragraph so far is a label line ('Proposer: …')
     open_lead = False  # a numbered lead not yet at its ':'
-    for raw, numbered in _without_line_numbers(text.splitlines()):
+    for raw, numbered in rows:
         line = raw.strip()
         style = ""
         if markdown:
@@ -248,6 +288,7 @@ def _text_paragraphs(text: str, *, markdown: bool) -> list[Para]:
             line = re.sub(r"\\(.)", r"\1", line.replace("**", "").replace("__", ""))
         line = clean(line)
         if not line:
+            after_blank = after_blank or joining
             joining = False
             open_lead = False
             continue
@@ -255,97 +296,63 @@ def _text_paragraphs(text: str, *, markdown: bool) -> list[Para]:
         if rule and joining and out and len(line) >= 3 and not numbered:
             out[-1].style = "title" if line[0] == "=" else "heading"
             joining = False
+            after_blank = False
             continue
-        if numbered:
+        last = pieces[-1] if pieces else ""
+        if held and out:
+            starts = False
+        elif numbered:
             starts = not (raw.startswith(" ") or open_lead) or not out
+        elif not joining:
+            starts = not (after_blank and last and not style and _continues(last, line))
+            starts = starts or bool(NUMBERING.match(line) or META_LINE.match(line))
         else:
+            ended = bool(_TERMINAL.search(last))
+            # Where each line is a paragraph, one goes on only with a sentence left
+            # open; in hard-wrapped text, a short line that ends a sentence ends one.
+            if width is None:
+                broken = not _continues(last, line)
+            else:
+                # … and a short line that stops without a full stop, before a capital,
+                # is a heading ("12", "Resolution 4") above the paragraph.
+                above = not ended and len(last) < 0.5 * width and line[:1].isupper()
+                broken = (ended and len(last) < 0.8 * width) or above
             starts = bool(
-                not joining
-                or style
+                style
                 or NUMBERING.match(line)
+                or _MARKER_ONLY.match(line)
                 or META_LINE.match(line)
-                or out[-1].text.endswith(":")
+                or BARE_LABEL.match(line)
+                or last.endswith(":")
+                or (label and not _continues(last, line))
+                or broken
+                or (ended and _starts_lead(line))
                 or _is_lead(line)
             )
         if starts:
+            if out:
+                out[-1].text = _joined(pieces)
             out.append(Para(line, style=style))
+            pieces = [line]
         else:
-            out[-1].text += " " + line
+            pieces.append(line)
+        held = bool(_MARKER_ONLY.match(line)) and starts
+        label = bool(META_LINE.match(pieces[0]) or BARE_LABEL.match(pieces[0]))
         if numbered:
             # An unnumbered line after a complete lead is a lone clause, not a lead.
             after_lead = len(out) >= 2 and out[-2].text.endswith(":")
             begun = starts and not NUMBERING.match(line) and not after_lead
-            open_lead = (begun or open_lead) and not out[-1].text.endswith(":")
+            open_lead = (begun or open_lead) and not line.endswith(":")
         joining = True
+        after_blank = False
+    if out:
+        out[-1].text = _joined(pieces)
     return out
 
 
-# --- finding the parts of a motion -------------------------------------------------------
-
-
 def _is_lead(text: str) -> bool:
-    return text.endswith(":") and len(text.split()) <= 30 and LEAD_WORD.search(text) is not None
-
-
-def _kind(lead: str) -> str:
-    match = LEAD_WORD.search(lead)
-    return KIND_OF.get(match.group(1).lower(), "resolves") if match else "resolves"
-
-
-def _strip_number(text: str) -> str:
-    return NUMBERING.sub("", text, count=1).strip()
-
-
-def parse(paras: list[Para]) -> tuple[dict[str, Any], list[Found], list[str], bool]:
-    """Title and labelled fields, the sections, the paragraphs left out, and whether
-    a title was found."""
-    fields: dict[str, Any] = {}
-    sections: list[Found] = []
-    before: list[str] = []
-    title_found = False
-    for para in paras:
-        text = para.text
-        if STOP.match(text):
-            break
-        if SKIP.match(text):
-            continue
-        carried = CARRIED.match(text)
-        if carried:
-            day, meeting = read_date(carried.group(2)), carried.group(1).strip()
-            fields["carried_on"] = (
-                {"date": day, "meeting": meeting} if day and meeting.lower() != "meeting" else day
-            )
-            continue
-        meta = META_LINE.match(text)
-        if meta and not para.listed and not NUMBERING.match(text):
-            key = META[meta.group(1).lower()]
-            if key == "title" and title_found:
-                pass
-            elif key not in fields:
-                fields[key] = meta.group(2).strip()
-                title_found = title_found or key == "title"
-                continue
-        first = para.style in ("title", "heading 1") or not before
-        plain = not _is_lead(text) and not NUMBERING.match(text)
-        if not title_found and not sections and first and plain:
-            fields["title"] = text
-            title_found = True
-            continue
-        heading = para.style.startswith("heading") and len(text.split()) <= 30
-        if (_is_lead(text) or (heading and LEAD_WORD.search(text))) and not para.listed:
-            sections.append(Found(_kind(text), text))
-            continue
-        inline = INLINE_LEAD.match(text)
-        if inline and not para.listed and not NUMBERING.match(text):
-            lead = inline.group(1).strip()
-            if LEAD_WORD.search(lead) and (not sections or _kind(lead) != sections[-1].kind):
-                sections.append(Found(_kind(lead), lead + ":", [inline.group(2)]))
-                continue
-        if sections:
-            sections[-1].clauses.append(_strip_number(text))
-        else:
-            before.append(text)
-    return fields, sections, before, title_found
+    """A line that is a lead and nothing else: 'Conference notes:'."""
+    return text.endswith(":") and len(text.split()) <= 30 and _starts_lead(text)
 
 
 def read_contact(text: str) -> dict[str, str]:

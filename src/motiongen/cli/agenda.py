@@ -44,6 +44,8 @@ def import_motion(
     for warning in imported.warnings:
         sys.stderr.write(f"Warning: {warning}.\n")
     sys.stderr.write(f"Imported {file.name}: {imported.summary()}.\n")
+    if line := imported.left_out_line():
+        sys.stderr.write(f"It {line}.\n")
     sys.stderr.write(f"Wrote {shown(out)}. Next: motiongen check {shown(out)}\n")
 
 
