@@ -209,9 +209,12 @@ def test_no_sections_is_one_text_section_with_a_warning(
     path = tmp_path / "letter.txt"
     path.write_text("A letter\n\nWe want the homes kept open.\n\nPlease help.\n", encoding="utf-8")
     imported = importer.import_file(path, cat, found)
-    assert imported.data["resolves"] == [
-        {"text": "We want the homes kept open."},
-        {"text": "Please help."},
+    assert imported.data["sections"] == [
+        {
+            "kind": "resolves",
+            "lead": "",
+            "items": [{"text": "We want the homes kept open."}, {"text": "Please help."}],
+        }
     ]
     assert any("no section leads" in w for w in imported.warnings)
     assert "# Note: no section leads" in imported.yaml()
