@@ -436,9 +436,7 @@ def evidence_age(ctx: Context) -> list[Finding]:
 def nations(ctx: Context) -> list[Finding]:
     nation = ctx.motion.nation
     out = []
-    facts = [
-        (s, c, f) for s, c, f in ctx.facts()
-    ]
+    facts = [(s, c, f) for s, c, f in ctx.facts()]
     if nation is None:
         narrow = [f for _, _, f in facts if 0 < len(f.holds_for) < len(NATION_NAMES)]
         if narrow:
