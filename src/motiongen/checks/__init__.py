@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from motiongen.catalogue import Catalogue
 from motiongen.catalogue.models import NATION_NAMES, Evidence, SourceRef
 from motiongen.checks.findings import Finding, ordered
+from motiongen.errors import INVISIBLE_MARKS
 from motiongen.motion.compose import Clause, Document, Section
-from motiongen.motion.spec import Motion
+from motiongen.motion.spec import Carried, Motion
 from motiongen.profiles import Profile
 from motiongen.text import british_date, count_words
 
@@ -321,13 +323,49 @@ PLACEHOLDERS = re.compile(
 def _user_text(ctx: Context) -> Iterator[tuple[str, str, str | None]]:
     """(where, text, excerpt) of everything the user typed."""
     m = ctx.motion
-    for key in ("title", "submitted_by", "to", "proposer", "seconder", "calls_on", "commission"):
+    for key in (
+        "title", "submitted_by", "to", "proposer", "seconder", "calls_on", "commission",
+        "moved_by",
+    ):  # fmt: skip
         value = getattr(m, key)
         if value:
             yield key, value, None
+    if m.contact is not None and m.contact.name:
+        yield "contact.name", m.contact.name, None
+    if isinstance(m.carried_on, Carried) and m.carried_on.meeting:
+        yield "carried_on.meeting", m.carried_on.meeting, None
     for section, clause in ctx.clauses():
         if clause.kind == "text":
             yield _where(section, clause), clause.text, _excerpt(clause.text)
+
+
+_MARKS = re.compile(f"[{INVISIBLE_MARKS}]")
+
+
+def invisible_marks(ctx: Context) -> list[Finding]:
+    """A bidirectional or zero-width mark, pasted in with a name or a clause, can show
+    the words in another order than they are read, or hide some: say where it is."""
+    out = []
+    for where, text, excerpt in _user_text(ctx):
+        found = list(dict.fromkeys(_MARKS.findall(text)))
+        if not found:
+            continue
+        named = ", ".join(
+            f"U+{ord(c):04X} {unicodedata.name(c, 'format character').lower()}" for c in found
+        )
+        out.append(
+            Finding(
+                rule="invisible-mark",
+                severity="warning",
+                message=f"this holds a character that shows nothing but can reorder or hide "
+                f"the words around it ({named})",
+                fix="retype the words, or paste them as plain text; keep the mark only where "
+                "a name in a right-to-left script needs it",
+                where=where,
+                clause=excerpt,
+            )
+        )
+    return out
 
 
 def placeholders(ctx: Context) -> list[Finding]:
@@ -816,6 +854,7 @@ RULES: list[Rule] = [
     sections_filled,
     own_clauses_act,
     placeholders,
+    invisible_marks,
     guidance,
     proper_form,
     evidence_age,

@@ -31,3 +31,9 @@ def main() -> None:
     except MotiongenError as exc:  # raised outside a command, e.g. while parsing
         boundary.error(str(exc))
         sys.exit(EXIT_BAD_INPUT)
+    except SystemExit:
+        # typer ends a closed pipe met outside a command (`--help | head`) with
+        # exit 1 and marks stdout by wrapping it: the same line and code as elsewhere.
+        if type(sys.stdout).__name__ == "PacifyFlushWrapper":
+            sys.exit(boundary.stdout_closed())
+        raise

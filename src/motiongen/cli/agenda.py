@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import typer
@@ -42,9 +41,9 @@ def import_motion(
     out = output or Path(file.stem + ".yaml")
     importer.write_spec(imported, out, force=force)
     for warning in imported.warnings:
-        sys.stderr.write(f"Warning: {warning}.\n")
-    sys.stderr.write(f"Imported {file.name}: {imported.summary()}.\n")
-    sys.stderr.write(f"Wrote {shown(out)}. Next: motiongen check {shown(out)}\n")
+        boundary.say(f"Warning: {warning}.")
+    boundary.say(f"Imported {file.name}: {imported.summary()}.")
+    boundary.say(f"Wrote {shown(out)}. Next: motiongen check {shown(out)}")
 
 
 @app.command("amend")
@@ -101,7 +100,7 @@ def amend_motion(
     )
     result = amend(amendments, boundary.catalogue(), boundary.profiles(), options)
     for who in range(len(result.amended.files)):
-        sys.stdout.write(result.amended.text(who) + "\n\n")
+        boundary.emit_document(result.amended.text(who) + "\n\n")
     for note in result.notes:
-        sys.stderr.write(f"Note: {note.rstrip('.')}.\n")
-    sys.stderr.write("Wrote:\n" + "".join(f"  {shown(p)}\n" for p in result.files))
+        boundary.say(f"Note: {note.rstrip('.')}.")
+    boundary.say("Wrote:\n" + "\n".join(f"  {shown(p)}" for p in result.files))

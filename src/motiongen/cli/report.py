@@ -19,7 +19,7 @@ from motiongen.catalogue import Catalogue
 from motiongen.checks import DEFAULT_MAX_AGE
 from motiongen.checks.findings import Finding
 from motiongen.cli import boundary
-from motiongen.cli.boundary import emit, print_json, say
+from motiongen.cli.boundary import emit_document, print_json, say
 from motiongen.cli.dates import date_option
 from motiongen.errors import InputError
 from motiongen.io.files import shown
@@ -36,7 +36,7 @@ def _err(line: str) -> None:
 
 def _out(line: str) -> None:
     """The command's own output: `check motion.yaml | grep error` finds it."""
-    sys.stdout.write(line + "\n")
+    boundary.out(line)
 
 
 def _finding_lines(findings: list[Finding], severities: Sequence[str]) -> list[str]:
@@ -149,7 +149,7 @@ def build_to_stdout(
     writer = MotionWriter(options)
     for result in results:
         if result.document is not None:
-            emit(writer.render(result.document, options.formats[0]).decode("utf-8"))
+            emit_document(writer.render(result.document, options.formats[0]).decode("utf-8"))
         elif result.error is not None:
             _err(f"Failed: {result.label}: {result.error}")
         for line in _finding_lines(result.findings, ["error"]):

@@ -19,6 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from motiongen.errors import terminal_safe
+
 Count = Callable[[list[str]], tuple[str, bool]]  # chosen values -> (words line, over the limit)
 Check = Callable[[str], "str | None"]  # an answer -> what is wrong with it, or None
 
@@ -96,6 +98,16 @@ def first_ticks(items: list[Item], order: list[str] | None) -> list[str]:
     return earlier + [v for v in ticked if v not in earlier]
 
 
+def shown_safely(text: str) -> str:
+    """Text for the screen, each line as the terminal-safe printer shows it: a name
+    with a control, bidirectional or zero-width character is shown, never obeyed."""
+    return "\n".join(terminal_safe(line) for line in text.split("\n"))
+
+
+def _print(text: str = "", *, flush: bool = False) -> None:
+    print(shown_safely(text), flush=flush)
+
+
 # --- plain: numbered questions, typed answers ----------------------------------------
 
 
@@ -108,10 +120,10 @@ class PlainAsker:
         self.number = 0
 
     def say(self, text: str, style: str = "") -> None:
-        print(text, flush=True)
+        _print(text, flush=True)
 
     def panel(self, title: str, text: str) -> None:
-        print(f"\n{title}:\n{text}\n", flush=True)
+        _print(f"\n{title}:\n{text}\n", flush=True)
 
     def _read(self) -> str:
         sys.stdout.write("> ")
@@ -126,34 +138,34 @@ class PlainAsker:
 
     def _head(self, message: str) -> None:
         self.number += 1
-        print(f"\n{self.number}. {message}", flush=True)
+        _print(f"\n{self.number}. {message}", flush=True)
 
     def text(self, message: str, *, default: str = "", check: Check | None = None) -> str:
         self._head(message)
         if default:
-            print(f"   (Enter keeps: {default})")
+            _print(f"   (Enter keeps: {default})")
         while True:
             answer = self._read() or default
             problem = check(answer) if check else None
             if problem is None:
                 return answer
-            print(f"   {problem}", flush=True)
+            _print(f"   {problem}", flush=True)
 
     def choose(self, message: str, items: list[Item], *, default: str | None = None) -> str:
         self._head(message)
         for n, item in enumerate(items, 1):
             note = f" ({item.note})" if item.note else ""
             detail = f": {item.detail}" if item.detail else ""
-            print(f"   {n}. {item.title}{note}{detail}")
+            _print(f"   {n}. {item.title}{note}{detail}")
         start = next((n for n, i in enumerate(items, 1) if i.value == default), 1)
-        print(f"   Type a number (Enter for {start}).")
+        _print(f"   Type a number (Enter for {start}).")
         while True:
             answer = self._read()
             if not answer:
                 return items[start - 1].value
             if answer.isdigit() and 1 <= int(answer) <= len(items):
                 return items[int(answer) - 1].value
-            print(f"   Type a number from 1 to {len(items)}.", flush=True)
+            _print(f"   Type a number from 1 to {len(items)}.", flush=True)
 
     def pick(
         self,
@@ -173,14 +185,14 @@ class PlainAsker:
             group = None
             for item in shown or []:
                 if item.group != group and item.group:
-                    print(f"   {item.group}")
+                    _print(f"   {item.group}")
                 group = item.group
                 mark = "[x]" if item.value in chosen else "[ ]"
                 note = f" ({item.note})" if item.note else ""
-                print(f"   {items.index(item) + 1:>2}. {mark} {item.title}{note}")
+                _print(f"   {items.index(item) + 1:>2}. {mark} {item.title}{note}")
             if count is not None:
-                print(f"   {count(chosen)[0]}")
-            print(
+                _print(f"   {count(chosen)[0]}")
+            _print(
                 f"   {message} Type numbers to tick or untick (e.g. 1 4 7), a word to search, "
                 "? for the whole list, Enter when done, < to go back.",
                 flush=True,
@@ -190,7 +202,7 @@ class PlainAsker:
             shown = None
             if not answer:
                 if at_least_one and not chosen:
-                    print(f"   {at_least_one}")
+                    _print(f"   {at_least_one}")
                     continue
                 return chosen
             if answer == "?":
@@ -206,13 +218,13 @@ class PlainAsker:
                     keep(list(chosen))
                 titles = {i.value: i.title for i in items}
                 ticked = "; ".join(titles[v] for v in chosen) or "nothing"
-                print(f"   Ticked now: {ticked}")
+                _print(f"   Ticked now: {ticked}")
             else:
                 found = [i for i in items if matches(i, answer)]
                 if found:
                     shown = found
                 else:
-                    print(f"   {no_match(noun, answer, items)}")
+                    _print(f"   {no_match(noun, answer, items)}")
 
 
 # --- a full terminal -----------------------------------------------------------------
@@ -232,13 +244,14 @@ class TermAsker:
         self.console = console
 
     def say(self, text: str, style: str = "") -> None:
-        from rich.text import Text
+        from motiongen.cli.display import Text
 
         self.console.print(Text(text, style=style))
 
     def panel(self, title: str, text: str) -> None:
         from rich.panel import Panel
-        from rich.text import Text
+
+        from motiongen.cli.display import Text
 
         self.console.print(Panel(Text(text), title=title, title_align="left"))
 
@@ -346,7 +359,11 @@ class ListScreen:
             self.cursor = max(0, min(len(shown) - 1, self.cursor + step))
 
     def lines(self, width: int, rows: int) -> list[tuple[str, str]]:
-        """The screen as (style, text) fragments, never taller than ``rows``."""
+        """The screen as (style, text) fragments, never taller than ``rows``, every
+        title and wording shown safely."""
+        return [(style, shown_safely(text)) for style, text in self._lines(width, rows)]
+
+    def _lines(self, width: int, rows: int) -> list[tuple[str, str]]:
         out: list[tuple[str, str]] = []
 
         def line(*parts: tuple[str, str]) -> None:
