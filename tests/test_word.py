@@ -519,6 +519,32 @@ def test_pdf_format_through_the_cli(tmp_path: Path) -> None:
     assert "This AGM calls on the Officers" in " ".join(text.split())
 
 
+def test_the_pdf_motiongen_writes_is_tagged(tmp_path: Path) -> None:
+    """A screen reader gets headings, lists and the language from `--format pdf` itself."""
+    need_soffice()
+    if shutil.which("pdfinfo") is None:
+        pytest.skip("pdfinfo (poppler) is not installed")
+    out = tmp_path / "out"
+    spec = REPO / "examples" / "anytown-branch.yaml"
+    result = CliRunner().invoke(app, ["build", str(spec), "-f", "pdf", "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    (pdf,) = out.glob("*.pdf")
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True)
+    assert re.search(r"^Tagged:\s+yes$", info.stdout, re.M), info.stdout
+    raw = pdf.read_bytes()
+    assert b"/StructTreeRoot" in raw
+    assert re.search(rb"/Lang\s*\(en-GB\)", raw)
+    assert re.search(rb"/DisplayDocTitle\s+true", raw)
+    document = document_for("labour-branch")
+    tags = structure(pdf)
+    headings = [(tag, text) for tag, text in tags if tag[0] == "H"]
+    assert headings[0] == ("H1", document.title)
+    assert [text for tag, text in headings if tag == "H2"][:2] == [
+        " ".join(s.lead.split()) for s in document.sections[:2]
+    ]
+    assert any(tag == "LI" for tag, _ in tags), "clauses are a list"
+
+
 def test_pdf_without_libreoffice_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PATH", "/nonexistent")
     result = CliRunner().invoke(
