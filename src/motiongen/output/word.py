@@ -240,7 +240,10 @@ def _properties(core: Any, props: Properties) -> None:
         (DC, "language", house.LANGUAGE),
         (CP, "lastModifiedBy", _fit(props.author)),
         (CP, "revision", "1"),
-        (CP, "contentStatus", "Draft"),
+        # No status: the document is ready to send, and "Draft" (python-docx's and
+        # Word's template value) said otherwise; "Final" would read as Word's
+        # Mark as Final, which it is not.
+        (CP, "contentStatus", ""),
         (DCTERMS, "created", now),
         (DCTERMS, "modified", now),
     ]
