@@ -1,0 +1,92 @@
+"""The points of the December journey (JOURNEYS-2026-12.md), each held by a test:
+what a branch secretary met, run as they ran it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from conftest import REPO
+from motiongen.cli.commands import app
+from motiongen.io import datafile
+
+EXAMPLES = REPO / "examples"
+ANYTOWN = EXAMPLES / "anytown-branch.yaml"
+
+# --- S4: a '#' in a hand-edited spec ------------------------------------------------------
+
+HASHES = """\
+profile: labour-branch
+title: Motion #3 keep care public
+submitted_by: "Anytown #1 Branch"   # quoted, so the '#1' is kept
+proposer: A Example
+seconder: B Example
+demands: [nationalise-foster-care]
+resolves:
+  - text: To promote it with #KeepCarePublic
+"""
+
+
+def test_a_hash_that_cuts_a_value_is_found_with_its_line() -> None:
+    source = datafile.loads(HASHES, "h.yaml")
+    assert set(source.cut) == {("title",), ("resolves", 0, "text")}
+    assert source.cut[("title",)].line == 2
+    assert source.cut[("resolves", 0, "text")].written == "To promote it with #KeepCarePublic"
+
+
+def test_a_comment_written_as_one_is_not_a_cut() -> None:
+    text = (
+        "title: Keep care public   # the GC's wording\n"
+        "to: 'Anytown #GC'\n"
+        "resolves:\n  - text: >\n      With #KeepCarePublic folded\n"
+        "notes:   #the facts\n  - foster-placements-private-share\n"
+    )
+    assert datafile.loads(text, "c.yaml").cut == {}
+
+
+def test_check_and_build_warn_of_a_cut_value(runner: CliRunner, tmp_path: Path) -> None:
+    spec = tmp_path / "h.yaml"
+    spec.write_text(HASHES, encoding="utf-8")
+    checked = runner.invoke(app, ["check", "--json", str(spec)])
+    (motion,) = json.loads(checked.stdout)["motions"]
+    cuts = [f for f in motion["findings"] if f["rule"] == "cut-by-comment"]
+    assert [(f["where"], f["severity"]) for f in cuts] == [
+        ("title", "warning"),
+        ("resolves[1].text", "warning"),
+    ]
+    assert f"{spec}, line 2" in cuts[0]["message"] and "'Motion'" in cuts[0]["message"]
+    assert '"Motion #3 keep care public"' in cuts[0]["fix"]
+    assert "line 8" in cuts[1]["message"]
+    built = runner.invoke(app, ["build", str(spec), "-f", "txt", "-o", str(tmp_path / "out")])
+    assert built.exit_code == 0
+    assert "line 8: YAML reads '#KeepCarePublic' as a comment" in built.stderr
+    assert "double quotes" in built.stderr
+
+
+def test_a_cut_in_a_batch_s_defaults_is_named_for_each_motion(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    spec = tmp_path / "b.yaml"
+    spec.write_text(
+        "defaults:\n  profile: labour-branch\n  to: Anytown #GC\n  proposer: A\n  seconder: B\n"
+        "  demands: [nationalise-foster-care]\n"
+        "motions:\n  - title: Keep care public\n    submitted_by: Eastby\n"
+        "  - title: Keep homes public\n    submitted_by: Westby\n",
+        encoding="utf-8",
+    )
+    checked = runner.invoke(app, ["check", "--json", str(spec)])
+    motions = json.loads(checked.stdout)["motions"]
+    assert [
+        [f["where"] for f in m["findings"] if f["rule"] == "cut-by-comment"] for m in motions
+    ] == [
+        ["to"],
+        ["to"],
+    ]
+
+
+def test_the_examples_have_no_cut_values(runner: CliRunner) -> None:
+    specs = [str(p) for p in sorted(EXAMPLES.glob("*.yaml"))]
+    checked = runner.invoke(app, ["check", "--json", *specs])
+    assert "cut-by-comment" not in checked.stdout
