@@ -90,3 +90,37 @@ def test_the_examples_have_no_cut_values(runner: CliRunner) -> None:
     specs = [str(p) for p in sorted(EXAMPLES.glob("*.yaml"))]
     checked = runner.invoke(app, ["check", "--json", *specs])
     assert "cut-by-comment" not in checked.stdout
+
+
+# --- M5: a Word file given to build -------------------------------------------------------
+
+
+def test_build_of_a_word_file_says_to_import_it_first(runner: CliRunner, tmp_path: Path) -> None:
+    made = runner.invoke(app, ["build", str(ANYTOWN), "-f", "docx", "-o", str(tmp_path)])
+    assert made.exit_code == 0
+    (docx_file,) = tmp_path.glob("*.docx")
+    result = runner.invoke(app, ["build", str(docx_file)])
+    assert result.exit_code == 2
+    assert "this is a Word document, not a spec file" in result.stderr
+    assert f"motiongen import {docx_file.name} -o {docx_file.stem}.yaml" in result.stderr
+    assert "UTF-8" not in result.stderr
+
+
+def test_an_old_word_file_says_to_save_it_as_docx(runner: CliRunner, tmp_path: Path) -> None:
+    old = tmp_path / "motion.doc"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
+    for command in ("build", "check"):
+        result = runner.invoke(app, [command, str(old)])
+        assert result.exit_code == 2, command
+        assert "old-format Word document (.doc)" in result.stderr, command
+        assert "save it as motion.docx" in result.stderr and "UTF-8" not in result.stderr
+
+
+def test_a_pasted_text_motion_given_to_build_says_to_import_it(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    pasted = tmp_path / "motion.txt"
+    pasted.write_text("Keep care public\n\nThis branch notes:\n1) That it costs more.\n", "utf-8")
+    result = runner.invoke(app, ["build", str(pasted)])
+    assert result.exit_code == 2
+    assert "motiongen import motion.txt -o motion.yaml" in result.stderr

@@ -90,7 +90,7 @@ def cut_by_comments(job: spec.Job) -> list[Finding]:
                 severity="warning",
                 message=f"{source.path}, line {cut.line}: YAML reads '{cut.comment}' as a "
                 f"comment, so {key} is only '{_value_at(source.data, loc)}'",
-                fix=f"put the value in double quotes: \"{cut.written}\" (a comment of your "
+                fix=f'put the value in double quotes: "{cut.written}" (a comment of your '
                 "own needs a space after the #)",
                 where=key,
             )

@@ -287,9 +287,59 @@ class Job:
 BATCH_KEYS = {"defaults", "motions"}
 
 
+# Documents a secretary may hand to `build` for a spec: what each one is. `check`,
+# `brief`, `composite` and `amends:` import a .docx, .txt or .md on the fly; `build`
+# writes from a spec, which `import` makes once.
+NOT_SPECS = {
+    ".docx": "a Word document",
+    ".doc": "an old-format Word document (.doc)",
+    ".odt": "a LibreOffice document",
+    ".rtf": "a rich-text document",
+    ".pdf": "a PDF",
+}
+TEXT_MOTIONS = (".txt", ".md", ".markdown")
+
+
+def _import_first(path: Path) -> str:
+    """The way from a document to a spec file, as a hint."""
+    spec_name = path.with_suffix(".yaml").name
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        step = f"copy its text into {path.with_suffix('.txt').name} and import that"
+        source = path.with_suffix(".txt").name
+    elif suffix in (".doc", ".odt", ".rtf"):
+        source = path.with_suffix(".docx").name
+        step = f"save it as {source} from Word or LibreOffice, then import that"
+    else:
+        step, source = "import it first", path.name
+    return f"{step}: motiongen import {source} -o {spec_name}, then use {spec_name}"
+
+
+def _not_a_spec(path: Path) -> InputError | None:
+    """A document given where a spec file belongs: say what it is and how to use it."""
+    what = NOT_SPECS.get(path.suffix.lower())
+    if what is None:
+        return None
+    return InputError(f"this is {what}, not a spec file", file=path, hint=_import_first(path))
+
+
 def read(path: str | Path, merge: str | Path | None = None) -> list[Job]:
     """Every motion a spec file describes; a file that cannot be used raises InputError."""
-    source = datafile.load(path)
+    refused = _not_a_spec(Path(path))
+    if refused is not None:
+        raise refused
+    text_motion = Path(path).suffix.lower() in TEXT_MOTIONS
+    try:
+        source = datafile.load(path)
+    except InputError as exc:
+        if text_motion and exc.message.startswith("not valid YAML"):
+            # A motion pasted into a text file, not a spec written as text.
+            raise InputError(
+                "this reads as a motion written out as text, not a spec file",
+                file=path,
+                hint=_import_first(Path(path)),
+            ) from None
+        raise
     data = source.data
     if not isinstance(data, dict):
         raise InputError(
@@ -297,6 +347,7 @@ def read(path: str | Path, merge: str | Path | None = None) -> list[Job]:
             "(defaults: and motions:)",
             file=source.path,
             line=1,
+            hint=_import_first(Path(path)) if text_motion else None,
         )
     is_batch = bool(BATCH_KEYS & data.keys())
     if merge is not None:
