@@ -103,7 +103,7 @@ def test_batch_with_a_bad_motion_builds_the_others(runner: CliRunner, tmp_path: 
         result.stderr
     )
     assert "did you mean 'halt-nass'?" in result.stderr
-    assert "Built 2 of 3 motions" in result.stderr and "1 failed" in result.stderr
+    assert "Built 2 of 3 motions" in result.stderr and "1 could not be built" in result.stderr
 
 
 def test_csv_merge_of_forty_rows_with_one_bad_row(runner: CliRunner, tmp_path: Path) -> None:

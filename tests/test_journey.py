@@ -124,3 +124,19 @@ def test_a_pasted_text_motion_given_to_build_says_to_import_it(
     result = runner.invoke(app, ["build", str(pasted)])
     assert result.exit_code == 2
     assert "motiongen import motion.txt -o motion.yaml" in result.stderr
+
+
+# --- M6: a CSV batch whose motions fail their checks --------------------------------------
+
+
+def test_a_batch_counts_the_motions_it_wrote(runner: CliRunner, tmp_path: Path) -> None:
+    rows = tmp_path / "m.csv"
+    rows.write_text("submitted_by,proposer\nA,B\nC,D\n", encoding="utf-8")
+    out = tmp_path / "o"
+    result = runner.invoke(
+        app, ["build", str(EXAMPLES / "region-model.yaml"), "--merge", str(rows), "-o", str(out)]
+    )
+    assert result.exit_code == 1  # written, but no seconder: the checks fail
+    assert len(list(out.iterdir())) == 6
+    last = result.stderr.splitlines()[-1]
+    assert last == f"Built 2 of 2 motions into {out}; 2 of them fail their checks (see above)."

@@ -115,14 +115,21 @@ def build(
             f"Not written, as the disk is full: {len(not_tried)} more motions, from "
             f"{not_tried[0].label} on (free some space, then build again)"
         )
-    built = sum(1 for r in results if r.files and not r.failed)
-    failed = sum(1 for r in results if r.failed)
+    # A motion that fails its checks is still written (exit 1 says so), so it counts
+    # as built: "Built 0 of 2" after writing six files said the opposite of what
+    # happened.
+    built = sum(1 for r in results if r.files)
+    failing = sum(1 for r in results if r.files and r.failed)
+    not_built = sum(1 for r in results if r.error is not None)
     if not quiet and len(results) > 1:
         folder = shown(options.out_dir)
         folder = "the current folder" if folder == "." else folder
         summary = f"Built {built} of {len(results)} motions into {folder}"
-        if failed:
-            summary += f"; {failed} failed (see above)"
+        if failing:
+            summary += f"; {failing} of them {'fails its' if failing == 1 else 'fail their'} checks"
+            summary += " (see above)" if not not_built else ""
+        if not_built:
+            summary += f"; {not_built} could not be built (see above)"
         if warnings and not single:
             summary += f"; {warnings} warnings ('motiongen check' lists them)"
         _err(summary + ".")
