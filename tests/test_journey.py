@@ -140,3 +140,93 @@ def test_a_batch_counts_the_motions_it_wrote(runner: CliRunner, tmp_path: Path) 
     assert len(list(out.iterdir())) == 6
     last = result.stderr.splitlines()[-1]
     assert last == f"Built 2 of 2 motions into {out}; 2 of them fail their checks (see above)."
+
+
+# --- M8: the words of the errors ----------------------------------------------------------
+
+
+def _spec(tmp_path: Path, text: str, name: str = "m.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_council_motion_s_missing_date_reads_once(runner: CliRunner, tmp_path: Path) -> None:
+    spec = _spec(tmp_path, (EXAMPLES / "council.yaml").read_text("utf-8"))
+    text = "\n".join(l for l in spec.read_text("utf-8").splitlines() if "meeting_date" not in l)
+    spec.write_text(text + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(spec)])
+    assert "Council notices of motion need the meeting date" in result.stdout
+    assert "motion motions" not in result.stdout
+
+
+def test_a_date_that_cannot_be_read_says_how_to_write_it_once(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["new", "--profile", "council", "--meeting-date", "next thursday"])
+    assert result.exit_code == 2
+    assert result.stderr.count("write it as") == 1, result.stderr
+
+
+def test_a_clp_s_profile_is_the_branch_one(runner: CliRunner, tmp_path: Path) -> None:
+    spec = _spec(tmp_path, "profile: labour-clp\ntitle: Keep care public\n")
+    result = runner.invoke(app, ["check", str(spec)])
+    assert "did you mean 'labour-branch'? It is the profile for Labour branch or CLP" in (
+        result.stderr + result.stdout
+    )
+
+
+def test_seconded_by_is_taken_for_seconder(runner: CliRunner, tmp_path: Path) -> None:
+    spec = _spec(tmp_path, "profile: labour-branch\ntitle: Keep care public\nseconded_by: X\n")
+    result = runner.invoke(app, ["check", str(spec)])
+    assert "seconded_by: unknown key: did you mean 'seconder'?" in result.stderr + result.stdout
+
+
+def test_a_branch_column_is_taken_for_submitted_by(runner: CliRunner, tmp_path: Path) -> None:
+    rows = _spec(tmp_path, "branch,proposer\nA,B\n", "m.csv")
+    out = str(tmp_path / "out")
+    result = runner.invoke(
+        app, ["build", str(EXAMPLES / "region-model.yaml"), "--merge", str(rows), "-o", out]
+    )
+    assert result.exit_code == 2
+    assert "the column 'branch' is not a spec key (did you mean 'submitted_by'?)" in result.stderr
+    assert "schema" not in result.stderr
+
+
+def test_import_over_a_spec_speaks_of_its_own_options(runner: CliRunner, tmp_path: Path) -> None:
+    source = _spec(tmp_path, "Keep care public\n\nThis branch resolves:\n1) To act.\n", "m.txt")
+    out = tmp_path / "m.yaml"
+    assert runner.invoke(app, ["import", str(source), "-o", str(out)]).exit_code == 0
+    again = runner.invoke(app, ["import", str(source), "-o", str(out)])
+    assert again.exit_code == 2
+    assert "--out-dir" not in again.stderr
+    assert "add --force to replace it, or choose another name or folder" in again.stderr
+
+
+def test_one_motion_to_composite_is_said_plainly(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["composite", str(EXAMPLES / "composite-anytown.yaml")])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: a composite needs at least two motions")
+    assert "SPEC" not in result.stderr
+
+
+def test_a_colon_in_a_title_says_to_quote_it(runner: CliRunner, tmp_path: Path) -> None:
+    spec = _spec(tmp_path, "profile: labour-branch\ntitle: Children first: keep care public\n")
+    result = runner.invoke(app, ["check", str(spec)])
+    assert "mapping values" not in result.stderr
+    assert "'title' holds ': '" in result.stderr
+    assert 'title: "Children first: keep care public"' in result.stderr
+
+
+def test_a_tab_says_to_use_spaces(runner: CliRunner, tmp_path: Path) -> None:
+    spec = _spec(tmp_path, "profile: labour-branch\n\ttitle: Keep care public\n")
+    result = runner.invoke(app, ["check", str(spec)])
+    assert "cannot start any token" not in result.stderr
+    assert "indented with a tab" in result.stderr and ":2:" in result.stderr
+
+
+def test_a_union_and_a_council_motion_name_the_council_one(runner: CliRunner) -> None:
+    result = runner.invoke(
+        app, ["composite", str(EXAMPLES / "union-branch.yaml"), str(EXAMPLES / "council.yaml")]
+    )
+    assert result.exit_code == 2
+    assert "council.yaml" in result.stderr and "full council" in result.stderr
+    assert "--profile union-conference" not in result.stderr

@@ -131,7 +131,7 @@ def required_fields(ctx: Context) -> list[Finding]:
                 Finding(
                     rule="required-field",
                     severity="error",
-                    message=f"{ctx.profile.name} motions need {what}, and this one has none",
+                    message=f"{ctx.profile.motions} need {what}, and this one has none",
                     fix=fix,
                     where=key,
                     source=_rule_source(ctx.profile, key),

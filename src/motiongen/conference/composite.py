@@ -156,13 +156,25 @@ def target_profile(sources: Sequence[Source], profiles: ProfileSet, wanted: str 
     if len(sources) < 2:
         raise InputError(
             "a composite needs at least two motions",
-            field="SPEC",
-            hint="give two or more spec files",
+            hint="give two or more spec files: motiongen composite a.yaml b.yaml",
         )
     profile = profiles.get(wanted or sources[0].motion.profile)
     if profile.composite is None:
         able = [p for p in profiles.profiles.values() if p.composite is not None]
         takers = [p.id for p in able if profile.id in p.composite.accepts]  # type: ignore[union-attr]
+        conference = profiles.get(takers[0]) if takers else None
+        accepted = (conference.composite.accepts or [conference.id]) if conference else []  # type: ignore[union-attr]
+        apart = next((s for s in sources if s.motion.profile not in accepted), None)
+        if conference is not None and apart is not None and not wanted:
+            # A motion the conference does not take either: --profile would not help.
+            other = profiles.get(apart.motion.profile)
+            raise InputError(
+                f"this motion is to {other.body}, and cannot be composited with motions to "
+                f"a {profile.body}",
+                file=apart.path,
+                field="profile",
+                hint="composite only motions to the same conference",
+            )
         raise InputError(
             f"motions to a {profile.name} are not composited",
             field="profile",

@@ -188,6 +188,9 @@ def _load_yaml(text: str, name: str) -> DataFile:
         mark = (exc.context_mark if unclosed else exc.problem_mark) or exc.problem_mark
         problem = (exc.problem or context or "not valid YAML").strip()
         hint = "check the indentation, quotes and brackets on this line"
+        plain = _plain_yaml_mistake(problem, text, mark)
+        if plain is not None:
+            problem, hint = plain
         if exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
             if unclosed:
                 what = (
@@ -289,6 +292,28 @@ def _position(node: Any, key: Any) -> tuple[int, int] | None:
         return int(line), int(column)
     except (KeyError, IndexError, TypeError, AttributeError):
         return None
+
+
+def _plain_yaml_mistake(problem: str, text: str, mark: Any) -> tuple[str, str] | None:
+    """The two mistakes a hand-edited spec makes most, said in words a secretary uses:
+    a ': ' inside a value, and a tab for an indent."""
+    lines = text.splitlines()
+    row = mark.line if mark is not None else -1
+    line = lines[row] if 0 <= row < len(lines) else ""
+    if "character '\\t'" in problem or (problem.startswith("found character") and "\t" in line):
+        return (
+            "this line is indented with a tab, and YAML takes only spaces",
+            "replace the tab with spaces, as many as the lines around it have",
+        )
+    if problem == "mapping values are not allowed here":
+        key = re.match(r"\s*(?:-\s+)?([A-Za-z_][\w-]*):\s+(.*?)\s*$", line)
+        if key and ": " in key.group(2) and key.group(2)[:1] not in "\"'":
+            value = key.group(2).replace('"', '\\"')
+            return (
+                f"the value of '{key.group(1)}' holds ': ', which YAML reads as a new key",
+                f'put the value in double quotes: {key.group(1)}: "{value}"',
+            )
+    return None
 
 
 def _duplicate_key(exc: Any, text: str, name: str) -> InputError:
@@ -689,9 +714,15 @@ def format_loc(loc: Sequence[str | int]) -> str:
 
 
 def validation_error(
-    exc: Any, source: DataFile, *, prefix: Loc = (), what: str = "entry"
+    exc: Any,
+    source: DataFile,
+    *,
+    prefix: Loc = (),
+    what: str = "entry",
+    suggest: Callable[[str], str | None] | None = None,
 ) -> InputError:
-    """The first problem of a pydantic ``ValidationError`` as one clear message."""
+    """The first problem of a pydantic ``ValidationError`` as one clear message;
+    ``suggest`` names the key meant by an unknown one at the top of the entry."""
     errors = exc.errors(include_url=False)
     # A misspelt key shows up as an unknown key and a missing one: name the typo first.
     errors.sort(key=lambda e: e["type"] != "extra_forbidden")
@@ -707,6 +738,10 @@ def validation_error(
         if close:
             message = f"unknown key: did you mean '{close[0]}'?"
             errors = [e for e in errors if e["loc"] != (*parent, close[0])]
+        elif suggest is not None and not parent:
+            meant = suggest(str(first["loc"][-1]))
+            if meant:
+                message = f"unknown key: did you mean '{meant}'?"
     more = len(errors) - 1
     hint = f"and {more} more problem{'s' if more > 1 else ''} in this {what}" if more else None
     return InputError(
@@ -727,7 +762,7 @@ def _friendly(error: dict[str, Any]) -> str:
     if kind == "missing":
         return "this key is required but missing"
     if kind == "extra_forbidden":
-        return "unknown key: check its spelling against the documentation"
+        return "unknown key: check its spelling against the README's table of keys"
     if kind == "string_type":
         return f"expected text, got {_describe(error.get('input'))}"
     if kind in {"list_type", "tuple_type"}:

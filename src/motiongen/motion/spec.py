@@ -216,6 +216,39 @@ class Motion(Spec):
         return value
 
 
+# Words people write for a key, from motion forms and spreadsheets: "Seconded by",
+# a "Branch" column. Each names the key it means.
+KEY_WORDS = {
+    "seconder": ("seconded_by", "seconded", "second", "seconder_name"),
+    "proposer": ("proposed_by", "proposed", "propose", "proposer_name", "mover"),
+    "submitted_by": (
+        "branch", "clp", "from", "by", "submitter", "submitted", "organisation",
+        "organization", "union", "group", "sender", "sent_by", "name",
+    ),
+    "meeting_date": ("date", "meeting_on", "meeting_day"),
+    "to": ("meeting", "send_to", "sent_to", "body", "destination"),
+    "word_limit": ("limit", "words", "max_words"),
+    "demands": ("demand",),
+    "notes": ("note", "facts", "evidence"),
+    "believes": ("belief", "beliefs", "believe"),
+    "resolves": ("resolve", "resolutions", "resolution", "clauses"),
+    "calls_on": ("calls", "call_on"),
+}  # fmt: skip
+_MEANT = {word: key for key, words in KEY_WORDS.items() for word in words}
+
+
+def suggest_key(name: str) -> str | None:
+    """The spec key meant by a name that is not one: a word people write for it
+    ('seconded_by', a 'Branch' column), or the nearest spelling."""
+    plain = re.sub(r"[\s-]+", "_", name.strip().lower())
+    if plain in Motion.model_fields:
+        return plain
+    if plain in _MEANT:
+        return _MEANT[plain]
+    close = difflib.get_close_matches(plain, list(Motion.model_fields), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 # --- writing a spec ------------------------------------------------------------------
 
 # The one order of a spec's keys, wherever motiongen writes one (new, import,
@@ -370,7 +403,10 @@ def _one(source: datafile.DataFile, data: Any, prefix: datafile.Loc, label: str)
         return Job(label, motion=Motion.model_validate(data), source=source, prefix=prefix)
     except ValidationError as exc:
         return Job(
-            label, error=datafile.validation_error(exc, source, prefix=prefix, what="motion")
+            label,
+            error=datafile.validation_error(
+                exc, source, prefix=prefix, what="motion", suggest=suggest_key
+            ),
         )
 
 
@@ -432,8 +468,13 @@ def _merge_csv(source: datafile.DataFile, data: dict[str, Any], csv_path: Path) 
     known = set(Motion.model_fields)
     for column in columns:
         if column not in known:
-            close = difflib.get_close_matches(column, sorted(known), n=1)
-            hint = f"did you mean '{close[0]}'?" if close else "see 'motiongen schema'"
+            meant = suggest_key(column)
+            hint = (
+                f"did you mean '{meant}'?"
+                if meant
+                else "name each column after a spec key, e.g. submitted_by, proposer, "
+                "seconder (the README's table lists them)"
+            )
             if len(columns) == 1 and ";" in column:
                 hint = (
                     "the columns seem to be separated by ';': save the file as "

@@ -144,8 +144,11 @@ def already_there(paths: list[Path]) -> FileExists:
     else:
         others = ", ".join(p.name for p in paths[1:4]) + (", …" if len(paths) > 4 else "")
         message = f"{len(paths)} of the files to write are already there (also {others})"
+    them = "it" if len(paths) == 1 else "them"
     return FileExists(
-        message, file=shown(first), hint="add --force to replace them, or choose another folder"
+        message,
+        file=shown(first),
+        hint=f"add --force to replace {them}, or choose another name or folder",
     )
 
 

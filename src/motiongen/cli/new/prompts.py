@@ -199,8 +199,7 @@ class Walkthrough:
         self.answers.pop(key, None)
         if key in self.profile().required:
             self.ask.say(
-                f"  Left blank: {self.profile().name} motions need this; you can add it "
-                "before writing.",
+                f"  Left blank: {self.profile().motions} need this; you can add it before writing.",
                 "yellow",
             )
         self._skip(key)
