@@ -3,9 +3,13 @@ what a branch secretary met, run as they ran it."""
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 from pathlib import Path
+from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
 from conftest import REPO
@@ -230,3 +234,61 @@ def test_a_union_and_a_council_motion_name_the_council_one(runner: CliRunner) ->
     assert result.exit_code == 2
     assert "council.yaml" in result.stderr and "full council" in result.stderr
     assert "--profile union-conference" not in result.stderr
+
+
+# --- M9: a document that cannot be replaced ----------------------------------------------
+
+
+def _built(runner: CliRunner, out: Path) -> Path:
+    assert runner.invoke(app, ["build", str(ANYTOWN), "-f", "docx", "-o", str(out)]).exit_code == 0
+    (document,) = out.glob("*.docx")
+    return document
+
+
+def test_a_document_open_in_libreoffice_is_not_replaced(runner: CliRunner, tmp_path: Path) -> None:
+    document = _built(runner, tmp_path)
+    before = document.read_bytes()
+    lock = tmp_path / f".~lock.{document.name}#"
+    lock.write_text("Sam,host,12.01.2027 19:30;", encoding="utf-8")
+    result = runner.invoke(
+        app, ["build", str(ANYTOWN), "-f", "docx", "-o", str(tmp_path), "--force"]
+    )
+    assert result.exit_code == 2
+    assert "open in Word or LibreOffice" in result.stderr and lock.name in result.stderr
+    assert document.read_bytes() == before
+    lock.unlink()
+    again = runner.invoke(
+        app, ["build", str(ANYTOWN), "-f", "docx", "-o", str(tmp_path), "--force"]
+    )
+    assert again.exit_code == 0, again.stderr
+
+
+def test_a_document_open_in_word_is_not_replaced(runner: CliRunner, tmp_path: Path) -> None:
+    document = _built(runner, tmp_path)
+    (tmp_path / f"~${document.name[2:]}").write_bytes(b"\0" * 162)
+    result = runner.invoke(
+        app, ["build", str(ANYTOWN), "-f", "docx", "-o", str(tmp_path), "--force"]
+    )
+    assert result.exit_code == 2 and "open in Word or LibreOffice" in result.stderr
+
+
+def test_a_held_document_is_said_to_be_open_or_read_only(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What Windows does to a document open in Word: the folder takes new files, the
+    document will not be replaced."""
+    document = _built(runner, tmp_path)
+    real_replace = os.replace
+
+    def held(source: Any, target: Any) -> None:
+        if Path(target) == document:
+            raise PermissionError(errno.EACCES, "Permission denied")
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", held)
+    result = runner.invoke(
+        app, ["build", str(ANYTOWN), "-f", "docx", "-o", str(tmp_path), "--force"]
+    )
+    assert result.exit_code == 2
+    assert "may be open in Word or another program, or marked read-only" in result.stderr
+    assert "--out-dir" not in result.stderr
