@@ -157,7 +157,8 @@ def _spec(tmp_path: Path, text: str, name: str = "m.yaml") -> Path:
 
 def test_a_council_motion_s_missing_date_reads_once(runner: CliRunner, tmp_path: Path) -> None:
     spec = _spec(tmp_path, (EXAMPLES / "council.yaml").read_text("utf-8"))
-    text = "\n".join(l for l in spec.read_text("utf-8").splitlines() if "meeting_date" not in l)
+    kept = [row for row in spec.read_text("utf-8").splitlines() if "meeting_date" not in row]
+    text = "\n".join(kept)
     spec.write_text(text + "\n", encoding="utf-8")
     result = runner.invoke(app, ["check", str(spec)])
     assert "Council notices of motion need the meeting date" in result.stdout

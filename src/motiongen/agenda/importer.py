@@ -25,9 +25,10 @@ from motiongen.agenda.reading import (
 )
 from motiongen.catalogue import Catalogue
 from motiongen.errors import InputError
+from motiongen.io import datafile
 from motiongen.motion import spec
 from motiongen.motion.compose import Document, compose
-from motiongen.motion.spec import Job, Motion
+from motiongen.motion.spec import LINE_MAX, Job, Motion, fit_line, too_long
 from motiongen.output.fileset import FileSet
 from motiongen.profiles import Profile, ProfileSet
 from motiongen.text import british_date
@@ -62,13 +63,13 @@ class Imported:
         try:
             return Motion.model_validate(self.data)
         except ValidationError as exc:
-            error = exc.errors()[0]
-            where = ".".join(str(p) for p in error["loc"])
+            found = datafile.validation_error(exc, datafile.DataFile("", self.data, lambda _: None))
             raise InputError(
-                f"the motion read from this file cannot be used: {error['msg']}",
+                f"the motion read from this file cannot be used: {found.message}",
                 file=self.source,
-                field=where,
-                hint="write it out as a spec with 'motiongen import' and edit it",
+                field=found.field,
+                hint=f"write it out as a spec with 'motiongen import {self.source.name}' and "
+                "edit it",
             ) from None
 
     def yaml(self) -> str:
@@ -148,10 +149,21 @@ def _fields(result: Imported, fields: dict[str, str], source: Path) -> dict[str,
     """The title and the labelled lines (Submitted by, Proposer, …) as spec keys."""
     data: dict[str, Any] = {}
     title = fields.pop("title", None)
+    if title and too_long(title):
+        # A first paragraph longer than a title can be is the motion's opening, or a
+        # covering note: kept in the spec's comments, never refused as a bad title.
+        result.warnings.append(
+            f"the first paragraph is {len(title):,} characters long, more than a title "
+            f"holds ({LINE_MAX}), so it is not taken as the title: it is kept as a comment "
+            "at the top of the spec, and the file's name is the title for now"
+        )
+        result.left_out.insert(0, title)
+        result.has_title = False
+        title = fit_line(source.stem.replace("-", " ").replace("_", " ").strip() or "Motion")
     if not title:
-        title = source.stem.replace("-", " ").replace("_", " ").strip() or "Motion"
+        title = fit_line(source.stem.replace("-", " ").replace("_", " ").strip() or "Motion")
         result.warnings.append("no title was found: the file's name is the title for now")
-    data["title"] = title[:300]
+    data["title"] = title
     for key in (
         "submitted_by", "to", "meeting_date", "deadline", "submitted_on", "proposer",
         "seconder", "moved_by",
@@ -159,6 +171,13 @@ def _fields(result: Imported, fields: dict[str, str], source: Path) -> dict[str,
         value = fields.get(key)
         if key in ("meeting_date", "deadline", "submitted_on") and value:
             value = read_date(value)
+        if isinstance(value, str) and too_long(value):
+            result.warnings.append(
+                f"the '{key}' line is {len(value):,} characters long, more than a name holds "
+                f"({LINE_MAX}), so it is left out: it is kept as a comment at the top of the spec"
+            )
+            result.left_out.append(value)
+            continue
         if value:
             data[key] = value
     if fields.get("contact"):

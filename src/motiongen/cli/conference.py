@@ -61,8 +61,11 @@ def composite_motions(
 
     Example: motiongen composite --group motions/*.yaml
     """
+    from motiongen.cli.motions import one_line_flags
     from motiongen.conference import composite, save
     from motiongen.output.formats import parse_formats
+
+    one_line_flags({"--title": title})
 
     if group:
         _group(specs, as_json)

@@ -102,6 +102,14 @@ def new_motion(
     """
     from motiongen.cli import new as newcmd
 
+    one_line_flags(
+        {
+            "--title": title, "--submitted-by": submitted_by, "--to": to,
+            "--proposer": proposer, "--seconder": seconder, "--moved-by": moved_by,
+            "--contact-name": contact_name, "--carried-at": carried_at,
+            "--calls-on": calls_on, "--commission": commission,
+        }
+    )  # fmt: skip
     answers: dict[str, Any] = {
         "profile": profile,
         "title": title,
@@ -137,6 +145,26 @@ def new_motion(
         submission_copy=submission_copy,
     )
     raise typer.Exit(newcmd.run(request, boundary.catalogue(), boundary.profiles()))
+
+
+def one_line_flags(values: dict[str, str | None]) -> None:
+    """Each one-line value given as a flag, checked where it enters as a spec's would be:
+    not blank when given (``--title ""`` is no title), and within the length a line holds."""
+    from motiongen.motion.spec import too_long
+    from motiongen.text import is_blank
+
+    for flag, value in values.items():
+        if value is None:
+            continue
+        if is_blank(value):
+            raise InputError(
+                "this is empty",
+                field=flag,
+                hint=f"give {flag} some words, or leave it out",
+            )
+        problem = too_long(value)
+        if problem is not None:
+            raise InputError(problem, field=flag)
 
 
 def _contact(name: str | None, email: str | None, phone: str | None) -> Any:

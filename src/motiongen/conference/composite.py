@@ -23,7 +23,7 @@ from motiongen.errors import ChecksFailed, InputError
 from motiongen.io import datafile
 from motiongen.motion import spec
 from motiongen.motion.compose import Document, compose
-from motiongen.motion.spec import ById, FreeText, Motion
+from motiongen.motion.spec import COMPOSITE_BODIES_MAX, ById, FreeText, Motion, fit_line
 from motiongen.profiles import Profile, ProfileSet
 from motiongen.text import count_words, sentence
 
@@ -147,7 +147,7 @@ def read_sources(paths: Sequence[Path], catalogue: Catalogue, profiles: ProfileS
     for source in sources:
         seen[source.label] = seen.get(source.label, 0) + 1
         if seen[source.label] > 1:
-            source.label = f"{source.label} ({source.path.name})"
+            source.label = fit_line(f"{source.label} ({source.path.name})")
     return sources
 
 
@@ -369,15 +369,13 @@ def _spec(
     """The composite as spec data, in the key order people read."""
     assert profile.composite is not None
     first = sources[0].motion
-    names = bodies([s.label for s in sources], profile.composite.plurals)
     wording = profile.composite.submitted_by if request.number else profile.composite.unnumbered
+    wording = wording.replace("{number}", str(request.number or ""))
     nations = {s.motion.nation for s in sources}
     data: dict[str, Any] = {
         "profile": profile.id,
         "title": request.title or first.title,
-        "submitted_by": wording.replace("{number}", str(request.number or "")).replace(
-            "{bodies}", names
-        ),
+        "submitted_by": _from_bodies(wording, [s.label for s in sources], profile),
         "to": first.to,
         "meeting_date": first.meeting_date,
         "nation": nations.pop() if len(nations) == 1 else None,
@@ -408,6 +406,22 @@ def _spec(
         ],
     }
     return {k: v for k, v in data.items() if v not in (None, [], "")}
+
+
+def _from_bodies(wording: str, labels: list[str], profile: Profile) -> str:
+    """'Composite 3, from Anytown, Barrow and Carlisle CLPs': every body named, as far as
+    any composite goes; past COMPOSITE_BODIES_MAX, the first ones and how many more."""
+    assert profile.composite is not None
+    plurals = profile.composite.plurals
+    line = wording.replace("{bodies}", bodies(labels, plurals))
+    shown = len(labels)
+    while len(line) > COMPOSITE_BODIES_MAX and shown > 1:
+        shown -= 1
+        rest = len(labels) - shown
+        line = wording.replace(
+            "{bodies}", join([*labels[:shown], f"{rest} other{'s' if rest > 1 else ''}"])
+        )
+    return fit_line(line, COMPOSITE_BODIES_MAX)
 
 
 def _number(document: Document, items: list[Item]) -> None:

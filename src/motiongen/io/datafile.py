@@ -728,6 +728,9 @@ def validation_error(
     errors.sort(key=lambda e: e["type"] != "extra_forbidden")
     first = errors[0]
     loc = prefix + tuple(p for p in first["loc"] if not _is_union_tag(p))
+    field_named = (first.get("ctx") or {}).get("field")
+    if field_named and not first["loc"]:  # a rule of the whole entry about one of its keys
+        loc = (*prefix, field_named)
     message = _friendly(first)
     if first["type"] == "extra_forbidden":
         parent = first["loc"][:-1]

@@ -24,7 +24,9 @@ from pydantic import (
     StringConstraints,
     ValidationError,
     field_validator,
+    model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from motiongen.datatypes import Id, Nation
 from motiongen.errors import InputError, MotiongenError
@@ -44,14 +46,48 @@ def _clean_block(value: Any) -> Any:
     return "" if is_blank(value) else clean(value, single_line=False)
 
 
-# Word's document properties (title, author) hold at most 255 characters: a
-# longer line would pass `check` and then fail in `build`.
+# A one-line field the user writes (a title, a branch, a name) holds up to 255
+# characters, what Word's document properties hold, checked once here as the value
+# is read, so check, build, amend, composite and brief agree. Lines motiongen makes
+# itself from such values never meet a limit the user cannot change: the Word
+# properties made from them are cut to fit (output.word), and a composite's
+# "from A, B, … CLPs" line may run to COMPOSITE_BODIES_MAX.
 LINE_MAX = 255
+COMPOSITE_BODIES_MAX = 4000  # about 250 bodies' names: far beyond any composite
 Line = Annotated[
     str, BeforeValidator(_clean_line), StringConstraints(min_length=1, max_length=LINE_MAX)
 ]
+Bodies = Annotated[
+    str,
+    BeforeValidator(_clean_line),
+    StringConstraints(min_length=1, max_length=COMPOSITE_BODIES_MAX),
+]
+
+
+def too_long(text: str, limit: int = LINE_MAX) -> str | None:
+    """Why a value given on the command line or typed in `new` cannot be used, in the
+    words a spec file's check uses; None when it fits."""
+    size = len(clean(text))
+    if size <= limit:
+        return None
+    return f"this is {size:,} characters long; it must fit in {limit:,}, so shorten it"
+
+
+def fit_line(text: str, limit: int = LINE_MAX) -> str:
+    """A line motiongen makes from the user's values (a label with its file's name),
+    cut at a word to fit where it goes, with '…' to show it was cut."""
+    text = clean(text)
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    if " " in head[limit // 2 :]:
+        head = head.rsplit(" ", 1)[0]
+    return head.rstrip(" ,;:") + "…"
+
+
+BLOCK_MAX = 3000  # a clause: some 500 words, twice the longest conference motion
 Block = Annotated[
-    str, BeforeValidator(_clean_block), StringConstraints(min_length=1, max_length=3000)
+    str, BeforeValidator(_clean_block), StringConstraints(min_length=1, max_length=BLOCK_MAX)
 ]
 
 
@@ -152,7 +188,11 @@ class Motion(Spec):
         ),
     ]
     title: Annotated[Line, Field(description="The motion's title")]
-    submitted_by: Line | None = Field(None, description="The branch, CLP, union or group")
+    submitted_by: Bodies | None = Field(
+        None,
+        description="The branch, CLP, union or group (at most 255 characters; a composite's "
+        "list of its bodies may be longer)",
+    )
     to: Line | None = Field(None, description="The meeting or body it goes to")
     meeting_date: Date | None = Field(
         None, description="The meeting's date: 2027-01-14, 14/01/2027 or 14 January 2027"
@@ -205,6 +245,18 @@ class Motion(Spec):
     def file_name(self) -> str:
         """The documents' name before it is made safe: ``output``, or the default."""
         return self.output or self.default_name()
+
+    @model_validator(mode="after")
+    def _one_body_fits_a_line(self) -> Motion:
+        """The submitting body is one line like any other, unless the motion is a
+        composite, whose 'from A, B, … CLPs' motiongen makes from its motions' bodies."""
+        if self.composite is None and self.submitted_by is not None:
+            problem = too_long(self.submitted_by)
+            if problem is not None:
+                raise PydanticCustomError(
+                    "line_too_long", problem, {"field": "submitted_by", "max_length": LINE_MAX}
+                )
+        return self
 
     @field_validator("output")
     @classmethod

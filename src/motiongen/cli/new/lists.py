@@ -12,7 +12,7 @@ from motiongen.catalogue.models import NATION_NAMES
 from motiongen.checks import DEFAULT_MAX_AGE
 from motiongen.cli.new.ask import Item
 from motiongen.motion.compose import Document, compose
-from motiongen.motion.spec import Motion
+from motiongen.motion.spec import BLOCK_MAX, Motion, too_long
 from motiongen.text import count_words, parse_date
 
 if TYPE_CHECKING:
@@ -180,11 +180,16 @@ class Lists:
             words, over = self.count(self.walk.answers)
             if words:
                 self.walk.ask.say(f"  {words}", "bold red" if over else "cyan")
-            text = self.walk.ask.text(OWN_QUESTIONS[key])
+            text = self.walk.ask.text(OWN_QUESTIONS[key], check=_clause_problem)
             if not text:
                 return
             self.walk.answers.setdefault(key, []).append({"text": text})
             self.walk.draft.save()
+
+
+def _clause_problem(answer: str) -> str | None:
+    problem = too_long(answer, BLOCK_MAX)
+    return problem[:1].upper() + problem[1:] if problem else None
 
 
 def words_line(words: int, limit: int | None) -> str:

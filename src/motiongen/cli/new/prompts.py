@@ -20,6 +20,7 @@ from motiongen.cli.new import drafting
 from motiongen.cli.new.ask import Asker, Back, Item
 from motiongen.cli.new.lists import Lists
 from motiongen.cli.new.review import Review
+from motiongen.motion.spec import too_long
 from motiongen.profiles import Profile, ProfileSet
 from motiongen.text import parse_date
 
@@ -189,7 +190,8 @@ class Walkthrough:
         def check(answer: str) -> str | None:
             if key == "title" and not answer:
                 return "The motion needs a title: type one, e.g. 'Keep child protection public'"
-            return None
+            problem = too_long(answer)  # checked here, as the answer is typed
+            return problem[:1].upper() + problem[1:] if problem else None
 
         value = self.ask.text(TEXT_QUESTIONS[key], default=default, check=check)
         if value:
