@@ -68,7 +68,7 @@ def amend_motion(
         help="Characters a line, for the line numbers cited (default: the body's, or 80).",
     ),
     today: str | None = typer.Option(
-        None, "--today", help="Date the tracked changes as if today were this day (YYYY-MM-DD)."
+        None, "--today", help="Date the tracked changes as if today were this day, e.g. 14/01/2027."
     ),
     templates: Path | None = TEMPLATES_OPTION,
 ) -> None:

@@ -37,10 +37,10 @@ def new_motion(
     contact_email: str | None = typer.Option(None, "--contact-email", help="Their email."),
     contact_phone: str | None = typer.Option(None, "--contact-phone", help="Their phone number."),
     submitted_on: str | None = typer.Option(
-        None, "--submitted-on", help="The date you send it in, YYYY-MM-DD."
+        None, "--submitted-on", help="The date you send it in, e.g. 14/01/2027."
     ),
     carried_on: str | None = typer.Option(
-        None, "--carried-on", help="The date the meeting carried it, YYYY-MM-DD."
+        None, "--carried-on", help="The date the meeting carried it, e.g. 14/01/2027."
     ),
     carried_at: str | None = typer.Option(
         None, "--carried-at", help="The meeting that carried it, e.g. 'branch general meeting'."
@@ -76,7 +76,9 @@ def new_motion(
         None, "--reference-docx", help="Your letterhead (.docx) for the Word document."
     ),
     line_numbers: bool = typer.Option(
-        False, "--line-numbers", help="Number the lines of the motion in the Word document."
+        False,
+        "--line-numbers",
+        help="Number the lines of the motion itself in Word and text documents, from 1.",
     ),
     submission_copy: bool = typer.Option(
         False,
@@ -272,7 +274,7 @@ def check_motions(
         5, "--max-age", min=0, help="Warn about figures older than this many years."
     ),
     today: str | None = typer.Option(
-        None, "--today", help="Check as if today were this date (YYYY-MM-DD)."
+        None, "--today", help="Check as if today were this date, e.g. 14/01/2027."
     ),
     as_json: bool = JSON_OPTION,
 ) -> None:

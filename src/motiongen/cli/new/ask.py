@@ -47,6 +47,9 @@ class Item:
 class Asker(Protocol):
     plain: bool
 
+    def at(self, number: int) -> None:
+        """The next question is this one of the walk-through (plain mode numbers it so)."""
+
     def say(self, text: str, style: str = "") -> None: ...
 
     def panel(self, title: str, text: str) -> None: ...
@@ -119,6 +122,10 @@ class PlainAsker:
     def __init__(self) -> None:
         self.number = 0
 
+    def at(self, number: int) -> None:
+        # A question keeps its number when it is asked again ('<' goes back to it).
+        self.number = number - 1
+
     def say(self, text: str, style: str = "") -> None:
         _print(text, flush=True)
 
@@ -158,14 +165,25 @@ class PlainAsker:
             detail = f": {item.detail}" if item.detail else ""
             _print(f"   {n}. {item.title}{note}{detail}")
         start = next((n for n, i in enumerate(items, 1) if i.value == default), 1)
-        _print(f"   Type a number (Enter for {start}).")
+        _print(f"   Type a number, or a word of the choice (Enter for {start}).")
         while True:
             answer = self._read()
             if not answer:
                 return items[start - 1].value
             if answer.isdigit() and 1 <= int(answer) <= len(items):
                 return items[int(answer) - 1].value
-            _print(f"   Type a number from 1 to {len(items)}.", flush=True)
+            found = [n for n, item in enumerate(items, 1) if matches(item, answer)]
+            if len(found) == 1:
+                return items[found[0] - 1].value
+            if found:
+                listed = ", ".join(f"{n}. {items[n - 1].title}" for n in found)
+                _print(f"   '{answer}' fits {listed}: type its number.", flush=True)
+            else:
+                _print(
+                    f"   {no_match('choices', answer, items)}: type a number from 1 to "
+                    f"{len(items)}.",
+                    flush=True,
+                )
 
     def pick(
         self,
@@ -193,8 +211,8 @@ class PlainAsker:
             if count is not None:
                 _print(f"   {count(chosen)[0]}")
             _print(
-                f"   {message} Type numbers to tick or untick (e.g. 1 4 7), a word to search, "
-                "? for the whole list, Enter when done, < to go back.",
+                f"   {self.number}. {message} Type numbers to tick or untick (e.g. 1 4 7), a "
+                "word to search, ? for the whole list, Enter when done, < to go back.",
                 flush=True,
             )
             answer = self._read()
@@ -233,6 +251,24 @@ KEYS_LIST = (
     "Up/Down move · Space ticks or unticks · type to search · Enter when done · Esc goes back"
 )
 KEYS_CHOOSE = "Up/Down move · Enter chooses · Esc goes back"
+KEYS_TEXT = (
+    "Typing replaces the answer shown · Left/Right to edit it · Enter keeps it · Esc goes back"
+)
+
+
+def select_all(buffer: Any) -> None:
+    """The answer filled in, selected as a form's field is: typing or pasting replaces
+    it, an arrow key keeps it to edit, Enter keeps it as it is. (Left as plain text,
+    what was typed was added to its end: 'public handsKeep child protection public'.)"""
+    from prompt_toolkit.selection import SelectionType
+
+    if not buffer.text:
+        return
+    buffer.cursor_position = 0
+    buffer.start_selection(selection_type=SelectionType.CHARACTERS)
+    if buffer.selection_state is not None:
+        buffer.selection_state.enter_shift_mode()
+    buffer.cursor_position = len(buffer.text)
 
 
 class TermAsker:
@@ -242,6 +278,9 @@ class TermAsker:
 
     def __init__(self, console: Any) -> None:
         self.console = console
+
+    def at(self, number: int) -> None:
+        pass  # the screen shows the questions answered above: no numbers needed
 
     def say(self, text: str, style: str = "") -> None:
         from motiongen.cli.display import Text
@@ -257,8 +296,10 @@ class TermAsker:
 
     def text(self, message: str, *, default: str = "", check: Check | None = None) -> str:
         from prompt_toolkit import PromptSession
+        from prompt_toolkit.filters import has_selection
         from prompt_toolkit.formatted_text import FormattedText
         from prompt_toolkit.key_binding import KeyBindings
+        from prompt_toolkit.keys import Keys
 
         keys = KeyBindings()
 
@@ -266,13 +307,31 @@ class TermAsker:
         def _(event: Any) -> None:
             event.app.exit(exception=Back())
 
+        @keys.add("c-u", filter=has_selection)
+        def _(event: Any) -> None:
+            # Ctrl-U empties the line, the answer shown included.
+            event.current_buffer.cut_selection()
+            event.current_buffer.delete_before_cursor(len(event.current_buffer.text))
+
+        @keys.add(Keys.BracketedPaste, filter=has_selection)
+        def _(event: Any) -> None:
+            # Pasting over the suggested answer replaces it, as typing does.
+            event.current_buffer.cut_selection()
+            data = event.data.replace("\r\n", "\n").replace("\r", "\n")
+            event.current_buffer.insert_text(data)
+
         session: PromptSession[str] = PromptSession(key_bindings=keys)
         session.app.ttimeoutlen = 0.05
         session.app.timeoutlen = 0.05
         while True:
             prompt = FormattedText([("ansigreen bold", "? "), ("bold", message + " ")])
             try:
-                answer = session.prompt(prompt, default=default).strip()
+                answer = session.prompt(
+                    prompt,
+                    default=default,
+                    pre_run=lambda: select_all(session.default_buffer),
+                    bottom_toolbar=KEYS_TEXT if default else None,
+                ).strip()
             except Back:
                 self.say("  ← went back", "dim")
                 raise
@@ -434,7 +493,12 @@ class ListScreen:
         if not shown:
             return []
         pointed = shown[self.cursor]
-        detail = textwrap.wrap(pointed.detail, max(20, width - 6)) if pointed.detail else []
+        text = pointed.detail
+        room = max(20, width - 8 - len(pointed.note))
+        if text.startswith(pointed.title) and len(pointed.title) <= room:
+            # The title is on the line above in full: under it, only what it lacks.
+            text = text[len(pointed.title) :].strip()
+        detail = textwrap.wrap(text, max(20, width - 6)) if text else []
         return [*detail, pointed.hint] if pointed.hint else detail
 
     def _footer(self, width: int) -> list[tuple[str, str]]:

@@ -47,6 +47,17 @@ class Lists:
             return "", False
         return words_line(doc.words, doc.word_limit), doc.over_limit
 
+    def cost(self, demand_id: str, ticked: list[str]) -> int:
+        """What a demand costs the motion, or saves it: its clause with the words the
+        body frames it in ("campaign for the Government to"), and the lead of its
+        section where it is the only one there."""
+        others = [d for d in ticked if d != demand_id]
+        with_it = self.document({**self.walk.answers, "demands": [*others, demand_id]})
+        without = self.document({**self.walk.answers, "demands": others})
+        if with_it is None or without is None:
+            return 0
+        return with_it.words - without.words
+
     def demands(self) -> None:
         profile = self.walk.profile()
         existing = list(self.walk.answers.get("demands", []))
@@ -57,7 +68,7 @@ class Lists:
                 if d.theme != theme_id:
                     continue
                 level, _ = profile.frame(d.acted_on_by)
-                words = count_words(d.clause_at(level))
+                words = self.cost(d.id, existing)
                 items.append(
                     Item(
                         d.id,
@@ -82,7 +93,9 @@ class Lists:
             items,
             noun="demands",
             count=lambda chosen: self.count({**self.walk.answers, "demands": chosen}),
-            at_least_one="Pick at least one demand: move to it and press Space",
+            at_least_one="Pick at least one demand: type its number"
+            if self.walk.ask.plain
+            else "Pick at least one demand: move to it and press Space",
             keep=keep,
             order=existing,
         )

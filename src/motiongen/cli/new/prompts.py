@@ -125,6 +125,7 @@ class Walkthrough:
         while True:
             steps = self.steps()
             step = force or next(s for s in steps if not self.known(s))
+            self.ask.at(steps.index(step) + 1)
             try:
                 outcome = self.step(step, again=force is not None)
             except Back:
@@ -177,7 +178,28 @@ class Walkthrough:
             for p in self.profiles.profiles.values()
         ]
         default = self.answers.get("profile") or self.settings.get("profile")
-        self.draft.set("profile", self.ask.choose("Who is the motion for?", items, default=default))
+        before = self.answers.get("profile")
+        chosen = self.ask.choose("Who is the motion for?", items, default=default)
+        if before and chosen != before and before in self.profiles.profiles:
+            self._forget_body(self.profiles.get(before))
+        self.draft.set("profile", chosen)
+
+    def _forget_body(self, old: Profile) -> None:
+        """Where it goes, and the commission, as the old body had them are not the new
+        body's: asked again, with the new one's default (a Napo motion kept "To: the
+        branch meeting", and remembered it for every Napo motion after)."""
+        remembered = drafting.remembered(self.settings, old.kind, old.id)
+        own = {
+            "to": {old.defaults.to, remembered.get("to")},
+            "commission": {old.defaults.commission},
+        }
+        for key, defaults in own.items():
+            value = self.answers.get(key)
+            if value is not None and value in defaults - {None, ""}:
+                self.answers.pop(key)
+                skipped = self.answers.get("_skipped", [])
+                if key in skipped:
+                    skipped.remove(key)
 
     def _text(self, key: str) -> None:
         fallback = {"title": DEFAULT_TITLE}.get(key, "")
@@ -295,9 +317,14 @@ class Walkthrough:
                 break
             self.ask.say("PDF needs LibreOffice, which is not installed here.", "yellow")
         remembered = str(self.settings.get("out_dir") or "")
+        remembered = remembered if remembered not in ("", ".") else ""
         place = self.ask.text(
-            "Folder to write them in (Enter for the current folder):",
-            default=remembered if remembered not in ("", ".") else "",
+            # With a folder remembered, Enter keeps it (as the prompt says); without one,
+            # Enter is the current folder.
+            "Folder to write them in:"
+            if remembered
+            else "Folder to write them in (Enter for the current folder):",
+            default=remembered,
         )
         # The answer names a folder, even one that does not exist yet.
         return formats, (place or ".").rstrip("/\\") + "/"
