@@ -293,3 +293,38 @@ def test_a_held_document_is_said_to_be_open_or_read_only(
     assert result.exit_code == 2
     assert "may be open in Word or another program, or marked read-only" in result.stderr
     assert "--out-dir" not in result.stderr
+
+
+# --- M19: help for people, not programmers ------------------------------------------------
+
+HELPS = [
+    [], ["new"], ["build"], ["check"], ["import"], ["amend"], ["composite"], ["brief"],
+    ["demands", "list"], ["demands", "show"], ["demands", "search"], ["profiles", "show"],
+]  # fmt: skip
+
+
+def test_help_names_values_in_words(runner: CliRunner) -> None:
+    for words in HELPS:
+        result = runner.invoke(app, [*words, "--help"])
+        assert result.exit_code == 0, words
+        for python in ("<str>", "<path>", "list[", "range>", "{SPEC}", "{FILE}", "{ID}"):
+            assert python not in result.stdout, (words, python)
+    build = runner.invoke(app, ["build", "--help"]).stdout
+    assert "Usage: motiongen build [OPTIONS] SPEC..." in build
+    assert "--out-dir FOLDER" in build and "--merge FILE.csv" in build
+
+
+def test_every_date_option_shows_the_same_form(runner: CliRunner) -> None:
+    new = " ".join(runner.invoke(app, ["new", "--help"]).stdout.split())
+    assert "YYYY-MM-DD" not in new
+    assert "--submitted-on DATE The date you send it in, e.g. 14/01/2027." in new
+    for words in (["check"], ["amend"]):
+        assert "YYYY-MM-DD" not in runner.invoke(app, [*words, "--help"]).stdout
+
+
+def test_line_numbers_say_the_same_in_new_and_build(runner: CliRunner) -> None:
+    def line_numbers(command: str) -> str:
+        text = " ".join(runner.invoke(app, [command, "--help"]).stdout.split())
+        return text.split("--line-numbers", 1)[1].split("--", 1)[0].strip()
+
+    assert line_numbers("new") == line_numbers("build")
