@@ -328,3 +328,79 @@ def test_line_numbers_say_the_same_in_new_and_build(runner: CliRunner) -> None:
         return text.split("--line-numbers", 1)[1].split("--", 1)[0].strip()
 
     assert line_numbers("new") == line_numbers("build")
+
+
+# --- M20: the smaller points that are not the catalogue's --------------------------------
+
+
+def test_a_title_that_caps_profits_says_what_it_does(runner: CliRunner, tmp_path: Path) -> None:
+    spec = _spec(tmp_path, (EXAMPLES / "anytown-branch.yaml").read_text("utf-8"))
+    spec.write_text(
+        spec.read_text("utf-8").replace(
+            "title: Bring children's social care back into public hands", "title: Cap the profits"
+        ),
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["check", "--json", str(spec)])
+    (motion,) = json.loads(result.stdout)["motions"]
+    assert motion["title"] == "Cap the profits"
+    assert "title-vague" not in {f["rule"] for f in motion["findings"]}
+
+
+def test_the_proposer_and_seconder_stay_on_one_page(runner: CliRunner, tmp_path: Path) -> None:
+    import zipfile
+
+    out = tmp_path / "o"
+    result = runner.invoke(
+        app, ["build", str(EXAMPLES / "council.yaml"), "-f", "docx", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.stderr
+    (docx_file,) = out.glob("*.docx")
+    with zipfile.ZipFile(docx_file) as archive:
+        body = archive.read("word/document.xml").decode("utf-8")
+    proposer = body[: body.index("Proposer: </w:t>")].rsplit("<w:p>", 1)[1]
+    seconder = body[: body.index("Seconder: </w:t>")].rsplit("<w:p>", 1)[1]
+    assert "<w:keepNext/>" in proposer, "the proposer's line keeps with the seconder's"
+    assert "<w:keepNext/>" not in seconder
+
+
+def test_a_long_name_keeps_the_whole_title(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "o"
+    assert runner.invoke(app, ["build", str(ANYTOWN), "-f", "md", "-o", str(out)]).exit_code == 0
+    (md,) = out.glob("*.md")
+    assert (
+        md.stem
+        == "anytown-central-branch-labour-bring-childrens-social-care-back-into-public-hands"
+    )
+    assert len(md.stem) <= 80
+
+
+def test_two_branches_with_a_long_title_still_have_their_own_files() -> None:
+    from motiongen.motion.spec import Motion
+    from motiongen.text import slug
+
+    title = "Bring every children's home and fostering service back into public ownership now"
+    names = {
+        slug(
+            Motion(profile="x", title=title, submitted_by=f"{b} Central Branch").default_name(),
+            limit=80,
+        )
+        for b in ("Anytown", "Barrow")
+    }
+    assert len(names) == 2
+
+
+def test_a_belief_of_one_s_own_that_repeats_another_is_noted(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    spec = _spec(
+        tmp_path,
+        "profile: labour-branch\ntitle: Keep care public\nsubmitted_by: A\nproposer: B\n"
+        "seconder: C\ndemands: [end-agency-staffing]\nbelieves:\n  - care-not-for-profit\n"
+        "  - text: Children's care should never be run for profit.\n",
+    )
+    result = runner.invoke(app, ["check", "--json", str(spec)])
+    (motion,) = json.loads(result.stdout)["motions"]
+    repeats = [f for f in motion["findings"] if f["rule"] == "repeated-clause"]
+    assert [(f["where"], f["severity"]) for f in repeats] == [("believes 2", "advice")]
+    assert "believes 1" in repeats[0]["message"]

@@ -204,7 +204,8 @@ GENERIC_TITLES = re.compile(
 TITLE_VERBS = re.compile(
     r"\b(?:stop|end|oppose|opposing|keep|bring|reverse|ban|defend|protect|save|fund|halt|no|"
     r"not|against|back|public|return|take|put|make|give|invest|scrap|restore|reclaim|run|own|"
-    r"provide|rebuild|for)\b",
+    r"provide|rebuild|for|cap|limit|curb|abolish|nationalise|nationalize|insource|regulate|"
+    r"support|campaign|win|fight|tax|pay|staff|hire|recruit|employ|build|open|stand|act)\b",
     re.IGNORECASE,
 )
 
@@ -285,6 +286,44 @@ def sections_filled(ctx: Context) -> list[Finding]:
                 where="calls_on",
             )
         )
+    return out
+
+
+# Two clauses read as one point when the shorter's words (five or more, short words
+# aside) are nearly all in the longer: "Children's care should never be run for
+# profit" beside "…should never be bought and sold for profit".
+REPEAT = 0.75
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", text.casefold())) - {"the", "a", "an", "of", "to", "and"}
+
+
+def repeated_clauses(ctx: Context) -> list[Finding]:
+    """A clause of the user's own that says again what another clause of its section says
+    (a belief typed in that the catalogue's belief above it already holds)."""
+    out = []
+    for section in ctx.document.sections:
+        for later, clause in enumerate(section.clauses):
+            if clause.kind != "text":
+                continue
+            mine = _words(clause.text)
+            for earlier in section.clauses[:later]:
+                theirs = _words(earlier.text)
+                shorter = min(len(mine), len(theirs))
+                if shorter >= 5 and len(mine & theirs) / shorter >= REPEAT:
+                    out.append(
+                        Finding(
+                            rule="repeated-clause",
+                            severity="advice",
+                            message=f"this says again what {_where(section, earlier)} says "
+                            f"(\"{_excerpt(earlier.text)}\")",
+                            fix="take one of them out, or say something the other does not",
+                            where=_where(section, clause),
+                            clause=_excerpt(clause.text),
+                        )
+                    )
+                    break
     return out
 
 
@@ -853,6 +892,7 @@ RULES: list[Rule] = [
     title_says_what,
     sections_filled,
     own_clauses_act,
+    repeated_clauses,
     placeholders,
     invisible_marks,
     guidance,

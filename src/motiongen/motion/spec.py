@@ -31,7 +31,7 @@ from pydantic_core import PydanticCustomError
 from motiongen.datatypes import Id, Nation
 from motiongen.errors import InputError, MotiongenError
 from motiongen.io import datafile
-from motiongen.text import RESERVED_NAMES, clean, is_blank, parse_date
+from motiongen.text import RESERVED_NAMES, clean, is_blank, parse_date, slug
 
 
 def _clean_line(value: Any) -> Any:
@@ -239,8 +239,16 @@ class Motion(Spec):
     )
 
     def default_name(self) -> str:
-        """What the documents are named after, unless ``output`` says: branch and title."""
-        return " ".join(p for p in (self.submitted_by, self.title) if p)
+        """What the documents are named after, unless ``output`` says: branch and title.
+
+        A file name holds 80 characters: where both do not fit, the branch's later
+        words go before the title is cut ('anytown-central-branch-labour-bring-…-public-
+        hands', not '…-labour-party-bring-childrens-social-care-back-into'). The
+        branch's first two words stay, so a batch's files still differ by branch."""
+        words = (self.submitted_by or "").split()
+        while len(words) > 2 and len(slug(" ".join([*words, self.title]), limit=10_000)) > 80:
+            words.pop()
+        return " ".join([*words, self.title]).strip()
 
     def file_name(self) -> str:
         """The documents' name before it is made safe: ``output``, or the default."""

@@ -174,8 +174,12 @@ def _motion(
                 num_id=num_id if clause.number else None,
                 counted=True,
             )
-    for label, value in words.people:
-        body.labelled(ids.normal, label, clean(value))
+    for index, (label, value) in enumerate(words.people):
+        # The names on one page: a proposer on page 1 and the seconder on page 2
+        # (as a letterhead's taller header made of the council example) reads as a
+        # motion with one name.
+        last = index == len(words.people) - 1
+        body.labelled(ids.normal, label, clean(value), keep_next=not last)
     if words.carried:
         body.paragraph(ids.normal, text(words.carried))
     if words.word_count:
