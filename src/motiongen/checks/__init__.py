@@ -317,7 +317,7 @@ def repeated_clauses(ctx: Context) -> list[Finding]:
                             rule="repeated-clause",
                             severity="advice",
                             message=f"this says again what {_where(section, earlier)} says "
-                            f"(\"{_excerpt(earlier.text)}\")",
+                            f'("{_excerpt(earlier.text)}")',
                             fix="take one of them out, or say something the other does not",
                             where=_where(section, clause),
                             clause=_excerpt(clause.text),
