@@ -41,7 +41,7 @@ def test_build_one_motion(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["build", str(spec), "--out-dir", str(out)])
     assert result.exit_code == 0, result.stderr
     names = sorted(p.name for p in out.iterdir())
-    stem = "anytown-central-branch-labour-party-bring-childrens-social-care-back-into"
+    stem = "anytown-central-branch-labour-bring-childrens-social-care-back-into-public-hands"
     assert names == [f"{stem}.docx", f"{stem}.md", f"{stem}.txt"]
     md = (out / f"{stem}.md").read_text(encoding="utf-8")
     assert md.startswith("# Bring children's social care back into public hands\n")
@@ -103,7 +103,7 @@ def test_batch_with_a_bad_motion_builds_the_others(runner: CliRunner, tmp_path: 
         result.stderr
     )
     assert "did you mean 'halt-nass'?" in result.stderr
-    assert "Built 2 of 3 motions" in result.stderr and "1 failed" in result.stderr
+    assert "Built 2 of 3 motions" in result.stderr and "1 could not be built" in result.stderr
 
 
 def test_csv_merge_of_forty_rows_with_one_bad_row(runner: CliRunner, tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ from motiongen.cli.commands import app
 EXAMPLES = REPO / "examples"
 ANYTOWN = EXAMPLES / "anytown-branch.yaml"
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-STEM = "anytown-central-branch-labour-party-bring-childrens-social-care-back-into"
+STEM = "anytown-central-branch-labour-bring-childrens-social-care-back-into-public-hands"
 
 SPEC = """\
 profile: labour-branch

@@ -104,8 +104,6 @@ def test_title_is_a_real_title_and_leads_are_headings(branch_docx: Path) -> None
 
 def test_word_count_is_set_apart(branch_docx: Path) -> None:
     style = docx.Document(str(branch_docx)).styles["Word Count"]
-    normal = docx.Document(str(branch_docx)).styles["Normal"]
-    assert style.font.size < normal.font.size
     assert style.paragraph_format.space_before.pt >= 12
     assert style.element.find("w:pPr/w:pBdr/w:top", NS) is not None
 
@@ -207,6 +205,36 @@ def test_metadata_is_written_fresh(branch_docx: Path) -> None:
     assert settings.find("w:proofState", NS) is None
     fonts = part(branch_docx, "word/fontTable.xml")
     assert [f.get(f"{W}name") for f in fonts.findall("w:font", NS)] == ["Arial"]
+
+
+def test_no_type_under_12_point(branch_docx: Path) -> None:
+    """Accessibility guidance (CONVENTIONS.md): 12 point or larger, the word count,
+    the sources and the running header included."""
+    document = docx.Document(str(branch_docx))
+    for name in ("Normal", "Word Count", "Source", "Header", "Footer"):
+        size = document.styles[name].font.size
+        assert size is not None and size.pt >= 12, name
+    paragraphs = list(document.paragraphs)
+    for section in document.sections:
+        for part_ in (section.header, section.first_page_header, section.footer):
+            paragraphs += part_.paragraphs
+    for paragraph in paragraphs:
+        style = paragraph.style
+        while style is not None and style.font.size is None:
+            style = style.base_style
+        size = style.font.size if style is not None else None
+        assert size is not None and size.pt >= 12, (paragraph.style.name, paragraph.text)
+        for run in paragraph.runs:
+            assert run.font.size is None or run.font.size.pt >= 12, run.text
+
+
+def test_the_document_does_not_call_itself_a_draft(branch_docx: Path) -> None:
+    core = part(branch_docx, "docProps/core.xml")
+    status = core.find(
+        "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}contentStatus"
+    )
+    assert status is None or status.text != "Draft"
+    assert docx.Document(str(branch_docx)).core_properties.content_status != "Draft"
 
 
 def test_footer_tab_stops_fit_an_a4_page(branch_docx: Path) -> None:
@@ -517,6 +545,32 @@ def test_pdf_format_through_the_cli(tmp_path: Path) -> None:
     pdf = next(out.glob("*.pdf"))
     text = pdf_text(pdf, layout=False)
     assert "This AGM calls on the Officers" in " ".join(text.split())
+
+
+def test_the_pdf_motiongen_writes_is_tagged(tmp_path: Path) -> None:
+    """A screen reader gets headings, lists and the language from `--format pdf` itself."""
+    need_soffice()
+    if shutil.which("pdfinfo") is None:
+        pytest.skip("pdfinfo (poppler) is not installed")
+    out = tmp_path / "out"
+    spec = REPO / "examples" / "anytown-branch.yaml"
+    result = CliRunner().invoke(app, ["build", str(spec), "-f", "pdf", "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    (pdf,) = out.glob("*.pdf")
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True)
+    assert re.search(r"^Tagged:\s+yes$", info.stdout, re.M), info.stdout
+    raw = pdf.read_bytes()
+    assert b"/StructTreeRoot" in raw
+    assert re.search(rb"/Lang\s*\(en-GB\)", raw)
+    assert re.search(rb"/DisplayDocTitle\s+true", raw)
+    document = document_for("labour-branch")
+    tags = structure(pdf)
+    headings = [(tag, text) for tag, text in tags if tag[0] == "H"]
+    assert headings[0] == ("H1", document.title)
+    assert [text for tag, text in headings if tag == "H2"][:2] == [
+        " ".join(s.lead.split()) for s in document.sections[:2]
+    ]
+    assert any(tag == "LI" for tag, _ in tags), "clauses are a list"
 
 
 def test_pdf_without_libreoffice_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -21,13 +21,18 @@ EXIT_CODES: dict[int, str] = {
     "`build` and `new` still write its documents so you can see what to cut",
     EXIT_BAD_INPUT: "something could not be used or written: an unreadable or invalid file, an "
     "unknown id or option, a document already there without `--force`, a folder that cannot "
-    "be written, or LibreOffice failing to make a PDF",
+    "be written, standard output closed before everything was printed, or LibreOffice "
+    "failing to make a PDF",
     EXIT_INTERRUPTED: "stopped by Ctrl-C, `kill` or a closed terminal; nothing was left "
     "half-written",
 }
 
 
-_TERMINAL_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# Controls a terminal would obey, and the marks that reorder words (bidirectional
+# embeddings, overrides, isolates and marks) or hide them (zero-width characters):
+# a file name or a clause holding one is shown with the mark written out.
+INVISIBLE_MARKS = "\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff"
+_TERMINAL_UNSAFE = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{INVISIBLE_MARKS}]")
 
 
 def terminal_safe(text: str) -> str:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from motiongen import checks
 from motiongen.catalogue import Catalogue
-from motiongen.checks.findings import Finding, has_errors
+from motiongen.checks.findings import Finding, has_errors, ordered
 from motiongen.errors import MotiongenError
+from motiongen.io.datafile import format_loc
 from motiongen.motion import spec
 from motiongen.motion.compose import Document, UnknownId, compose
 from motiongen.profiles import ProfileSet
@@ -57,6 +58,7 @@ def prepare(
         result.findings = checks.run(
             motion, document, catalogue, today=today, max_age=max_age, speakers=profiles.speakers
         )
+        result.findings = ordered(result.findings + cut_by_comments(job))
     except MotiongenError as exc:
         result.error = exc
         _locate(result, job)
@@ -67,6 +69,42 @@ def prepare(
         return result
     result.document = document
     return result
+
+
+def cut_by_comments(job: spec.Job) -> list[Finding]:
+    """A value of the spec that a ' #' cut short, where this motion's keys are (its own,
+    or in a batch its defaults): YAML read the rest of the line as a comment."""
+    source = job.source
+    if source is None or not source.cut:
+        return []
+    places = [job.prefix] + ([("defaults",)] if job.prefix else [])
+    out = []
+    for loc, cut in source.cut.items():
+        place = next((p for p in places if loc[: len(p)] == p), None)
+        if place is None:
+            continue
+        key = format_loc(loc[len(place) :])
+        out.append(
+            Finding(
+                rule="cut-by-comment",
+                severity="warning",
+                message=f"{source.path}, line {cut.line}: YAML reads '{cut.comment}' as a "
+                f"comment, so {key} is only '{_value_at(source.data, loc)}'",
+                fix=f'put the value in double quotes: "{cut.written}" (a comment of your '
+                "own needs a space after the #)",
+                where=key,
+            )
+        )
+    return out
+
+
+def _value_at(data: Any, loc: tuple[str | int, ...]) -> str:
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return ""
+    return str(data)
 
 
 def unexpected(exc: BaseException) -> MotiongenError:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -270,6 +272,15 @@ class Profile(Strict):
     def verified(self) -> bool:
         return all(rule.verified for rule in self.rules)
 
+    @property
+    def motions(self) -> str:
+        """What its motions are called, to begin a sentence: 'Napo AGM motions', but
+        'Council notices of motion', not 'Council notice of motion motions'."""
+        if self.name.lower().endswith(" of motion"):
+            head, _, tail = self.name.rpartition(" of motion")
+            return f"{head}s of motion{tail}"
+        return f"{self.name} motions"
+
     def rule_for(self, key: str) -> Rule | None:
         """The rule that is the source for a field or limit, where the profile has one."""
         return next((rule for rule in self.rules if key in rule.covers), None)
@@ -292,9 +303,39 @@ class ProfileSet:
         raise InputError(
             f"there is no profile '{profile_id}'",
             field="profile",
-            hint=nearest_hint(profile_id, self.profiles, "profiles")
+            hint=(
+                None
+                if difflib.get_close_matches(profile_id, list(self.profiles), n=1, cutoff=0.85)
+                else self._named(profile_id)  # a slip of the keys first: 'napo-agn'
+            )
+            or nearest_hint(profile_id, self.profiles, "profiles")
             + "; 'motiongen profiles list' shows them all",
         )
+
+    def _named(self, profile_id: str) -> str | None:
+        """The profile whose name holds a word of the id: 'labour-clp' is a CLP's motion,
+        'labour-branch' (named "Labour branch or CLP"), however near 'labour-npf' is."""
+        words = [w for w in re.split(r"[^a-z]+", profile_id.lower()) if len(w) >= 3]
+        for word in words:
+            found = [
+                p.id
+                for p in self.profiles.values()
+                if p.id != profile_id and word in re.findall(r"[a-z]+", p.name.lower())
+            ]
+            others = [w for w in words if w != word]
+            if len(found) > 1 and others:  # 'labour-conf': labour narrows, conf decides
+                found = [
+                    f
+                    for f in found
+                    if any(o in f or o in self.profiles[f].name.lower() for o in others)
+                ]
+            if len(found) == 1:
+                name = self.profiles[found[0]].name
+                return (
+                    f"did you mean '{found[0]}'? It is the profile for {name}; "
+                    "'motiongen profiles list' shows them all"
+                )
+        return None
 
 
 def _parse(source: datafile.DataFile) -> Profile:

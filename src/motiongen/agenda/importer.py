@@ -28,9 +28,10 @@ from motiongen.agenda.parsing import Found, Parsed, parse
 from motiongen.agenda.reading import Para, read_contact, read_date, read_paragraphs
 from motiongen.catalogue import Catalogue
 from motiongen.errors import InputError
+from motiongen.io import datafile
 from motiongen.motion import spec
 from motiongen.motion.compose import Document, compose, section_entry
-from motiongen.motion.spec import LINE_MAX, Job, Motion
+from motiongen.motion.spec import LINE_MAX, Job, Motion, fit_line, too_long
 from motiongen.output.fileset import FileSet
 from motiongen.profiles import Profile, ProfileSet
 from motiongen.sections import KINDS, spec_key
@@ -81,13 +82,13 @@ class Imported:
         try:
             return Motion.model_validate(self.data)
         except ValidationError as exc:
-            error = exc.errors()[0]
-            where = ".".join(str(p) for p in error["loc"])
+            found = datafile.validation_error(exc, datafile.DataFile("", self.data, lambda _: None))
             raise InputError(
-                f"the motion read from this file cannot be used: {error['msg']}",
+                f"the motion read from this file cannot be used: {found.message}",
                 file=self.source,
-                field=where,
-                hint="write it out as a spec with 'motiongen import' and edit it",
+                field=found.field,
+                hint=f"write it out as a spec with 'motiongen import {self.source.name}' and "
+                "edit it",
             ) from None
 
     def yaml(self) -> str:
@@ -209,7 +210,7 @@ def _fields(result: Imported, parsed: Parsed, source: Path) -> dict[str, Any]:
     data: dict[str, Any] = {}
     title = parsed.title or fields.get("title")
     if not title:
-        title = source.stem.replace("-", " ").replace("_", " ").strip() or "Motion"
+        title = fit_line(source.stem.replace("-", " ").replace("_", " ").strip() or "Motion")
         result.warnings.append("no title was found: the file's name is the title for now")
     data["title"] = _shortened(result, title)
     for key in (
@@ -219,6 +220,13 @@ def _fields(result: Imported, parsed: Parsed, source: Path) -> dict[str, Any]:
         value = fields.get(key)
         if key in ("meeting_date", "deadline", "submitted_on") and value:
             value = read_date(value)
+        if isinstance(value, str) and too_long(value):
+            result.warnings.append(
+                f"the '{key}' line is {len(value):,} characters long, more than a name holds "
+                f"({LINE_MAX}), so it is left out: it is kept as a comment at the top of the spec"
+            )
+            result.left_out.append(value)
+            continue
         if value:
             data[key] = value[:LINE_MAX] if isinstance(value, str) else value
     if fields.get("contact"):
@@ -231,9 +239,9 @@ def _fields(result: Imported, parsed: Parsed, source: Path) -> dict[str, Any]:
 def _shortened(result: Imported, title: str) -> str:
     """A title short enough for a document's properties; a longer one is cut at a word
     and the user told, never refused."""
-    if len(title) <= LINE_MAX:
+    if not too_long(title):
         return title
-    cut = title[: LINE_MAX - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+    cut = fit_line(title)
     result.warnings.append(
         f"the title was {len(title)} characters, more than a document's title holds "
         f'({LINE_MAX}): it is cut to "{cut[:40]}…"; shorten it as you wish'

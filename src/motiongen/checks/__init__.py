@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from motiongen.catalogue import Catalogue
 from motiongen.catalogue.models import NATION_NAMES, Actor, Evidence, SourceRef
 from motiongen.checks.findings import Finding, ordered
+from motiongen.errors import INVISIBLE_MARKS
 from motiongen.motion.compose import Clause, Document, Section
-from motiongen.motion.spec import Motion
+from motiongen.motion.spec import Carried, Motion
 from motiongen.profiles import Profile
 from motiongen.text import british_date, count_words
 
@@ -134,7 +136,7 @@ def required_fields(ctx: Context) -> list[Finding]:
                 Finding(
                     rule="required-field",
                     severity="error",
-                    message=f"{ctx.profile.name} motions need {what}, and this one has none",
+                    message=f"{ctx.profile.motions} need {what}, and this one has none",
                     fix=fix,
                     where=key,
                     source=_rule_source(ctx.profile, key),
@@ -207,7 +209,8 @@ GENERIC_TITLES = re.compile(
 TITLE_VERBS = re.compile(
     r"\b(?:stop|end|oppose|opposing|keep|bring|reverse|ban|defend|protect|save|fund|halt|no|"
     r"not|against|back|public|return|take|put|make|give|invest|scrap|restore|reclaim|run|own|"
-    r"provide|rebuild|for)\b",
+    r"provide|rebuild|for|cap|limit|curb|abolish|nationalise|nationalize|insource|regulate|"
+    r"support|campaign|win|fight|tax|pay|staff|hire|recruit|employ|build|open|stand|act)\b",
     re.IGNORECASE,
 )
 
@@ -291,6 +294,44 @@ def sections_filled(ctx: Context) -> list[Finding]:
     return out
 
 
+# Two clauses read as one point when the shorter's words (five or more, short words
+# aside) are nearly all in the longer: "Children's care should never be run for
+# profit" beside "…should never be bought and sold for profit".
+REPEAT = 0.75
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", text.casefold())) - {"the", "a", "an", "of", "to", "and"}
+
+
+def repeated_clauses(ctx: Context) -> list[Finding]:
+    """A clause of the user's own that says again what another clause of its section says
+    (a belief typed in that the catalogue's belief above it already holds)."""
+    out = []
+    for section in ctx.document.sections:
+        for later, clause in enumerate(section.clauses):
+            if clause.kind != "text":
+                continue
+            mine = _words(clause.text)
+            for earlier in section.clauses[:later]:
+                theirs = _words(earlier.text)
+                shorter = min(len(mine), len(theirs))
+                if shorter >= 5 and len(mine & theirs) / shorter >= REPEAT:
+                    out.append(
+                        Finding(
+                            rule="repeated-clause",
+                            severity="advice",
+                            message=f"this says again what {_where(ctx, section, earlier)} says "
+                            f'("{_excerpt(earlier.text)}")',
+                            fix="take one of them out, or say something the other does not",
+                            where=_where(ctx, section, clause),
+                            clause=_excerpt(clause.text),
+                        )
+                    )
+                    break
+    return out
+
+
 def own_clauses_act(ctx: Context) -> list[Finding]:
     """A clause of the user's own under "resolves" should say what will be done."""
     out = []
@@ -326,13 +367,49 @@ PLACEHOLDERS = re.compile(
 def _user_text(ctx: Context) -> Iterator[tuple[str, str, str | None]]:
     """(where, text, excerpt) of everything the user typed."""
     m = ctx.motion
-    for key in ("title", "submitted_by", "to", "proposer", "seconder", "calls_on", "commission"):
+    for key in (
+        "title", "submitted_by", "to", "proposer", "seconder", "calls_on", "commission",
+        "moved_by",
+    ):  # fmt: skip
         value = getattr(m, key)
         if value:
             yield key, value, None
+    if m.contact is not None and m.contact.name:
+        yield "contact.name", m.contact.name, None
+    if isinstance(m.carried_on, Carried) and m.carried_on.meeting:
+        yield "carried_on.meeting", m.carried_on.meeting, None
     for section, clause in ctx.clauses():
         if clause.kind == "text":
             yield _where(ctx, section, clause), clause.text, _excerpt(clause.text)
+
+
+_MARKS = re.compile(f"[{INVISIBLE_MARKS}]")
+
+
+def invisible_marks(ctx: Context) -> list[Finding]:
+    """A bidirectional or zero-width mark, pasted in with a name or a clause, can show
+    the words in another order than they are read, or hide some: say where it is."""
+    out = []
+    for where, text, excerpt in _user_text(ctx):
+        found = list(dict.fromkeys(_MARKS.findall(text)))
+        if not found:
+            continue
+        named = ", ".join(
+            f"U+{ord(c):04X} {unicodedata.name(c, 'format character').lower()}" for c in found
+        )
+        out.append(
+            Finding(
+                rule="invisible-mark",
+                severity="warning",
+                message=f"this holds a character that shows nothing but can reorder or hide "
+                f"the words around it ({named})",
+                fix="retype the words, or paste them as plain text; keep the mark only where "
+                "a name in a right-to-left script needs it",
+                where=where,
+                clause=excerpt,
+            )
+        )
+    return out
 
 
 def placeholders(ctx: Context) -> list[Finding]:
@@ -911,7 +988,9 @@ RULES: list[Rule] = [
     title_says_what,
     sections_filled,
     own_clauses_act,
+    repeated_clauses,
     placeholders,
+    invisible_marks,
     guidance,
     proper_form,
     evidence_age,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import typer
@@ -42,11 +41,11 @@ def import_motion(
     out = output or Path(file.stem + ".yaml")
     importer.write_spec(imported, out, force=force)
     for warning in imported.warnings:
-        sys.stderr.write(f"Warning: {warning}.\n")
-    sys.stderr.write(f"Imported {file.name}: {imported.summary()}.\n")
+        boundary.say(f"Warning: {warning}.")
+    boundary.say(f"Imported {file.name}: {imported.summary()}.")
     if line := imported.left_out_line():
-        sys.stderr.write(f"It {line}.\n")
-    sys.stderr.write(f"Wrote {shown(out)}. Next: motiongen check {shown(out)}\n")
+        boundary.say(f"It {line}.")
+    boundary.say(f"Wrote {shown(out)}. Next: motiongen check {shown(out)}")
 
 
 @app.command("amend")
@@ -71,7 +70,7 @@ def amend_motion(
         help="Characters a line, for the line numbers cited (default: the body's, or 80).",
     ),
     today: str | None = typer.Option(
-        None, "--today", help="Date the tracked changes as if today were this day (YYYY-MM-DD)."
+        None, "--today", help="Date the tracked changes as if today were this day, e.g. 14/01/2027."
     ),
     templates: Path | None = TEMPLATES_OPTION,
 ) -> None:
@@ -103,7 +102,7 @@ def amend_motion(
     )
     result = amend(amendments, boundary.catalogue(), boundary.profiles(), options)
     for who in range(len(result.amended.files)):
-        sys.stdout.write(result.amended.text(who) + "\n\n")
+        boundary.emit_document(result.amended.text(who) + "\n\n")
     for note in result.notes:
-        sys.stderr.write(f"Note: {note.rstrip('.')}.\n")
-    sys.stderr.write("Wrote:\n" + "".join(f"  {shown(p)}\n" for p in result.files))
+        boundary.say(f"Note: {note.rstrip('.')}.")
+    boundary.say("Wrote:\n" + "\n".join(f"  {shown(p)}" for p in result.files))

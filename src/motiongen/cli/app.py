@@ -13,10 +13,62 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import typer
+import typer.core
 
 from motiongen.cli import boundary
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+# --- help in words, not types ------------------------------------------------------
+# typer shows each value's Python type in the help ("--title <str>", "SPEC
+# <list[Path]>", "{SPEC}..."): words a branch secretary does not read. Each option
+# gets a name for what it takes, and an argument its name alone, "SPEC...".
+METAVARS = {
+    "profile": "ID", "demand": "ID", "prefer": "ID", "theme": "THEME",
+    "formats": "FORMATS", "output": "PATH", "out_dir": "FOLDER", "templates": "FOLDER",
+    "reference_docx": "FILE.docx", "merge": "FILE.csv", "from_spec": "FILE", "catalogue": "FILE",
+    "profile_files": "PATH", "meeting_date": "DATE", "deadline": "DATE",
+    "submitted_on": "DATE", "carried_on": "DATE", "today": "DATE", "minutes": "MINUTES",
+    "max_age": "YEARS", "max_words": "WORDS", "line_width": "CHARACTERS", "number": "N",
+    "contact_email": "EMAIL", "contact_phone": "PHONE", "nation": "NATION",
+}  # fmt: skip
+
+
+def plain_help(typer_app: typer.Typer) -> None:
+    """Give every option with a value a metavar in words (see METAVARS; else TEXT)."""
+    import inspect
+
+    from typer.models import OptionInfo
+
+    groups = [typer_app, *(g.typer_instance for g in typer_app.registered_groups)]
+    for group in groups:
+        if group is None:
+            continue
+        for command in group.registered_commands:
+            callback = command.callback
+            if callback is None:
+                continue
+            for name, parameter in inspect.signature(callback).parameters.items():
+                info = parameter.default
+                if isinstance(info, OptionInfo) and info.metavar is None:
+                    if isinstance(info.default, bool):
+                        continue  # a flag takes no value
+                    info.metavar = METAVARS.get(name, "TEXT")
+
+
+def _argument_help(self: Any, ctx: Any) -> str | None:
+    return None  # the argument's name ("SPEC") says it; its help says the rest
+
+
+def _argument_usage(self: Any) -> str:
+    name = self.display_name_raw
+    name = name if self.required else f"[{name}]"
+    return name + ("..." if self.nargs != 1 else "")
+
+
+typer.core.TyperArgument.display_type_rich = _argument_help  # type: ignore[method-assign]
+typer.core.TyperArgument._usage_display_name = _argument_usage  # type: ignore[method-assign]
 
 app = typer.Typer(
     name="motiongen",

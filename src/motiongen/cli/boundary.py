@@ -6,6 +6,7 @@ alone, so nothing here may import typer, rich or pydantic at start-up.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sys
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from motiongen import __version__, signals
-from motiongen.errors import EXIT_INTERRUPTED, MotiongenError, terminal_safe
+from motiongen.errors import EXIT_BAD_INPUT, EXIT_INTERRUPTED, MotiongenError, terminal_safe
 
 
 class State:
@@ -58,6 +59,38 @@ def call(func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     except KeyboardInterrupt:
         error("stopped; nothing was left half-written")
         raise Stop(EXIT_INTERRUPTED) from None
+    except OSError as exc:
+        if not is_closed_pipe(exc):
+            raise
+        raise Stop(stdout_closed()) from None
+
+
+# A closed pipe (`motiongen demands list | head`) or a closed stdout (`>&-`) ends
+# every command the same way: one line and exit 2, as the README's table says of
+# output that could not be written.
+STDOUT_CLOSED = MotiongenError(
+    "standard output is closed, so not all of the output could be printed",
+    hint="a program reading it, such as head, stopped early; to keep all of it, "
+    "send it to a file with > FILE",
+)
+
+
+def is_closed_pipe(exc: BaseException) -> bool:
+    return isinstance(exc, BrokenPipeError) or (
+        isinstance(exc, OSError) and exc.errno in (errno.EPIPE, errno.EBADF)
+    )
+
+
+def stdout_closed() -> int:
+    """Say once that stdout went away; the exit code to end with."""
+    _silence_stdout()
+    error(str(STDOUT_CLOSED))
+    return EXIT_BAD_INPUT
+
+
+def _silence_stdout() -> None:
+    # Whatever is still buffered would fail again at exit, with a traceback.
+    sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - nothing more to flush at exit
 
 
 def error(message: str) -> None:
@@ -75,6 +108,23 @@ def say(line: str) -> None:
         stream.flush()
     except (OSError, ValueError):
         pass  # nowhere left to say it
+
+
+def out(line: str = "") -> None:
+    """A line of a command's own output on stdout (findings, a list of groups), made
+    safe for the terminal as messages are: a name is shown, never obeyed."""
+    emit("\n".join(terminal_safe(part) for part in line.split("\n")) + "\n")
+
+
+def emit_document(text: str) -> None:
+    """A document on stdout: as it is for a file or a pipe, shown safely on a terminal."""
+    try:
+        tty = sys.stdout is not None and sys.stdout.isatty()
+    except (OSError, ValueError):
+        tty = False
+    if tty:
+        text = "\n".join(terminal_safe(part) for part in text.split("\n"))
+    emit(text)
 
 
 def print_json(data: Any) -> None:
@@ -98,11 +148,8 @@ def emit(text: str) -> None:
             stream.buffer.write(text.encode("utf-8"))
         stream.flush()
     except (OSError, ValueError, AttributeError):
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - nothing more to flush at exit
-        raise MotiongenError(
-            "standard output is closed, so there is nowhere to print to",
-            hint="send it to a file with > FILE, or leave stdout open",
-        ) from None
+        _silence_stdout()
+        raise MotiongenError(STDOUT_CLOSED.message, hint=STDOUT_CLOSED.hint) from None
 
 
 def catalogue() -> Any:

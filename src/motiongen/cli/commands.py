@@ -14,13 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from motiongen.cli import agenda, boundary, browse, conference, motions
-from motiongen.cli.app import app
+from motiongen.cli.app import app, plain_help
 
 __all__ = ["agenda", "app", "browse", "conference", "motions"]
 
 # `motiongen --help` lists the commands in the order a secretary meets them:
 # drafting and building first, then the motions someone else wrote.
 ORDER = ("new", "build", "check", "schema", "import", "amend", "composite", "brief")
+plain_help(app)
 app.registered_commands.sort(
     key=lambda c: (
         ORDER.index(c.name or c.callback.__name__)  # type: ignore[union-attr]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import typer
@@ -62,8 +61,11 @@ def composite_motions(
 
     Example: motiongen composite --group motions/*.yaml
     """
+    from motiongen.cli.motions import one_line_flags
     from motiongen.conference import composite, save
     from motiongen.output.formats import parse_formats
+
+    one_line_flags({"--title": title})
 
     if group:
         _group(specs, as_json)
@@ -81,27 +83,24 @@ def composite_motions(
     result = composite.build(specs, boundary.catalogue(), boundary.profiles(), request)
     spec_path = output or save.default_spec(result)
     files = save.save(result, spec_path, fmts, force=force, template_dir=templates)
-    typer.echo(f"{result.motion.submitted_by}: {result.document.word_count_line}.", err=True)
-    typer.echo(
+    boundary.say(f"{result.motion.submitted_by}: {result.document.word_count_line}.")
+    boundary.say(
         f"Mover: {result.sources[result.mover].label}. "
-        f"Seconder: {result.sources[result.seconder].label}.",
-        err=True,
+        f"Seconder: {result.sources[result.seconder].label}."
     )
     for item in result.dropped:
-        typer.echo(
+        boundary.say(
             f"Dropped to fit: {result.origin_names(item.origins)}'s \u201c{item.text}\u201d "
-            "(it repeats a clause kept).",
-            err=True,
+            "(it repeats a clause kept)."
         )
     for path in files:
-        typer.echo(f"Wrote {_shown(path)}", err=True)
+        boundary.say(f"Wrote {_shown(path)}")
     if result.undecided:
         for conflict in result.undecided:
-            typer.echo(
+            boundary.say(
                 f"For the compositing meeting to decide: {conflict.first} or {conflict.second} "
                 f"({conflict.why}); neither is in the composite. Settle it with "
-                f"--prefer {conflict.first} or --prefer {conflict.second}.",
-                err=True,
+                f"--prefer {conflict.first} or --prefer {conflict.second}."
             )
         raise typer.Exit(EXIT_CHECKS_FAILED)
 
@@ -111,7 +110,7 @@ def _group(specs: list[Path], as_json: bool) -> None:
 
     entries, problems = grouping.read(specs)
     for problem in problems:
-        sys.stderr.write(f"Error: {problem}\n")
+        boundary.error(str(problem))
     groups = grouping.group(entries, boundary.catalogue(), boundary.profiles())
     if as_json:
         boundary.print_json({"groups": [g.as_json() for g in groups]})
@@ -121,21 +120,21 @@ def _group(specs: list[Path], as_json: bool) -> None:
             if len(found.members) < 2:
                 continue
             shown += 1
-            typer.echo(f"Group {shown} ({len(found.members)} motions): {found.why}.")
+            boundary.out(f"Group {shown} ({len(found.members)} motions): {found.why}.")
             for entry in found.members:
-                typer.echo(
+                boundary.out(
                     f"  {entry.submitted_by}: \u201c{entry.title}\u201d ({_shown(entry.path)})"
                 )
             if any(m.in_batch for m in found.members):
-                typer.echo("  To composite them, put each motion in a spec file of its own.\n")
+                boundary.out("  To composite them, put each motion in a spec file of its own.\n")
             else:
                 files = " ".join(_shown(m.path) for m in found.members)
-                typer.echo(f"  To composite them: motiongen composite {files}\n")
+                boundary.out(f"  To composite them: motiongen composite {files}\n")
         alone = [m for g in groups if len(g.members) == 1 for m in g.members]
         if alone:
-            typer.echo("Not grouped (too little in common with the others):")
+            boundary.out("Not grouped (too little in common with the others):")
             for entry in alone:
-                typer.echo(
+                boundary.out(
                     f"  {entry.submitted_by}: \u201c{entry.title}\u201d ({_shown(entry.path)})"
                 )
     if problems:
@@ -191,10 +190,9 @@ def brief_command(
         inputs=[spec_file],
         template_dir=templates,
     )
-    typer.echo(
+    boundary.say(
         f"{notes.words} words to say for {minutes:g} minutes ({notes.target} at "
-        f"{brief.WORDS_A_MINUTE} a minute).",
-        err=True,
+        f"{brief.WORDS_A_MINUTE} a minute)."
     )
     for path in files:
-        typer.echo(f"Wrote {_shown(path)}", err=True)
+        boundary.say(f"Wrote {_shown(path)}")

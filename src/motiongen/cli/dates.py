@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from motiongen.errors import MotiongenError
-from motiongen.text import parse_date
+from motiongen.text import DATE_FORMS, parse_date
 
 
 def date_option(text: str | None, name: str) -> dt.date | None:
@@ -16,5 +16,6 @@ def date_option(text: str | None, name: str) -> dt.date | None:
     try:
         return parse_date(text)
     except ValueError as exc:
-        hint = "write it as 14/01/2027 or 2027-01-14"
+        # Most of parse_date's messages already say how to write a date: once is enough.
+        hint = None if "write" in str(exc) else f"write it as {DATE_FORMS}"
         raise MotiongenError(str(exc), field=name, hint=hint) from None

@@ -7,12 +7,42 @@ or "Cuts :x: now" prints as written.
 
 from __future__ import annotations
 
+import errno
 from typing import Any
 
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
-from rich.text import Text
+from rich.text import Text as RichText
+
+from motiongen.errors import terminal_safe
+
+
+class Text(RichText):
+    """rich's Text with the characters a terminal would obey shown escaped instead:
+    controls, and the bidirectional and zero-width marks that reorder or hide words."""
+
+    def __init__(self, text: str = "", *args: Any, **kwargs: Any) -> None:
+        super().__init__(_safe(text), *args, **kwargs)
+
+    def append(self, text: Any, style: Any = None) -> Text:
+        super().append(_safe(text) if isinstance(text, str) else text, style)
+        return self
+
+
+def _safe(text: str) -> str:
+    """Each line made safe, the line breaks kept."""
+    return "\n".join(terminal_safe(line) for line in text.split("\n"))
+
+
+class SafeConsole(Console):
+    """A console that lets a closed pipe end the command as every other one does
+    (rich's own way is exit 1, the code for a motion that failed its checks)."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError(errno.EPIPE, "standard output is closed")
+
 
 LEVEL_NAMES = {
     "national": "Government and Parliament",
@@ -57,7 +87,7 @@ def demand_table(demands: list[Entry], title: str, *, show_theme: bool = False) 
 
 def demand_detail(view: View, entry: Entry) -> Panel:
     d = entry["full"]
-    parts: list[Text | Table] = []
+    parts: list[RichText | Table] = []
     parts.append(Text.assemble(("Theme: ", "bold"), d["theme_title"]))
     parts.append(Text.assemble(("Clause: ", "bold"), "… to " + d["clause"] + "."))
     parts.append(
@@ -100,11 +130,11 @@ def demand_detail(view: View, entry: Entry) -> Panel:
 def stdout() -> Console:
     # No emoji codes: a title such as "Cuts :x: and more" is data, to print as
     # written (and rich's table of codes is slow to load).
-    return Console(highlight=False, emoji=False)
+    return SafeConsole(highlight=False, emoji=False)
 
 
 def stderr() -> Console:
-    return Console(stderr=True, highlight=False, emoji=False)
+    return SafeConsole(stderr=True, highlight=False, emoji=False)
 
 
 def profile_table(profiles: list[Entry]) -> Table:
@@ -127,7 +157,7 @@ def profile_table(profiles: list[Entry]) -> Table:
 
 def profile_detail(entry: Entry) -> Panel:
     p = entry["record"]
-    parts: list[Text] = [Text(p["description"])]
+    parts: list[RichText] = [Text(p["description"])]
     for key in ("notes", "believes", "resolves", "mandates"):
         lead = p["sections"][key]
         if lead:

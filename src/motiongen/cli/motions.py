@@ -37,10 +37,10 @@ def new_motion(
     contact_email: str | None = typer.Option(None, "--contact-email", help="Their email."),
     contact_phone: str | None = typer.Option(None, "--contact-phone", help="Their phone number."),
     submitted_on: str | None = typer.Option(
-        None, "--submitted-on", help="The date you send it in, YYYY-MM-DD."
+        None, "--submitted-on", help="The date you send it in, e.g. 14/01/2027."
     ),
     carried_on: str | None = typer.Option(
-        None, "--carried-on", help="The date the meeting carried it, YYYY-MM-DD."
+        None, "--carried-on", help="The date the meeting carried it, e.g. 14/01/2027."
     ),
     carried_at: str | None = typer.Option(
         None, "--carried-at", help="The meeting that carried it, e.g. 'branch general meeting'."
@@ -76,7 +76,9 @@ def new_motion(
         None, "--reference-docx", help="Your letterhead (.docx) for the Word document."
     ),
     line_numbers: bool = typer.Option(
-        False, "--line-numbers", help="Number the lines of the motion in the Word document."
+        False,
+        "--line-numbers",
+        help="Number the lines of the motion itself in Word and text documents, from 1.",
     ),
     submission_copy: bool = typer.Option(
         False,
@@ -102,6 +104,14 @@ def new_motion(
     """
     from motiongen.cli import new as newcmd
 
+    one_line_flags(
+        {
+            "--title": title, "--submitted-by": submitted_by, "--to": to,
+            "--proposer": proposer, "--seconder": seconder, "--moved-by": moved_by,
+            "--contact-name": contact_name, "--carried-at": carried_at,
+            "--calls-on": calls_on, "--commission": commission,
+        }
+    )  # fmt: skip
     answers: dict[str, Any] = {
         "profile": profile,
         "title": title,
@@ -137,6 +147,26 @@ def new_motion(
         submission_copy=submission_copy,
     )
     raise typer.Exit(newcmd.run(request, boundary.catalogue(), boundary.profiles()))
+
+
+def one_line_flags(values: dict[str, str | None]) -> None:
+    """Each one-line value given as a flag, checked where it enters as a spec's would be:
+    not blank when given (``--title ""`` is no title), and within the length a line holds."""
+    from motiongen.motion.spec import too_long
+    from motiongen.text import is_blank
+
+    for flag, value in values.items():
+        if value is None:
+            continue
+        if is_blank(value):
+            raise InputError(
+                "this is empty",
+                field=flag,
+                hint=f"give {flag} some words, or leave it out",
+            )
+        problem = too_long(value)
+        if problem is not None:
+            raise InputError(problem, field=flag)
 
 
 def _contact(name: str | None, email: str | None, phone: str | None) -> Any:
@@ -244,7 +274,7 @@ def check_motions(
         5, "--max-age", min=0, help="Warn about figures older than this many years."
     ),
     today: str | None = typer.Option(
-        None, "--today", help="Check as if today were this date (YYYY-MM-DD)."
+        None, "--today", help="Check as if today were this date, e.g. 14/01/2027."
     ),
     as_json: bool = JSON_OPTION,
 ) -> None:

@@ -11,7 +11,6 @@ returns to the caller, and typer deals with it, help and errors included.
 
 from __future__ import annotations
 
-import errno
 import importlib
 import json
 import os
@@ -207,11 +206,9 @@ def execute(plan: Plan) -> int:
             code = stop.code
         return int(code or 0)
     except OSError as exc:
-        if exc.errno != errno.EPIPE:
+        if not boundary.is_closed_pipe(exc):
             raise
-        # The reader went away (`| head`): stop quietly, as typer does.
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - nothing more to flush at exit
-        return 1
+        return boundary.stdout_closed()  # the reader went away (`| head`)
     except KeyboardInterrupt:
         boundary.error("stopped; nothing was left half-written")
         return EXIT_INTERRUPTED

@@ -19,7 +19,7 @@ from motiongen.catalogue import Catalogue
 from motiongen.checks import DEFAULT_MAX_AGE
 from motiongen.checks.findings import Finding
 from motiongen.cli import boundary
-from motiongen.cli.boundary import emit, print_json, say
+from motiongen.cli.boundary import emit_document, print_json, say
 from motiongen.cli.dates import date_option
 from motiongen.errors import InputError
 from motiongen.io.files import shown
@@ -36,7 +36,7 @@ def _err(line: str) -> None:
 
 def _out(line: str) -> None:
     """The command's own output: `check motion.yaml | grep error` finds it."""
-    sys.stdout.write(line + "\n")
+    boundary.out(line)
 
 
 def _finding_lines(findings: list[Finding], severities: Sequence[str]) -> list[str]:
@@ -115,14 +115,21 @@ def build(
             f"Not written, as the disk is full: {len(not_tried)} more motions, from "
             f"{not_tried[0].label} on (free some space, then build again)"
         )
-    built = sum(1 for r in results if r.files and not r.failed)
-    failed = sum(1 for r in results if r.failed)
+    # A motion that fails its checks is still written (exit 1 says so), so it counts
+    # as built: "Built 0 of 2" after writing six files said the opposite of what
+    # happened.
+    built = sum(1 for r in results if r.files)
+    failing = sum(1 for r in results if r.files and r.failed)
+    not_built = sum(1 for r in results if r.error is not None)
     if not quiet and len(results) > 1:
         folder = shown(options.out_dir)
         folder = "the current folder" if folder == "." else folder
         summary = f"Built {built} of {len(results)} motions into {folder}"
-        if failed:
-            summary += f"; {failed} failed (see above)"
+        if failing:
+            summary += f"; {failing} of them {'fails its' if failing == 1 else 'fail their'} checks"
+            summary += " (see above)" if not not_built else ""
+        if not_built:
+            summary += f"; {not_built} could not be built (see above)"
         if warnings and not single:
             summary += f"; {warnings} warnings ('motiongen check' lists them)"
         _err(summary + ".")
@@ -149,7 +156,7 @@ def build_to_stdout(
     writer = MotionWriter(options)
     for result in results:
         if result.document is not None:
-            emit(writer.render(result.document, options.formats[0]).decode("utf-8"))
+            emit_document(writer.render(result.document, options.formats[0]).decode("utf-8"))
         elif result.error is not None:
             _err(f"Failed: {result.label}: {result.error}")
         for line in _finding_lines(result.findings, ["error"]):

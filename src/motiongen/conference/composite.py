@@ -23,7 +23,7 @@ from motiongen.errors import ChecksFailed, InputError
 from motiongen.io import datafile
 from motiongen.motion import spec
 from motiongen.motion.compose import Document, compose
-from motiongen.motion.spec import ById, FreeText, Motion
+from motiongen.motion.spec import COMPOSITE_BODIES_MAX, ById, FreeText, Motion, fit_line
 from motiongen.profiles import Profile, ProfileSet
 from motiongen.sections import KINDS, spec_key
 from motiongen.text import count_words, sentence
@@ -148,7 +148,7 @@ def read_sources(paths: Sequence[Path], catalogue: Catalogue, profiles: ProfileS
     for source in sources:
         seen[source.label] = seen.get(source.label, 0) + 1
         if seen[source.label] > 1:
-            source.label = f"{source.label} ({source.path.name})"
+            source.label = fit_line(f"{source.label} ({source.path.name})")
     return sources
 
 
@@ -157,13 +157,25 @@ def target_profile(sources: Sequence[Source], profiles: ProfileSet, wanted: str 
     if len(sources) < 2:
         raise InputError(
             "a composite needs at least two motions",
-            field="SPEC",
-            hint="give two or more spec files",
+            hint="give two or more spec files: motiongen composite a.yaml b.yaml",
         )
     profile = profiles.get(wanted or sources[0].motion.profile)
     if profile.composite is None:
         able = [p for p in profiles.profiles.values() if p.composite is not None]
         takers = [p.id for p in able if profile.id in p.composite.accepts]  # type: ignore[union-attr]
+        conference = profiles.get(takers[0]) if takers else None
+        accepted = (conference.composite.accepts or [conference.id]) if conference else []  # type: ignore[union-attr]
+        apart = next((s for s in sources if s.motion.profile not in accepted), None)
+        if conference is not None and apart is not None and not wanted:
+            # A motion the conference does not take either: --profile would not help.
+            other = profiles.get(apart.motion.profile)
+            raise InputError(
+                f"this motion is to {other.body}, and cannot be composited with motions to "
+                f"a {profile.body}",
+                file=apart.path,
+                field="profile",
+                hint="composite only motions to the same conference",
+            )
         raise InputError(
             f"motions to a {profile.name} are not composited",
             field="profile",
@@ -376,15 +388,13 @@ def _spec(
     """The composite as spec data, in the key order people read."""
     assert profile.composite is not None
     first = sources[0].motion
-    names = bodies([s.label for s in sources], profile.composite.plurals)
     wording = profile.composite.submitted_by if request.number else profile.composite.unnumbered
+    wording = wording.replace("{number}", str(request.number or ""))
     nations = {s.motion.nation for s in sources}
     data: dict[str, Any] = {
         "profile": profile.id,
         "title": request.title or first.title,
-        "submitted_by": wording.replace("{number}", str(request.number or "")).replace(
-            "{bodies}", names
-        ),
+        "submitted_by": _from_bodies(wording, [s.label for s in sources], profile),
         "to": first.to,
         "meeting_date": first.meeting_date,
         "nation": nations.pop() if len(nations) == 1 else None,
@@ -415,6 +425,22 @@ def _spec(
         ],
     }
     return {k: v for k, v in data.items() if v not in (None, [], "")}
+
+
+def _from_bodies(wording: str, labels: list[str], profile: Profile) -> str:
+    """'Composite 3, from Anytown, Barrow and Carlisle CLPs': every body named, as far as
+    any composite goes; past COMPOSITE_BODIES_MAX, the first ones and how many more."""
+    assert profile.composite is not None
+    plurals = profile.composite.plurals
+    line = wording.replace("{bodies}", bodies(labels, plurals))
+    shown = len(labels)
+    while len(line) > COMPOSITE_BODIES_MAX and shown > 1:
+        shown -= 1
+        rest = len(labels) - shown
+        line = wording.replace(
+            "{bodies}", join([*labels[:shown], f"{rest} other{'s' if rest > 1 else ''}"])
+        )
+    return fit_line(line, COMPOSITE_BODIES_MAX)
 
 
 def _number(document: Document, items: list[Item]) -> None:

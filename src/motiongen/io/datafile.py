@@ -52,6 +52,15 @@ MAX_BYTES = 5_000_000  # a motion is a few KB; 5,000 branches in a CSV about 0.5
 _NOT_YAML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
+@dataclass(frozen=True)
+class Cut:
+    """A plain value that YAML ended at a ' #': "Motion #3 keep care public" is "Motion"."""
+
+    line: int
+    comment: str  # what YAML took for a comment: "#3 keep care public"
+    written: str  # the value as the line has it, comment and all
+
+
 @dataclass
 class DataFile:
     """Plain data read from a file, and a way back from a data path to its line."""
@@ -59,6 +68,9 @@ class DataFile:
     path: str
     data: Any
     _line_of: Callable[[Loc], int | None] = field(repr=False)
+    # Values a ' #' cut short: YAML read the rest of the line as a comment. Each with
+    # its line, the words cut off and the line as written, so check can say so.
+    cut: dict[Loc, Cut] = field(default_factory=dict, repr=False)
 
     def line_of(self, loc: Sequence[str | int]) -> int | None:
         """The 1-based line of the value at ``loc``, or of its nearest parent."""
@@ -176,6 +188,9 @@ def _load_yaml(text: str, name: str) -> DataFile:
         mark = (exc.context_mark if unclosed else exc.problem_mark) or exc.problem_mark
         problem = (exc.problem or context or "not valid YAML").strip()
         hint = "check the indentation, quotes and brackets on this line"
+        plain = _plain_yaml_mistake(problem, text, mark)
+        if plain is not None:
+            problem, hint = plain
         if exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
             if unclosed:
                 what = (
@@ -223,7 +238,82 @@ def _load_yaml(text: str, name: str) -> DataFile:
         data = _Plain(name).convert(tree)
     except RecursionError:
         raise InputError("the YAML is nested too deeply to read", file=name) from None
-    return DataFile(name, data, line_of)
+    return DataFile(name, data, line_of, _cut_by_comments(tree, text.splitlines()))
+
+
+# A '#' straight after a space ends a plain YAML value: "Motion #3 keep care public"
+# is read as "Motion". A comment written as one ("   # the date of the GC") has a
+# space after its '#'; a hashtag or a number ("#KeepCarePublic", "#3") has none.
+_CUTTING = re.compile(r"#\S")
+
+
+def _cut_by_comments(tree: Any, lines: list[str]) -> dict[Loc, Cut]:
+    """Every plain (unquoted) value whose line goes on after it with ' #word'."""
+    found: dict[Loc, Cut] = {}
+
+    def look(loc: Loc, value: Any, token: Any, position: Any) -> None:
+        if token is None or not isinstance(value, str) or position is None:
+            return
+        line, column = int(position[0]), int(position[1])
+        start = lines[line][column : column + 1] if line < len(lines) else ""
+        if start in ("'", '"', "|", ">"):
+            return  # quoted, or a block: its '#' is part of it, and what follows a comment
+        comment = str(getattr(token, "value", "") or "").strip()
+        mark = getattr(token, "start_mark", None)
+        if _CUTTING.match(comment) and mark is not None and mark.line == line:
+            found[loc] = Cut(line + 1, comment, lines[line][column:].strip())
+
+    def walk(node: Any, loc: Loc, depth: int) -> None:
+        if depth > MAX_DEPTH or not hasattr(node, "ca"):
+            return
+        items = getattr(node.ca, "items", {}) or {}
+        if isinstance(node, dict):
+            for key, value in node.items():
+                tokens = items.get(key) or [None, None, None, None]
+                position = _position(node, key)
+                look((*loc, key), value, tokens[2], position)
+                walk(value, (*loc, key), depth + 1)
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                tokens = items.get(index) or [None]
+                position = _position(node, index)
+                look((*loc, index), value, tokens[0], position)
+                walk(value, (*loc, index), depth + 1)
+
+    walk(tree, (), 0)
+    return found
+
+
+def _position(node: Any, key: Any) -> tuple[int, int] | None:
+    """Where a mapping's value or a list's item starts: (line, column), from 0."""
+    lc: Any = getattr(node, "lc", None)
+    try:
+        line, column = lc.value(key) if isinstance(node, dict) else lc.item(key)
+        return int(line), int(column)
+    except (KeyError, IndexError, TypeError, AttributeError):
+        return None
+
+
+def _plain_yaml_mistake(problem: str, text: str, mark: Any) -> tuple[str, str] | None:
+    """The two mistakes a hand-edited spec makes most, said in words a secretary uses:
+    a ': ' inside a value, and a tab for an indent."""
+    lines = text.splitlines()
+    row = mark.line if mark is not None else -1
+    line = lines[row] if 0 <= row < len(lines) else ""
+    if "character '\\t'" in problem or (problem.startswith("found character") and "\t" in line):
+        return (
+            "this line is indented with a tab, and YAML takes only spaces",
+            "replace the tab with spaces, as many as the lines around it have",
+        )
+    if problem == "mapping values are not allowed here":
+        key = re.match(r"\s*(?:-\s+)?([A-Za-z_][\w-]*):\s+(.*?)\s*$", line)
+        if key and ": " in key.group(2) and key.group(2)[:1] not in "\"'":
+            value = key.group(2).replace('"', '\\"')
+            return (
+                f"the value of '{key.group(1)}' holds ': ', which YAML reads as a new key",
+                f'put the value in double quotes: {key.group(1)}: "{value}"',
+            )
+    return None
 
 
 def _duplicate_key(exc: Any, text: str, name: str) -> InputError:
@@ -624,14 +714,23 @@ def format_loc(loc: Sequence[str | int]) -> str:
 
 
 def validation_error(
-    exc: Any, source: DataFile, *, prefix: Loc = (), what: str = "entry"
+    exc: Any,
+    source: DataFile,
+    *,
+    prefix: Loc = (),
+    what: str = "entry",
+    suggest: Callable[[str], str | None] | None = None,
 ) -> InputError:
-    """The first problem of a pydantic ``ValidationError`` as one clear message."""
+    """The first problem of a pydantic ``ValidationError`` as one clear message;
+    ``suggest`` names the key meant by an unknown one at the top of the entry."""
     errors = exc.errors(include_url=False)
     # A misspelt key shows up as an unknown key and a missing one: name the typo first.
     errors.sort(key=lambda e: e["type"] != "extra_forbidden")
     first = errors[0]
     loc = prefix + tuple(p for p in first["loc"] if not _is_union_tag(p))
+    field_named = (first.get("ctx") or {}).get("field")
+    if field_named and not first["loc"]:  # a rule of the whole entry about one of its keys
+        loc = (*prefix, field_named)
     message = _friendly(first)
     if first["type"] == "extra_forbidden":
         parent = first["loc"][:-1]
@@ -642,6 +741,10 @@ def validation_error(
         if close:
             message = f"unknown key: did you mean '{close[0]}'?"
             errors = [e for e in errors if e["loc"] != (*parent, close[0])]
+        elif suggest is not None and not parent:
+            meant = suggest(str(first["loc"][-1]))
+            if meant:
+                message = f"unknown key: did you mean '{meant}'?"
     more = len(errors) - 1
     hint = f"and {more} more problem{'s' if more > 1 else ''} in this {what}" if more else None
     return InputError(
@@ -662,7 +765,7 @@ def _friendly(error: dict[str, Any]) -> str:
     if kind == "missing":
         return "this key is required but missing"
     if kind == "extra_forbidden":
-        return "unknown key: check its spelling against the documentation"
+        return "unknown key: check its spelling against the README's table of keys"
     if kind == "string_type":
         return f"expected text, got {_describe(error.get('input'))}"
     if kind in {"list_type", "tuple_type"}:

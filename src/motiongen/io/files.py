@@ -42,6 +42,15 @@ def write_error(exc: OSError, path: Path) -> WriteError:
         return WriteError(
             "this folder is read-only", file=path, hint="choose another folder with --out-dir"
         )
+    if code in (errno.EACCES, errno.EPERM) and path.is_file() and _writable(path.parent):
+        # The folder takes new files, so it is this one file that is held: open in a
+        # program that locks it (Word on Windows), or marked read-only.
+        return WriteError(
+            "this file cannot be replaced: it may be open in Word or another program, "
+            "or marked read-only",
+            file=path,
+            hint="close it, or clear its read-only setting, then try again",
+        )
     if code in (errno.EACCES, errno.EPERM):
         return WriteError(
             "you do not have permission to write here",
@@ -63,6 +72,22 @@ def write_error(exc: OSError, path: Path) -> WriteError:
     if code == errno.ENAMETOOLONG:
         return WriteError("the path is too long", file=path, hint="choose a shorter --out-dir")
     return WriteError(f"cannot write here: {exc.strerror or exc}", file=path)
+
+
+def _writable(folder: Path) -> bool:
+    try:
+        return os.access(folder, os.W_OK)
+    except OSError:
+        return False
+
+
+# The files Word and LibreOffice keep beside a document while it is open.
+def lock_files(path: Path) -> list[Path]:
+    """The lock files of an open document beside ``path``: LibreOffice's '.~lock.NAME#'
+    and Word's '~$NAME' (Word drops the first one or two letters of a longer name)."""
+    name = path.name
+    names = {f".~lock.{name}#", f"~${name}", f"~${name[1:]}", f"~${name[2:]}"}
+    return sorted(path.parent / n for n in names if os.path.lexists(path.parent / n))
 
 
 def ensure_folder(folder: Path) -> None:
@@ -153,14 +178,14 @@ def place(staged: Path, path: Path, *, force: bool = False) -> None:
             raise FileExists(
                 "a file of this name is already there",
                 file=path,
-                hint="add --force to replace it, or choose another --out-dir",
+                hint="add --force to replace it, or choose another name or folder",
             ) from None
         except OSError:
             if os.path.lexists(path):
                 raise FileExists(
                     "a file of this name is already there",
                     file=path,
-                    hint="add --force to replace it, or choose another --out-dir",
+                    hint="add --force to replace it, or choose another name or folder",
                 ) from None
             os.replace(staged, path)  # a file system without hard links
             signals.PENDING.discard(str(staged))

@@ -26,12 +26,13 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from motiongen.datatypes import Id, Nation
 from motiongen.errors import InputError, MotiongenError
 from motiongen.io import datafile
 from motiongen.sections import KINDS, Items, SectionKind
-from motiongen.text import RESERVED_NAMES, clean, is_blank, parse_date
+from motiongen.text import RESERVED_NAMES, clean, is_blank, parse_date, slug
 
 
 def _clean_line(value: Any) -> Any:
@@ -46,14 +47,48 @@ def _clean_block(value: Any) -> Any:
     return "" if is_blank(value) else clean(value, single_line=False)
 
 
-# Word's document properties (title, author) hold at most 255 characters: a
-# longer line would pass `check` and then fail in `build`.
+# A one-line field the user writes (a title, a branch, a name) holds up to 255
+# characters, what Word's document properties hold, checked once here as the value
+# is read, so check, build, amend, composite and brief agree. Lines motiongen makes
+# itself from such values never meet a limit the user cannot change: the Word
+# properties made from them are cut to fit (output.word), and a composite's
+# "from A, B, … CLPs" line may run to COMPOSITE_BODIES_MAX.
 LINE_MAX = 255
+COMPOSITE_BODIES_MAX = 4000  # about 250 bodies' names: far beyond any composite
 Line = Annotated[
     str, BeforeValidator(_clean_line), StringConstraints(min_length=1, max_length=LINE_MAX)
 ]
+Bodies = Annotated[
+    str,
+    BeforeValidator(_clean_line),
+    StringConstraints(min_length=1, max_length=COMPOSITE_BODIES_MAX),
+]
+
+
+def too_long(text: str, limit: int = LINE_MAX) -> str | None:
+    """Why a value given on the command line or typed in `new` cannot be used, in the
+    words a spec file's check uses; None when it fits."""
+    size = len(clean(text))
+    if size <= limit:
+        return None
+    return f"this is {size:,} characters long; it must fit in {limit:,}, so shorten it"
+
+
+def fit_line(text: str, limit: int = LINE_MAX) -> str:
+    """A line motiongen makes from the user's values (a label with its file's name),
+    cut at a word to fit where it goes, with '…' to show it was cut."""
+    text = clean(text)
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    if " " in head[limit // 2 :]:
+        head = head.rsplit(" ", 1)[0]
+    return head.rstrip(" ,;:") + "…"
+
+
+BLOCK_MAX = 3000  # a clause: some 500 words, twice the longest conference motion
 Block = Annotated[
-    str, BeforeValidator(_clean_block), StringConstraints(min_length=1, max_length=3000)
+    str, BeforeValidator(_clean_block), StringConstraints(min_length=1, max_length=BLOCK_MAX)
 ]
 # A section's lead as printed: a heading, not a document property, so longer than a
 # Line may be; empty where the motion prints its first paragraphs with no lead.
@@ -201,7 +236,11 @@ class Motion(Spec):
         ),
     ]
     title: Annotated[Line, Field(description="The motion's title")]
-    submitted_by: Line | None = Field(None, description="The branch, CLP, union or group")
+    submitted_by: Bodies | None = Field(
+        None,
+        description="The branch, CLP, union or group (at most 255 characters; a composite's "
+        "list of its bodies may be longer)",
+    )
     to: Line | None = Field(None, description="The meeting or body it goes to")
     meeting_date: Date | None = Field(
         None, description="The meeting's date: 2027-01-14, 14/01/2027 or 14 January 2027"
@@ -281,8 +320,16 @@ class Motion(Spec):
         return found
 
     def default_name(self) -> str:
-        """What the documents are named after, unless ``output`` says: branch and title."""
-        return " ".join(p for p in (self.submitted_by, self.title) if p)
+        """What the documents are named after, unless ``output`` says: branch and title.
+
+        A file name holds 80 characters: where both do not fit, the branch's later
+        words go before the title is cut ('anytown-central-branch-labour-bring-…-public-
+        hands', not '…-labour-party-bring-childrens-social-care-back-into'). The
+        branch's first two words stay, so a batch's files still differ by branch."""
+        words = (self.submitted_by or "").split()
+        while len(words) > 2 and len(slug(" ".join([*words, self.title]), limit=10_000)) > 80:
+            words.pop()
+        return " ".join([*words, self.title]).strip()
 
     def file_name(self) -> str:
         """The documents' name before it is made safe: ``output``, or the default."""
@@ -299,6 +346,18 @@ class Motion(Spec):
                 )
         return self
 
+    @model_validator(mode="after")
+    def _one_body_fits_a_line(self) -> Motion:
+        """The submitting body is one line like any other, unless the motion is a
+        composite, whose 'from A, B, … CLPs' motiongen makes from its motions' bodies."""
+        if self.composite is None and self.submitted_by is not None:
+            problem = too_long(self.submitted_by)
+            if problem is not None:
+                raise PydanticCustomError(
+                    "line_too_long", problem, {"field": "submitted_by", "max_length": LINE_MAX}
+                )
+        return self
+
     @field_validator("output")
     @classmethod
     def _not_reserved(cls, value: str | None) -> str | None:
@@ -307,6 +366,39 @@ class Motion(Spec):
                 f"'{value}' names a device on Windows and cannot be a file name: choose another"
             )
         return value
+
+
+# Words people write for a key, from motion forms and spreadsheets: "Seconded by",
+# a "Branch" column. Each names the key it means.
+KEY_WORDS = {
+    "seconder": ("seconded_by", "seconded", "second", "seconder_name"),
+    "proposer": ("proposed_by", "proposed", "propose", "proposer_name", "mover"),
+    "submitted_by": (
+        "branch", "clp", "from", "by", "submitter", "submitted", "organisation",
+        "organization", "union", "group", "sender", "sent_by", "name",
+    ),
+    "meeting_date": ("date", "meeting_on", "meeting_day"),
+    "to": ("meeting", "send_to", "sent_to", "body", "destination"),
+    "word_limit": ("limit", "words", "max_words"),
+    "demands": ("demand",),
+    "notes": ("note", "facts", "evidence"),
+    "believes": ("belief", "beliefs", "believe"),
+    "resolves": ("resolve", "resolutions", "resolution", "clauses"),
+    "calls_on": ("calls", "call_on"),
+}  # fmt: skip
+_MEANT = {word: key for key, words in KEY_WORDS.items() for word in words}
+
+
+def suggest_key(name: str) -> str | None:
+    """The spec key meant by a name that is not one: a word people write for it
+    ('seconded_by', a 'Branch' column), or the nearest spelling."""
+    plain = re.sub(r"[\s-]+", "_", name.strip().lower())
+    if plain in Motion.model_fields:
+        return plain
+    if plain in _MEANT:
+        return _MEANT[plain]
+    close = difflib.get_close_matches(plain, list(Motion.model_fields), n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 # --- writing a spec ------------------------------------------------------------------
@@ -391,9 +483,59 @@ class Job:
 BATCH_KEYS = {"defaults", "motions"}
 
 
+# Documents a secretary may hand to `build` for a spec: what each one is. `check`,
+# `brief`, `composite` and `amends:` import a .docx, .txt or .md on the fly; `build`
+# writes from a spec, which `import` makes once.
+NOT_SPECS = {
+    ".docx": "a Word document",
+    ".doc": "an old-format Word document (.doc)",
+    ".odt": "a LibreOffice document",
+    ".rtf": "a rich-text document",
+    ".pdf": "a PDF",
+}
+TEXT_MOTIONS = (".txt", ".md", ".markdown")
+
+
+def _import_first(path: Path) -> str:
+    """The way from a document to a spec file, as a hint."""
+    spec_name = path.with_suffix(".yaml").name
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        step = f"copy its text into {path.with_suffix('.txt').name} and import that"
+        source = path.with_suffix(".txt").name
+    elif suffix in (".doc", ".odt", ".rtf"):
+        source = path.with_suffix(".docx").name
+        step = f"save it as {source} from Word or LibreOffice, then import that"
+    else:
+        step, source = "import it first", path.name
+    return f"{step}: motiongen import {source} -o {spec_name}, then use {spec_name}"
+
+
+def _not_a_spec(path: Path) -> InputError | None:
+    """A document given where a spec file belongs: say what it is and how to use it."""
+    what = NOT_SPECS.get(path.suffix.lower())
+    if what is None:
+        return None
+    return InputError(f"this is {what}, not a spec file", file=path, hint=_import_first(path))
+
+
 def read(path: str | Path, merge: str | Path | None = None) -> list[Job]:
     """Every motion a spec file describes; a file that cannot be used raises InputError."""
-    source = datafile.load(path)
+    refused = _not_a_spec(Path(path))
+    if refused is not None:
+        raise refused
+    text_motion = Path(path).suffix.lower() in TEXT_MOTIONS
+    try:
+        source = datafile.load(path)
+    except InputError as exc:
+        if text_motion and exc.message.startswith("not valid YAML"):
+            # A motion pasted into a text file, not a spec written as text.
+            raise InputError(
+                "this reads as a motion written out as text, not a spec file",
+                file=path,
+                hint=_import_first(Path(path)),
+            ) from None
+        raise
     data = source.data
     if not isinstance(data, dict):
         raise InputError(
@@ -401,6 +543,7 @@ def read(path: str | Path, merge: str | Path | None = None) -> list[Job]:
             "(defaults: and motions:)",
             file=source.path,
             line=1,
+            hint=_import_first(Path(path)) if text_motion else None,
         )
     is_batch = bool(BATCH_KEYS & data.keys())
     if merge is not None:
@@ -423,7 +566,10 @@ def _one(source: datafile.DataFile, data: Any, prefix: datafile.Loc, label: str)
         return Job(label, motion=Motion.model_validate(data), source=source, prefix=prefix)
     except ValidationError as exc:
         return Job(
-            label, error=datafile.validation_error(exc, source, prefix=prefix, what="motion")
+            label,
+            error=datafile.validation_error(
+                exc, source, prefix=prefix, what="motion", suggest=suggest_key
+            ),
         )
 
 
@@ -485,8 +631,13 @@ def _merge_csv(source: datafile.DataFile, data: dict[str, Any], csv_path: Path) 
     known = set(Motion.model_fields)
     for column in columns:
         if column not in known:
-            close = difflib.get_close_matches(column, sorted(known), n=1)
-            hint = f"did you mean '{close[0]}'?" if close else "see 'motiongen schema'"
+            meant = suggest_key(column)
+            hint = (
+                f"did you mean '{meant}'?"
+                if meant
+                else "name each column after a spec key, e.g. submitted_by, proposer, "
+                "seconder (the README's table lists them)"
+            )
             if len(columns) == 1 and ";" in column:
                 hint = (
                     "the columns seem to be separated by ';': save the file as "

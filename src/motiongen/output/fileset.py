@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from motiongen.errors import InputError
-from motiongen.io.files import FileExists, discard, place, safe_name, shown, stage
+from motiongen.io.files import FileExists, discard, lock_files, place, safe_name, shown, stage
 
 
 @dataclass
@@ -93,10 +93,21 @@ class FileSet:
                     hint="give them different names (their numbers, bodies or titles)",
                 )
             seen.add(key)
-        if not self.force:
-            in_the_way = self.taken()
-            if in_the_way:
-                raise already_there(in_the_way)
+        in_the_way = self.taken()
+        if not self.force and in_the_way:
+            raise already_there(in_the_way)
+        for path in in_the_way:
+            locks = lock_files(path)
+            if locks:
+                # Open in LibreOffice or Word: replaced now, it would be saved over
+                # with the old words from the window still showing them.
+                raise FileExists(
+                    "this document is open in Word or LibreOffice (its lock file "
+                    f"{locks[0].name} is beside it), so it is not replaced",
+                    file=shown(path),
+                    hint="close it there and try again; if nothing has it open, delete "
+                    "the lock file",
+                )
 
     def write(self) -> list[Path]:
         """Check, stage every file, then give each its name; returns the files written."""
@@ -144,8 +155,11 @@ def already_there(paths: list[Path]) -> FileExists:
     else:
         others = ", ".join(p.name for p in paths[1:4]) + (", …" if len(paths) > 4 else "")
         message = f"{len(paths)} of the files to write are already there (also {others})"
+    them = "it" if len(paths) == 1 else "them"
     return FileExists(
-        message, file=shown(first), hint="add --force to replace them, or choose another folder"
+        message,
+        file=shown(first),
+        hint=f"add --force to replace {them}, or choose another name or folder",
     )
 
 

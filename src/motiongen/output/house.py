@@ -66,7 +66,7 @@ def house_style(document: Any) -> None:
         style = styles[name]
         style.font.name = "Arial"
         east_asian_font(style.element, "Arial")
-        style.font.size = Pt(12 if name == "Footer" else 10)
+        style.font.size = Pt(12)  # accessibility guidance: nothing under 12 point
         _a4_tabs(style.element)
 
 

@@ -81,9 +81,9 @@ class Body:
         self.blocks.append(para)
         return para
 
-    def labelled(self, style: str, label: str, value: str) -> Para:
+    def labelled(self, style: str, label: str, value: str, *, keep_next: bool = False) -> Para:
         """'Proposer: Sam Example', the label in bold."""
-        return self.paragraph(style).add(f"{label}: ", bold=True).add(value)
+        return self.paragraph(style, keep_next=keep_next).add(f"{label}: ", bold=True).add(value)
 
     def table(self, rows: Sequence[Sequence[str]], widths: Sequence[int], style: str = "") -> None:
         self.blocks.append(Table(rows, widths, style))

@@ -16,6 +16,14 @@ if TYPE_CHECKING:
     import subprocess
 
 CHUNK = 40  # files per LibreOffice run: far quicker than one run a file
+# A tagged PDF: headings, lists and the document's language for a screen reader,
+# and the title shown in the window rather than the file name. LibreOffice's plain
+# "pdf" filter writes none of that.
+PDF_FILTER = (
+    'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"},'
+    '"ExportBookmarks":{"type":"boolean","value":"true"},'
+    '"DisplayPDFDocumentTitle":{"type":"boolean","value":"true"}}'
+)
 
 
 def find_soffice() -> str | None:
@@ -49,7 +57,7 @@ def convert(docx_files: list[Path], out_dir: Path, *, timeout: int = 300) -> dic
                 "--headless",
                 "--norestore",
                 "--convert-to",
-                "pdf",
+                PDF_FILTER,
                 "--outdir",
                 str(out_dir),
                 *map(str, chunk),

@@ -177,8 +177,12 @@ def _motion(
                 num_id=num_id if clause.number else None,
                 counted=True,
             )
-    for label, value in words.people:
-        body.labelled(ids.normal, label, clean(value))
+    for index, (label, value) in enumerate(words.people):
+        # The names on one page: a proposer on page 1 and the seconder on page 2
+        # (as a letterhead's taller header made of the council example) reads as a
+        # motion with one name.
+        last = index == len(words.people) - 1
+        body.labelled(ids.normal, label, clean(value), keep_next=not last)
     if words.carried:
         body.paragraph(ids.normal, text(words.carried))
     if words.word_count:
@@ -243,7 +247,10 @@ def _properties(core: Any, props: Properties) -> None:
         (DC, "language", house.LANGUAGE),
         (CP, "lastModifiedBy", _fit(props.author)),
         (CP, "revision", "1"),
-        (CP, "contentStatus", "Draft"),
+        # No status: the document is ready to send, and "Draft" (python-docx's and
+        # Word's template value) said otherwise; "Final" would read as Word's
+        # Mark as Final, which it is not.
+        (CP, "contentStatus", ""),
         (DCTERMS, "created", now),
         (DCTERMS, "modified", now),
     ]

@@ -187,7 +187,9 @@ def _large(document: Any) -> None:
     from docx.shared import Pt
 
     styles = document.styles
-    for name, size in (("Normal", 16), ("Heading 1", 24), ("Heading 2", 20), ("Footer", 16)):
+    for name, size in (
+        ("Normal", 16), ("Heading 1", 24), ("Heading 2", 20), ("Header", 16), ("Footer", 16),
+    ):  # fmt: skip
         styles[name].font.size = Pt(size)
     styles["Normal"].paragraph_format.space_after = Pt(10)
 
@@ -337,8 +339,9 @@ def _copy_missing_styles(document: Any) -> None:
 
 
 def _word_count_style(document: Any) -> str:
-    """The word count set apart from the motion: space and a thin rule above it,
-    smaller type, a style of its own that a letterhead can restyle."""
+    """The word count set apart from the motion: space and a thin rule above it, in
+    the body's size (accessibility guidance: nothing under 12 point), a style of its
+    own that a letterhead can restyle."""
     from docx.enum.style import WD_STYLE_TYPE
     from docx.shared import Pt
 
@@ -347,7 +350,7 @@ def _word_count_style(document: Any) -> str:
         return str(styles["Word Count"].style_id)
     style = styles.add_style("Word Count", WD_STYLE_TYPE.PARAGRAPH)
     style.base_style = styles["Normal"]
-    style.font.size = Pt(10)
+    style.font.size = Pt(12)
     style.paragraph_format.space_before = Pt(12)
     style.paragraph_format.keep_together = True
     border = ooxml.add(style.element.get_or_add_pPr(), "pBdr")
@@ -356,8 +359,8 @@ def _word_count_style(document: Any) -> str:
 
 
 def _source_style(document: Any, list_style: str) -> str:
-    """The short references in smaller type, like the word count: they are
-    for checking, not for reading out."""
+    """The short references in a style of their own, like the word count, set close
+    together (they are for checking, not for reading out) but never under 12 point."""
     from docx.enum.style import WD_STYLE_TYPE
     from docx.shared import Pt
 
@@ -366,7 +369,7 @@ def _source_style(document: Any, list_style: str) -> str:
         return str(styles["Source"].style_id)
     style = styles.add_style("Source", WD_STYLE_TYPE.PARAGRAPH)
     style.base_style = styles[list_style]
-    style.font.size = Pt(10)
+    style.font.size = Pt(12)
     style.paragraph_format.space_after = Pt(2)
     return str(style.style_id)
 

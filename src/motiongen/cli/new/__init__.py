@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from motiongen.checks.findings import has_errors
+from motiongen.cli import keys
 from motiongen.cli.boundary import say
 from motiongen.cli.new import drafting
 from motiongen.cli.new.ask import Asker, Back, Item, PlainAsker, TermAsker, plain_wanted
@@ -55,12 +56,14 @@ def run(request: NewRequest, catalogue: Any, profiles: Any) -> int:
     settings = drafting.load_settings()
     given = {k: v for k, v in request.answers.items() if v not in (None, [], "")}
 
-    if not interactive:
+    asker = _asker(request) if interactive else None
+    if asker is None or asker.plain:
+        keys.release()  # typed answers are read a line at a time, and shown
+    if asker is None:
         answers = _starting_answers(request, catalogue)
         answers.update(given)
         return _without_questions(request, answers, settings, catalogue, profiles)
 
-    asker = _asker(request)
     previous = signal.signal(signal.SIGHUP, _hang_up) if hasattr(signal, "SIGHUP") else None
     draft = drafting.Draft()
     try:
@@ -91,6 +94,7 @@ def run(request: NewRequest, catalogue: Any, profiles: Any) -> int:
         )
         return 0
     finally:
+        keys.release()
         if previous is not None:
             signal.signal(signal.SIGHUP, previous)
     code, written = _write(
@@ -137,7 +141,13 @@ def _carry_on_or_start(
     request: NewRequest, asker: Asker, profiles: Any, catalogue: Any
 ) -> dict[str, Any]:
     """Never lose an unfinished motion: offer it, or keep it aside under a dated name."""
-    if request.resume or request.from_spec is not None:
+    if request.resume:
+        resumed = drafting.Draft.resume(catalogue)
+        profile = profiles.profiles.get(resumed.answers.get("profile"))
+        body = profile.name if profile is not None else "a body not chosen yet"
+        asker.say(f"Carrying on with your motion {resumed.describe(body)}.", "bold")
+        return resumed.answers
+    if request.from_spec is not None:
         return _starting_answers(request, catalogue)
     damaged = drafting.put_aside_if_damaged()
     if damaged is not None:
@@ -211,12 +221,19 @@ def _without_questions(
     profiles: Any,
 ) -> int:
 
+    reused: list[str] = []
     if request.yes:
+        if "profile" not in answers and settings.get("profile"):
+            reused.append(f"profile {settings['profile']}")
         answers.setdefault("profile", settings.get("profile"))
         if answers["profile"] in profiles.profiles:
             profile = profiles.get(answers["profile"])
             for key, value in drafting.remembered(settings, profile.kind, profile.id).items():
+                if key not in answers:
+                    reused.append(f"{REUSED_WORDS.get(key, key)} {_reused_value(key, value)}")
                 answers.setdefault(key, value)
+        if "title" not in answers:
+            reused.append(f"the title '{DEFAULT_TITLE}'")
         answers.setdefault("title", DEFAULT_TITLE)
     needed = drafting.missing(answers)
     if needed:
@@ -231,12 +248,38 @@ def _without_questions(
         request.formats or ",".join(settings.get("formats") or []) or "docx,md,txt"
     )
     place = request.output or str(settings.get("out_dir") or ".")
+    if request.yes and not request.formats and settings.get("formats"):
+        reused.append(f"the formats {','.join(formats)}")
+    if request.yes and not request.output and settings.get("out_dir"):
+        reused.append(f"the folder {place}")
+    if reused:
+        # --yes takes what earlier motions answered: said, so a script is not surprised.
+        _err(
+            "Note: --yes used, from your earlier motions and the defaults: "
+            + "; ".join(reused)
+            + ". Give the flags (--submitted-by, --nation, --format, --output…) to change them."
+        )
     out_dir, stem = drafting.output_target(place, drafting.to_motion(answers), Path("."))
     target = (out_dir, stem, request.force)
     code, written = _write(request, answers, formats, target, settings, catalogue, profiles)
     if written and request.resume:
         drafting.Draft().discard()  # finished: --resume would otherwise offer it again
     return code
+
+
+REUSED_WORDS = {
+    "submitted_by": "submitted by",
+    "to": "where it goes",
+    "proposer": "proposer",
+    "seconder": "seconder",
+    "nation": "nation",
+}
+
+
+def _reused_value(key: str, value: Any) -> str:
+    from motiongen.catalogue.models import NATION_NAMES
+
+    return NATION_NAMES.get(str(value), str(value)) if key == "nation" else f"'{value}'"
 
 
 def _write(

@@ -19,6 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from motiongen.errors import terminal_safe
+
 Count = Callable[[list[str]], tuple[str, bool]]  # chosen values -> (words line, over the limit)
 Check = Callable[[str], "str | None"]  # an answer -> what is wrong with it, or None
 
@@ -44,6 +46,9 @@ class Item:
 
 class Asker(Protocol):
     plain: bool
+
+    def at(self, number: int) -> None:
+        """The next question is this one of the walk-through (plain mode numbers it so)."""
 
     def say(self, text: str, style: str = "") -> None: ...
 
@@ -96,6 +101,16 @@ def first_ticks(items: list[Item], order: list[str] | None) -> list[str]:
     return earlier + [v for v in ticked if v not in earlier]
 
 
+def shown_safely(text: str) -> str:
+    """Text for the screen, each line as the terminal-safe printer shows it: a name
+    with a control, bidirectional or zero-width character is shown, never obeyed."""
+    return "\n".join(terminal_safe(line) for line in text.split("\n"))
+
+
+def _print(text: str = "", *, flush: bool = False) -> None:
+    print(shown_safely(text), flush=flush)
+
+
 # --- plain: numbered questions, typed answers ----------------------------------------
 
 
@@ -107,11 +122,15 @@ class PlainAsker:
     def __init__(self) -> None:
         self.number = 0
 
+    def at(self, number: int) -> None:
+        # A question keeps its number when it is asked again ('<' goes back to it).
+        self.number = number - 1
+
     def say(self, text: str, style: str = "") -> None:
-        print(text, flush=True)
+        _print(text, flush=True)
 
     def panel(self, title: str, text: str) -> None:
-        print(f"\n{title}:\n{text}\n", flush=True)
+        _print(f"\n{title}:\n{text}\n", flush=True)
 
     def _read(self) -> str:
         sys.stdout.write("> ")
@@ -126,34 +145,45 @@ class PlainAsker:
 
     def _head(self, message: str) -> None:
         self.number += 1
-        print(f"\n{self.number}. {message}", flush=True)
+        _print(f"\n{self.number}. {message}", flush=True)
 
     def text(self, message: str, *, default: str = "", check: Check | None = None) -> str:
         self._head(message)
         if default:
-            print(f"   (Enter keeps: {default})")
+            _print(f"   (Enter keeps: {default})")
         while True:
             answer = self._read() or default
             problem = check(answer) if check else None
             if problem is None:
                 return answer
-            print(f"   {problem}", flush=True)
+            _print(f"   {problem}", flush=True)
 
     def choose(self, message: str, items: list[Item], *, default: str | None = None) -> str:
         self._head(message)
         for n, item in enumerate(items, 1):
             note = f" ({item.note})" if item.note else ""
             detail = f": {item.detail}" if item.detail else ""
-            print(f"   {n}. {item.title}{note}{detail}")
+            _print(f"   {n}. {item.title}{note}{detail}")
         start = next((n for n, i in enumerate(items, 1) if i.value == default), 1)
-        print(f"   Type a number (Enter for {start}).")
+        _print(f"   Type a number, or a word of the choice (Enter for {start}).")
         while True:
             answer = self._read()
             if not answer:
                 return items[start - 1].value
             if answer.isdigit() and 1 <= int(answer) <= len(items):
                 return items[int(answer) - 1].value
-            print(f"   Type a number from 1 to {len(items)}.", flush=True)
+            found = [n for n, item in enumerate(items, 1) if matches(item, answer)]
+            if len(found) == 1:
+                return items[found[0] - 1].value
+            if found:
+                listed = ", ".join(f"{n}. {items[n - 1].title}" for n in found)
+                _print(f"   '{answer}' fits {listed}: type its number.", flush=True)
+            else:
+                _print(
+                    f"   {no_match('choices', answer, items)}: type a number from 1 to "
+                    f"{len(items)}.",
+                    flush=True,
+                )
 
     def pick(
         self,
@@ -173,16 +203,16 @@ class PlainAsker:
             group = None
             for item in shown or []:
                 if item.group != group and item.group:
-                    print(f"   {item.group}")
+                    _print(f"   {item.group}")
                 group = item.group
                 mark = "[x]" if item.value in chosen else "[ ]"
                 note = f" ({item.note})" if item.note else ""
-                print(f"   {items.index(item) + 1:>2}. {mark} {item.title}{note}")
+                _print(f"   {items.index(item) + 1:>2}. {mark} {item.title}{note}")
             if count is not None:
-                print(f"   {count(chosen)[0]}")
-            print(
-                f"   {message} Type numbers to tick or untick (e.g. 1 4 7), a word to search, "
-                "? for the whole list, Enter when done, < to go back.",
+                _print(f"   {count(chosen)[0]}")
+            _print(
+                f"   {self.number}. {message} Type numbers to tick or untick (e.g. 1 4 7), a "
+                "word to search, ? for the whole list, Enter when done, < to go back.",
                 flush=True,
             )
             answer = self._read()
@@ -190,7 +220,7 @@ class PlainAsker:
             shown = None
             if not answer:
                 if at_least_one and not chosen:
-                    print(f"   {at_least_one}")
+                    _print(f"   {at_least_one}")
                     continue
                 return chosen
             if answer == "?":
@@ -206,13 +236,13 @@ class PlainAsker:
                     keep(list(chosen))
                 titles = {i.value: i.title for i in items}
                 ticked = "; ".join(titles[v] for v in chosen) or "nothing"
-                print(f"   Ticked now: {ticked}")
+                _print(f"   Ticked now: {ticked}")
             else:
                 found = [i for i in items if matches(i, answer)]
                 if found:
                     shown = found
                 else:
-                    print(f"   {no_match(noun, answer, items)}")
+                    _print(f"   {no_match(noun, answer, items)}")
 
 
 # --- a full terminal -----------------------------------------------------------------
@@ -221,6 +251,24 @@ KEYS_LIST = (
     "Up/Down move · Space ticks or unticks · type to search · Enter when done · Esc goes back"
 )
 KEYS_CHOOSE = "Up/Down move · Enter chooses · Esc goes back"
+KEYS_TEXT = (
+    "Typing replaces the answer shown · Left/Right to edit it · Enter keeps it · Esc goes back"
+)
+
+
+def select_all(buffer: Any) -> None:
+    """The answer filled in, selected as a form's field is: typing or pasting replaces
+    it, an arrow key keeps it to edit, Enter keeps it as it is. (Left as plain text,
+    what was typed was added to its end: 'public handsKeep child protection public'.)"""
+    from prompt_toolkit.selection import SelectionType
+
+    if not buffer.text:
+        return
+    buffer.cursor_position = 0
+    buffer.start_selection(selection_type=SelectionType.CHARACTERS)
+    if buffer.selection_state is not None:
+        buffer.selection_state.enter_shift_mode()
+    buffer.cursor_position = len(buffer.text)
 
 
 class TermAsker:
@@ -231,21 +279,27 @@ class TermAsker:
     def __init__(self, console: Any) -> None:
         self.console = console
 
+    def at(self, number: int) -> None:
+        pass  # the screen shows the questions answered above: no numbers needed
+
     def say(self, text: str, style: str = "") -> None:
-        from rich.text import Text
+        from motiongen.cli.display import Text
 
         self.console.print(Text(text, style=style))
 
     def panel(self, title: str, text: str) -> None:
         from rich.panel import Panel
-        from rich.text import Text
+
+        from motiongen.cli.display import Text
 
         self.console.print(Panel(Text(text), title=title, title_align="left"))
 
     def text(self, message: str, *, default: str = "", check: Check | None = None) -> str:
         from prompt_toolkit import PromptSession
+        from prompt_toolkit.filters import has_selection
         from prompt_toolkit.formatted_text import FormattedText
         from prompt_toolkit.key_binding import KeyBindings
+        from prompt_toolkit.keys import Keys
 
         keys = KeyBindings()
 
@@ -253,13 +307,31 @@ class TermAsker:
         def _(event: Any) -> None:
             event.app.exit(exception=Back())
 
+        @keys.add("c-u", filter=has_selection)
+        def _(event: Any) -> None:
+            # Ctrl-U empties the line, the answer shown included.
+            event.current_buffer.cut_selection()
+            event.current_buffer.delete_before_cursor(len(event.current_buffer.text))
+
+        @keys.add(Keys.BracketedPaste, filter=has_selection)
+        def _(event: Any) -> None:
+            # Pasting over the suggested answer replaces it, as typing does.
+            event.current_buffer.cut_selection()
+            data = event.data.replace("\r\n", "\n").replace("\r", "\n")
+            event.current_buffer.insert_text(data)
+
         session: PromptSession[str] = PromptSession(key_bindings=keys)
         session.app.ttimeoutlen = 0.05
         session.app.timeoutlen = 0.05
         while True:
             prompt = FormattedText([("ansigreen bold", "? "), ("bold", message + " ")])
             try:
-                answer = session.prompt(prompt, default=default).strip()
+                answer = session.prompt(
+                    prompt,
+                    default=default,
+                    pre_run=lambda: select_all(session.default_buffer),
+                    bottom_toolbar=KEYS_TEXT if default else None,
+                ).strip()
             except Back:
                 self.say("  ← went back", "dim")
                 raise
@@ -346,7 +418,11 @@ class ListScreen:
             self.cursor = max(0, min(len(shown) - 1, self.cursor + step))
 
     def lines(self, width: int, rows: int) -> list[tuple[str, str]]:
-        """The screen as (style, text) fragments, never taller than ``rows``."""
+        """The screen as (style, text) fragments, never taller than ``rows``, every
+        title and wording shown safely."""
+        return [(style, shown_safely(text)) for style, text in self._lines(width, rows)]
+
+    def _lines(self, width: int, rows: int) -> list[tuple[str, str]]:
         out: list[tuple[str, str]] = []
 
         def line(*parts: tuple[str, str]) -> None:
@@ -417,7 +493,12 @@ class ListScreen:
         if not shown:
             return []
         pointed = shown[self.cursor]
-        detail = textwrap.wrap(pointed.detail, max(20, width - 6)) if pointed.detail else []
+        text = pointed.detail
+        room = max(20, width - 8 - len(pointed.note))
+        if text.startswith(pointed.title) and len(pointed.title) <= room:
+            # The title is on the line above in full: under it, only what it lacks.
+            text = text[len(pointed.title) :].strip()
+        detail = textwrap.wrap(text, max(20, width - 6)) if text else []
         return [*detail, pointed.hint] if pointed.hint else detail
 
     def _footer(self, width: int) -> list[tuple[str, str]]:

@@ -64,28 +64,37 @@ def plain_findings(
     names = _clause_names(doc, catalogue)
     out = []
     for f in ordered(findings):
-        subject, step = _subject(f, names)
+        subject, step, label = _subject(f, names)
         message = _unkeyed(f.message, catalogue)
         fix = PLAIN_FIXES.get(f.rule, f.fix)
-        quoted = re.search(r"'[^']*'", subject)
-        if quoted:  # "the fact 'X': the fact 'X' dates from…" says X once
-            for lead in (f"the fact {quoted.group(0)} ", f"{quoted.group(0)} "):
-                message = message.removeprefix(lead)
+        joined = False
+        if label:  # "the fact 'X': the fact 'X' dates from…" says X once
+            for lead in (f"the fact {label} ", f"{label} "):
+                if message.startswith(lead):
+                    # The subject begins the sentence: "The demand 'X' concerns England".
+                    message, joined = message[len(lead) :], True
+                    break
         if f.rule == "empty-section":
             subject, message, fix = "", EMPTY_SECTION.get(f.where or "", message), ""
         if f.rule == "word-limit":
             text = _over(doc, names)
             out.append(Plain(f.severity, text, text, "demands", f.rule))
             continue
-        text = f"{subject}: {message}" if subject else message
+        text = (
+            (f"{subject} {message}" if joined else f"{subject}: {message}") if subject else message
+        )
         text = text[:1].upper() + text[1:]
         full = f"{text}. {fix[0].upper()}{fix[1:]}." if fix else f"{text}."
         out.append(Plain(f.severity, full, text, step, f.rule))
     return out
 
 
-def _clause_names(doc: Document, catalogue: Catalogue) -> list[tuple[str, str, str, str, int]]:
-    """Each clause: (where, its text, what the secretary chose, the question, its words).
+Named = tuple[str, str, str, str, int, str]
+
+
+def _clause_names(doc: Document, catalogue: Catalogue) -> list[Named]:
+    """Each clause: (where, its text, what the secretary chose, the question, its words,
+    and the quoted name in it, as a message quotes it: "'Cap the profits'").
 
     Several sections can restart their numbers, so a finding's 'calls on 1' is told
     apart by the start of the clause it quotes.
@@ -95,31 +104,38 @@ def _clause_names(doc: Document, catalogue: Catalogue) -> list[tuple[str, str, s
     for section in doc.sections:
         for clause in section.clauses:
             where = doc.place(section, clause)
-            name, step = _name(spec_key(section.kind), clause, catalogue, own)
-            names.append((where, clause.text, name, step, count_words(clause.text)))
+            name, step, label = _name(spec_key(section.kind), clause, catalogue, own)
+            names.append((where, clause.text, name, step, count_words(clause.text), label))
     return names
 
 
-def _name(key: str, clause: Clause, catalogue: Catalogue, own: dict[str, int]) -> tuple[str, str]:
+def _name(
+    key: str, clause: Clause, catalogue: Catalogue, own: dict[str, int]
+) -> tuple[str, str, str]:
     if clause.kind == "demand" and clause.ref in catalogue.demands:
-        return f"the demand '{catalogue.demands[clause.ref].title}'", "demands"
+        label = f"'{catalogue.demands[clause.ref].title}'"
+        return f"the demand {label}", "demands", label
     if clause.kind == "evidence" and clause.ref:
-        return f"the fact '{_short(clause.text)}'", "notes"
+        label = f"'{_short(clause.text)}'"
+        return f"the fact {label}", "notes", label
     if clause.kind == "belief" and clause.ref:
-        return f"the belief '{_short(clause.text)}'", "believes"
+        label = f"'{_short(clause.text)}'"
+        return f"the belief {label}", "believes", label
     own[key] = own.get(key, 0) + 1
-    return f"your own {OWN.get(key, 'clause')} {own[key]}", f"own-{key}"
+    return f"your own {OWN.get(key, 'clause')} {own[key]}", f"own-{key}", ""
 
 
-def _subject(f: Finding, names: list[tuple[str, str, str, str, int]]) -> tuple[str, str]:
+def _subject(f: Finding, names: list[Named]) -> tuple[str, str, str]:
+    """Whom a finding is about, in the walk-through's words; the question that fixes it;
+    and the quoted name the message may begin with."""
     if not f.where:
-        return "", ""
+        return "", "", ""
     start = (f.clause or "").rstrip("…")
-    for where, text, name, step, _ in names:
+    for where, text, name, step, _, label in names:
         if where == f.where and text.startswith(start):
-            return name, step
+            return name, step, label
     subject, step = FIELD_WORDS.get(f.where, ("", ""))
-    return subject[:1].upper() + subject[1:], step
+    return subject[:1].upper() + subject[1:], step, ""
 
 
 def _unkeyed(message: str, catalogue: Catalogue) -> str:
@@ -136,11 +152,11 @@ def _unkeyed(message: str, catalogue: Catalogue) -> str:
     return re.sub(r"'([a-z0-9-]+)'", name, message)
 
 
-def _over(doc: Document, names: list[tuple[str, str, str, str, int]]) -> str:
+def _over(doc: Document, names: list[Named]) -> str:
     assert doc.word_limit is not None
     over = doc.words - doc.word_limit
     costly = sorted(names, key=lambda n: -n[4])[:3]
-    most = ", ".join(f"{name} ({words} words)" for _, _, name, _, words in costly)
+    most = ", ".join(f"{name} ({words} words)" for _, _, name, _, words, _ in costly)
     return (
         f"{doc.words} words, {over} over the limit of {doc.word_limit} for "
         f"{doc.profile.name}. Cut {over} words; these cost most: {most}."

@@ -12,7 +12,7 @@ from motiongen.catalogue.models import NATION_NAMES
 from motiongen.checks import DEFAULT_MAX_AGE
 from motiongen.cli.new.ask import Item
 from motiongen.motion.compose import Document, compose
-from motiongen.motion.spec import Motion
+from motiongen.motion.spec import BLOCK_MAX, Motion, too_long
 from motiongen.text import count_words, parse_date
 
 if TYPE_CHECKING:
@@ -47,6 +47,17 @@ class Lists:
             return "", False
         return words_line(doc.words, doc.word_limit), doc.over_limit
 
+    def cost(self, demand_id: str, ticked: list[str]) -> int:
+        """What a demand costs the motion, or saves it: its clause with the words the
+        body frames it in ("campaign for the Government to"), and the lead of its
+        section where it is the only one there."""
+        others = [d for d in ticked if d != demand_id]
+        with_it = self.document({**self.walk.answers, "demands": [*others, demand_id]})
+        without = self.document({**self.walk.answers, "demands": others})
+        if with_it is None or without is None:
+            return 0
+        return with_it.words - without.words
+
     def demands(self) -> None:
         profile = self.walk.profile()
         existing = list(self.walk.answers.get("demands", []))
@@ -57,7 +68,7 @@ class Lists:
                 if d.theme != theme_id:
                     continue
                 level, _ = profile.frame(d.acted_on_by)
-                words = count_words(d.clause_at(level))
+                words = self.cost(d.id, existing)
                 items.append(
                     Item(
                         d.id,
@@ -82,7 +93,9 @@ class Lists:
             items,
             noun="demands",
             count=lambda chosen: self.count({**self.walk.answers, "demands": chosen}),
-            at_least_one="Pick at least one demand: move to it and press Space",
+            at_least_one="Pick at least one demand: type its number"
+            if self.walk.ask.plain
+            else "Pick at least one demand: move to it and press Space",
             keep=keep,
             order=existing,
         )
@@ -180,11 +193,16 @@ class Lists:
             words, over = self.count(self.walk.answers)
             if words:
                 self.walk.ask.say(f"  {words}", "bold red" if over else "cyan")
-            text = self.walk.ask.text(OWN_QUESTIONS[key])
+            text = self.walk.ask.text(OWN_QUESTIONS[key], check=_clause_problem)
             if not text:
                 return
             self.walk.answers.setdefault(key, []).append({"text": text})
             self.walk.draft.save()
+
+
+def _clause_problem(answer: str) -> str | None:
+    problem = too_long(answer, BLOCK_MAX)
+    return problem[:1].upper() + problem[1:] if problem else None
 
 
 def words_line(words: int, limit: int | None) -> str:

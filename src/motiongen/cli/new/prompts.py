@@ -20,6 +20,7 @@ from motiongen.cli.new import drafting
 from motiongen.cli.new.ask import Asker, Back, Item
 from motiongen.cli.new.lists import Lists
 from motiongen.cli.new.review import Review
+from motiongen.motion.spec import too_long
 from motiongen.profiles import Profile, ProfileSet
 from motiongen.text import parse_date
 
@@ -124,6 +125,7 @@ class Walkthrough:
         while True:
             steps = self.steps()
             step = force or next(s for s in steps if not self.known(s))
+            self.ask.at(steps.index(step) + 1)
             try:
                 outcome = self.step(step, again=force is not None)
             except Back:
@@ -176,7 +178,28 @@ class Walkthrough:
             for p in self.profiles.profiles.values()
         ]
         default = self.answers.get("profile") or self.settings.get("profile")
-        self.draft.set("profile", self.ask.choose("Who is the motion for?", items, default=default))
+        before = self.answers.get("profile")
+        chosen = self.ask.choose("Who is the motion for?", items, default=default)
+        if before and chosen != before and before in self.profiles.profiles:
+            self._forget_body(self.profiles.get(before))
+        self.draft.set("profile", chosen)
+
+    def _forget_body(self, old: Profile) -> None:
+        """Where it goes, and the commission, as the old body had them are not the new
+        body's: asked again, with the new one's default (a Napo motion kept "To: the
+        branch meeting", and remembered it for every Napo motion after)."""
+        remembered = drafting.remembered(self.settings, old.kind, old.id)
+        own = {
+            "to": {old.defaults.to, remembered.get("to")},
+            "commission": {old.defaults.commission},
+        }
+        for key, defaults in own.items():
+            value = self.answers.get(key)
+            if value is not None and value in defaults - {None, ""}:
+                self.answers.pop(key)
+                skipped = self.answers.get("_skipped", [])
+                if key in skipped:
+                    skipped.remove(key)
 
     def _text(self, key: str) -> None:
         fallback = {"title": DEFAULT_TITLE}.get(key, "")
@@ -189,7 +212,8 @@ class Walkthrough:
         def check(answer: str) -> str | None:
             if key == "title" and not answer:
                 return "The motion needs a title: type one, e.g. 'Keep child protection public'"
-            return None
+            problem = too_long(answer)  # checked here, as the answer is typed
+            return problem[:1].upper() + problem[1:] if problem else None
 
         value = self.ask.text(TEXT_QUESTIONS[key], default=default, check=check)
         if value:
@@ -199,8 +223,7 @@ class Walkthrough:
         self.answers.pop(key, None)
         if key in self.profile().required:
             self.ask.say(
-                f"  Left blank: {self.profile().name} motions need this; you can add it "
-                "before writing.",
+                f"  Left blank: {self.profile().motions} need this; you can add it before writing.",
                 "yellow",
             )
         self._skip(key)
@@ -294,9 +317,14 @@ class Walkthrough:
                 break
             self.ask.say("PDF needs LibreOffice, which is not installed here.", "yellow")
         remembered = str(self.settings.get("out_dir") or "")
+        remembered = remembered if remembered not in ("", ".") else ""
         place = self.ask.text(
-            "Folder to write them in (Enter for the current folder):",
-            default=remembered if remembered not in ("", ".") else "",
+            # With a folder remembered, Enter keeps it (as the prompt says); without one,
+            # Enter is the current folder.
+            "Folder to write them in:"
+            if remembered
+            else "Folder to write them in (Enter for the current folder):",
+            default=remembered,
         )
         # The answer names a folder, even one that does not exist yet.
         return formats, (place or ".").rstrip("/\\") + "/"

@@ -181,11 +181,12 @@ STEP_TITLES = {
 
 
 def summary(doc: Document, findings: list[Plain]) -> str:
-    """One line above the final choice: the count and how many problems."""
+    """One line above the final choice: which motion (its preview may have scrolled off
+    the top of the screen), the count and how many problems."""
     counts = []
     for severity, word in (("error", "problem"), ("warning", "warning")):
         n = sum(1 for f in findings if f.severity == severity)
         if n:
             counts.append(f"{n} {word}{'s' if n > 1 else ''}")
     state = ", ".join(counts) if counts else "no problems"
-    return f"{words_line(doc.words, doc.word_limit)}; {state}."
+    return f"'{doc.title}': {words_line(doc.words, doc.word_limit)}; {state}."
