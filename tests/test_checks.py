@@ -250,6 +250,31 @@ def test_each_nation_has_demands_worded_for_its_own_bodies() -> None:
         assert "demand-elsewhere" in rules(findings(demands=[demand_id])), demand_id
 
 
+@pytest.mark.parametrize("profile_id", ["labour-branch", "labour-conference", "labour-npf"])
+@pytest.mark.parametrize(
+    ("nation", "government"),
+    [
+        ("england", "the Labour Government"),
+        ("wales", "the Welsh Government"),
+        ("scotland", "the Scottish Government"),
+        ("northern-ireland", "the Department of Health in Northern Ireland"),
+    ],
+)
+def test_a_labour_motion_asks_the_government_of_its_own_nation(
+    profile_id: str, nation: str, government: str
+) -> None:
+    # The body's own lead for a national demand must not raise "devolved" by itself.
+    data = {**GOOD, "profile": profile_id, "nation": nation, "notes": [], "believes": []}
+    data["demands"] = ["end-agency-staffing"]
+    motion = Motion.model_validate(data)
+    document = compose(motion, PROFILES.get(profile_id), CAT)
+    asks = [s for s in document.sections if s.to and "Government" in s.lead + s.to]
+    asks += [s for s in document.sections if s.to == government]
+    assert asks and all(s.to == government and government in s.lead for s in asks)
+    found = checks.run(motion, document, CAT, today=TODAY, speakers=PROFILES.speakers)
+    assert "devolved" not in rules(found), [f.message for f in found]
+
+
 def test_the_cma_study_is_not_cited_for_northern_ireland() -> None:
     found = findings(
         nation="northern-ireland", notes=["cma-placements-market-problems-2022"], demands=[]

@@ -29,7 +29,8 @@ COVERABLE = (*REQUIRABLE, "word_limit", "title", "notice")
 
 
 class Sections(Strict):
-    """The leads of the body's sections; ``{calls_on}`` and ``{body}`` are filled in.
+    """The leads of the body's sections; ``{calls_on}``, ``{body}`` and ``{government}``
+    (the motion's nation's government: the Welsh Government for Wales) are filled in.
 
     ``resolves`` heads the motion's own clauses (``resolves:`` in a spec). Where
     it asks someone else ("Conference calls on {calls_on} to:"), a clause that
@@ -137,6 +138,9 @@ class Period(Strict):
     since: dt.date
     until: dt.date | None = None
     context: Text
+    # How the body's motions name the UK Government in this period ("the Labour
+    # Government"): what "{government}" in a lead means for a motion for England.
+    government: Text = "the Government"
     out_of_date: DatedWording | None = None
 
     def covers(self, day: dt.date) -> bool:
@@ -217,6 +221,18 @@ class Profile(Strict):
     address: Text = "Chair, friends"
     composite: Compositing | None = None
     recognise: Recognise = Field(default_factory=Recognise)
+
+    def government(self, devolved: str | None) -> str:
+        """Whom "{government}" in a lead names: the nation's own government where
+        children's care is devolved to it (``devolved``), else the UK Government as
+        the body names it in the period its wording is for."""
+        if devolved:
+            return devolved
+        return self.period.government if self.period else "the Government"
+
+    def lead_values(self, calls_on: str, devolved: str | None = None) -> dict[str, str]:
+        """What the placeholders of the body's leads stand for in one motion."""
+        return {"calls_on": calls_on, "body": self.body, "government": self.government(devolved)}
 
     @property
     def speaker(self) -> str:

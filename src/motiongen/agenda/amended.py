@@ -245,7 +245,7 @@ def _mark(
             for e in mine:
                 if e.kind == "new_para":
                     paras.append(_new(section.key, e.text, e.ref, author[e.who], s))
-    values = {"calls_on": calls_on, "body": profile.body}
+    values = profile.lead_values(calls_on)
     for e in replace_all:
         for index, (key, items) in enumerate(e.replace_with):
             group = len(doc.sections) + index

@@ -14,6 +14,7 @@ from typing import Any
 
 from motiongen.agenda.amendments import KEYS, AmendmentFile, Change, Edit, NewDemand
 from motiongen.catalogue import Catalogue, nearest_hint
+from motiongen.datatypes import NATION_NAMES
 from motiongen.errors import ChecksFailed, InputError
 from motiongen.motion.compose import Document, number_label
 from motiongen.output import layout
@@ -251,10 +252,15 @@ class Applier:
         if demand is None:
             return None
         _, wording = self.profile.frame(demand.acted_on_by)
-        values = {"calls_on": self.calls_on, "body": self.profile.body}
-        to = fill(wording.to, values) if wording.to else ""
-        lead = fill(wording.lead, {**values, "to": to})
-        found = [i for i, x in enumerate(self.view.doc.sections) if x.lead == lead and x.clauses]
+        leads = set()
+        # The motion may be for any nation: its lead names that nation's government.
+        for nation in (None, *NATION_NAMES):
+            values = self.profile.lead_values(
+                self.calls_on, self.catalogue.devolved_government(nation)
+            )
+            to = fill(wording.to, values) if wording.to else ""
+            leads.add(fill(wording.lead, {**values, "to": to}))
+        found = [i for i, x in enumerate(self.view.doc.sections) if x.lead in leads and x.clauses]
         return found[-1] if found else None
 
     def worded(self, index: int, key: str, demand_id: str) -> str:

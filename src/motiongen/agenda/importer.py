@@ -73,8 +73,9 @@ class Imported:
             return None
         shown = ", ".join(repr(_short(t)) for t in self.left_out[:4])
         more = f" and {len(self.left_out) - 4} more" if len(self.left_out) > 4 else ""
+        verb = "is" if len(self.left_out) == 1 else "are"
         return (
-            f"left out {_plural(len(self.left_out), 'paragraph')} that are not the "
+            f"left out {_plural(len(self.left_out), 'paragraph')} that {verb} not the "
             f"motion's words ({shown}{more}), listed at the top of the spec"
         )
 
@@ -355,10 +356,6 @@ def _to_yaml(result: Imported) -> str:
         "comment above it. Put them back as '- text: ...' if the wording matters.",
     ]
     header += [f"Note: {warning}." for warning in result.warnings]
-    if result.body_evidence:
-        header.append(
-            f"Read as {result.data.get('profile')}, from {', '.join(result.body_evidence)}."
-        )
     header += [f"Left out, not the motion's words: {text}" for text in result.left_out]
     return spec.dump(result.data, header, result.comments)
 

@@ -16,6 +16,8 @@ from motiongen.profiles import Profile, ProfileSet
 from motiongen.sections import KINDS
 from motiongen.text import fill, sentence
 
+# Placeholders of a lead that stand for a name the motion prints ("the Welsh Government").
+_NAMED = ("{calls_on}", "{to}", "{government}")
 MATCH_AT = 0.8  # how alike a clause and a catalogue entry must be (0 to 1) to become its id
 
 
@@ -27,8 +29,8 @@ def _norm(text: str) -> str:
 
 
 def _lead_pattern(template: str, body: str) -> re.Pattern[str]:
-    parts = re.split(r"(\{calls_on\}|\{to\})", template.replace("{body}", body))
-    regex = "".join("(.+?)" if p in ("{calls_on}", "{to}") else re.escape(_norm(p)) for p in parts)
+    parts = re.split(r"(\{calls_on\}|\{to\}|\{government\})", template.replace("{body}", body))
+    regex = "".join("(.+?)" if p in _NAMED else re.escape(_norm(p)) for p in parts)
     return re.compile(regex.replace(r"\ ", " ") + r"\s*$")
 
 
@@ -72,7 +74,7 @@ def lead_match(profile: Profile, lead: str) -> LeadMatch | None:
         match = _lead_pattern(template, profile.body).fullmatch(_norm(lead))
         if match:
             named = _original_words(lead, match.group(1)) if match.groups() else None
-            if to in ("{calls_on}", "{to}"):
+            if to in _NAMED:
                 found.append((len(named or ""), LeadMatch(kind, named, to == "{calls_on}")))
             else:
                 found.append((len(named or ""), LeadMatch(kind, to, False)))
@@ -147,7 +149,7 @@ def candidates(kind: str, profile: Profile, catalogue: Catalogue, calls_on: str)
         for ref, belief in catalogue.beliefs.items():
             out.append(Candidate(ref, _norm(sentence(belief.text)).split()))
     else:
-        values = {"calls_on": calls_on, "body": profile.body}
+        values = profile.lead_values(calls_on)
         for ref, demand in catalogue.demands.items():
             seen: set[str] = set()
             for level, wording in profile.framing.levels.items():

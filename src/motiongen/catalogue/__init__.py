@@ -101,6 +101,16 @@ class Catalogue:
             named.setdefault(actor.id, actor)
         return list(named.values())
 
+    def devolved_government(self, nation: str | None) -> str | None:
+        """The government that acts on children's care in ``nation``, where that is not
+        the UK Government (care is devolved); None for England or no nation."""
+        if nation is None:
+            return None
+        here = [a for a in self.actors.values() if a.level == "national" and nation in a.nations]
+        if not here or here[0].id == "uk-government":
+            return None
+        return here[0].name
+
     def demand(self, demand_id: str) -> Demand:
         return self._get("demands", demand_id)
 

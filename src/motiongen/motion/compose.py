@@ -205,7 +205,7 @@ def compose(motion: Motion, profile: Profile, catalogue: Catalogue) -> Document:
     wording (or as the spec's ``sections:`` give them), clauses numbered as the
     body's form shows them, words counted."""
     calls_on = motion.calls_on or profile.defaults.calls_on or "the relevant body"
-    values = {"calls_on": calls_on, "body": profile.body}
+    values = profile.lead_values(calls_on, catalogue.devolved_government(motion.nation))
     cited: list[str] = []
     if motion.sections:
         raw = _given(motion, profile, catalogue, values, cited)
@@ -268,7 +268,7 @@ def section_entry(
 ) -> dict[str, Any]:
     """A section as a spec's ``sections:`` writes it: its lead only where the body would
     word it otherwise, whom it asks where it asks anyone."""
-    values = {"calls_on": calls_on, "body": profile.body}
+    values = profile.lead_values(calls_on)
     entry: dict[str, Any] = {"kind": kind}
     if lead != profile.section_lead(kind, to, values):
         entry["lead"] = lead
