@@ -68,7 +68,8 @@ _NARRATIVE = re.compile(
     r"\b(?:moved|seconded|advised that|notice of which|the following (?:notices? of )?motions?"
     r"|submitted (?:by|in accordance)|standing in (?:their|his|her) names?|as it appears"
     r"|here is|here it is|below is|as promised|for info|please find|attached|pasted"
-    r"|passed (?:unanimously|round)|was (?:carried|passed|agreed))\b",
+    r"|passed (?:unanimously|round)|was (?:carried|passed|agreed)"
+    r"|in the following terms|(?:reads|read|worded) as follows)\b",
     re.IGNORECASE,
 )
 # Where a page goes on to print the motion's amendments: not the motion's words.
