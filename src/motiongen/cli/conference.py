@@ -41,7 +41,10 @@ def composite_motions(
         [], "--prefer", help="Settle a conflict: the demand id to keep; may be repeated."
     ),
     max_words: int | None = typer.Option(
-        None, "--max-words", min=1, help="Drop repeated clauses of your own to fit this many words."
+        None,
+        "--max-words",
+        min=1,
+        help="A word limit tighter than the body's: says which clauses will not fit (cuts none).",
     ),
     formats: str = typer.Option(
         "docx,md", "--format", "-f", help="Formats of the composite motion: docx, md, txt, pdf."
@@ -51,9 +54,14 @@ def composite_motions(
 ) -> None:
     """Composite several motions into one, with a report of where every clause went.
 
-    Demands are united (repeats and overlaps kept once), facts and beliefs
-    merged, clauses in a branch's own words kept word for word. Conflicting
-    demands are left for the compositing meeting unless --prefer settles them.
+    Every motion's substance is kept: a clause is left out only where another
+    motion says it in the very same words, or the catalogue says another demand
+    states it in full (covers:). Clauses are merged by section (all the notes
+    together, each addressee's calls together), words of a motion's own kept
+    word for word, each body named as it submitted its motion. Conflicting
+    demands are left for the compositing meeting unless --prefer settles them;
+    motions that share little are warned of. Over the word limit, the composite
+    is written whole and the command says which clauses will not fit (exit 1).
     Writes the composite's spec, its documents and a report (Markdown and Word).
     With --group, proposes which motions belong together instead.
 
@@ -88,20 +96,20 @@ def composite_motions(
         f"Mover: {result.sources[result.mover].label}. "
         f"Seconder: {result.sources[result.seconder].label}."
     )
-    for item in result.dropped:
-        boundary.say(
-            f"Dropped to fit: {result.origin_names(item.origins)}'s \u201c{item.text}\u201d "
-            "(it repeats a clause kept)."
-        )
     for path in files:
         boundary.say(f"Wrote {_shown(path)}")
+    for warning in result.warnings(templates):
+        boundary.say(f"Warning: {warning}")
+    for conflict in result.undecided:
+        boundary.say(
+            f"For the compositing meeting to decide: {conflict.first} or {conflict.second} "
+            f"({conflict.why}); neither is in the composite. Settle it with "
+            f"--prefer {conflict.first} or --prefer {conflict.second}."
+        )
+    over = composite.over_limit(result)
+    if over is not None:
+        raise over
     if result.undecided:
-        for conflict in result.undecided:
-            boundary.say(
-                f"For the compositing meeting to decide: {conflict.first} or {conflict.second} "
-                f"({conflict.why}); neither is in the composite. Settle it with "
-                f"--prefer {conflict.first} or --prefer {conflict.second}."
-            )
         raise typer.Exit(EXIT_CHECKS_FAILED)
 
 
