@@ -172,9 +172,12 @@ def brief_command(
 ) -> None:
     """Write the mover's speech notes for a motion, timed to the minutes allowed.
 
-    An opening, each demand's point with its strongest sourced fact and belief,
-    the objections likely to come with answers, and a close, at about 130 words
-    a minute, set large for reading at a rostrum.
+    An opening, each thing the motion asks quoted in its own words with the
+    sourced facts and beliefs of the catalogue entries it names or links to,
+    what it notes and believes, the objections raised against those entries
+    with answers, time for your own words where the motion's material runs
+    out, and a close on what the motion asks, at about 130 words a minute,
+    set large for reading at a rostrum.
 
     Example: motiongen brief composite-3.yaml --minutes 3 --format docx,md
     """
@@ -198,8 +201,9 @@ def brief_command(
         inputs=[spec_file],
         template_dir=templates,
     )
+    own = f" and {brief.clock(notes.own_time)} in your own words" if notes.own_time else ""
     boundary.say(
-        f"{notes.words} words to say for {minutes:g} minutes ({notes.target} at "
+        f"{notes.words} words to say{own} for {minutes:g} minutes ({notes.target} at "
         f"{brief.WORDS_A_MINUTE} a minute)."
     )
     for path in files:
