@@ -116,10 +116,11 @@ def composite_motions(
 def _group(specs: list[Path], as_json: bool) -> None:
     from motiongen.conference import grouping
 
-    entries, problems = grouping.read(specs)
+    cat, profiles = boundary.catalogue(), boundary.profiles()
+    entries, problems = grouping.read(specs, cat, profiles)
     for problem in problems:
         boundary.error(str(problem))
-    groups = grouping.group(entries, boundary.catalogue(), boundary.profiles())
+    groups = grouping.group(entries, cat, profiles)
     if as_json:
         boundary.print_json({"groups": [g.as_json() for g in groups]})
     else:

@@ -339,7 +339,8 @@ def _close(
         text = asks[0][1].text.rstrip(" .;:,")
         text = text[:1].lower() + text[1:] if text[1:2].islower() else text
         more = len(asks) - 1
-        tail = fill(say["close_more"], {"more": str(more)}) if more else ""
+        tail = fill(say["close_more_one" if more == 1 else "close_more"], {"more": str(more)})
+        tail = tail if more else ""
         values = {"title": motion.title, "ask": text, "more": tail}
         close.lines.append(Line("say", fill(say["close_asks"], values)))
     else:
