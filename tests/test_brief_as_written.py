@@ -46,10 +46,10 @@ BUSES = """\
 Buses for passengers, not shareholders
 
 This branch notes:
-1. Bus routes across the county have been cut by private operators, leaving villages with no evening or Sunday bus.
+1. Private operators have cut bus routes, leaving villages with no evening or Sunday bus.
 2. Fares on the remaining bus routes have risen faster than wages.
 
-This branch believes that buses are a public service, run for passengers and not for the profit of private operators.
+This branch believes that buses are a public service, run for passengers and not for profit.
 
 This branch calls on the county council to:
 1. take the county's buses into public ownership through franchising;

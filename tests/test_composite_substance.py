@@ -10,9 +10,9 @@ The motions here are our own writing.
 from __future__ import annotations
 
 import itertools
+import json
 from pathlib import Path
 
-import json
 from typer.testing import CliRunner
 
 from motiongen import catalogue, profiles
@@ -31,14 +31,16 @@ submitted_by: Northby Branch
 sections:
   - kind: notes
     items:
-      - text: Northby has no council-run children's homes left, and most of its looked-after children live in homes owned by private equity firms.
+      - text: Northby has no council-run children's homes left, and most of its looked-after
+          children live in homes owned by private equity firms.
   - kind: believes
     items:
       - text: Children's homes should be run for the children who live in them, not for investors.
   - kind: calls_on
     to: the Regional Committee
     items:
-      - text: Campaign for councils to open and run their own children's homes, close to the towns the children come from;
+      - text: Campaign for councils to open and run their own children's homes, close to the towns
+          the children come from;
       - text: press the Government to fund councils to buy back homes sold to private providers.
 """
 
@@ -49,15 +51,18 @@ submitted_by: Southby Branch
 sections:
   - kind: notes
     items:
-      - text: Private fostering agencies and private children's homes take a growing share of council budgets for looked-after children.
+      - text: Private fostering agencies and private children's homes take a growing share of
+          council budgets for looked-after children.
   - kind: believes
     items:
       - text: Profit has no place in the care of children.
   - kind: calls_on
     to: The Regional Committee
     items:
-      - text: campaign for councils to open and run their own children's homes, close to the towns the children come from.
-      - text: campaign for foster care to be brought back into public hands, with foster carers supported by council social workers.
+      - text: campaign for councils to open and run their own children's homes, close to the towns
+          the children come from.
+      - text: campaign for foster care to be brought back into public hands, with foster carers
+          supported by council social workers.
 """
 
 BUSES = """\
@@ -67,11 +72,13 @@ submitted_by: Eastby Branch
 sections:
   - kind: notes
     items:
-      - text: Bus routes across the county have been cut by private operators, leaving villages with no evening or Sunday bus.
+      - text: Bus routes across the county have been cut by private operators, leaving villages
+          with no evening or Sunday bus.
       - text: Fares on the remaining bus routes have risen faster than wages.
   - kind: believes
     items:
-      - text: Buses are a public service, and should be run for passengers rather than for the profit of private operators.
+      - text: Buses are a public service, and should be run for passengers rather than for the
+          profit of private operators.
   - kind: calls_on
     to: the Regional Committee
     items:
@@ -145,7 +152,9 @@ demands:
   - id: close-all-private-homes
     title: Every private children's home brought into council hands
     theme: ownership
-    clause: bring every children's home now run for profit into council hands, and let no new one open
+    clause: >-
+      bring every children's home now run for profit into council hands, and let no
+      new one open
     acted_on_by: [national]
     applies_in: [england]
     sources: [{source: npf-submission-2018, at: our own wording}]
@@ -208,7 +217,7 @@ demands:
     path = write(tmp_path, "circle.yaml", text)
     try:
         catalogue.load([path], with_user_files=False)
-    except Exception as exc:  # noqa: BLE001 - the message is what is tested
+    except Exception as exc:  # the message is what is tested
         assert "cannot cover a demand that covers it" in str(exc)
     else:
         raise AssertionError("a circle of covers: was accepted")
