@@ -302,8 +302,23 @@ def _ask_line(n: int, section: Section, clause: Clause, first: bool, say: dict[s
     ordinal = ordinals[n] if n < len(ordinals) else fill(say["ordinal_beyond"], {"n": str(n + 1)})
     ordinal = ordinal[:1].upper() + ordinal[1:]
     lead = section.lead.strip()
-    values = {"ordinal": ordinal, "lead": lead, "clause": clause.text}
+    values = {"ordinal": ordinal, "lead": lead, "clause": unquoted(clause.text)}
     return fill(say["ask"] if first and lead else say["ask_more"], values)
+
+
+def unquoted(text: str) -> str:
+    """A clause to quote, without the quotation marks a page may already print round it."""
+    text = text.strip()
+    for left, right in (("\u201c", "\u201d"), ('"', '"'), ("\u2018", "\u2019"), ("'", "'")):
+        if len(text) > 2 and text.startswith(left) and text.endswith(right):
+            inner = text[1:-1]
+            if left not in inner and right not in inner:
+                return inner
+        if len(text) > 2 and text.startswith(left) and text.endswith(right + "."):
+            inner = text[1:-2]
+            if left not in inner and right not in inner:
+                return inner + "."
+    return text
 
 
 def _opening(motion: Motion, profile: Profile, say: dict[str, str]) -> Part:
@@ -336,8 +351,7 @@ def _close(
     audience = profile.address.split(",", 1)[-1].strip() or profile.address
     close = Part(say["close_heading"])
     if asks:
-        text = asks[0][1].text.rstrip(" .;:,")
-        text = text[:1].lower() + text[1:] if text[1:2].islower() else text
+        text = unquoted(asks[0][1].text).rstrip(" .;:,")
         more = len(asks) - 1
         tail = fill(say["close_more_one" if more == 1 else "close_more"], {"more": str(more)})
         tail = tail if more else ""

@@ -200,7 +200,6 @@ def bodies(names: Sequence[str], plurals: dict[str, str]) -> str:
 def read_sources(paths: Sequence[Path], catalogue: Catalogue, profiles: ProfileSet) -> list[Source]:
     """Each file holds one motion: a spec, or a Word, text or Markdown motion imported.
     Each is named by the body that submitted it (``submitted_by``), never by its file."""
-    say = sentences.table("report")
     sources: list[Source] = []
     for path in paths:
         motion = importer.read_one(
@@ -210,9 +209,16 @@ def read_sources(paths: Sequence[Path], catalogue: Catalogue, profiles: ProfileS
             refusal="this file holds {count} motions; composite takes one motion a file",
             hint="split the batch into one spec file a motion",
         )
-        label = motion.submitted_by or fill(say["unnamed"], {"title": motion.title})
-        sources.append(Source(fit_line(label), path, motion))
+        sources.append(source_of(path, motion))
     return sources
+
+
+def source_of(path: Path, motion: Motion) -> Source:
+    """A motion read from ``path``, named by its submitting body, or, where it names none,
+    by its title: never by the file's name."""
+    say = sentences.table("report")
+    label = motion.submitted_by or fill(say["unnamed"], {"title": motion.title})
+    return Source(fit_line(label), path, motion)
 
 
 def target_profile(sources: Sequence[Source], profiles: ProfileSet, wanted: str | None) -> Profile:
