@@ -319,3 +319,17 @@ def test_max_words_says_what_will_not_fit_and_cuts_nothing(
     for item in past:
         assert f"{item.number} ({item.words} words, from " in error
     assert (tmp_path / "c.yaml").is_file()
+
+
+def test_a_lead_its_clauses_read_on_from_keeps_its_section(tmp_path: Path) -> None:
+    own_lead = HOMES_A.replace(
+        "  - kind: notes\n    items:",
+        "  - kind: notes\n    lead: 'Conference notes that Northby Branch:'\n    items:\n"
+        "      - text: has run a children's homes campaign since 2025.",
+    )
+    paths = [write(tmp_path, "a.yaml", own_lead), write(tmp_path, "b.yaml", HOMES_B)]
+    result = composite.build(paths, CAT, PROFILES)
+    notes = [s for s in result.motion.sections if s.kind == "notes"]
+    assert [s.lead for s in notes] == ["Conference notes that Northby Branch:", None]
+    assert [s.kind for s in result.motion.sections][:2] == ["notes", "notes"]  # side by side
+    assert "has run a children's homes campaign since 2025." in notes[0].items[0].text

@@ -499,6 +499,29 @@ def _group_key(home: Home) -> tuple[str, str | None]:
     return home[0], _addressee(home[1])
 
 
+# Words of a lead that say only who speaks and what the section does ("This Congress
+# further notes that:"); what is left ("that GMB", "is encouraged by") is the lead's
+# own, which its clauses read on from.
+_PLAIN_LEAD = re.compile(
+    r"^(?:this|the|conference|congress|council|branch|meeting|agm|clp|party|that|therefore|"
+    r"further|also|and|to|on|upon|call|calls|note|notes|noting|believe|believes|resolve|"
+    r"resolves|resolved|ask|asks|request|requests|instruct|instructs|mandate|mandates|"
+    r"welcome|welcomes|recognise|recognises|recognize|recognizes|support|supports|condemn|"
+    r"condemns|affirm|affirms|reaffirms)$"
+)
+
+
+def _lead_words(lead: str | None, to: str | None) -> str:
+    """What a lead says beyond who speaks and what the section does: '' for 'Congress
+    notes that:', 'gmb' for 'Congress notes that GMB:'."""
+    if not lead:
+        return ""
+    text = _norm(lead)
+    if to:
+        text = text.replace(_norm(to), " ")
+    return " ".join(w for w in text.split() if not _PLAIN_LEAD.match(w))
+
+
 def _clauses(parts: list[Part], items: list[Item], sources: Sequence[Source]) -> None:
     """Facts, beliefs and clauses of the motions' own words: each kept, and kept once
     only where another motion says it in the very same words (case and punctuation
@@ -560,16 +583,21 @@ def _entry(item: Item, sources: Sequence[Source]) -> Any:
 def _sections(items: Sequence[Item], sources: Sequence[Source]) -> list[dict[str, Any]]:
     """The composite as sections, merged: every motion's notes in one section, their
     beliefs in another, each addressee's calls together, in the order people read."""
-    groups: dict[tuple[str, str | None], list[Item]] = {}
+    groups: dict[tuple[str, str | None, str], list[Item]] = {}
     for item in items:
-        groups.setdefault(_group_key(item.home), []).append(item)
+        lead = item.leads[0] if item.leads else None
+        own = _lead_words(lead, item.home[1])  # a lead its clauses read on from stays apart
+        groups.setdefault((*_group_key(item.home), own), []).append(item)
     ordered = sorted(groups.items(), key=lambda kv: KIND_ORDER.index(kv[0][0]))
     out: list[dict[str, Any]] = []
-    for (kind, _), members in ordered:
+    for (kind, _, own), members in ordered:
         entry: dict[str, Any] = {"kind": kind}
-        leads = {lead for m in members for lead in m.leads}
-        if len(leads) == 1 and None not in leads:
-            entry["lead"] = leads.pop()  # every motion printed the same lead: keep it
+        given = [lead for m in members for lead in m.leads if lead is not None]
+        given.sort(key=lambda lead: lead == "")  # a printed lead before none
+        if given:
+            # As the motions printed it ("Congress", not the profile's "Conference"): the
+            # leads merged here differ only in who speaks and how, or say the same words.
+            entry["lead"] = given[0]
         to = members[0].home[1]
         if to and KINDS[kind].addressed:
             entry["to"] = to
