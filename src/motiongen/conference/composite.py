@@ -590,7 +590,7 @@ def _sections(items: Sequence[Item], sources: Sequence[Source]) -> list[dict[str
         groups.setdefault((*_group_key(item.home), own), []).append(item)
     ordered = sorted(groups.items(), key=lambda kv: KIND_ORDER.index(kv[0][0]))
     out: list[dict[str, Any]] = []
-    for (kind, _, own), members in ordered:
+    for (kind, _, _own), members in ordered:
         entry: dict[str, Any] = {"kind": kind}
         given = [lead for m in members for lead in m.leads if lead is not None]
         given.sort(key=lambda lead: lead == "")  # a printed lead before none
