@@ -219,9 +219,9 @@ def make(
     opening, close = _opening(motion, profile, say), _close(motion, profile, asks, catalogue, say)
     pool: list[Candidate] = []
     parts = [opening]
-    said_facts: set[str] = set()
     for n, (section, clause) in enumerate(asks):
-        title = catalogue.demand(clause.ref).title if clause.kind == "demand" else _short(clause)
+        is_demand = clause.kind == "demand" and clause.ref
+        title = catalogue.demand(clause.ref).title if is_demand and clause.ref else _short(clause)
         values = {"n": str(n + 1), "count": str(len(asks)), "title": title}
         part = Part(fill(say["demand_heading"], values))
         if clause.kind == "demand" and clause.ref:
@@ -234,7 +234,6 @@ def make(
         pool.append((1, 100 * n, part, [point], None))
         for ref in _refs(clause):
             pool += _entry_material(n, ref, part, motion, catalogue, (when.year, max_age), say)
-            said_facts.add(ref)
     local = Part(say["local_heading"])
     pool += _own_material(motion, local, 100 * len(asks), catalogue, (when.year, max_age), say)
     answer = Part(say["objections_heading"])

@@ -299,7 +299,8 @@ def _parts(index: int, motion: Motion, catalogue: Catalogue, profile: Profile) -
         to = fill(wording.to, values) if wording.to else None
         home: Home = (wording.kind, to)
         parts.append(Part(index, "demands", "demand", d, demand.title, home=home))
-    for key, kind in (("notes", "evidence"), ("believes", "belief")):
+    tables: tuple[tuple[str, Kind], ...] = (("notes", "evidence"), ("believes", "belief"))
+    for key, kind in tables:
         for entry in getattr(motion, key):
             parts.append(_entry_part(index, key, kind, entry, catalogue, (key, None), None))
     own_kind, _, own_to = profile.own_section(values)
@@ -323,6 +324,7 @@ def _section_parts(index: int, motion: Motion, catalogue: Catalogue) -> list[Par
     for given in motion.sections:
         kind = KINDS[given.kind]
         home: Home = (given.kind, given.to)
+        entry_kind: Kind
         if kind.items == "facts":
             key, entry_kind = "notes", "evidence"
         elif kind.items == "beliefs" and not kind.acts:
