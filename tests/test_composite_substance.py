@@ -178,7 +178,11 @@ demands:
     result = composite.build(paths, cat, PROFILES)
     assert live_demands(result) == ["close-all-private-homes", "end-agency-staffing"]
     (covered,) = [p for p in result.parts if p.ref == "no-new-private-homes"]
-    assert covered.why == "close-all-private-homes states it in full (covers: in the catalogue)"
+    assert (
+        covered.why == "close-all-private-homes states it in full, as the catalogue's covers: says"
+    )
+    md = paper.render(report.paper(result, "c.yaml"), "md").decode("utf-8")
+    assert "states it in full, as the catalogue's covers: says" in md
     kept = result.items[covered.item or 0]
     assert kept.ref == "close-all-private-homes" and result.origin_names(kept.origins) == (
         "Anytown CLP and Barrow CLP"

@@ -485,7 +485,7 @@ def _demands(
         items[part.item].leads.append(part.lead)
         kept = items[part.item].ref
         if kept != part.ref:
-            part.why = f"{kept} states it in full (covers: in the catalogue)"
+            part.why = f"{kept} states it in full, as the catalogue's covers: says"
     return conflicts
 
 
