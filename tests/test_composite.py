@@ -118,7 +118,8 @@ def test_a_conflict_is_listed_and_then_settled_by_prefer() -> None:
 
 def test_conflict_through_the_cli(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "c3.yaml"
-    args = ["composite", *map(str, THREE), "--max-words", "250", "-o", str(out)]
+    # 200 words, tighter than the conference's 250: the settled composite runs over.
+    args = ["composite", *map(str, THREE), "--max-words", "200", "-o", str(out)]
     first = runner.invoke(app, args)
     assert first.exit_code == 1
     assert "For the compositing meeting to decide: " in first.stderr
@@ -149,18 +150,29 @@ def test_prefer_that_settles_nothing_is_unusable(runner: CliRunner, tmp_path: Pa
 def test_over_the_limit_writes_it_whole_and_says_what_will_not_fit(
     runner: CliRunner, tmp_path: Path
 ) -> None:
-    result = make(composite.Request(number=3, prefer=("council-run-childrens-homes",)))
-    assert result.over == result.document.words - 250 > 0
+    result = make(
+        composite.Request(number=3, prefer=("council-run-childrens-homes",), max_words=200)
+    )
+    assert result.over == result.document.words - 200 > 0
     past = result.not_fitting()
     assert past and sum(i.words for i in past) >= result.over
     error = composite.over_limit(result)
     assert error is not None
-    assert f"{result.over} over the limit of 250" in str(error)
+    assert f"{result.over} over the limit of 200" in str(error)
     assert "what will not fit: C" in str(error) and "from Barrow CLP" in str(error)
     out = tmp_path / "c.yaml"
     cli = runner.invoke(
         app,
-        ["composite", *map(str, THREE), "-o", str(out), "--prefer", "council-run-childrens-homes"],
+        [
+            "composite",
+            *map(str, THREE),
+            "-o",
+            str(out),
+            "--prefer",
+            "council-run-childrens-homes",
+            "--max-words",
+            "200",
+        ],
     )
     assert cli.exit_code == 1
     assert "Error: the composite runs to " in cli.stderr and "what will not fit: C" in cli.stderr
@@ -350,7 +362,9 @@ def test_branch_motions_composited_for_their_conference(runner: CliRunner, tmp_p
 def test_max_words_never_loosens_the_bodys_limit() -> None:
     request = composite.Request(prefer=("council-run-childrens-homes",), max_words=400)
     result = make(request)
-    assert result.limit == 250 and result.over == result.document.words - 250
+    assert result.limit == 250 and result.over == max(0, result.document.words - 250)
+    tighter = make(composite.Request(prefer=("council-run-childrens-homes",), max_words=200))
+    assert tighter.limit == 200 and tighter.over == tighter.document.words - 200 > 0
 
 
 def test_a_word_motion_is_imported_into_the_composite(runner: CliRunner, tmp_path: Path) -> None:
@@ -370,11 +384,11 @@ def test_a_word_motion_is_imported_into_the_composite(runner: CliRunner, tmp_pat
             "--prefer",
             "council-run-childrens-homes",
             "--max-words",
-            "250",
+            "200",
             "-o",
             str(tmp_path / "c.yaml"),
         ],
     )
-    assert result.exit_code == 1, result.stderr  # over 250 words, as the three specs are
+    assert result.exit_code == 1, result.stderr  # over the 200 words asked for
     assert "what will not fit" in result.stderr
     assert "Barrow" in (tmp_path / "c.yaml").read_text("utf-8")
