@@ -483,6 +483,61 @@ def test_a_minute_under_a_council_motion_gives_its_seconder_and_is_left_out(
     assert "moved" not in rebuilt(imported, cat, found)
 
 
+def test_a_minuted_council_motion_keeps_its_opening_sentences(
+    tmp_path: Path, cat: Catalogue, found: profiles.ProfileSet
+) -> None:
+    # Its opening sentences share a paragraph with the lead: they are the motion's.
+    opening = (
+        "Children in our care deserve homes close to their schools and friends. As their "
+        "corporate parent the council should run such homes itself."
+    )
+    text = (
+        "(3)  Children's homes close to home\n\n"
+        "The Motion was proposed by Councillor A Example and seconded by Councillor Sample. "
+        "The Motion read as follows:\n\n"
+        f"{opening} Therefore Northby Council resolves that - the executive bring forward "
+        "plans to open two homes in the borough by 2029.\n\n"
+        "B EXAMPLE\n"
+    )
+    imported = read(tmp_path, "minute.txt", text, cat, found)
+    data = imported.data
+    assert data["title"] == "Children's homes close to home"
+    assert data["seconder"] == "Councillor Sample"  # not "Councillor Sample. The Motion"
+    assert "submitted_by" not in data  # the council speaks; it does not send the motion
+    got = sections(data)
+    assert got[0][3] == [opening]
+    assert got[1][1] == "Therefore Northby Council resolves that -"
+    assert got[1][3][0].startswith("the executive bring forward")
+    assert opening in rebuilt(imported, cat, found)
+
+
+def test_a_request_in_the_passive_and_an_instruction_run_on_are_leads(
+    tmp_path: Path, cat: Catalogue, found: profiles.ProfileSet
+) -> None:
+    text = (
+        "Children's homes\n\n"
+        "Congress supports the campaign to end profit in children's homes. The General Council "
+        "are asked to lobby the Government to cap providers' profits.\n\n"
+        "This conference believes that the campaign should start this year and instructs the "
+        "service group executive to take it up with the NEC.\n\n"
+        "Given the profits made by the largest owners, their debts and their closures, and the "
+        "cost of each placement to councils, this conference therefore calls upon the NEC to "
+        "fund the campaign.\n"
+    )
+    imported = read(tmp_path, "motion.txt", text, cat, found)
+    got = sections(imported.data)
+    leads_and_whom = [(lead, to) for _, lead, to, _ in got]
+    assert ("The General Council are asked to", "The General Council") in leads_and_whom
+    assert ("and instructs the service group executive to", "the service group executive") in (
+        leads_and_whom
+    )
+    assert any(
+        to == "the NEC" and lead.endswith("calls upon the NEC to") for lead, to in (leads_and_whom)
+    )
+    found_checks = run_checks(imported.motion(), cat, found)
+    assert "no-action" not in {f.rule for f in found_checks}
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=400))
 def test_finding_leads_never_raises_and_every_lead_is_a_span_of_its_paragraph(text: str) -> None:

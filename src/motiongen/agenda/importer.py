@@ -183,12 +183,22 @@ def _body(
     return reading.profile
 
 
+# Words that join a lead to what came before, not part of who speaks: "Therefore".
+_CONNECTIVE = re.compile(
+    r"^(?:therefore|accordingly|further|furthermore|finally|also|and|so|however|thus),?\s+",
+    re.IGNORECASE,
+)
+
+
 def _named_speaker(parsed: Parsed) -> str | None:
     """Who sends the motion, where its first lead names them: "Islington NEU declares"."""
     first = next((s.lead for s in parsed.sections if s.lead), "")
-    speaker = _speaker(first)
+    speaker = re.sub(_CONNECTIVE, "", _speaker(first))
+    # A council's motion speaks as the council ("Thurrock Council resolves"): its
+    # movers send it, not the council.
     generic = re.match(
-        r"^(?:that|this|the|our|we|i|…|\.\.\.)\b|^(?:congress|conference|council)$",
+        r"^(?:that|this|the|our|we|i|…|\.\.\.)\b|^(?:congress|conference)$"
+        r"|^(?:.*(?<!trades) )?council$",
         speaker,
         re.IGNORECASE,
     )

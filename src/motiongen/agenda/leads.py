@@ -52,7 +52,8 @@ _VERBS: tuple[tuple[str, str, str], ...] = (
     (r"requests?", "requests", "maybe"),
     (r"instructs?", "instructs", "addressee"),
     (r"mandates?", "mandates", "addressee"),
-    (r"(?:is|are)\s+instructed\s+to", "instructs", "speaker"),
+    (r"(?:is|are|be)\s+instructed\s+to", "instructs", "speaker"),
+    (r"(?:is|are|be)\s+(?:asked|requested)\s+to", "asks", "speaker"),
     (r"calls?\s+for", "resolves", ""),
     (r"resolves?|resolved", "resolves", "to"),
     (r"agrees?", "resolves", "to"),
@@ -91,10 +92,11 @@ _TAIL = (
     r"(?:\s+(?i:with\s+(?:great\s+|grave\s+|deep\s+)?(?:concern|alarm|dismay)"
     r"|in\s+the\s+strongest\s+(?:possible\s+)?terms))?"
 )
-_END = r"(?:\s+(?i:that))?(?:\s*[:;,](?=\s|$)|\s*:-)?"
+# "resolves that -": a minute's dash after "that" is the lead's, not the clause's.
+_END = r"(?:\s+(?i:that)(?:\s+[-–—](?=\s))?)?(?:\s*[:;,](?=\s|$)|\s*:-)?"
 
 # An opening phrase of the motion's own before the speaker: "That said, ".
-_OPENING = r"(?:[A-Z][^.;:!?]{0,120}?,\s+)"
+_OPENING = r"(?:[A-Z][^.;:!?]{0,200}?,\s+)"
 # Before "we" or "I", any words: "As the number … approaches the 1000 mark we propose".
 _OPENING_WE = (
     r"(?:(?:As|If|When|Since|Because|Given|While|Whilst|Although|Following|After|Now|With)\s"
@@ -117,6 +119,12 @@ _TO = re.compile(r"\s+(?i:to)\b")
 _RUN_ON = re.compile(
     r"\b(?!(?:of|the|to|by|and|at|in|for|from|with|on|that|as|is|a|an)\s)[a-z]+\s+"
     r"((?:Congress|Conference|This (?:Council|AGM|meeting|branch|CLP|Conference|Congress))\s)"
+)
+# A second action run on in the same sentence, by the same speaker: "This conference
+# believes that … and instructs the service group executive to".
+_AND_ASKS = re.compile(
+    r"(?<=\s)and\s+(?:also\s+|further\s+)?"
+    r"(?P<verb>(?i:instructs|calls\s+(?:up)?on|urges|requests|mandates|asks)\s)"
 )
 _SENTENCE = re.compile(r"(?<=[.!?])[”\"’')]*\s+(?=[“\"‘'(]?[A-Z…])")
 
@@ -180,6 +188,24 @@ def _lead_at(text: str, pos: int, *, speakerless: bool) -> Lead | None:
     return Lead(pos, end, kind, to, speaker)
 
 
+def _and_asks(text: str, found: list[Lead]) -> list[Lead]:
+    """``found`` with each action run on after a lead's clause ("… and instructs the
+    NEC to"), where it names whom it asks."""
+    more: list[Lead] = []
+    for match in _AND_ASKS.finditer(text):
+        taken = [*found, *more]
+        if match.start() < found[0].end or any(x.start <= match.start() < x.end for x in taken):
+            continue
+        lead = _lead_at(text, match.start("verb"), speakerless=True)
+        if lead is None or lead.to is None:
+            continue
+        if any(match.start() < x.start < lead.end for x in taken):
+            continue
+        before = [x for x in found if x.start < match.start()]
+        more.append(Lead(match.start(), lead.end, lead.kind, lead.to, before[-1].speaker))
+    return sorted([*found, *more], key=lambda x: x.start)
+
+
 def _plausible(name: str) -> bool:
     """Whom a lead asks is a short name, not a clause run on ("the Government to …")."""
     words = name.split()
@@ -210,6 +236,8 @@ def find(text: str, *, speakerless: bool = False, anywhere: bool = False) -> lis
             lead = _lead_at(text, pos, speakerless=True)
         if lead is not None:
             found.append(lead)
+    if found:
+        found = _and_asks(text, found)
     if anywhere and not found:
         # The first verb a speaker reaches, with the shortest speaker that reaches it:
         # "… in the Union Conference congratulates" is "Conference congratulates".

@@ -124,7 +124,7 @@ def _title_of(text: str) -> str | None:
         title,
         flags=re.IGNORECASE,
     )
-    title = re.sub(r"^\d{1,3}[.)]?\s+(?=[A-Z‘“'\"])", "", title)
+    title = re.sub(r"^(?:\d{1,3}[.)]?|\(\d{1,3}\))\s+(?=[A-Z‘“'\"])", "", title)
     title = re.sub(
         r"^(?:notice of motion|motion|resolution|subject|title)(?:\s+for\s+debate)?\s*[:\-–—]\s*",
         "",
@@ -147,7 +147,10 @@ def _title_of(text: str) -> str | None:
     return None if dated else title
 
 
-_NAME = r"(?:Councillors?|Cllr\.?|Mr|Mrs|Ms|Miss|Dr)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+# A title and up to four names or initials ("Councillor J. Kent"); a full stop ends
+# a name unless it follows an initial ("Councillor Okunade. The Motion …").
+_NAME_WORD = r"[A-Z](?:\.|[\w'’-]*)"
+_NAME = rf"(?:Councillors?|Cllr\.?|Mr|Mrs|Ms|Miss|Dr)\.?\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
 # Who moved and seconded, as a clerk's minute or a sender's note words it.
 _PEOPLE = (
     re.compile(rf"(?P<proposer>{_NAME})\s+moved,?\s+(?:and\s+)?(?P<seconder>{_NAME})\s+seconded"),
@@ -326,7 +329,7 @@ def _head(out: Parsed, paras: list[Para]) -> int:
 def _heading(para: Para) -> bool:
     """Whether a paragraph before the motion could be its title: a heading, or a
     short line that is not a sentence, a question, a label, a greeting or a note."""
-    text = para.text.strip()
+    text = re.sub(r"^\(\d{1,3}\)\s+", "", para.text.strip())  # "(1)  Privatisation of …"
     if para.style == "title" or para.style.startswith("heading"):
         return True
     words = len(text.split())
@@ -404,8 +407,9 @@ def _body(out: Parsed, paras: list[Para]) -> None:
 
 
 def _before_motion(out: Parsed, text: str) -> None:
-    """Words a page runs into the motion's first paragraph: its heading, and a title
-    at its end ("… Organisation and Development 1. Growing Activism in the Union")."""
+    """Words before the first lead of the motion's first paragraph: a heading and a
+    title a page runs into it ("… Organisation and Development 1. Growing Activism in
+    the Union"), or the motion's own opening sentences, which are kept."""
     if not text:
         return
     numbered = re.search(r"(?:^|\s)(\d{1,3}[.)])\s+(?P<title>[A-Z][^.]{2,150})$", text)
@@ -414,7 +418,9 @@ def _before_motion(out: Parsed, text: str) -> None:
         text = text[: numbered.start()].strip()
     elif out.title is None and _heading(Para(text)) and (title := _title_of(text)):
         out.title, text = title, ""
-    if text:
+    if text and _opens_motion(text):  # the motion's own sentences before its first lead
+        _clause(out, text)
+    elif text:
         out.left_out.append(text)
 
 
@@ -476,6 +482,10 @@ def _drop_close(text: str) -> str:
     return text[:-2] + text[-1:]  # '…”.' keeps its full stop
 
 
+# One person's name as a motion is signed: "L MULHERIN", "Cllr J. Example".
+_PERSON = re.compile(r"(?:(?:Councillor|Cllr\.?)\s+)?(?:[A-Z]\.?\s+){1,3}[A-Z][A-Za-z’'-]+")
+
+
 def _submitter_below(out: Parsed, tail: list[Para]) -> None:
     """A union's name printed under its motion, as the TUC's agenda does, is who sent it."""
     if "submitted_by" in out.fields or not tail:
@@ -483,7 +493,9 @@ def _submitter_below(out: Parsed, tail: list[Para]) -> None:
     text = tail[0].text.strip()
     named = re.fullmatch(r"[A-Z][\w’'&().,\- ]{1,100}", text)
     plain = named and not (_is_furniture(text) or _SIGN_OFF.match(text) or _NARRATIVE.search(text))
-    if plain and len(text.split()) <= 10:
+    if plain and _PERSON.fullmatch(text):  # a councillor's name signs a council's motion
+        out.fields.setdefault("proposer", text)
+    elif plain and len(text.split()) <= 10:
         out.fields["submitted_by"] = text.rstrip(".")
 
 

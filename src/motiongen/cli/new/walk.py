@@ -1,5 +1,7 @@
-"""What the walk-through's lists and review read of it, so that they can take the
-walk-through without importing the module that makes it (which imports them)."""
+"""What the walk-through's lists and review read of the walk-through.
+
+They take it by this Protocol, not by importing the module that makes it (which
+imports them)."""
 
 from __future__ import annotations
 
