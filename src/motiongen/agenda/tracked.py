@@ -67,7 +67,9 @@ def _tracked(
                 shared = shared or body.new_list(abstract)
                 num_id = shared
             else:
-                num_id = lists.setdefault(para.group, body.new_list(abstract))
+                if para.group not in lists:  # one list a section, made once
+                    lists[para.group] = body.new_list(abstract)
+                num_id = lists[para.group]
             p = body.paragraph(ids.list_para, num_id=num_id, counted=True)
         _marked(p, para)
     for label, value in words.people:
