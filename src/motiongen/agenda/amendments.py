@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
 from motiongen.catalogue.models import Id
 from motiongen.errors import INVISIBLE_MARKS, InputError, terminal_safe
@@ -146,7 +146,8 @@ def _plain_number(value: Any) -> Any:
     return value
 
 
-Number = Annotated[str, Field(max_length=20), AfterValidator(_plain_number)]
+Number = Annotated[str, Field(max_length=20)]
+Plain = BeforeValidator(_plain_number)  # before the str-or-int choice: one message
 
 
 class Amendment(Spec):
@@ -160,8 +161,8 @@ class Amendment(Spec):
     profile: Id | None = Field(
         None, description="The motion's body, where the motion is a .docx or .txt file"
     )
-    motion_number: Number | int | None = None
-    number: Number | None = Field(
+    motion_number: Annotated[Number | int | None, Plain] = None
+    number: Annotated[Number | None, Plain] = Field(
         None, description="The amendment's number, e.g. 38.1 (else motion number and position)"
     )
     submitted_by: Line
