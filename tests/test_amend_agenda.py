@@ -5,6 +5,7 @@ thousands of changes."""
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -248,6 +249,24 @@ def test_delete_all_after_is_checked_like_the_other_forms(runner: CliRunner, fol
     code, _, err = amend(runner, cut, later, "-o", folder / "out")
     assert code == 2
     assert "they clash" in one_line(err)
+    # So does a clause added to a section it deletes, and words inserted into a
+    # heading whose clauses all go are refused.
+    cut = amendment(
+        folder,
+        "a.yaml",
+        '  - delete_all_after: "in the county rose"\n'
+        '  - add_at_end: resolves\n    text: "To start a campaign."\n',
+    )
+    code, _, err = amend(runner, cut, "-o", folder / "out")
+    assert code == 2
+    assert "change 1 and amendment 38.1 (Northby Branch) change 2 both change" in one_line(err)
+    heading = amendment(
+        folder, "a.yaml", '  - delete_all_after: "This branch resolves"\n    insert: ": x"\n'
+    )
+    code, _, err = amend(runner, heading, "-o", folder / "out")
+    assert code == 2
+    assert "in the heading 'This branch resolves:', so every clause under it goes" in one_line(err)
+    assert not (folder / "out").exists()
 
 
 # --- additions numbered as they will stand ------------------------------------------------
@@ -331,6 +350,14 @@ def test_motion_gives_the_motion_anywhere(runner: CliRunner, tmp_path: Path) -> 
     code, _, err = amend(runner, without, "--motion", tmp_path / "nowhere.yaml", "-o", tmp_path)
     assert code == 2
     assert "nowhere.yaml: --motion: no such file" in one_line(err)
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)  # read, it would wait for ever
+    for given in (["--motion", fifo], []):
+        head = "amends: pipe.yaml\nsubmitted_by: X\n" if not given else "submitted_by: X\n"
+        path = amendment(tmp_path, "c.yaml", body, head=head)
+        code, _, err = amend(runner, path, *given, "-o", tmp_path / "x")
+        assert code == 2
+        assert "pipe.yaml: " in err and "is not a file motiongen can read" in one_line(err)
 
 
 # --- the body of a .txt or .docx motion ---------------------------------------------------

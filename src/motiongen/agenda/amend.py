@@ -59,6 +59,13 @@ def amend(
     motion_path = options.motion if options.motion is not None else motion_named(files)
     if options.motion is not None and not os.path.lexists(motion_path):
         raise InputError("no such file", file=motion_path, field="--motion")
+    if not os.path.isfile(motion_path):  # a folder, a device or a pipe: never read
+        raise InputError(
+            "this is not a file motiongen can read as a motion",
+            file=motion_path,
+            field="--motion" if options.motion is not None else "amends",
+            hint="give the motion's spec, .docx, .txt or .md file",
+        )
     profile_id = options.profile or profile_named(files, profiles)
     motion, doc = importer.read_motion(motion_path, catalogue, profiles, profile_id=profile_id)
     amended = apply_all(files, motion, doc, catalogue, width=options.line_width)

@@ -695,7 +695,11 @@ def clashes(edits: list[Edit], files: list[AmendmentFile], view: Motionview) -> 
     for cut in (e for e in edits if e.kind == "cut"):
         at = (cut.section, -1 if cut.clause is None else cut.clause)
         for other in edits:
-            if other is cut or other.kind == "new_para":
+            if other is cut:
+                continue
+            if other.kind == "new_para":
+                if other.section > cut.section:  # a clause added to a section it deletes
+                    clash(cut, other)
                 continue
             place = (other.section, -1 if other.clause is None else other.clause)
             same = place == at and (other.end > cut.start or other.start >= cut.start)
