@@ -9,6 +9,7 @@ import os
 import re
 from pathlib import Path
 
+import docx
 import pytest
 from typer.testing import CliRunner
 
@@ -396,6 +397,16 @@ def test_profile_gives_the_body_of_a_text_motion(runner: CliRunner, tmp_path: Pa
         assert "\nprofile: council\n" in spec
         clean = (out / "fair-pay-for-school-support-staff-as-amended.txt").read_text("utf-8")
         assert "Support branches and members balloting for action on pay." in clean
+    # The same motion as a Word file, its body given on the command line.
+    word = docx.Document()
+    for paragraph in TUC_STYLE.split("\n\n"):
+        word.add_paragraph(paragraph.strip())
+    word.save(str(tmp_path / "motion.docx"))
+    path.write_text(head.replace("motion.txt", "motion.docx") + "changes:\n" + changes, "utf-8")
+    code, _, err = amend(runner, path, "--profile", "council", "-o", tmp_path / "word", "-f", "txt")
+    assert code == 0, err
+    spec = (tmp_path / "word" / "fair-pay-for-school-support-staff-as-amended.yaml").read_text()
+    assert "\nprofile: council\n" in spec
     # A spec names its own body: another one given for it is refused, not ignored.
     (tmp_path / "spec.yaml").write_text(MOTION, encoding="utf-8")
     other = amendment(
