@@ -102,8 +102,8 @@ def amend_motion(
     insert_after, delete_clause, delete_all_after, delete_all_from, delete_all (see
     the README, "Amending a motion on the agenda").
 
-    Example: motiongen amend northby-38.1.yaml southby-38.2.yaml --out-dir agenda
-    Example: motiongen amend northby-38.1.yaml --motion tuc-motion.docx --profile union-conference
+    Examples: motiongen amend northby-38.1.yaml southby-38.2.yaml --out-dir agenda;
+    motiongen amend tuc-38.1.yaml --motion tuc-motion.docx --profile union-conference
     """
     from motiongen.agenda.amend import AmendOptions, amend
     from motiongen.output.formats import PAPER_FORMATS, parse_formats
