@@ -358,7 +358,12 @@ def test_motion_gives_the_motion_anywhere(runner: CliRunner, tmp_path: Path) -> 
         path = amendment(tmp_path, "c.yaml", body, head=head)
         code, _, err = amend(runner, path, *given, "-o", tmp_path / "x")
         assert code == 2
-        assert "pipe.yaml: " in err and "is not a file motiongen can read" in one_line(err)
+        where = "c.yaml:1: amends:" if not given else "pipe.yaml: --motion:"
+        assert f"{where} this is not a file motiongen can read" in one_line(err)
+    itself = amendment(tmp_path, "d.yaml", body, head="amends: d.yaml\nsubmitted_by: X\n")
+    code, _, err = amend(runner, itself, "-o", tmp_path / "x")
+    assert code == 2
+    assert "d.yaml:1: amends: it names an amendment file, not the motion" in one_line(err)
 
 
 # --- the body of a .txt or .docx motion ---------------------------------------------------

@@ -59,13 +59,8 @@ def amend(
     motion_path = options.motion if options.motion is not None else motion_named(files)
     if options.motion is not None and not os.path.lexists(motion_path):
         raise InputError("no such file", file=motion_path, field="--motion")
-    if not os.path.isfile(motion_path):  # a folder, a device or a pipe: never read
-        raise InputError(
-            "this is not a file motiongen can read as a motion",
-            file=motion_path,
-            field="--motion" if options.motion is not None else "amends",
-            hint="give the motion's spec, .docx, .txt or .md file",
-        )
+    if options.motion is not None and not os.path.isfile(motion_path):
+        raise InputError(NOT_A_MOTION, file=motion_path, field="--motion", hint=GIVE_A_MOTION)
     profile_id = options.profile or profile_named(files, profiles)
     motion, doc = importer.read_motion(motion_path, catalogue, profiles, profile_id=profile_id)
     amended = apply_all(files, motion, doc, catalogue, width=options.line_width)
@@ -79,6 +74,10 @@ def amend(
             f"the motion as amended has {clean.words} words, over its limit of {clean.word_limit}"
         )
     return result
+
+
+NOT_A_MOTION = "this is not a file motiongen can read as a motion"
+GIVE_A_MOTION = "give the motion's spec, .docx, .txt or .md file"
 
 
 def motion_named(files: Sequence[amendments.AmendmentFile]) -> Path:
@@ -110,6 +109,12 @@ def motion_named(files: Sequence[amendments.AmendmentFile]) -> Path:
                 "amends",
                 f"the motion '{named}' is not there",
                 "give its name in the amendment file's folder, or --motion FILE",
+            )
+        if not os.path.isfile(path):  # a folder, a device or a pipe: never read
+            raise _error(file, "amends", NOT_A_MOTION, GIVE_A_MOTION)
+        if os.path.realpath(path) in {os.path.realpath(f.path) for f in files}:
+            raise _error(
+                file, "amends", "it names an amendment file, not the motion", GIVE_A_MOTION
             )
         found.append((os.path.realpath(path), path))
     if len({real for real, _ in found}) > 1:
