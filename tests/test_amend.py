@@ -593,7 +593,10 @@ def test_an_amended_heading_is_kept_and_checked(motion: Path, runner: CliRunner)
 
 def test_the_shipped_example_amendment_applies(runner: CliRunner, tmp_path: Path) -> None:
     example = REPO / "examples" / "amendments" / "northby-38.1.yaml"
-    result = runner.invoke(app, ["amend", str(example), "-o", str(tmp_path)])
+    motion = REPO / "examples" / "anytown-branch.yaml"  # outside its folder: --motion
+    result = runner.invoke(
+        app, ["amend", str(example), "--motion", str(motion), "-o", str(tmp_path)]
+    )
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("Amendment 38.1 to Motion 38 'Bring children's social care")
     assert (tmp_path / "motion-38-tracked-changes.docx").is_file()

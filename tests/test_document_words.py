@@ -262,7 +262,8 @@ def test_the_brief_report_amendment_and_tracked_words_come_from_templates(
 
     agenda = tmp_path / "agenda"
     amendment = examples / "amendments" / "northby-38.1.yaml"
-    args = ["amend", str(amendment), "-o", str(agenda), "--templates", str(own), "-f", "txt,docx"]
+    args = ["amend", str(amendment), "--motion", str(examples / "anytown-branch.yaml")]
+    args += ["-o", str(agenda), "--templates", str(own), "-f", "txt,docx"]
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     (text,) = agenda.glob("amendment-*.txt")

@@ -54,6 +54,7 @@ def build(example: str, *flags: str) -> list[str]:
 
 
 AMENDMENTS = [str(p) for p in sorted((EXAMPLES / "amendments").glob("*.yaml"))]
+AMENDED = ["--motion", str(EXAMPLES / "anytown-branch.yaml")]  # the examples' motion
 COMPOSITE = [
     "composite", *THREE, "--number", "3", "--max-words", "250",
     "--prefer", "council-run-childrens-homes", "-f", "docx", "-o", "{out}/composite-3.yaml",
@@ -70,7 +71,7 @@ KINDS: dict[str, list[list[str]]] = {
     ],
     "submission copy": [build("napo-agm", "--submission-copy")],
     "amendment, tracked changes, as amended": [
-        ["amend", *AMENDMENTS, "-f", "docx", "--today", "2027-01-10", "-o", "{out}"]
+        ["amend", *AMENDMENTS, *AMENDED, "-f", "docx", "--today", "2027-01-10", "-o", "{out}"]
     ],
     "composite, its report and its brief": [
         COMPOSITE,
@@ -209,6 +210,7 @@ def test_a_kind_writes_what_it_says(written: dict[str, list[Path]]) -> None:
     assert all(names[f"example {name}"] for name in MOTIONS)
     assert names["amendment, tracked changes, as amended"] == [
         "amendment-38-1-northby-branch.docx",
+        "amendment-38-2-westby-branch.docx",
         "motion-38-as-amended.docx",
         "motion-38-tracked-changes.docx",
     ]

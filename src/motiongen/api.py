@@ -182,15 +182,25 @@ class Motiongen:
         formats: Sequence[str] | str = AMEND_FORMATS,
         force: bool = False,
         today: dt.date | None = None,
+        motion: PathLike | None = None,
+        profile: str | None = None,
     ) -> AmendResult:
         """Apply amendment files to the motion they name, as ``motiongen amend`` does.
 
-        Writes each amendment, the motion with tracked changes, the motion as
-        amended and its spec; ``.files`` lists them, ``.amended`` holds the
-        motion as amended, ``.notes`` what the body's rules say of it.
+        ``motion`` gives the motion's file wherever it is (as ``--motion``; else each
+        amendment's ``amends:`` names it in the amendment's own folder), ``profile``
+        its body where it is a .docx or .txt file (as ``--profile``). Writes each
+        amendment, the motion with tracked changes, the motion as amended and its
+        spec; ``.files`` lists them, ``.amended`` holds the motion as amended,
+        ``.notes`` what the body's rules say of it.
         """
         options = AmendOptions(
-            formats=_formats(formats), out_dir=Path(out_dir), force=force, today=today
+            formats=_formats(formats),
+            out_dir=Path(out_dir),
+            force=force,
+            today=today,
+            motion=Path(motion) if motion is not None else None,
+            profile=profile,
         )
         return _amend(amendments, self.catalogue, self.profiles, options)
 

@@ -68,12 +68,17 @@ class Amended:
     paras: list[Para]
     width: int
     template_dir: Path | None = None  # where a user's sentences.toml may be
+    _said: dict[int, list[str]] | None = dataclasses.field(default=None, repr=False)
 
     def authors(self) -> list[str]:
         return [f.amendment.submitted_by for f in self.files]
 
     def sentences(self, who: int) -> list[str]:
-        return [e.sentence for e in self.edits if e.who == who]
+        if self._said is None:
+            self._said = {}
+            for e in self.edits:
+                self._said.setdefault(e.who, []).append(e.sentence)
+        return self._said.get(who, [])
 
     def heading(self, who: int) -> str:
         f = self.files[who]
@@ -219,28 +224,47 @@ def _mark(
     profile: Profile,
     calls_on: str,
 ) -> list[Para]:
+    """Every paragraph of the motion with the changes to it marked, and the new ones in
+    their places; each paragraph's changes are looked up, not searched for."""
     doc = view.doc
     author = [f.amendment.submitted_by for f in files]
     replace_all = [e for e in edits if e.kind == "replace_all"]
     gone: Literal["same", "ins", "del"] = "del" if replace_all else "same"
     by = author[replace_all[0].who] if replace_all else None
+    cut = next((e for e in edits if e.kind == "cut"), None)  # two would have clashed
+    cut_at = (cut.section, -1 if cut.clause is None else cut.clause) if cut else None
+    at: dict[tuple[int, int | None], list[Edit]] = {}
+    for e in edits:
+        at.setdefault((e.section, e.clause), []).append(e)
+
+    def after_cut(s: int, c: int | None) -> str | None:
+        """The author of the "delete all after/from" that takes this paragraph, if one does."""
+        if cut is None or cut_at is None or (s, -1 if c is None else c) <= cut_at:
+            return None
+        return author[cut.who]
+
     paras: list[Para] = []
     for s, section in enumerate(doc.sections):
         lead = Para(section.key, True, [Piece(section.lead, gone, by)], gone, by, group=s)
         if not replace_all:
-            changed = [e for e in edits if (e.section, e.clause, e.kind) == (s, None, "replace")]
-            lead.pieces = _pieces(section.lead, changed, author)
+            if (who := after_cut(s, None)) is not None:
+                lead.pieces, lead.mark, lead.author = [Piece(section.lead, "del", who)], "del", who
+            else:
+                changed = [e for e in at.get((s, None), []) if e.kind in ("replace", "cut")]
+                lead.pieces = _pieces(section.lead, changed, author)
         paras.append(lead)
         for c, clause in enumerate(section.clauses):
-            mine = [e for e in edits if (e.section, e.clause) == (s, c)]
+            mine = at.get((s, c), [])
             deleted = [e for e in mine if e.kind == "delete_para"]
+            taken = after_cut(s, c)
             para = Para(section.key, False, [], ref=clause.ref, kind=clause.kind, group=s)
-            if replace_all or deleted:
-                who = by if replace_all else author[deleted[0].who]
+            if replace_all or deleted or taken:
+                who = by if replace_all else taken or author[deleted[0].who]
                 para.pieces = [Piece(clause.text, "del", who)]
                 para.mark, para.author = "del", who
             else:
-                para.pieces = _pieces(clause.text, [e for e in mine if e.kind == "replace"], author)
+                changed = [e for e in mine if e.kind in ("replace", "cut")]
+                para.pieces = _pieces(clause.text, changed, author)
             paras.append(para)
             for e in mine:
                 if e.kind == "new_para":
@@ -264,8 +288,12 @@ def _mark(
 
 def _empty_leads(paras: list[Para]) -> None:
     """A heading whose every paragraph is deleted goes with them."""
+    groups: dict[int, list[Para]] = {}
+    for p in paras:
+        if not p.lead:
+            groups.setdefault(p.group, []).append(p)
     for lead in [p for p in paras if p.lead and p.mark == "same"]:
-        mine = [p for p in paras if p.group == lead.group and not p.lead]
+        mine = groups.get(lead.group, [])
         if mine and all(p.mark == "del" for p in mine):
             lead.mark, lead.author = "del", mine[0].author
             lead.pieces = [Piece(lead.original, "del", mine[0].author)]

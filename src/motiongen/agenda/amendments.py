@@ -7,14 +7,15 @@ conference agendas print.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import ConfigDict, Field, ValidationError, model_validator
+from pydantic import BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
 from motiongen.catalogue.models import Id
-from motiongen.errors import InputError
+from motiongen.errors import INVISIBLE_MARKS, InputError, terminal_safe
 from motiongen.io import datafile
 from motiongen.motion.spec import Block, Line, Spec
 from motiongen.sections import KINDS, SectionKind
@@ -34,7 +35,7 @@ NewItem = Annotated[Block | NewDemand, Field(union_mode="left_to_right")]
 
 class Change(Spec):
     """One change, in one of the forms: exactly one of delete/after, add_at_end,
-    delete_clause, insert_after or delete_all."""
+    delete_clause, insert_after, delete_all_after, delete_all_from or delete_all."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -52,6 +53,12 @@ class Change(Spec):
     )
     insert_after: Line | None = Field(None, description="A new clause after 'believes 1'")
     delete_clause: Line | None = Field(None, description="The clause to delete: 'notes 3'")
+    delete_all_after: Block | None = Field(
+        None, description="Delete all after these words, to the end of the motion"
+    )
+    delete_all_from: Block | None = Field(
+        None, description="Delete all from these words (them too), to the end of the motion"
+    )
     delete_all: bool = Field(False, description="Delete all and replace with...")
     replace_with: dict[SectionKind, list[NewItem]] | None = None
     text: Block | None = Field(None, description="The new paragraph's words")
@@ -66,6 +73,8 @@ class Change(Spec):
                 ("add_at_end", self.add_at_end is not None),
                 ("insert_after", self.insert_after is not None),
                 ("delete_clause", self.delete_clause is not None),
+                ("delete_all_after", self.delete_all_after is not None),
+                ("delete_all_from", self.delete_all_from is not None),
                 ("delete_all", self.delete_all),
             )
             if on
@@ -73,7 +82,8 @@ class Change(Spec):
         if len(forms) != 1:
             raise ValueError(
                 "each change is one of: delete: (with insert:), after: with insert:, "
-                "add_at_end:, insert_after:, delete_clause:, delete_all:"
+                "add_at_end:, insert_after:, delete_clause:, delete_all_after:, "
+                "delete_all_from:, delete_all:"
                 + (f"; this one has {' and '.join(forms)}" if forms else "")
             )
         form = forms[0]
@@ -82,6 +92,8 @@ class Change(Spec):
             "add_at_end": {"add_at_end", "text", "demand"},
             "insert_after": {"insert_after", "text", "demand"},
             "delete_clause": {"delete_clause"},
+            "delete_all_after": {"in_", "delete_all_after", "insert"},
+            "delete_all_from": {"in_", "delete_all_from", "insert"},
             "delete_all": {"delete_all", "replace_with"},
         }[form]
         stray = [k for k in self.model_fields_set if k not in allowed]
@@ -108,15 +120,49 @@ class Change(Spec):
             return "insert_after"
         if self.delete_clause is not None:
             return "delete_clause"
+        if self.delete_all_after is not None:
+            return "delete_all_after"
+        if self.delete_all_from is not None:
+            return "delete_all_from"
         return "delete_all"
+
+    @property
+    def cut(self) -> str | None:
+        """The words a "delete all after/from" cuts at, if it is one."""
+        return self.delete_all_after if self.delete_all_after is not None else self.delete_all_from
+
+
+# A number is printed in the amendment's heading and names its files: a control,
+# line-breaking, bidirectional or zero-width character has no place in it.
+_UNSAFE_IN_NUMBER = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{INVISIBLE_MARKS}]")
+
+
+def _plain_number(value: Any) -> Any:
+    if isinstance(value, str) and (found := _UNSAFE_IN_NUMBER.search(value)):
+        raise ValueError(
+            f"holds a control or invisible character ({terminal_safe(found.group(0))}); "
+            "type the number as the agenda prints it, e.g. 38.1"
+        )
+    return value
+
+
+Number = Annotated[str, Field(max_length=20)]
+Plain = BeforeValidator(_plain_number)  # before the str-or-int choice: one message
 
 
 class Amendment(Spec):
     """An amendment file: the motion it amends, who moves it, and its changes."""
 
-    amends: Line = Field(description="The motion: a spec file, or a .docx/.txt/.md motion")
-    motion_number: Annotated[str, Field(max_length=20)] | int | None = None
-    number: Annotated[str, Field(max_length=20)] | None = Field(
+    amends: Line | None = Field(
+        None,
+        description="The motion: a spec file, or a .docx/.txt/.md motion, in the amendment "
+        "file's folder (or give --motion)",
+    )
+    profile: Id | None = Field(
+        None, description="The motion's body, where the motion is a .docx or .txt file"
+    )
+    motion_number: Annotated[Number | int | None, Plain] = None
+    number: Annotated[Number | None, Plain] = Field(
         None, description="The amendment's number, e.g. 38.1 (else motion number and position)"
     )
     submitted_by: Line
@@ -167,7 +213,9 @@ class Edit:
 
     who: int  # index of the amendment
     change: int  # 1-based, within its amendment
-    kind: Literal["replace", "delete_para", "new_para", "replace_all"]
+    # "cut" is a "delete all after/from": the paragraph from ``start`` on, and every
+    # paragraph after it, to the end of the motion.
+    kind: Literal["replace", "delete_para", "new_para", "replace_all", "cut"]
     section: int = 0
     clause: int | None = None  # the paragraph edited, or the one a new paragraph follows
     start: int = 0

@@ -6,10 +6,13 @@ direct negative or longer than its body allows; no two may change the same words
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import difflib
+import itertools
 import re
-from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from motiongen.agenda.amendments import KEYS, AmendmentFile, Change, Edit, NewDemand
@@ -47,14 +50,45 @@ def _plain(text: str) -> str:
 
 @dataclass
 class Motionview:
-    """The motion's sections and clauses as printed, and its numbered lines."""
+    """The motion's sections and clauses as printed, and its numbered lines.
+
+    What each change asks of it (a clause's number, the line at a place) is looked
+    up in tables made once, so that thousands of changes take time in proportion.
+    """
 
     doc: Document
     lines: list[layout.Line]
+    _starts: dict[tuple[int, int | None], tuple[list[int], list[int]]] = field(
+        init=False, repr=False, default_factory=dict
+    )
 
     @classmethod
     def of(cls, doc: Document, width: int | None) -> Motionview:
         return cls(doc, layout.numbered_lines(doc, width))
+
+    def __post_init__(self) -> None:
+        for line in self.lines:  # in order: each paragraph's lines by where they start
+            starts, numbers = self._starts.setdefault((line.section, line.clause), ([], []))
+            starts.append(line.start)
+            numbers.append(line.number)
+
+    @cached_property
+    def _numbers(self) -> list[list[int]]:
+        """Each section's clause numbers as printed (or places, where it prints none)."""
+        out = []
+        for section in self.doc.sections:
+            shown = [c.number.strip("().") for c in section.clauses]
+            out.append([int(n) if n.isdigit() else i + 1 for i, n in enumerate(shown)])
+        return out
+
+    @cached_property
+    def _index(self) -> list[dict[int, int]]:
+        """Each section's clauses by number: the first clause printed with it."""
+        return [{n: c for c, n in reversed(list(enumerate(numbers)))} for numbers in self._numbers]
+
+    @cached_property
+    def _numbered(self) -> list[bool]:
+        return [any(c.number for c in section.clauses) for section in self.doc.sections]
 
     def clauses(self, s: int | None = None) -> list[tuple[int, int]]:
         """Every clause, or every clause of section ``s``, as (section, clause)."""
@@ -67,18 +101,21 @@ class Motionview:
 
     def number(self, s: int, c: int) -> int:
         """The clause's number as printed, or its place in its section where it has none."""
-        shown = self.doc.sections[s].clauses[c].number.strip("().")
-        return int(shown) if shown.isdigit() else c + 1
+        return self._numbers[s][c]
 
     def numbered(self, s: int) -> bool:
-        return any(c.number for c in self.doc.sections[s].clauses)
+        return self._numbered[s]
 
     def line(self, s: int, c: int | None, offset: int = 0) -> int:
+        """The number of the line holding character ``offset`` of the paragraph (as
+        layout.line_at finds it, by looking up the paragraph's own lines)."""
         skip = 0 if c is None else layout.label_width(self.doc.sections[s].clauses[c])
-        return layout.line_at(self.lines, s, c, offset + skip)
+        starts, numbers = self._starts.get((s, c), ([], []))
+        at = bisect.bisect_right(starts, offset + skip) - 1
+        return numbers[at] if at >= 0 else 0
 
     def last_line(self, s: int, c: int) -> int:
-        return max(x.number for x in self.lines if x.section == s and x.clause == c)
+        return max(self._starts[(s, c)][1])
 
     def text(self, s: int, c: int | None) -> str:
         """A paragraph's words; ``c`` None is the section's heading (its lead)."""
@@ -178,13 +215,18 @@ class Motionview:
         return clause
 
     def _clause(self, s: int, number: int) -> tuple[int, int] | str:
-        numbers = [self.number(s, c) for _, c in self.clauses(s)]
-        if number in numbers:
-            return (s, numbers.index(number))
+        if number in self._index[s]:
+            return (s, self._index[s][number])
+        numbers = self._numbers[s]
         name = self.doc.section_name(self.doc.sections[s])
         if not numbers:
             return f"'{name}' has no clauses"
         return f"'{name}' has clauses {numbers[0]} to {numbers[-1]}, not {number}"
+
+
+# Where a new clause's number goes in its sentence until every change is known: a
+# character no motion's words hold (they are cleaned of controls as they are read).
+_NUMBER = "\x00"
 
 
 class Applier:
@@ -205,7 +247,6 @@ class Applier:
         self.calls_on = calls_on
         self.file = file
         self.who = who
-        self._added: Counter[int] = Counter()  # clauses this amendment adds to each section
 
     def error(self, index: int, key: str, message: str, hint: str | None = None) -> AmendmentError:
         return AmendmentError(
@@ -318,7 +359,7 @@ class Applier:
         out = []
         for index, change in enumerate(self.file.amendment.changes):
             out.append(self.edit(index, change))
-        return out
+        return self._numbered(out)
 
     def edit(self, index: int, change: Change) -> Edit:
         """One change, checked against the motion and said in the body's form."""
@@ -327,6 +368,8 @@ class Applier:
             "delete_clause": self._delete_clause,
             "add_at_end": self._new_paragraph,
             "insert_after": self._new_paragraph,
+            "delete_all_after": self._cut,
+            "delete_all_from": self._cut,
         }.get(change.form, self._replace_all)
         return make(index, change, {"who": self.who, "change": index + 1})
 
@@ -381,9 +424,50 @@ class Applier:
             sentence=f"Delete {view.clause_of(s, c)} ({lines_said}).",
         )
 
+    def _cut(self, index: int, change: Change, base: dict[str, Any]) -> Edit:
+        """ "Delete all after 'X'" (or "from 'X'", the words too), to the end of the
+        motion, and insert words in their place if given."""
+        view = self.view
+        words = change.cut
+        assert words is not None
+        key = change.form
+        s, c, start = self.find(index, key, words, change.in_)
+        text = view.text(s, c)
+        insert = change.insert or ""
+        if key == "delete_all_after":
+            start += len(words)
+            if insert[:1].isalnum() and text[start - 1 : start].isalnum():
+                insert = " " + insert
+        elif not insert and text[start - 1 : start] == " ":
+            start -= 1  # the space before the words goes with them
+        if c is None and insert:
+            raise self.error(
+                index,
+                "insert",
+                f"'{words}' is in the heading '{text}', so every clause under it goes and "
+                "the words inserted would stand in a heading with nothing under it",
+                "cite words in a clause, or use delete_all: with replace_with: for new sections",
+            )
+        where = f"{view.name(s, c)}, line {view.line(s, c, start)}"
+        said = f"Delete all {'after' if key == 'delete_all_after' else 'from'} '{words}' ({where})"
+        return Edit(
+            **base,
+            kind="cut",
+            section=s,
+            clause=c,
+            start=start,
+            end=len(text),
+            text=insert,
+            key=view.doc.sections[s].kind,
+            words=words,
+            sentence=said
+            + (f" and insert '{insert.strip()}'" if insert else "")
+            + ("" if insert.endswith((".", "!", "?")) else "."),
+        )
+
     def _new_paragraph(self, index: int, change: Change, base: dict[str, Any]) -> Edit:
-        """A clause added at the end of a section, or after a clause; each addition of
-        one amendment to the same section numbered after those before it."""
+        """A clause added at the end of a section, or after a clause; its number, as it
+        will stand, is given once every change of the amendment is known (_numbered)."""
         view = self.view
         key = "demand" if change.demand else "text"
         text = (
@@ -392,17 +476,14 @@ class Applier:
         if change.form == "add_at_end":
             s = self._end_of(index, change)
             c = len(view.doc.sections[s].clauses) - 1
-            n = view.number(s, c) + 1 + self._added[s]
-            said = f"Add at the end of {view.section(s)} a new clause {n}: '{text}'"
+            said = f"Add at the end of {view.section(s)} a new clause {_NUMBER}: '{text}'"
         else:
             assert change.insert_after is not None
             s, c = self.ref(index, "insert_after", change.insert_after)
-            n = view.number(s, c) + 1 + self._added[s]
             said = (
                 f"Insert after {view.clause_of(s, c)} (line {view.last_line(s, c)}) "
-                f"a new clause {n}: '{text}'"
+                f"a new clause {_NUMBER}: '{text}'"
             )
-        self._added[s] += 1
         return Edit(
             **base,
             kind="new_para",
@@ -413,6 +494,47 @@ class Applier:
             key=view.doc.sections[s].kind,
             sentence=said + ("" if text.endswith((".", "!", "?")) else "."),
         )
+
+    def _numbered(self, edits: list[Edit]) -> list[Edit]:
+        """Each new clause numbered as it will stand once the amendment is carried:
+        after the clauses before it, the amendment's other new ones included and the
+        ones it deletes left out ("a new clause 4", then "a new clause 5"). Sections
+        numbered through the motion carry the count from one to the next."""
+        view = self.view
+        doc = view.doc
+        after: dict[tuple[int, int], list[int]] = {}  # the new clauses after each clause
+        gone: set[tuple[int, int]] = set()
+        cut: tuple[int, int] | None = None  # where a "delete all after/from" starts
+        for i, e in enumerate(edits):
+            if e.kind == "new_para" and e.clause is not None:
+                after.setdefault((e.section, e.clause), []).append(i)
+            elif e.kind == "delete_para" and e.clause is not None:
+                gone.add((e.section, e.clause))
+            elif e.kind == "cut":
+                at = (e.section, -1 if e.clause is None else e.clause)
+                cut = at if e.start > 0 or e.text else (at[0], at[1] - 1)
+        if not after:
+            return edits
+        numbers: dict[int, int] = {}
+        shift = 0  # clauses added less clauses deleted in the sections before
+        through = doc.profile.numbering == "continuous"
+        for s, section in enumerate(doc.sections):
+            if not section.clauses:
+                continue
+            n = view.number(s, 0) + (shift if through else 0) - 1
+            for c in range(len(section.clauses)):
+                if (s, c) not in gone and (cut is None or (s, c) <= cut):
+                    n += 1
+                for i in after.get((s, c), []):
+                    n += 1
+                    numbers[i] = n
+            shift = n - view.number(s, len(section.clauses) - 1)
+        return [
+            dataclasses.replace(e, sentence=e.sentence.replace(_NUMBER, str(numbers[i]), 1))
+            if i in numbers
+            else e
+            for i, e in enumerate(edits)
+        ]
 
     def _end_of(self, index: int, change: Change) -> int:
         """The section a clause is added at the end of: the one named, or, for a
@@ -493,16 +615,23 @@ class Applier:
         resolves = [p for p in view.clauses() if view.doc.sections[p[0]].acts]
         gone = {(e.section, e.clause) for e in edits if e.kind == "delete_para"}
         for e in edits:
-            if e.kind != "replace" or e.clause is None:
+            if e.kind == "cut":
+                at = (e.section, -1 if e.clause is None else e.clause)
+                gone.update(p for p in resolves if (p[0], p[1]) > at)
+            if e.kind not in ("replace", "cut") or e.clause is None:
                 continue
             whole = e.start == 0 and e.end >= len(view.text(e.section, e.clause))
             if whole and not e.text.strip():
                 gone.add((e.section, e.clause))
         added = [e for e in edits if e.kind == "new_para" and view.doc.sections[e.section].acts]
         if resolves and all(p in gone for p in resolves) and not added:
-            last = max(i for i, e in enumerate(edits) if (e.section, e.clause) in gone)
-            key = self.file.amendment.changes[last].form
-            self._negative(last, key if key != "delete" else "delete")
+            cuts = [i for i, e in enumerate(edits) if e.kind == "cut"]
+            last = (
+                cuts[0]
+                if cuts
+                else max(i for i, e in enumerate(edits) if (e.section, e.clause) in gone)
+            )
+            self._negative(last, self.file.amendment.changes[last].form)
         limit = self.profile.amendments.word_limit
         if limit is not None:
             words = sum(count_words(e.text) for e in edits)
@@ -540,36 +669,58 @@ class Clash(InputError):
 
 
 def clashes(edits: list[Edit], files: list[AmendmentFile], view: Motionview) -> None:
-    """Two changes touching the same words cannot both be carried: name both."""
+    """Two changes touching the same words cannot both be carried: name both.
 
-    def touches(a: Edit, b: Edit) -> bool:
-        if "replace_all" in (a.kind, b.kind):
-            return True
-        if "new_para" in (a.kind, b.kind) or (a.section, a.clause) != (b.section, b.clause):
-            return False
-        if "delete_para" in (a.kind, b.kind):
-            return True
-        if a.start == a.end == b.start == b.end:
-            return True
-        return (a.start < b.end and b.start < a.end) or (a.start == b.start and a.end == b.end)
+    Only changes to the same paragraph can touch, save a "delete all" (which touches
+    every change) and a "delete all after/from" (every change from its words to the
+    end), so each paragraph's changes are sorted by where they start and each is
+    compared with the furthest-reaching one before it: thousands of changes are
+    checked in the time of a sort, not of every pair.
+    """
+    order = {id(e): i for i, e in enumerate(edits)}
 
-    # Only changes to the same paragraph can touch (a "delete all" touches every one),
-    # so each is compared with those before it in its paragraph: thousands of changes
-    # are checked in the time of a few, not of every pair.
+    def clash(a: Edit, b: Edit) -> None:
+        first, second = sorted((a, b), key=lambda e: order[id(e)])
+        at = first if first.kind not in ("replace_all", "new_para") else second
+        where = (
+            "the whole motion"
+            if "replace_all" in (a.kind, b.kind)
+            else view.where(at.section, at.clause, at.start)
+        )
+        _clash(first, second, files, where)
+
     everything = [e for e in edits if e.kind == "replace_all"]
     if everything and len(edits) > 1:
-        other = next(e for e in edits if e is not everything[0])
-        first, second = sorted((everything[0], other), key=edits.index)
-        _clash(first, second, files, "the whole motion")
+        clash(everything[0], next(e for e in edits if e is not everything[0]))
+    for cut in (e for e in edits if e.kind == "cut"):
+        at = (cut.section, -1 if cut.clause is None else cut.clause)
+        for other in edits:
+            if other is cut:
+                continue
+            if other.kind == "new_para":
+                if other.section > cut.section:  # a clause added to a section it deletes
+                    clash(cut, other)
+                continue
+            place = (other.section, -1 if other.clause is None else other.clause)
+            same = place == at and (other.end > cut.start or other.start >= cut.start)
+            if place > at or same or other.kind == "cut":
+                clash(cut, other)
     by_place: dict[tuple[int, int | None], list[Edit]] = {}
-    for b in edits:
-        if b.kind in ("new_para", "replace_all"):
+    for e in edits:
+        if e.kind in ("replace", "delete_para"):
+            by_place.setdefault((e.section, e.clause), []).append(e)
+    for mine in by_place.values():
+        if len(mine) < 2:
             continue
-        earlier = by_place.setdefault((b.section, b.clause), [])
-        for a in earlier:
-            if touches(a, b):
-                _clash(a, b, files, view.where(a.section, a.clause, a.start))
-        earlier.append(b)
+        if any(e.kind == "delete_para" for e in mine):
+            clash(mine[0], mine[1])  # a deleted clause: any other change to it clashes
+        mine = sorted(mine, key=lambda e: (e.start, e.end, order[id(e)]))
+        furthest = mine[0]
+        for before, b in itertools.pairwise(mine):
+            if furthest.end > b.start or (before.start, before.end) == (b.start, b.end):
+                clash(furthest if furthest.end > b.start else before, b)
+            if b.end > furthest.end:
+                furthest = b
 
 
 def _clash(a: Edit, b: Edit, files: list[AmendmentFile], where: str) -> None:

@@ -395,28 +395,45 @@ def read_one(
     *,
     refusal: str,
     hint: str | None = None,
+    profile_id: str | None = None,
 ) -> Motion:
     """One motion from a spec file, or from a Word, text or Markdown document
-    imported on the fly; a batch is refused with ``refusal``, as spec.read_one says."""
+    imported on the fly (for the body ``profile_id`` where given); a batch is
+    refused with ``refusal``, as spec.read_one says."""
     if is_document(path):
-        return import_file(path, catalogue, profiles).motion()
+        return import_file(path, catalogue, profiles, profile_id=profile_id).motion()
     if Path(path).suffix.lower() in (".doc", ".odt"):
         raise InputError(
             "motiongen reads Word .docx, text and Markdown motions, not this format",
             file=path,
             hint="save it as .docx from Word or LibreOffice",
         )
-    return spec.read_one(path, refusal=refusal, hint=hint)
+    motion = spec.read_one(path, refusal=refusal, hint=hint)
+    if profile_id is not None and profile_id != motion.profile:
+        profiles.get(profile_id)  # an unknown body is refused as such
+        raise InputError(
+            f"this motion's spec is for '{motion.profile}', so the body given for it "
+            f"('{profile_id}') is not used",
+            file=path,
+            field="profile",
+            hint="change profile: in the spec itself; --profile and an amendment's "
+            "profile: are for .docx and .txt motions",
+        )
+    return motion
 
 
-def read_motion(path: Path, catalogue: Catalogue, profiles: ProfileSet) -> tuple[Motion, Document]:
-    """The motion amended, from a spec or imported from a document, and composed."""
+def read_motion(
+    path: Path, catalogue: Catalogue, profiles: ProfileSet, *, profile_id: str | None = None
+) -> tuple[Motion, Document]:
+    """The motion amended, from a spec or imported from a document (for the body
+    ``profile_id`` where given, else the one its words point to), and composed."""
     motion = read_one(
         path,
         catalogue,
         profiles,
         refusal="an amendment amends one motion, and this file holds a batch",
         hint="point amends: at the spec of that one motion",
+        profile_id=profile_id,
     )
     profile = profiles.get(motion.profile)
     try:

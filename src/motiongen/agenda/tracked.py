@@ -15,7 +15,7 @@ from motiongen.agenda.amended import Amended, Para
 from motiongen.output import paragraphs, sentences
 from motiongen.output.paper import Paper
 from motiongen.output.paragraphs import Body, Run
-from motiongen.output.word import Properties, StyleIds, WordOptions, WordWriter
+from motiongen.output.word import Properties, StyleIds, WordOptions, WordWriter, names_within
 from motiongen.text import fill
 
 
@@ -27,7 +27,7 @@ def tracked_docx(amended: Amended, *, today: dt.date, reference: Path | None = N
     writer = WordWriter(WordOptions(reference, template_dir=amended.template_dir))
     properties = Properties(
         title=fill(say["title"], {"title": doc.title}),
-        author="; ".join(dict.fromkeys(amended.authors())),
+        author=names_within(amended.authors()),
         subject=f"Motion to {doc.to or doc.profile.body}, with its amendments",
         category=doc.profile.name,
     )
@@ -67,7 +67,9 @@ def _tracked(
                 shared = shared or body.new_list(abstract)
                 num_id = shared
             else:
-                num_id = lists.setdefault(para.group, body.new_list(abstract))
+                if para.group not in lists:  # one list a section, made once
+                    lists[para.group] = body.new_list(abstract)
+                num_id = lists[para.group]
             p = body.paragraph(ids.list_para, num_id=num_id, counted=True)
         _marked(p, para)
     for label, value in words.people:

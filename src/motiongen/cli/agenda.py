@@ -61,6 +61,20 @@ def amend_motion(
         help="Formats of the amendments and the clean motion: docx, md, txt, pdf.",
     ),
     out_dir: Path = typer.Option(Path("."), "--out-dir", "-o", help="Folder for the documents."),
+    motion: Path | None = typer.Option(
+        None,
+        "--motion",
+        metavar="FILE",
+        help="The motion amended (spec, .docx, .txt or .md), wherever it is; without it, "
+        "each amendment's amends: names it in the amendment's own folder.",
+    ),
+    profile: str | None = typer.Option(
+        None,
+        "--profile",
+        metavar="ID",
+        help="Who the motion is for, when it is a .docx or .txt file (as an amendment's "
+        "profile: says).",
+    ),
     force: bool = typer.Option(False, "--force", help="Replace documents that already exist."),
     line_width: int | None = typer.Option(
         None,
@@ -82,12 +96,14 @@ def amend_motion(
     amendment files make one document, one author per body.
 
     An amendment file names the motion and its changes, for example:
-    amends: motion.yaml, submitted_by: Northby Branch, and under changes:
-    '- in: resolves 2' with 'delete: "private agencies"' and 'insert: "..."'.
-    Other changes: add_at_end, insert_after, delete_clause, delete_all (see the
-    README, "Amending a motion on the agenda").
+    amends: motion.yaml (a file in the amendment's folder; or give --motion FILE),
+    submitted_by: Northby Branch, and under changes: '- in: resolves 2' with
+    'delete: "private agencies"' and 'insert: "..."'. Other changes: add_at_end,
+    insert_after, delete_clause, delete_all_after, delete_all_from, delete_all (see
+    the README, "Amending a motion on the agenda").
 
-    Example: motiongen amend northby-38.1.yaml southby-38.2.yaml --out-dir agenda
+    Examples: motiongen amend northby-38.1.yaml southby-38.2.yaml --out-dir agenda;
+    motiongen amend tuc-38.1.yaml --motion tuc-motion.docx --profile union-conference
     """
     from motiongen.agenda.amend import AmendOptions, amend
     from motiongen.output.formats import PAPER_FORMATS, parse_formats
@@ -99,6 +115,8 @@ def amend_motion(
         line_width=line_width,
         today=date_option(today, "--today"),
         template_dir=templates,
+        motion=motion,
+        profile=profile,
     )
     result = amend(amendments, boundary.catalogue(), boundary.profiles(), options)
     for who in range(len(result.amended.files)):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 import io
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -220,6 +220,29 @@ def _motion_properties(doc: Document) -> Properties:
 # --- the properties ----------------------------------------------------------------------------
 
 PROPERTY_MAX = 255  # characters in a core document property, as Word and python-docx hold them
+
+
+def names_within(names: Sequence[str], limit: int = PROPERTY_MAX, sep: str = "; ") -> str:
+    """Names for a property that holds ``limit`` characters, however many there are:
+    as many whole names as fit, then 'and 5 others' ('A; B and 5 others')."""
+    names = [clean(n) for n in dict.fromkeys(names)]
+    if len(sep.join(names)) <= limit:
+        return sep.join(names)
+
+    def others(n: int) -> str:
+        return f" and {n} other{'s' if n > 1 else ''}"
+
+    used = len(names[0])  # the length of the first ``keep`` names joined
+    keep = 1
+    while keep < len(names) and (
+        used + len(sep) + len(names[keep]) + len(others(len(names) - keep - 1)) <= limit
+    ):
+        used += len(sep) + len(names[keep])
+        keep += 1
+    tail = others(len(names) - keep)
+    if used + len(tail) <= limit:
+        return sep.join(names[:keep]) + tail
+    return names[0][: limit - len(tail) - 1].rstrip() + "…" + tail
 
 
 def _fit(text: str) -> str:
