@@ -509,6 +509,10 @@ def test_a_minuted_council_motion_keeps_its_opening_sentences(
     assert got[1][1] == "Therefore Northby Council resolves that -"
     assert got[1][3][0].startswith("the executive bring forward")
     assert opening in rebuilt(imported, cat, found)
+    headed = read(
+        tmp_path, "m2.txt", "Motion submitted by Councillor A Example\n\n" + text, cat, found
+    )
+    assert headed.data["submitted_by"] == "Councillor A Example"
 
 
 def test_a_request_in_the_passive_and_an_instruction_run_on_are_leads(

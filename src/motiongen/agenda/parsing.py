@@ -166,6 +166,9 @@ _PEOPLE = (
         rf"(?i:proposed\s+by):?\s+(?:1\)\s*)?(?P<proposer>{_NAME})(?:\s+and\s+(?:2\)\s*)?(?P<seconder>{_NAME}))?"
     ),
     re.compile(rf"^By\s+(?P<proposer>{_NAME})\s*[-–—]"),
+    re.compile(
+        rf"^(?i:(?:(?:notice\s+of\s+)?motion\s+)?submitted\s+by)\s+(?P<submitted_by>{_NAME})$"
+    ),
     re.compile(rf"\bgiven\s+(?:on\s+[^,]{{1,40}}?\s+)?by\s+(?P<proposer>{_NAME})"),
     re.compile(
         r"(?i:submitted\s+by)\s+(?P<submitted_by>[^,]{2,80}?)\s+(?i:and\s+seconded\s+by)\s+"
