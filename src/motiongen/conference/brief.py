@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from motiongen.agenda import importer
+from motiongen.agenda import importer, is_document
 from motiongen.catalogue import Catalogue
 from motiongen.catalogue.models import CounterArgument, Demand, Evidence
 from motiongen.checks import DEFAULT_MAX_AGE
 from motiongen.conference.composite import bodies
 from motiongen.motion import spec
-from motiongen.motion.compose import compose
+from motiongen.motion.compose import Document, compose
 from motiongen.motion.spec import ById, FreeText, Motion
 from motiongen.output import sentences
 from motiongen.output.paper import Paper
@@ -95,9 +95,9 @@ def _facts(
 ) -> list[Evidence]:
     """Strongest first: within the age limit, cited by the motion, true where it is moved."""
     noted = [
-        n.id if isinstance(n, ById) else n
+        ref
         for n in motion.all_items("facts")
-        if not isinstance(n, FreeText)
+        for ref in (n.links if isinstance(n, FreeText) else [n.id if isinstance(n, ById) else n])
     ]
     facts = [catalogue.evidence[e] for e in demand.evidence if e in catalogue.evidence]
 
@@ -157,7 +157,10 @@ def read(path: Path, catalogue: Catalogue, profiles: ProfileSet) -> tuple[Motion
         refusal="this file holds {count} motions; a brief is for one motion",
         hint="put the motion you will move in a spec file of its own",
     )
-    result = prepare(spec.Job(str(path), motion=motion), catalogue, profiles)
+    job = spec.Job(str(path), motion=motion)
+    if not is_document(path):
+        job = spec.read(path)[0]  # the same motion, with its file's lines for an error
+    result = prepare(job, catalogue, profiles)
     if result.error is not None:
         raise result.error
     return motion, profiles.get(motion.profile)
@@ -184,7 +187,7 @@ def make(
     say = sentences.table("brief", template_dir)
     document = compose(motion, profile, catalogue)
     when = motion.meeting_date or today or dt.date.today()
-    demands = [c.ref for s in document.sections for c in s.clauses if c.kind == "demand" and c.ref]
+    demands = _demands_said(document, catalogue)
     opening, close = _opening(motion, profile, say), _close(profile, say)
     pool: list[Candidate] = []
     parts = [opening]
@@ -199,7 +202,7 @@ def make(
         parts.append(part)
         pool += _demand_material(n, demand_id, part, motion, catalogue, (when.year, max_age), say)
     local = Part(say["local_heading"])
-    pool += _own_material(motion, local, 100 * len(demands), say)
+    pool += _own_material(motion, catalogue, local, 100 * len(demands), say)
     answer = Part(say["objections_heading"])
     order = 100 * (len(demands) + 1)
     pool += _objection_material(motion, catalogue, answer, (order, len(pool)), say)
@@ -217,6 +220,17 @@ def make(
         sources += [line.source for line in lines if line.source and line.source not in sources]
     parts = _timed([p for p in parts if p.lines or p is opening])
     return Brief(motion.title, motion.submitted_by or "", minutes, parts, left_out, sources)
+
+
+def _demands_said(document: Document, catalogue: Catalogue) -> list[str]:
+    """The demands the motion makes, in its order: each catalogue demand, and each one
+    its own words are linked to (``link:``), once."""
+    found: list[str] = []
+    for section in document.sections:
+        for clause in section.clauses:
+            if clause.kind in ("demand", "text"):
+                found += [r for r in clause.entries if r in catalogue.demands]
+    return list(dict.fromkeys(found))
 
 
 def _opening(motion: Motion, profile: Profile, say: dict[str, str]) -> Part:
@@ -296,14 +310,20 @@ def _fact_line(
     return Line("fact", fill(say["fact"], values), note, full)
 
 
-def _own_material(motion: Motion, local: Part, order: int, say: dict[str, str]) -> list[Candidate]:
-    """The motion's own notes and beliefs, in its own words."""
+def _own_material(
+    motion: Motion, catalogue: Catalogue, local: Part, order: int, say: dict[str, str]
+) -> list[Candidate]:
+    """The motion's own notes and beliefs, in its own words; where the words are linked
+    to a catalogue fact, its source is the line's, for the list of sources."""
     own = [*motion.all_items("facts"), *motion.all_items("beliefs")]
     out: list[Candidate] = []
     for k, item in enumerate(own):
         if isinstance(item, FreeText):
             by = fill(say["whose_words"], {"body": item.by}) if item.by and motion.composite else ""
-            out.append((5, order + k, local, [Line("say", sentence(item.text), by)], None))
+            facts = [catalogue.evidence[r] for r in item.links if r in catalogue.evidence]
+            full = _cite(catalogue, facts[0].sources)[1] if facts else ""
+            line = Line("say", sentence(item.text), by, full)
+            out.append((5, order + k, local, [line], None))
     return out
 
 

@@ -1,0 +1,132 @@
+"""A clause in the movers' own words linked to the catalogue entries it says (``link:``):
+the words printed are theirs, and check and brief use the entries' facts and sources."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from motiongen.catalogue import Catalogue
+from motiongen.cli.commands import app
+
+MOTION = """\
+profile: union-branch
+title: Keep our children's care public
+submitted_by: Anytown Social Care Branch
+proposer: Sam Example
+seconder: Alex Example
+nation: {nation}
+notes:
+  - text: Our county buys ever more of its foster placements from agencies run for profit.
+    link: {note_link}
+resolves:
+  - text: To stand with every other union in our services against any more selling off.
+    link: {resolve_link}
+"""
+
+
+def write(tmp_path: Path, **values: str) -> Path:
+    given = {
+        "nation": "england",
+        "note_link": "foster-placements-private-share",
+        "resolve_link": "[ban-outsourcing, unions-campaign-together]",
+        **values,
+    }
+    path = tmp_path / "motion.yaml"
+    path.write_text(MOTION.format(**given), encoding="utf-8")
+    return path
+
+
+def one_line_error(result: object) -> str:
+    stderr: str = result.stderr  # type: ignore[attr-defined]
+    assert result.exit_code == 2, stderr  # type: ignore[attr-defined]
+    assert stderr.count("\n") == 1 and "Traceback" not in stderr, stderr
+    return stderr
+
+
+@pytest.mark.parametrize("command", ["check", "build", "brief"])
+def test_an_unknown_id_in_a_link_list_names_file_line_and_key(
+    command: str, tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    path = write(
+        tmp_path, resolve_link="\n      - ban-outsourcing\n      - unions-campaign-togther"
+    )
+    args = [command, str(path)] + (["-o", "-", "-f", "txt"] if command == "build" else [])
+    stderr = one_line_error(runner.invoke(app, args))
+    assert "motion.yaml:14:" in stderr  # the line of the second id
+    assert "resolves[1].link[2]" in stderr
+    assert "'unions-campaign-togther'" in stderr and "'unions-campaign-together'" in stderr
+
+
+def test_an_unknown_single_link_names_its_key(tmp_path: Path, runner: CliRunner) -> None:
+    path = write(tmp_path, note_link="foster-placements-private-shares")
+    stderr = one_line_error(runner.invoke(app, ["check", str(path)]))
+    assert "motion.yaml:9:" in stderr and "notes[1].link:" in stderr
+
+
+@pytest.mark.parametrize(
+    ("link", "says"),
+    [("[ban-outsourcing, ban-outsourcing]", "named twice"), ("[]", "at least one")],
+)
+def test_a_link_list_names_each_entry_once(
+    link: str, says: str, tmp_path: Path, runner: CliRunner
+) -> None:
+    path = write(tmp_path, resolve_link=link)
+    stderr = one_line_error(runner.invoke(app, ["check", str(path)]))
+    assert "motion.yaml:" in stderr and "resolves[1].link" in stderr and says in stderr
+
+
+def test_the_words_printed_are_the_movers_and_the_linked_facts_are_cited(
+    tmp_path: Path, runner: CliRunner, cat: Catalogue
+) -> None:
+    path = write(tmp_path, note_link="[foster-placements-private-share, regulations-2014]")
+    result = runner.invoke(app, ["build", str(path), "-f", "md", "-o", "-"])
+    assert result.exit_code == 0, result.stderr
+    text = result.stdout
+    assert (
+        "Our county buys ever more of its foster placements from agencies run for profit." in text
+    )
+    assert "To stand with every other union in our services against any more selling off." in text
+    for ref in ("foster-placements-private-share", "regulations-2014"):
+        assert cat.evidence[ref].statement not in text  # the entry's words are not printed
+    sources = text.split("## Sources", 1)[1]
+    cited = [cat.cited(cat.evidence[r].sources)[0][0].title for r in ("regulations-2014",)]
+    assert all(title in sources for title in cited)
+    assert "A Labour Child and Family Social Work Service" in sources  # the first fact's source
+
+
+def test_check_uses_each_linked_entry(tmp_path: Path, runner: CliRunner) -> None:
+    """A fact linked second, and a demand linked second, are checked like the first."""
+    path = write(
+        tmp_path,
+        nation="wales",
+        note_link="[regulations-moderated-2014, foster-placements-private-share]",
+        resolve_link="[unions-campaign-together, end-agency-staffing]",
+    )
+    result = runner.invoke(app, ["check", str(path), "--json"])
+    assert result.exit_code in (0, 1), result.stderr
+    findings = json.loads(result.stdout)["motions"][0]["findings"]
+    messages = [f["message"] for f in findings]
+    assert any("'foster-placements-private-share' holds for England" in m for m in messages)
+    assert any("'end-agency-staffing' concerns England" in m for m in messages), messages
+
+
+def test_brief_speaks_to_every_demand_the_words_are_linked_to(
+    tmp_path: Path, runner: CliRunner, cat: Catalogue, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    path = write(tmp_path)
+    result = runner.invoke(app, ["brief", str(path), "-f", "md"])
+    assert result.exit_code == 0, result.stderr
+    brief = next(tmp_path.glob("*brief.md")).read_text(encoding="utf-8")
+    for ref in ("ban-outsourcing", "unions-campaign-together"):
+        assert cat.demands[ref].title in brief
+    assert "Demand 2 of 2" in brief
+    # The linked fact's source is among those the mover can give if asked.
+    fact = cat.evidence["foster-placements-private-share"]
+    source, _ = cat.cited(fact.sources)[0]
+    assert source.title in brief.split("Sources, if you are asked", 1)[1]
