@@ -458,12 +458,7 @@ def number_sections(filled: list[Raw], profile: Profile) -> list[Section]:
 
 def _citations(cited: list[str], sections: list[Section], catalogue: Catalogue) -> list[Citation]:
     """Each fact noted, with its sources and the number of the note that cites it."""
-    noted: dict[str, str] = {}
-    for section in sections:
-        for clause in section.clauses:
-            if clause.kind in ("evidence", "text"):
-                for ref in clause.entries:
-                    noted.setdefault(ref, clause.number)
+    noted = {c.ref: c.number for s in sections for c in s.clauses if c.kind == "evidence" and c.ref}
     citations = []
     for ref in cited:
         fact = catalogue.evidence[ref]
@@ -506,11 +501,12 @@ def _note(item: Item, index: int, catalogue: Catalogue, cited: list[str]) -> Lin
 
 
 def _cite(line: Line, catalogue: Catalogue, cited: list[str]) -> None:
-    """Each fact a note states, or its words are linked to, cited once in the sources."""
-    refs = line[3] if len(line) == 4 else (line[2],)
-    for ref in refs:
-        if ref in catalogue.evidence and ref not in cited:
-            cited.append(ref)
+    """A fact the motion states in the catalogue's words, cited once in the sources.
+    Words of the movers' own linked to a fact print as they wrote them, with nothing
+    added under the motion: check and brief use the fact and its sources."""
+    ref = line[2]
+    if line[1] == "evidence" and ref in catalogue.evidence and ref not in cited:
+        cited.append(ref)
 
 
 def _belief(item: Item, index: int, catalogue: Catalogue) -> Line:
