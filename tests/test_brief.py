@@ -68,7 +68,7 @@ def test_the_brief_has_its_parts_in_order_with_timing_marks() -> None:
     notes = notes_for("composite-barrow.yaml")
     headings = [p.heading for p in notes.parts]
     assert headings[0] == "Opening" and headings[-1] == "Close"
-    assert headings[1].startswith("Demand 1 of 4: ")
+    assert headings[1].startswith("Demand 1 of 5: ")  # four demands and its own resolve
     assert "Objections you may hear, and the answers" in headings
     starts = [p.start for p in notes.parts]
     assert starts == sorted(starts) and starts[0] == 0
@@ -102,11 +102,11 @@ def test_objections_match_the_motions_demands() -> None:
 
 
 def test_old_figures_are_marked() -> None:
-    notes = notes_for("composite-barrow.yaml")  # meeting in 2027; figures from 2021
+    notes = notes_for("composite-barrow.yaml", 5)  # meeting in 2027; figures from 2021
     marked = [line for p in notes.parts for line in p.lines if line.note.startswith("OLD")]
     assert marked and "6 years old at the meeting" in marked[0].note
     assert "OLD FIGURE" in paper.render(brief.paper(notes), "md").decode("utf-8")
-    fresh = notes_for("composite-barrow.yaml", max_age=10)
+    fresh = notes_for("composite-barrow.yaml", 5, max_age=10)
     assert not [line for p in fresh.parts for line in p.lines if line.note.startswith("OLD")]
     assert dt.date(2027, 9, 26).year - 2021 == 6
 

@@ -417,6 +417,72 @@ def test_the_quotation_marks_a_clerk_put_round_a_motion_come_off(
     assert any("quotation marks" in w for w in imported.warnings)
 
 
+CIRCULAR = (
+    "BRANCH CIRCULAR 14/2027 – CHILDREN'S HOMES\n\n"
+    "Branches will recall that Conference adopted Motion 7 on children's homes in the "
+    "following terms:\n\n"
+    "“The NEC is instructed to run a campaign for children's homes run by councils, with the "
+    "branches in the sector.\n\n"
+    "• A cap on what a placement may cost.\n\n"
+    "• Staff employed by the council, not by agencies.”\n"
+)
+
+
+def test_a_circular_quoting_a_motion_leaves_out_its_own_words_about_it(
+    tmp_path: Path, cat: Catalogue, found: profiles.ProfileSet
+) -> None:
+    # The sentence that introduces the motion is the sender's, not the movers'.
+    imported = read(tmp_path, "circular.txt", CIRCULAR, cat, found)
+    assert any(t.startswith("Branches will recall") for t in imported.left_out)
+    got = sections(imported.data)
+    assert got[0][1] == "The NEC is instructed to"
+    assert "Branches" not in " ".join(" ".join(items) for *_, items in got)
+
+
+def test_a_motion_that_instructs_the_nec_is_a_conference_motion(
+    tmp_path: Path, cat: Catalogue, found: profiles.ProfileSet
+) -> None:
+    # Only a union's conference instructs its national executive; a branch asks it.
+    text = CIRCULAR.split("terms:\n\n", 1)[1].replace("“", "").replace("”", "")
+    imported = read(tmp_path, "motion.txt", "Children's homes\n\n" + text, cat, found)
+    assert imported.data["profile"] == "union-conference"
+    assert "'NEC is instructed'" in imported.body_evidence
+
+
+def test_a_model_motions_covering_words_are_not_the_motion(
+    tmp_path: Path, cat: Catalogue, found: profiles.ProfileSet
+) -> None:
+    text = (
+        "Model motion for CLPs – please put it to your branch\n\n"
+        "Please put or adapt this motion at your next meeting. Let us know how it goes:\n\n"
+        "This CLP notes that most children's homes are now run for profit.\n\n"
+        "This CLP calls on the Labour Government to cap the profits of care providers.\n"
+    )
+    imported = read(tmp_path, "model.txt", text, cat, found)
+    assert imported.data["title"] == "Model motion for CLPs – please put it to your branch"
+    assert any(t.startswith("Please put or adapt") for t in imported.left_out)
+    assert "adapt" not in rebuilt(imported, cat, found)
+
+
+def test_a_minute_under_a_council_motion_gives_its_seconder_and_is_left_out(
+    tmp_path: Path, cat: Catalogue, found: profiles.ProfileSet
+) -> None:
+    text = (
+        "Children's homes\n\n"
+        "To submit the following Notices of Motion by Councillors A Example and B Example:-\n\n"
+        "This Council notes that the county runs no children's home of its own.\n\n"
+        "This Council resolves to open two homes by 2029.\n\n"
+        "Minutes:\n\n"
+        "12.1  The motion was moved by Mr Example and seconded by Ms Sample.\n"
+    )
+    imported = read(tmp_path, "minute.txt", text, cat, found)
+    data = imported.data
+    assert data["submitted_by"] == "Councillors A Example and B Example"
+    assert data["seconder"] == "Ms Sample"
+    assert "Minutes:" in imported.left_out
+    assert "moved" not in rebuilt(imported, cat, found)
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=400))
 def test_finding_leads_never_raises_and_every_lead_is_a_span_of_its_paragraph(text: str) -> None:

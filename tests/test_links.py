@@ -114,18 +114,28 @@ def test_check_uses_each_linked_entry(tmp_path: Path, runner: CliRunner) -> None
     assert any("'end-agency-staffing' concerns England" in m for m in messages), messages
 
 
-def test_brief_speaks_to_every_demand_the_words_are_linked_to(
+def brief_of(path: Path, runner: CliRunner) -> str:
+    result = runner.invoke(app, ["brief", str(path), "-f", "md", "--force"])
+    assert result.exit_code == 0, result.stderr
+    return path.with_name(f"{path.stem}-brief.md").read_text(encoding="utf-8")
+
+
+def test_brief_speaks_from_every_entry_the_words_are_linked_to(
     tmp_path: Path, runner: CliRunner, cat: Catalogue, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    path = write(tmp_path)
-    result = runner.invoke(app, ["brief", str(path), "-f", "md"])
-    assert result.exit_code == 0, result.stderr
-    brief = next(tmp_path.glob("*brief.md")).read_text(encoding="utf-8")
+    unlinked = brief_of(write(tmp_path, note_link="null", resolve_link="null"), runner)
+    assert "Sources, if you are asked" not in unlinked  # nothing of the catalogue's
+    brief = brief_of(write(tmp_path), runner)
+    sources = brief.split("Sources, if you are asked", 1)[1]
+    # A fact behind each demand the one clause is linked to, with its source.
     for ref in ("ban-outsourcing", "unions-campaign-together"):
-        assert cat.demands[ref].title in brief
-    assert "Demand 2 of 2" in brief
-    # The linked fact's source is among those the mover can give if asked.
+        demand = cat.demands[ref]
+        facts = [cat.evidence[e] for e in demand.evidence if e in cat.evidence]
+        beliefs = [cat.beliefs[b].text for b in demand.beliefs if b in cat.beliefs]
+        said = [f.statement for f in facts] + beliefs
+        assert any(text[:40] in brief for text in said), ref
+    # The linked note's fact, and its source, are there for the mover.
     fact = cat.evidence["foster-placements-private-share"]
     source, _ = cat.cited(fact.sources)[0]
-    assert source.title in brief.split("Sources, if you are asked", 1)[1]
+    assert source.title in sources

@@ -60,7 +60,7 @@ _FURNITURE = re.compile(
     r"|received from:?|merged into composite\s*\d*|notice of motions?\b.*|motions?|resolutions?"
     r"|(?:special\s+)?(?:motion|resolution)(?:\s+no\.?)?\s*\d+[a-z]?[.:]?|agenda item\s*\d+"
     r"|agenda papers?\b.*|back to all motions|ward\(s\) affected\b.*|\d{1,4}|page \d+.*"
-    r"|printed by\b.*|lost|carried unanimously|remitted|withdrawn)$",
+    r"|printed by\b.*|lost|carried unanimously|remitted|withdrawn|minutes:?)$",
     re.IGNORECASE,
 )
 # A clerk's or a sender's words about the motion, not the motion's own.
@@ -68,10 +68,13 @@ _NARRATIVE = re.compile(
     r"\b(?:moved|seconded|advised that|notice of which|the following (?:notices? of )?motions?"
     r"|submitted (?:by|in accordance)|standing in (?:their|his|her) names?|as it appears"
     r"|here is|here it is|below is|as promised|for info|please find|attached|pasted"
-    r"|passed (?:unanimously|round)|was (?:carried|passed|agreed))\b",
+    r"|passed (?:unanimously|round)|was (?:carried|passed|agreed)"
+    r"|in the following terms|(?:reads|read|worded) as follows|let us know"
+    r"|(?:^|(?<=[.!?]\s))please (?:put|adapt|use|move|pass|submit|table|send|share|circulate))\b",
     re.IGNORECASE,
 )
 # Where a page goes on to print the motion's amendments: not the motion's words.
+_MINUTE = re.compile(r"\b(?:was|were)\s+(?:moved|seconded|proposed)\b", re.IGNORECASE)
 _AMENDMENTS = re.compile(
     r"^(?:the following amendments?\b|amendments?(?:\s+\d+)?\s*:?$"
     r"|amendments? (?:accepted|carried)\b)",
@@ -149,7 +152,13 @@ _NAME = r"(?:Councillors?|Cllr\.?|Mr|Mrs|Ms|Miss|Dr)\s+[A-Z][\w.'’-]*(?:\s+[A-
 _PEOPLE = (
     re.compile(rf"(?P<proposer>{_NAME})\s+moved,?\s+(?:and\s+)?(?P<seconder>{_NAME})\s+seconded"),
     re.compile(rf"(?P<proposer>{_NAME})\s+moved,?\s+seconded\s+by\s+(?P<seconder>{_NAME})"),
-    re.compile(rf"\bby\s+(?P<proposer>{_NAME}),?\s+seconded\s+by\s+(?P<seconder>{_NAME})"),
+    re.compile(
+        rf"\bby\s+(?P<proposer>{_NAME}),?\s+(?:and\s+)?seconded\s+by\s+(?P<seconder>{_NAME})"
+    ),
+    re.compile(
+        r"(?i:notices?\s+of\s+motions?)\s+(?:given\s+)?by\s+"
+        r"(?P<submitted_by>(?:Councillors?|Cllrs?\.?)\s+[^:;]{2,160}?)\s*:?-?$"
+    ),
     re.compile(
         rf"(?i:proposed\s+by):?\s+(?:1\)\s*)?(?P<proposer>{_NAME})(?:\s+and\s+(?:2\)\s*)?(?P<seconder>{_NAME}))?"
     ),
@@ -227,7 +236,9 @@ def _tail_start(paras: list[Para]) -> int:
         furniture = _label(text) or _is_furniture(text) or CARRIED.match(text)
         unfinished = len(text.split()) <= 10 and not _TERMINAL.search(text)
         note = _NARRATIVE.search(text) and len(text.split()) <= 30
-        if not (furniture or (not numbered and (unfinished or note))):
+        # A minute's "24.1 The motion was moved by …" is numbered, but not a clause.
+        minute = note and _MINUTE.search(text)
+        if not (furniture or minute or (not numbered and (unfinished or note))):
             break
         end -= 1
     return end

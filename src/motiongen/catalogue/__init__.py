@@ -290,6 +290,8 @@ def _check_references(
             check(ref, "beliefs", (*at, "beliefs", j))
         for j, ref in enumerate(d.overlaps):
             check(ref, "demands", (*at, "overlaps", j))
+        for j, ref in enumerate(d.covers):
+            check(ref, "demands", (*at, "covers", j))
         for j, conflict in enumerate(d.conflicts):
             check(conflict.with_, "demands", (*at, "conflicts", j, "with"))
         if d.retired is not None:
@@ -298,13 +300,29 @@ def _check_references(
                 check(ref, "evidence", (*at, "retired", "notes", j))
             for j, ref in enumerate(d.retired.demands):
                 check(ref, "demands", (*at, "retired", "demands", j))
-        if d.id in d.overlaps or d.id in {c.with_ for c in d.conflicts}:
+        if d.id in d.overlaps or d.id in d.covers or d.id in {c.with_ for c in d.conflicts}:
             raise CatalogueError(
-                "a demand cannot overlap or conflict with itself",
+                "a demand cannot overlap, cover or conflict with itself",
                 file=source.path,
                 line=source.line_of(at),
                 field=f"demands[{i + 1}]",
             )
+    for i, d in enumerate(parsed.demands):
+        # covers: means "states in full": two demands cannot each state the other.
+        todo, seen = list(d.covers), set()
+        while todo:
+            other = todo.pop()
+            if other == d.id:
+                raise CatalogueError(
+                    "a demand cannot cover a demand that covers it: one of them says more",
+                    file=source.path,
+                    line=source.line_of(("demands", i, "covers")),
+                    field=f"demands[{i + 1}].covers",
+                    hint="keep covers: on the demand that states the other in full",
+                )
+            if other not in seen and other in catalogue.demands:
+                seen.add(other)
+                todo += catalogue.demands[other].covers
     for section in ("evidence", "beliefs", "guidance"):
         for i, entry in enumerate(getattr(parsed, section)):
             check_sources(entry.sources, (section, i, "sources"))

@@ -169,6 +169,9 @@ class Demand(Strict):
     evidence: list[Id] = Field(default_factory=list)
     beliefs: list[Id] = Field(default_factory=list)
     overlaps: list[Id] = Field(default_factory=list)
+    # Demands this one states in full, so that a composite holding both needs only
+    # this one. Stronger than ``overlaps``: two demands that overlap are both kept.
+    covers: list[Id] = Field(default_factory=list)
     conflicts: list[Conflict] = Field(default_factory=list)
     retired: Retired | None = None
 

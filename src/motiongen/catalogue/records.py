@@ -60,6 +60,7 @@ def demand(catalogue: Catalogue, item: Demand, *, full: bool = False) -> dict[st
         "evidence": list(item.evidence),
         "beliefs": list(item.beliefs),
         "overlaps": list(item.overlaps),
+        "covers": list(item.covers),
         "conflicts": [{"with": c.with_, "why": c.why} for c in item.conflicts],
         "retired": None
         if item.retired is None

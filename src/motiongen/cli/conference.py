@@ -41,7 +41,10 @@ def composite_motions(
         [], "--prefer", help="Settle a conflict: the demand id to keep; may be repeated."
     ),
     max_words: int | None = typer.Option(
-        None, "--max-words", min=1, help="Drop repeated clauses of your own to fit this many words."
+        None,
+        "--max-words",
+        min=1,
+        help="A word limit tighter than the body's: says which clauses will not fit (cuts none).",
     ),
     formats: str = typer.Option(
         "docx,md", "--format", "-f", help="Formats of the composite motion: docx, md, txt, pdf."
@@ -51,9 +54,14 @@ def composite_motions(
 ) -> None:
     """Composite several motions into one, with a report of where every clause went.
 
-    Demands are united (repeats and overlaps kept once), facts and beliefs
-    merged, clauses in a branch's own words kept word for word. Conflicting
-    demands are left for the compositing meeting unless --prefer settles them.
+    Every motion's substance is kept: a clause is left out only where another
+    motion says it in the very same words, or the catalogue says another demand
+    states it in full (covers:). Clauses are merged by section (all the notes
+    together, each addressee's calls together), words of a motion's own kept
+    word for word, each body named as it submitted its motion. Conflicting
+    demands are left for the compositing meeting unless --prefer settles them;
+    motions that share little are warned of. Over the word limit, the composite
+    is written whole and the command says which clauses will not fit (exit 1).
     Writes the composite's spec, its documents and a report (Markdown and Word).
     With --group, proposes which motions belong together instead.
 
@@ -88,30 +96,31 @@ def composite_motions(
         f"Mover: {result.sources[result.mover].label}. "
         f"Seconder: {result.sources[result.seconder].label}."
     )
-    for item in result.dropped:
-        boundary.say(
-            f"Dropped to fit: {result.origin_names(item.origins)}'s \u201c{item.text}\u201d "
-            "(it repeats a clause kept)."
-        )
     for path in files:
         boundary.say(f"Wrote {_shown(path)}")
+    for warning in result.warnings(templates):
+        boundary.say(f"Warning: {warning}")
+    for conflict in result.undecided:
+        boundary.say(
+            f"For the compositing meeting to decide: {conflict.first} or {conflict.second} "
+            f"({conflict.why}); neither is in the composite. Settle it with "
+            f"--prefer {conflict.first} or --prefer {conflict.second}."
+        )
+    over = composite.over_limit(result)
+    if over is not None:
+        raise over
     if result.undecided:
-        for conflict in result.undecided:
-            boundary.say(
-                f"For the compositing meeting to decide: {conflict.first} or {conflict.second} "
-                f"({conflict.why}); neither is in the composite. Settle it with "
-                f"--prefer {conflict.first} or --prefer {conflict.second}."
-            )
         raise typer.Exit(EXIT_CHECKS_FAILED)
 
 
 def _group(specs: list[Path], as_json: bool) -> None:
     from motiongen.conference import grouping
 
-    entries, problems = grouping.read(specs)
+    cat, profiles = boundary.catalogue(), boundary.profiles()
+    entries, problems = grouping.read(specs, cat, profiles)
     for problem in problems:
         boundary.error(str(problem))
-    groups = grouping.group(entries, boundary.catalogue(), boundary.profiles())
+    groups = grouping.group(entries, cat, profiles)
     if as_json:
         boundary.print_json({"groups": [g.as_json() for g in groups]})
     else:
@@ -164,9 +173,12 @@ def brief_command(
 ) -> None:
     """Write the mover's speech notes for a motion, timed to the minutes allowed.
 
-    An opening, each demand's point with its strongest sourced fact and belief,
-    the objections likely to come with answers, and a close, at about 130 words
-    a minute, set large for reading at a rostrum.
+    An opening, each thing the motion asks quoted in its own words with the
+    sourced facts and beliefs of the catalogue entries it names or links to,
+    what it notes and believes, the objections raised against those entries
+    with answers, time for your own words where the motion's material runs
+    out, and a close on what the motion asks, at about 130 words a minute,
+    set large for reading at a rostrum.
 
     Example: motiongen brief composite-3.yaml --minutes 3 --format docx,md
     """
@@ -190,8 +202,9 @@ def brief_command(
         inputs=[spec_file],
         template_dir=templates,
     )
+    own = f" and {brief.clock(notes.own_time)} in your own words" if notes.own_time else ""
     boundary.say(
-        f"{notes.words} words to say for {minutes:g} minutes ({notes.target} at "
+        f"{notes.words} words to say{own} for {minutes:g} minutes ({notes.target} at "
         f"{brief.WORDS_A_MINUTE} a minute)."
     )
     for path in files:

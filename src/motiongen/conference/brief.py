@@ -1,9 +1,13 @@
 """The mover's brief: speech notes for one motion, sized to the minutes allowed.
 
-Everything spoken comes from the catalogue behind the motion's demands: the
-strongest sourced fact, the strongest belief, and the objections the sources
-record with the replies they give. Material is added in order of importance
-until the speech fills its time at a normal speaking pace.
+The speech speaks to the motion as written: what it asks, quoted in its own
+words (a catalogue demand or not), what it notes and believes, the sourced
+facts and beliefs of the catalogue entries it names or links its words to,
+and only the objections raised against those entries. Material is added in
+order of importance until the speech fills its time at a normal speaking
+pace; where the motion's own material runs out, the time left is given to
+the mover's own words, as a timed part of its own, so that the speech fills
+its minutes for any motion. It closes on what the motion itself asks.
 """
 
 from __future__ import annotations
@@ -18,8 +22,9 @@ from motiongen.catalogue import Catalogue
 from motiongen.catalogue.models import CounterArgument, Demand, Evidence
 from motiongen.checks import DEFAULT_MAX_AGE
 from motiongen.conference.composite import bodies
+from motiongen.conference.likeness import link_ids
 from motiongen.motion import spec
-from motiongen.motion.compose import Document, compose
+from motiongen.motion.compose import Clause, Section, compose
 from motiongen.motion.spec import ById, FreeText, Motion
 from motiongen.output import sentences
 from motiongen.output.paper import Paper
@@ -29,6 +34,7 @@ from motiongen.text import count_words, fill, sentence
 
 WORDS_A_MINUTE = 130
 FILL_TO = 1.0  # never plan more than the time: a chair cuts off an over-run
+OWN_WORDS_FROM = 0.1  # time left over this share of the whole goes to the mover's own words
 LineKind = Literal["say", "fact", "belief", "claim", "reply"]
 
 
@@ -50,6 +56,7 @@ class Part:
     lines: list[Line] = field(default_factory=list)
     carries: str = ""  # for a composite: whose point this part carries
     start: int = 0  # seconds into the speech
+    allotted: int = 0  # seconds given to the mover's own words, beyond the lines
 
     @property
     def words(self) -> int:
@@ -72,6 +79,16 @@ class Brief:
     @property
     def words(self) -> int:
         return sum(part.words for part in self.parts)
+
+    @property
+    def own_time(self) -> int:
+        """Seconds given to the mover's own words."""
+        return sum(part.allotted for part in self.parts)
+
+    @property
+    def seconds(self) -> float:
+        """How long the speech planned runs: its words at the pace, and the own-words time."""
+        return self.words / WORDS_A_MINUTE * 60 + self.own_time
 
 
 def clock(seconds: float) -> str:
@@ -119,9 +136,23 @@ def _beliefs(demand: Demand, motion: Motion, catalogue: Catalogue) -> list[str]:
     return sorted(ids, key=lambda b: b not in held)
 
 
+def linked(motion: Motion) -> list[str]:
+    """Every catalogue entry the motion names or links its own words to, in order."""
+    found = list(motion.demands)
+    items = [*motion.notes, *motion.believes, *motion.resolves, *motion.mandates]
+    items += [i for section in motion.sections for i in section.items]
+    for item in items:
+        if isinstance(item, FreeText):
+            found += link_ids(item)
+        else:
+            found.append(item.id if isinstance(item, ById) else str(item))
+    return list(dict.fromkeys(found))
+
+
 def objections(motion: Motion, catalogue: Catalogue) -> list[CounterArgument]:
-    """The counter-arguments raised against the motion's demands, most relevant first."""
-    wanted = set(motion.all_demands())  # the demands its own words are linked to, too
+    """The counter-arguments raised against the demands the motion makes or links its
+    words to, most relevant first; none for a motion the catalogue has no entry of."""
+    wanted = {e for e in linked(motion) if e in catalogue.demands}
     found = [c for c in catalogue.counter_arguments.values() if wanted & set(c.against)]
     return sorted(found, key=lambda c: -len(wanted & set(c.against)))
 
@@ -187,27 +218,36 @@ def make(
     say = sentences.table("brief", template_dir)
     document = compose(motion, profile, catalogue)
     when = motion.meeting_date or today or dt.date.today()
-    demands = _demands_said(document, catalogue)
-    opening, close = _opening(motion, profile, say), _close(profile, say)
+    asks = [(s, c) for s in document.sections if s.acts for c in s.clauses]
+    opening, close = _opening(motion, profile, say), _close(motion, profile, asks, catalogue, say)
     pool: list[Candidate] = []
     parts = [opening]
-    for n, demand_id in enumerate(demands):
-        title = catalogue.demand(demand_id).title
-        part = Part(
-            fill(
-                say["demand_heading"], {"n": str(n + 1), "count": str(len(demands)), "title": title}
-            )
-        )
-        part.carries = _carriers(motion, demand_id, catalogue, say)
+    for n, (section, clause) in enumerate(asks):
+        is_demand = clause.kind == "demand" and clause.ref
+        title = catalogue.demand(clause.ref).title if is_demand and clause.ref else _short(clause)
+        values = {"n": str(n + 1), "count": str(len(asks)), "title": title}
+        part = Part(fill(say["demand_heading"], values))
+        if clause.kind == "demand" and clause.ref:
+            part.carries = _carriers(motion, clause.ref, catalogue, say)
+        else:
+            part.carries = _whose(motion, clause, say)
         parts.append(part)
-        pool += _demand_material(n, demand_id, part, motion, catalogue, (when.year, max_age), say)
+        first = n == 0 or asks[n - 1][0] is not section
+        point = Line("say", _ask_line(n, section, clause, first, say))
+        pool.append((1, 100 * n, part, [point], None))
+        for ref in _refs(clause):
+            pool += _entry_material(n, ref, part, motion, catalogue, (when.year, max_age), say)
     local = Part(say["local_heading"])
-    pool += _own_material(motion, catalogue, local, 100 * len(demands), say)
+    pool += _own_material(motion, local, 100 * len(asks), catalogue, (when.year, max_age), say)
     answer = Part(say["objections_heading"])
-    order = 100 * (len(demands) + 1)
+    order = 100 * (len(asks) + 1)
     pool += _objection_material(motion, catalogue, answer, (order, len(pool)), say)
-    parts += [local, answer, close]
-    chosen = _fill(pool, minutes * WORDS_A_MINUTE * FILL_TO - opening.words - close.words)
+    own = Part(say["own_heading"])
+    parts += [local, answer, own, close]
+    target = minutes * WORDS_A_MINUTE * FILL_TO
+    while opening.words + close.words > target and len(close.lines) > 1:
+        close.lines.pop(0)  # a very short time: the move itself is what must be said
+    chosen = _fill(pool, target - opening.words - close.words)
     left_out = [
         fill(say["no_time"], {"heading": pool[i][2].heading})
         for i in range(len(pool))
@@ -218,19 +258,66 @@ def make(
         _, _, part, lines, _ = pool[index]
         part.lines += lines
         sources += [line.source for line in lines if line.source and line.source not in sources]
+    spoken = opening.words + close.words + sum(sum(ln.words for ln in pool[i][3]) for i in chosen)
+    spare = (target - spoken) / WORDS_A_MINUTE * 60
+    if spare > OWN_WORDS_FROM * minutes * 60:
+        # The motion's own material runs out: the time left is the mover's, on its subject.
+        own.allotted = round(spare)
+        prompt = fill(say["own_prompt"], {"time": clock(spare), "title": motion.title})
+        own.lines.append(Line("say", "", prompt))
     parts = _timed([p for p in parts if p.lines or p is opening])
     return Brief(motion.title, motion.submitted_by or "", minutes, parts, left_out, sources)
 
 
-def _demands_said(document: Document, catalogue: Catalogue) -> list[str]:
-    """The demands the motion makes, in its order: each catalogue demand, and each one
-    its own words are linked to (``link:``), once."""
-    found: list[str] = []
-    for section in document.sections:
-        for clause in section.clauses:
-            if clause.kind in ("demand", "text"):
-                found += [r for r in clause.entries if r in catalogue.demands]
-    return list(dict.fromkeys(found))
+def _short(clause: Clause, words: int = 8) -> str:
+    """A clause of the motion's own words, as a heading names it: its first words."""
+    split = clause.text.rstrip(".;:,").split()
+    return " ".join(split) if len(split) <= words else " ".join(split[:words]) + " \u2026"
+
+
+def _refs(clause: Clause) -> list[str]:
+    """The catalogue entries a clause is (a demand) or says (its link, one or a list)."""
+    return list(clause.entries)
+
+
+def _whose(motion: Motion, clause: Clause, say: dict[str, str]) -> str:
+    """For a composite: whose words an ask of a motion's own words is."""
+    if motion.composite is None:
+        return ""
+    for section in motion.sections:
+        for item in section.items:
+            if isinstance(item, FreeText) and item.by and item.text == clause.text:
+                return fill(say["carries"], {"names": item.by})
+    for item in [*motion.resolves, *motion.mandates]:
+        if item.by and clause.text in (item.text, sentence(item.text)):
+            return fill(say["carries"], {"names": item.by})
+    return ""
+
+
+def _ask_line(n: int, section: Section, clause: Clause, first: bool, say: dict[str, str]) -> str:
+    """The ask as the motion words it, quoted: the section's lead before the first of
+    its clauses ("First, Conference calls on the Labour Government to: “…”")."""
+    ordinals = [o.strip() for o in say["ordinals"].split(",")]
+    ordinal = ordinals[n] if n < len(ordinals) else fill(say["ordinal_beyond"], {"n": str(n + 1)})
+    ordinal = ordinal[:1].upper() + ordinal[1:]
+    lead = section.lead.strip()
+    values = {"ordinal": ordinal, "lead": lead, "clause": unquoted(clause.text)}
+    return fill(say["ask"] if first and lead else say["ask_more"], values)
+
+
+def unquoted(text: str) -> str:
+    """A clause to quote, without the quotation marks a page may already print round it."""
+    text = text.strip()
+    for left, right in (("\u201c", "\u201d"), ('"', '"'), ("\u2018", "\u2019"), ("'", "'")):
+        if len(text) > 2 and text.startswith(left) and text.endswith(right):
+            inner = text[1:-1]
+            if left not in inner and right not in inner:
+                return inner
+        if len(text) > 2 and text.startswith(left) and text.endswith(right + "."):
+            inner = text[1:-2]
+            if left not in inner and right not in inner:
+                return inner + "."
+    return text
 
 
 def _opening(motion: Motion, profile: Profile, say: dict[str, str]) -> Part:
@@ -251,12 +338,53 @@ def _opening(motion: Motion, profile: Profile, say: dict[str, str]) -> Part:
     return opening
 
 
-def _close(profile: Profile, say: dict[str, str]) -> Part:
+def _close(
+    motion: Motion,
+    profile: Profile,
+    asks: list[tuple[Section, Clause]],
+    catalogue: Catalogue,
+    say: dict[str, str],
+) -> Part:
+    """The close: what this motion asks, in its words; the campaign's own line only for
+    a motion that makes or links the catalogue's demands (children's care); then the move."""
     audience = profile.address.split(",", 1)[-1].strip() or profile.address
     close = Part(say["close_heading"])
-    close.lines.append(Line("say", say["close"]))
+    if asks:
+        text = unquoted(asks[0][1].text).rstrip(" .;:,")
+        more = len(asks) - 1
+        tail = fill(say["close_more_one" if more == 1 else "close_more"], {"more": str(more)})
+        tail = tail if more else ""
+        values = {"title": motion.title, "ask": text, "more": tail}
+        close.lines.append(Line("say", fill(say["close_asks"], values)))
+    else:
+        close.lines.append(Line("say", fill(say["close_title"], {"title": motion.title})))
+    if any(e in catalogue.demands for e in linked(motion)):
+        close.lines.append(Line("say", say["close"]))
     close.lines.append(Line("say", fill(say["move"], {"audience": audience})))
     return close
+
+
+def _entry_material(
+    n: int,
+    ref: str,
+    part: Part,
+    motion: Motion,
+    catalogue: Catalogue,
+    age: tuple[int, int],
+    say: dict[str, str],
+) -> list[Candidate]:
+    """What a catalogue entry behind an ask brings: a demand's strongest sourced fact and
+    belief, then more; a fact or belief linked to, itself."""
+    if ref in catalogue.evidence:
+        return [
+            (2, 100 * n + 1, part, [_fact_line(catalogue.evidence[ref], catalogue, age, say)], None)
+        ]
+    if ref in catalogue.beliefs:
+        line = Line("belief", sentence(catalogue.beliefs[ref].text))
+        return [(4, 100 * n + 50, part, [line], None)]
+    if ref not in catalogue.demands:
+        return []
+    return _demand_material(n, ref, part, motion, catalogue, age, say)
 
 
 def _demand_material(
@@ -268,14 +396,11 @@ def _demand_material(
     age: tuple[int, int],
     say: dict[str, str],
 ) -> list[Candidate]:
-    """A demand's point first, then its strongest sourced fact and belief, then more.
+    """A demand's strongest sourced fact and belief, then more.
     ``age``: the year of the meeting, and the age at which a figure is old."""
     year, max_age = age
     demand = catalogue.demand(demand_id)
-    ordinals = [o.strip() for o in say["ordinals"].split(",")]
-    ordinal = ordinals[n] if n < len(ordinals) else fill(say["ordinal_beyond"], {"n": str(n + 1)})
-    point = Line("say", fill(say["demand"], {"ordinal": ordinal, "title": sentence(demand.title)}))
-    out: list[Candidate] = [(1, 100 * n, part, [point], None)]
+    out: list[Candidate] = []
     for k, fact in enumerate(_facts(demand, motion, catalogue, year, max_age)[:4]):
         out.append(
             (
@@ -311,19 +436,32 @@ def _fact_line(
 
 
 def _own_material(
-    motion: Motion, catalogue: Catalogue, local: Part, order: int, say: dict[str, str]
+    motion: Motion,
+    local: Part,
+    order: int,
+    catalogue: Catalogue,
+    age: tuple[int, int],
+    say: dict[str, str],
 ) -> list[Candidate]:
-    """The motion's own notes and beliefs, in its own words; where the words are linked
-    to a catalogue fact, its source is the line's, for the list of sources."""
+    """What the motion notes and believes: its own words as written, and the facts and
+    beliefs of the catalogue it names or links them to, with their sources."""
     own = [*motion.all_items("facts"), *motion.all_items("beliefs")]
     out: list[Candidate] = []
     for k, item in enumerate(own):
         if isinstance(item, FreeText):
             by = fill(say["whose_words"], {"body": item.by}) if item.by and motion.composite else ""
-            facts = [catalogue.evidence[r] for r in item.links if r in catalogue.evidence]
-            full = _cite(catalogue, facts[0].sources)[1] if facts else ""
-            line = Line("say", sentence(item.text), by, full)
-            out.append((5, order + k, local, [line], None))
+            out.append((5, order + 2 * k, local, [Line("say", sentence(item.text), by)], None))
+            refs = link_ids(item)
+        else:
+            refs = [item.id if isinstance(item, ById) else str(item)]
+        for ref in refs:
+            if ref in catalogue.evidence:
+                line = _fact_line(catalogue.evidence[ref], catalogue, age, say)
+            elif ref in catalogue.beliefs:
+                line = Line("belief", sentence(catalogue.beliefs[ref].text))
+            else:
+                continue
+            out.append((6, order + 2 * k + 1, local, [line], None))
     return out
 
 
@@ -378,7 +516,7 @@ def _timed(parts: list[Part]) -> list[Part]:
     elapsed = 0.0
     for part in parts:
         part.start = round(elapsed)
-        elapsed += part.words / WORDS_A_MINUTE * 60
+        elapsed += part.words / WORDS_A_MINUTE * 60 + part.allotted
     return parts
 
 
@@ -392,28 +530,27 @@ def paper(brief: Brief, template_dir: Path | None = None) -> Paper:
         subject=fill(say["subject"], {"minutes": minutes}),
         large=True,
     )
-    seconds = brief.words / WORDS_A_MINUTE * 60
+    seconds = brief.seconds
     sized = {
         "minutes": minutes,
         "pace": str(WORDS_A_MINUTE),
         "target": str(brief.target),
         "words": str(brief.words),
         "time": clock(seconds),
+        "own": clock(brief.own_time),
     }
-    out.para(fill(say["sized"], sized))
+    out.para(fill(say["sized_own" if brief.own_time else "sized"], sized))
     out.para(say["one_idea"])
     for part in brief.parts:
         out.mark(f"[{clock(part.start)}] {part.heading}")
         if part.carries:
             out.note(part.carries)
         for line in part.lines:
-            out.line(line.text)
+            if line.text:
+                out.line(line.text)
             if line.note:
                 out.note(line.note)
     out.mark(f"[{clock(seconds)}] {say['end']}")
-    if brief.words < brief.target * 0.9:
-        spare = (brief.target - brief.words) / WORDS_A_MINUTE * 60
-        out.note(fill(say["short"], {"time": clock(spare)}))
     if brief.left_out:
         out.heading(say["not_in_time_heading"])
         for text in brief.left_out:

@@ -19,23 +19,32 @@ from pydantic import ValidationError
 
 from motiongen.agenda import importer
 from motiongen.catalogue import Catalogue
+from motiongen.conference import likeness
 from motiongen.errors import ChecksFailed, InputError
 from motiongen.io import datafile
 from motiongen.motion import spec
-from motiongen.motion.compose import Document, compose
+from motiongen.motion.compose import Document, acts_itself, compose
 from motiongen.motion.spec import COMPOSITE_BODIES_MAX, ById, FreeText, Motion, fit_line
+from motiongen.output import sentences
 from motiongen.profiles import Profile, ProfileSet
-from motiongen.sections import KINDS, spec_key
-from motiongen.text import count_words, sentence
+from motiongen.sections import KINDS
+from motiongen.text import count_words, fill, sentence
 
 Kind = Literal["demand", "evidence", "belief", "text"]
 SECTIONS = ("demands", "notes", "believes", "resolves", "mandates")
-REPEAT_SIMILARITY = 0.5  # share of words two free-text clauses have in common to be repeats
+REPEAT_SIMILARITY = 0.5  # share of words two free-text clauses have in common to be alike
+# The order sections come in, when a composite is written as sections: what the
+# motions say, then what they decide, then what they ask of whom.
+KIND_ORDER = (
+    "notes", "welcomes", "recognises", "condemns", "believes", "supports", "affirms",
+    "resolves", "calls_on", "asks", "requests", "instructs", "mandates",
+)  # fmt: skip
+Home = tuple[str, str | None]  # a section's kind, and whom it asks (as first written)
 
 
 @dataclass
 class Source:
-    """One motion going into the composite."""
+    """One motion going into the composite: ``label`` is the body that submitted it."""
 
     label: str
     path: Path
@@ -44,7 +53,10 @@ class Source:
 
 @dataclass
 class Part:
-    """One clause of an input motion, and what became of it."""
+    """One clause of an input motion, and what became of it. ``section`` is the part of
+    a spec it belongs to (demands, notes, believes, resolves, mandates); ``home`` the
+    section it sits in, as its kind and whom it asks; ``lead`` that section's lead as
+    the motion printed it, where it gives one."""
 
     motion: int
     section: str
@@ -53,6 +65,9 @@ class Part:
     text: str
     item: int | None = None  # the composite item it went into
     why: str = ""  # why it was left out, or how it was folded in
+    home: Home = ("resolves", None)
+    lead: str | None = None
+    own: FreeText | None = None  # the clause as written, for words of the motion's own
 
 
 @dataclass
@@ -64,10 +79,13 @@ class Item:
     ref: str | None
     text: str
     origins: list[int] = field(default_factory=list)
-    repeats: int | None = None  # an earlier item saying much the same
-    dropped: str = ""
+    repeats: int | None = None  # an earlier item saying much the same (both are kept)
     number: str = ""  # C1, C2... once composed
     shown: str = ""  # the clause as the composed motion words it
+    home: Home = ("resolves", None)
+    leads: list[str | None] = field(default_factory=list)
+    own: FreeText | None = None
+    words: int = 0  # its words in the composed motion
 
 
 @dataclass(frozen=True)
@@ -76,6 +94,15 @@ class Conflict:
     second: str
     why: str
     kept: str | None  # None: for the compositing meeting to decide
+
+
+@dataclass(frozen=True)
+class Apart:
+    """Two motions of the composite that share little: a warning for the meeting."""
+
+    first: int
+    second: int
+    likeness: likeness.Likeness
 
 
 @dataclass
@@ -89,17 +116,53 @@ class Composite:
     items: list[Item]
     parts: list[Part]
     conflicts: list[Conflict]
-    dropped: list[Item]
     mover: int
     seconder: int
     limit: int | None
+    apart: list[Apart] = field(default_factory=list)
 
     @property
     def undecided(self) -> list[Conflict]:
         return [c for c in self.conflicts if c.kept is None]
 
     def origin_names(self, indexes: Sequence[int]) -> str:
-        return join([self.sources[i].label for i in sorted(set(indexes))])
+        return join(list(dict.fromkeys(self.sources[i].label for i in sorted(set(indexes)))))
+
+    @property
+    def over(self) -> int:
+        """How many words the composite runs over its limit (0 when it fits)."""
+        return max(0, self.document.words - self.limit) if self.limit is not None else 0
+
+    def not_fitting(self) -> list[Item]:
+        """The clauses that fall past the word limit, in the order printed: what will not
+        fit, for the movers to agree cuts on. None is cut here."""
+        if not self.over or self.limit is None:
+            return []
+        numbered = sorted((i for i in self.items if i.number), key=lambda i: int(i.number[1:]))
+        past: list[Item] = []
+        room = self.document.words - self.over  # the limit
+        used = self.document.words - sum(i.words for i in numbered)  # leads, title
+        for item in numbered:
+            used += item.words
+            if used > room:
+                past.append(item)
+        return past
+
+    def warnings(self, template_dir: Path | None = None) -> list[str]:
+        """What the compositing meeting should know before it agrees the text: pairs of
+        motions that share too little to be one composite."""
+        say = sentences.table("report", template_dir)
+        out = []
+        for apart in self.apart:
+            values = {
+                "first": self.sources[apart.first].label,
+                "second": self.sources[apart.second].label,
+                "score": f"{apart.likeness.score:.2f}",
+                "least": f"{likeness.RELATED:.2f}",
+                "shared": ", ".join(apart.likeness.shared) or say["nothing_shared"],
+            }
+            out.append(fill(say["apart"], values))
+        return out
 
 
 @dataclass(frozen=True)
@@ -124,7 +187,9 @@ def join(names: Sequence[str]) -> str:
 
 
 def bodies(names: Sequence[str], plurals: dict[str, str]) -> str:
-    """'Anytown, Barrow and Carlisle CLPs' when every name ends alike, else names in full."""
+    """'Anytown, Barrow and Carlisle CLPs' when every name ends alike, else names in full;
+    a body with two motions in the composite is named once."""
+    names = list(dict.fromkeys(names))
     for singular, plural in sorted(plurals.items(), key=lambda kv: -len(kv[0])):
         tail = " " + singular
         if len(names) > 1 and all(n.endswith(tail) and n != tail.strip() for n in names):
@@ -133,7 +198,8 @@ def bodies(names: Sequence[str], plurals: dict[str, str]) -> str:
 
 
 def read_sources(paths: Sequence[Path], catalogue: Catalogue, profiles: ProfileSet) -> list[Source]:
-    """Each file holds one motion: a spec, or a Word, text or Markdown motion imported."""
+    """Each file holds one motion: a spec, or a Word, text or Markdown motion imported.
+    Each is named by the body that submitted it (``submitted_by``), never by its file."""
     sources: list[Source] = []
     for path in paths:
         motion = importer.read_one(
@@ -143,13 +209,16 @@ def read_sources(paths: Sequence[Path], catalogue: Catalogue, profiles: ProfileS
             refusal="this file holds {count} motions; composite takes one motion a file",
             hint="split the batch into one spec file a motion",
         )
-        sources.append(Source(motion.submitted_by or path.stem, path, motion))
-    seen: dict[str, int] = {}
-    for source in sources:
-        seen[source.label] = seen.get(source.label, 0) + 1
-        if seen[source.label] > 1:
-            source.label = fit_line(f"{source.label} ({source.path.name})")
+        sources.append(source_of(path, motion))
     return sources
+
+
+def source_of(path: Path, motion: Motion) -> Source:
+    """A motion read from ``path``, named by its submitting body, or, where it names none,
+    by its title: never by the file's name."""
+    say = sentences.table("report")
+    label = motion.submitted_by or fill(say["unnamed"], {"title": motion.title})
+    return Source(fit_line(label), path, motion)
 
 
 def target_profile(sources: Sequence[Source], profiles: ProfileSet, wanted: str | None) -> Profile:
@@ -207,41 +276,94 @@ def _similar(a: str, b: str) -> float:
     return len(wa & wb) / len(wa | wb)
 
 
-def _parts(index: int, motion: Motion, catalogue: Catalogue) -> list[Part]:
-    """Every clause of a motion, by the part of a spec it belongs to (a motion written
-    as sections: gives its facts, beliefs, demands and clauses of its own the same way)."""
-    demands, notes, believes = list(motion.demands), list(motion.notes), list(motion.believes)
-    own: dict[str, list[str]] = {
-        "resolves": [e.text for e in motion.resolves],
-        "mandates": [e.text for e in motion.mandates],
-    }
+def _addressee(to: str | None) -> str | None:
+    """Whom a section asks, as two motions' leads are compared: 'the NEC' and 'The NEC'
+    are one addressee."""
+    if not to:
+        return None
+    return _norm(re.sub(r"^the\s+", "", to.strip(), flags=re.IGNORECASE)) or None
+
+
+def _parts(index: int, motion: Motion, catalogue: Catalogue, profile: Profile) -> list[Part]:
+    """Every clause of a motion, with the section it sits in: a motion written as
+    sections: keeps each clause's own section and addressee; a short-form motion's
+    are where the composite's body would put them (a demand under whoever acts on it)."""
+    if motion.sections:
+        return _section_parts(index, motion, catalogue)
+    calls_on = motion.calls_on or profile.defaults.calls_on or "the relevant body"
+    values = profile.lead_values(calls_on, catalogue.devolved_government(motion.nation))
+    parts: list[Part] = []
+    for d in motion.demands:
+        demand = catalogue.demand(d)
+        _, wording = profile.frame(demand.acted_on_by)
+        to = fill(wording.to, values) if wording.to else None
+        home: Home = (wording.kind, to)
+        parts.append(Part(index, "demands", "demand", d, demand.title, home=home))
+    tables: tuple[tuple[str, Kind], ...] = (("notes", "evidence"), ("believes", "belief"))
+    for key, kind in tables:
+        for entry in getattr(motion, key):
+            parts.append(_entry_part(index, key, kind, entry, catalogue, (key, None), None))
+    own_kind, _, own_to = profile.own_section(values)
+    for clause in motion.resolves:
+        home = (
+            ("resolves", None)
+            if own_kind != "resolves" and acts_itself(clause.text)
+            else (
+                own_kind,
+                own_to,
+            )
+        )
+        parts.append(_own_part(index, "resolves", clause, home, None))
+    for clause in motion.mandates:
+        parts.append(_own_part(index, "mandates", clause, ("mandates", None), None))
+    return parts
+
+
+def _section_parts(index: int, motion: Motion, catalogue: Catalogue) -> list[Part]:
+    parts: list[Part] = []
     for given in motion.sections:
         kind = KINDS[given.kind]
+        home: Home = (given.kind, given.to)
+        entry_kind: Kind
+        if kind.items == "facts":
+            key, entry_kind = "notes", "evidence"
+        elif kind.items == "beliefs" and not kind.acts:
+            key, entry_kind = "believes", "belief"
+        elif kind.items == "beliefs":
+            key, entry_kind = "resolves", "belief"
+        else:
+            key, entry_kind = ("mandates" if given.kind == "mandates" else "resolves"), "demand"
         for item in given.items:
-            if kind.items == "facts":
-                notes.append(item)
-            elif kind.items == "beliefs":
-                believes.append(item)
-            elif isinstance(item, FreeText):
-                own["mandates" if given.kind == "mandates" else "resolves"].append(item.text)
+            if isinstance(item, FreeText):
+                parts.append(_own_part(index, key, item, home, given.lead))
+            elif entry_kind == "demand":
+                ref = item.id if isinstance(item, ById) else item
+                part = Part(index, "demands", "demand", ref, catalogue.demand(ref).title)
+                part.home, part.lead = home, given.lead
+                parts.append(part)
             else:
-                demands.append(item.id if isinstance(item, ById) else item)
-    parts = [Part(index, "demands", "demand", d, catalogue.demand(d).title) for d in demands]
-    for entry in notes:
-        if isinstance(entry, FreeText):
-            parts.append(Part(index, "notes", "text", None, entry.text))
-            continue
-        ref = entry.id if isinstance(entry, ById) else entry
-        parts.append(Part(index, "notes", "evidence", ref, catalogue.fact(ref).statement))
-    for entry in believes:
-        if isinstance(entry, FreeText):
-            parts.append(Part(index, "believes", "text", None, entry.text))
-            continue
-        ref = entry.id if isinstance(entry, ById) else entry
-        parts.append(Part(index, "believes", "belief", ref, catalogue.belief(ref).text))
-    for key, texts in own.items():
-        parts += [Part(index, key, "text", None, text) for text in texts]
+                parts.append(_entry_part(index, key, entry_kind, item, catalogue, home, given.lead))
     return parts
+
+
+def _entry_part(
+    index: int,
+    key: str,
+    kind: Kind,
+    entry: Any,
+    catalogue: Catalogue,
+    home: Home,
+    lead: str | None,
+) -> Part:
+    if isinstance(entry, FreeText):
+        return _own_part(index, key, entry, home, lead)
+    ref = entry.id if isinstance(entry, ById) else entry
+    text = catalogue.fact(ref).statement if kind == "evidence" else catalogue.belief(ref).text
+    return Part(index, key, kind, ref, text, home=home, lead=lead)
+
+
+def _own_part(index: int, key: str, clause: FreeText, home: Home, lead: str | None) -> Part:
+    return Part(index, key, "text", None, clause.text, home=home, lead=lead, own=clause)
 
 
 def _pick(sources: Sequence[Source], wanted: str | None, default: int, flag: str) -> int:
@@ -264,15 +386,33 @@ def _pick(sources: Sequence[Source], wanted: str | None, default: int, flag: str
     return hits[0]
 
 
+def covered(catalogue: Catalogue, demand_id: str) -> set[str]:
+    """Every demand that ``demand_id`` states in full, as the catalogue's ``covers:``
+    says, and what those state in turn."""
+    found: set[str] = set()
+    todo = list(catalogue.demand(demand_id).covers)
+    while todo:
+        other = todo.pop()
+        if other in found or other == demand_id or other not in catalogue.demands:
+            continue
+        found.add(other)
+        todo += catalogue.demands[other].covers
+    return found
+
+
 def _demands(
     parts: list[Part], items: list[Item], catalogue: Catalogue, prefer: Sequence[str]
 ) -> list[Conflict]:
-    """Unite the demands: most-supported first, overlaps folded in, conflicts kept apart."""
+    """Unite the demands: each kept once, one left out only where another motion's demand
+    states it in full (``covers:``); demands that only overlap are both kept; conflicts
+    are kept apart for the meeting, unless --prefer settles them."""
     carried: dict[str, list[int]] = {}
+    first_part: dict[str, Part] = {}
     for part in parts:
         if part.kind == "demand" and part.ref is not None:
             carried.setdefault(part.ref, []).append(part.motion)
-    order = sorted(carried, key=lambda d: -len(set(carried[d])))  # stable: first seen first
+            first_part.setdefault(part.ref, part)
+    order = list(carried)  # in the order the motions give them
     conflicts: list[Conflict] = []
     losers: dict[str, str] = {}
     used_prefs: set[str] = set()
@@ -298,23 +438,22 @@ def _demands(
                 field="--prefer",
                 hint=("the conflicts are: " + "; ".join(pairs)) if pairs else "there is none",
             )
+    live = [d for d in order if d not in losers]
+    # A demand is left out only where a demand of another motion states it in full: for
+    # every motion that makes it, another motion makes the demand that covers it.
+    covers_it: dict[str, str] = {}
+    for d in live:
+        for other in live:
+            if other == d or d not in covered(catalogue, other):
+                continue
+            if all(set(carried[other]) - {m} for m in carried[d]):
+                covers_it[d] = other
+                break
     kept_at: dict[str, int] = {}
-    for demand_id in order:
-        if demand_id in losers:
+    for demand_id in live:
+        if demand_id in covers_it:
             continue
-        # Only a demand kept in its own right can carry another: overlaps do not chain.
-        into = next(
-            (
-                k
-                for k, at in kept_at.items()
-                if items[at].ref == k and _overlap(catalogue, demand_id, k)
-            ),
-            None,
-        )
-        if into is not None:
-            items[kept_at[into]].origins += carried[demand_id]
-            kept_at[demand_id] = kept_at[into]
-            continue
+        part = first_part[demand_id]
         kept_at[demand_id] = len(items)
         items.append(
             Item(
@@ -323,8 +462,19 @@ def _demands(
                 demand_id,
                 catalogue.demand(demand_id).title,
                 list(carried[demand_id]),
+                home=part.home,
             )
         )
+    for demand_id, other in covers_it.items():
+        seen = {demand_id}
+        while other in covers_it and other not in seen:  # a chain: the one that states all
+            seen.add(other)
+            other = covers_it[other]
+        if other not in kept_at:  # a circle of covers (the catalogue refuses one): keep it
+            kept_at[other] = len(items)
+            items.append(Item("demands", "demand", other, catalogue.demand(other).title, []))
+        kept_at[demand_id] = kept_at[other]
+        items[kept_at[other]].origins += carried[demand_id]
     for part in parts:
         if part.kind != "demand" or part.ref is None:
             continue
@@ -332,9 +482,10 @@ def _demands(
             part.why = losers[part.ref]
             continue
         part.item = kept_at[part.ref]
+        items[part.item].leads.append(part.lead)
         kept = items[part.item].ref
         if kept != part.ref:
-            part.why = f"overlaps {kept}, which carries it"
+            part.why = f"{kept} states it in full, as the catalogue's covers: says"
     return conflicts
 
 
@@ -346,35 +497,115 @@ def _conflict(catalogue: Catalogue, a: str, b: str) -> str | None:
     return None
 
 
-def _overlap(catalogue: Catalogue, a: str, b: str) -> bool:
-    return b in catalogue.demand(a).overlaps or a in catalogue.demand(b).overlaps
+def _group_key(home: Home) -> tuple[str, str | None]:
+    return home[0], _addressee(home[1])
+
+
+# Words of a lead that say only who speaks and what the section does ("This Congress
+# further notes that:"); what is left ("that GMB", "is encouraged by") is the lead's
+# own, which its clauses read on from.
+_PLAIN_LEAD = re.compile(
+    r"^(?:this|the|conference|congress|council|branch|meeting|agm|clp|party|that|therefore|"
+    r"further|also|and|to|on|upon|call|calls|note|notes|noting|believe|believes|resolve|"
+    r"resolves|resolved|ask|asks|request|requests|instruct|instructs|mandate|mandates|"
+    r"welcome|welcomes|recognise|recognises|recognize|recognizes|support|supports|condemn|"
+    r"condemns|affirm|affirms|reaffirms)$"
+)
+
+
+def _lead_words(lead: str | None, to: str | None) -> str:
+    """What a lead says beyond who speaks and what the section does: '' for 'Congress
+    notes that:', 'gmb' for 'Congress notes that GMB:'."""
+    if not lead:
+        return ""
+    text = _norm(lead)
+    if to:
+        text = text.replace(_norm(to), " ")
+    return " ".join(w for w in text.split() if not _PLAIN_LEAD.match(w))
 
 
 def _clauses(parts: list[Part], items: list[Item], sources: Sequence[Source]) -> None:
-    """Facts, beliefs and free text: each kept once, free text in its own words."""
-    for section in ("notes", "believes", "resolves", "mandates"):
-        first: dict[tuple[str, str], int] = {}
-        for part in (p for p in parts if p.section == section):
-            key = (part.kind, part.ref or _norm(part.text))
-            if key in first:
-                part.item = first[key]
-                items[part.item].origins.append(part.motion)
-                part.why = f"same as the clause from {sources[items[part.item].origins[0]].label}"
-                continue
-            item = Item(section, part.kind, part.ref, part.text, [part.motion])
-            if part.kind == "text":
-                item.repeats = next(
-                    (
-                        i
-                        for i, other in enumerate(items)
-                        if other.section == section
-                        and other.kind == "text"
-                        and _similar(other.text, part.text) >= REPEAT_SIMILARITY
-                    ),
-                    None,
-                )
-            first[key] = part.item = len(items)
-            items.append(item)
+    """Facts, beliefs and clauses of the motions' own words: each kept, and kept once
+    only where another motion says it in the very same words (case and punctuation
+    aside). Clauses that say much the same in other words are both kept, and marked
+    for the meeting."""
+    first: dict[tuple[Any, ...], int] = {}
+    for part in parts:
+        if part.kind == "demand":
+            continue
+        if part.kind == "text":
+            key: tuple[Any, ...] = (part.section, _group_key(part.home), _norm(part.text))
+        else:
+            key = (part.section, part.kind, part.ref)
+        if key in first:
+            part.item = first[key]
+            items[part.item].origins.append(part.motion)
+            items[part.item].leads.append(part.lead)
+            same = "the same words as" if part.kind == "text" else "the same entry as"
+            part.why = f"{same} the clause from {sources[items[part.item].origins[0]].label}"
+            continue
+        item = Item(
+            part.section,
+            part.kind,
+            part.ref,
+            part.text,
+            [part.motion],
+            home=part.home,
+            leads=[part.lead],
+            own=part.own,
+        )
+        if part.kind == "text":
+            item.repeats = next(
+                (
+                    i
+                    for i, other in enumerate(items)
+                    if other.section == part.section
+                    and other.kind == "text"
+                    and part.motion not in other.origins
+                    and _similar(other.text, part.text) >= REPEAT_SIMILARITY
+                ),
+                None,
+            )
+        first[key] = part.item = len(items)
+        items.append(item)
+
+
+def _own_entry(item: Item, sources: Sequence[Source]) -> dict[str, Any]:
+    """Words of a motion's own as the composite's spec writes them: the text, whose
+    words they are, and the entry they are linked to, as the motion gave it."""
+    written = item.own.model_dump(exclude_none=True) if item.own else {"text": item.text}
+    written["by"] = sources[item.origins[0]].label
+    return written
+
+
+def _entry(item: Item, sources: Sequence[Source]) -> Any:
+    return _own_entry(item, sources) if item.kind == "text" else item.ref
+
+
+def _sections(items: Sequence[Item], sources: Sequence[Source]) -> list[dict[str, Any]]:
+    """The composite as sections, merged: every motion's notes in one section, their
+    beliefs in another, each addressee's calls together, in the order people read."""
+    groups: dict[tuple[str, str | None, str], list[Item]] = {}
+    for item in items:
+        lead = item.leads[0] if item.leads else None
+        own = _lead_words(lead, item.home[1])  # a lead its clauses read on from stays apart
+        groups.setdefault((*_group_key(item.home), own), []).append(item)
+    ordered = sorted(groups.items(), key=lambda kv: KIND_ORDER.index(kv[0][0]))
+    out: list[dict[str, Any]] = []
+    for (kind, _, _own), members in ordered:
+        entry: dict[str, Any] = {"kind": kind}
+        given = [lead for m in members for lead in m.leads if lead is not None]
+        given.sort(key=lambda lead: lead == "")  # a printed lead before none
+        if given:
+            # As the motions printed it ("Congress", not the profile's "Conference"): the
+            # leads merged here differ only in who speaks and how, or say the same words.
+            entry["lead"] = given[0]
+        to = members[0].home[1]
+        if to and KINDS[kind].addressed:
+            entry["to"] = to
+        entry["items"] = [_entry(m, sources) for m in members]
+        out.append(entry)
+    return out
 
 
 def _spec(
@@ -385,12 +616,14 @@ def _spec(
     mover: int,
     seconder: int,
 ) -> dict[str, Any]:
-    """The composite as spec data, in the key order people read."""
+    """The composite as spec data, in the key order people read: in sections where any
+    motion was written in sections, so that each keeps its leads and addressees."""
     assert profile.composite is not None
     first = sources[0].motion
     wording = profile.composite.submitted_by if request.number else profile.composite.unnumbered
     wording = wording.replace("{number}", str(request.number or ""))
     nations = {s.motion.nation for s in sources}
+    preambles = {s.motion.preamble for s in sources}
     data: dict[str, Any] = {
         "profile": profile.id,
         "title": request.title or first.title,
@@ -401,17 +634,14 @@ def _spec(
         "calls_on": first.calls_on,
         "proposer": sources[mover].label,
         "seconder": sources[seconder].label,
+        "preamble": preambles.pop() if len(preambles) == 1 else None,
     }
-    live = [i for i in items if not i.dropped]
-    data["demands"] = [i.ref for i in live if i.section == "demands"]
-    for section in ("notes", "believes", "resolves", "mandates"):
-        entries: list[Any] = []
-        for item in (i for i in live if i.section == section):
-            if item.kind == "text":
-                entries.append({"text": item.text, "by": sources[item.origins[0]].label})
-            else:
-                entries.append(item.ref)
-        data[section] = entries
+    if any(s.motion.sections for s in sources):
+        data["sections"] = _sections(items, sources)
+    else:
+        data["demands"] = [i.ref for i in items if i.section == "demands"]
+        for section in ("notes", "believes", "resolves", "mandates"):
+            data[section] = [_entry(i, sources) for i in items if i.section == section]
     data["composite"] = {
         "number": request.number,
         "motions": [
@@ -419,7 +649,7 @@ def _spec(
                 "submitted_by": s.label,
                 "title": s.motion.title,
                 "file": s.path.name,
-                "demands": list(s.motion.demands),
+                "demands": list(s.motion.all_demands(links=False)),
             }
             for s in sources
         ],
@@ -428,9 +658,10 @@ def _spec(
 
 
 def _from_bodies(wording: str, labels: list[str], profile: Profile) -> str:
-    """'Composite 3, from Anytown, Barrow and Carlisle CLPs': every body named, as far as
-    any composite goes; past COMPOSITE_BODIES_MAX, the first ones and how many more."""
+    """'Composite 3, from Anytown, Barrow and Carlisle CLPs': every body named (once), as
+    far as any composite goes; past COMPOSITE_BODIES_MAX, the first ones and how many more."""
     assert profile.composite is not None
+    labels = list(dict.fromkeys(labels))
     plurals = profile.composite.plurals
     line = wording.replace("{bodies}", bodies(labels, plurals))
     shown = len(labels)
@@ -445,20 +676,22 @@ def _from_bodies(wording: str, labels: list[str], profile: Profile) -> str:
 
 def _number(document: Document, items: list[Item]) -> None:
     """C1, C2...: each composite clause's place in the composed document."""
-    pending = {i: item for i, item in enumerate(items) if not item.dropped}
+    pending = dict(enumerate(items))
     count = 0
     for section in document.sections:
         for clause in section.clauses:
             count += 1
-            key = "demands" if clause.kind == "demand" else spec_key(section.kind)
             for i, item in pending.items():
+                if item.kind != clause.kind:
+                    continue
                 same = (
                     item.ref == clause.ref
                     if item.kind != "text"
-                    else clause.kind == "text" and sentence(item.text) == clause.text
+                    else clause.text in (item.text, sentence(item.text))
                 )
-                if item.section == key and item.kind == clause.kind and same:
+                if same:
                     item.number, item.shown = f"C{count}", clause.text
+                    item.words = count_words(clause.text)
                     del pending[i]
                     break
 
@@ -477,8 +710,18 @@ def build(
     profiles: ProfileSet,
     request: Request = Request(),
 ) -> Composite:
-    """Composite the motions in ``paths``; raises InputError (2) or ChecksFailed (1)."""
-    sources = read_sources(paths, catalogue, profiles)
+    """Composite the motions in ``paths``; raises InputError (2). A composite over its
+    word limit is returned whole: ``not_fitting()`` says what will not fit."""
+    return build_from(read_sources(paths, catalogue, profiles), catalogue, profiles, request)
+
+
+def build_from(
+    sources: list[Source],
+    catalogue: Catalogue,
+    profiles: ProfileSet,
+    request: Request = Request(),
+) -> Composite:
+    """Composite motions already read (``read_sources``)."""
     profile = target_profile(sources, profiles, request.profile)
     mover = _pick(sources, request.mover, 0, "--mover")
     seconder = _pick(sources, request.seconder, 1 if mover == 0 else 0, "--seconder")
@@ -489,65 +732,58 @@ def build(
     parts: list[Part] = []
     for index, source in enumerate(sources):
         try:
-            parts += _parts(index, source.motion, catalogue)
+            parts += _parts(index, source.motion, catalogue, profile)
         except InputError as exc:
             exc.file = str(source.path)
             raise
     items: list[Item] = []
     conflicts = _demands(parts, items, catalogue, request.prefer)
     _clauses(parts, items, sources)
-    body_limit = profile.word_limit
     # --max-words can tighten the body's limit, never loosen it.
-    limit = min(filter(None, (request.max_words, body_limit)), default=None)
-
-    def composed() -> tuple[Motion, Document]:
-        motion = _to_motion(_spec(sources, profile, items, request, mover, seconder))
-        return motion, compose(motion, profile, catalogue)
-
-    motion, document = composed()
-    dropped: list[Item] = []
-    if request.max_words is not None:
-        repeats = sorted(
-            (i for i in items if i.repeats is not None),
-            key=lambda i: (-max(i.origins), -count_words(i.text)),
-        )
-        for item in repeats:
-            if limit is not None and document.words <= limit:
-                break
-            item.dropped = f"dropped by --max-words: it repeats {items[item.repeats or 0].text!r}"
-            dropped.append(item)
-            motion, document = composed()
+    limit = min(filter(None, (request.max_words, profile.word_limit)), default=None)
+    motion = _to_motion(_spec(sources, profile, items, request, mover, seconder))
+    document = compose(motion, profile, catalogue)
     _number(document, items)
-    for item in dropped:
-        for part in parts:
-            if part.item is not None and items[part.item] is item:
-                kept = items[item.repeats or 0]
-                part.why = f"dropped by --max-words: it repeats {kept.number}"
-    result = Composite(
-        sources, profile, motion, document, items, parts, conflicts, dropped, mover, seconder, limit
+    return Composite(
+        sources,
+        profile,
+        motion,
+        document,
+        items,
+        parts,
+        conflicts,
+        mover,
+        seconder,
+        limit,
+        _apart(sources, catalogue),
     )
-    if limit is not None and document.words > limit:
-        raise ChecksFailed(
-            _over_limit(result, limit),
-            hint="cut those clauses in the motions, or ask a chair's ruling"
-            if result.dropped
-            else f"--max-words {limit} drops repeated free-text clauses",
-        )
-    return result
 
 
-def _over_limit(result: Composite, limit: int) -> str:
-    live = sorted((i for i in result.items if i.number), key=lambda i: -count_words(i.shown))[:3]
-    costly = "; ".join(
-        f"{i.number} ({count_words(i.shown)} words, from {result.origin_names(i.origins)})"
-        for i in live
+def _apart(sources: Sequence[Source], catalogue: Catalogue) -> list[Apart]:
+    """Each pair of motions that share too little to be one composite."""
+    about = [likeness.Profile.of(s.motion, catalogue) for s in sources]
+    found = []
+    for i in range(len(sources)):
+        for j in range(i + 1, len(sources)):
+            measured = likeness.compare(about[i], about[j], catalogue)
+            if not measured.related:
+                found.append(Apart(i, j, measured))
+    return found
+
+
+def over_limit(result: Composite) -> ChecksFailed | None:
+    """Over the word limit: how far, and which clauses will not fit (nothing is cut)."""
+    if not result.over or result.limit is None:
+        return None
+    past = result.not_fitting()
+    listed = "; ".join(
+        f"{i.number} ({i.words} words, from {result.origin_names(i.origins)})" for i in past
     )
-    tried = " even with every repeated clause dropped" if result.dropped else ""
-    undecided = "; ".join(f"{c.first} or {c.second}" for c in result.undecided)
-    pending = f"; also left for the meeting to decide: {undecided}" if undecided else ""
-    return (
-        f"the composite runs to {result.document.words} words, over the limit of {limit}"
-        f"{tried}; the clauses that cost most: {costly}{pending}"
+    return ChecksFailed(
+        f"the composite runs to {result.document.words} words, {result.over} over the limit "
+        f"of {result.limit}; what will not fit: {listed}",
+        hint="the movers agree the cuts: edit the composite's spec, which has every clause "
+        "and whose it is, and build it again",
     )
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from motiongen.conference.composite import Composite, Item, Part, join
 from motiongen.output import sentences
 from motiongen.output.paper import Paper
-from motiongen.text import count_words, fill
+from motiongen.text import fill
 
 
 def paper(result: Composite, spec_name: str, template_dir: Path | None = None) -> Paper:
@@ -38,21 +38,24 @@ def paper(result: Composite, spec_name: str, template_dir: Path | None = None) -
         )
     )
     _conflicts(out, result, say)
-    if result.dropped:
-        out.heading(say["trimmed_heading"])
-        for item in result.dropped:
-            repeated = result.items[item.repeats or 0]
-            out.line(
-                fill(
-                    say["trimmed"],
-                    {
-                        "words": str(count_words(item.text)),
-                        "origins": result.origin_names(item.origins),
-                        "number": repeated.number,
-                        "text": item.text,
-                    },
-                )
-            )
+    warnings = result.warnings(template_dir)
+    if warnings:
+        out.heading(say["warnings_heading"])
+        for text in warnings:
+            out.line(text)
+    past = result.not_fitting()
+    if past:
+        out.heading(say["over_heading"])
+        over = {"words": str(document.words), "over": str(result.over), "limit": str(result.limit)}
+        out.para(fill(say["over"], over))
+        for item in past:
+            values = {
+                "number": item.number,
+                "words": str(item.words),
+                "origins": result.origin_names(item.origins),
+                "text": item.shown,
+            }
+            out.line(fill(say["not_fitting"], values))
     out.heading(say["clauses_heading"])
     rows = [
         (
@@ -129,8 +132,6 @@ def _fate(result: Composite, part: Part, say: dict[str, str]) -> str:
     if part.item is None:
         return fill(say["left_out"], {"why": part.why})
     item = result.items[part.item]
-    if item.dropped:
-        return fill(say["left_out"], {"why": part.why})
     if part.why:
         return fill(say["went_to_because"], {"number": item.number, "why": part.why})
     return item.number

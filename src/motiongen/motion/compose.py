@@ -321,12 +321,12 @@ def _resolves(
     own = profile.own_section(values)
     decides = ("resolves", profile.decides_lead(values), None)
     for i, clause in enumerate(motion.resolves):
-        home = decides if own[0] != "resolves" and _acts_itself(clause.text) else own
+        home = decides if own[0] != "resolves" and acts_itself(clause.text) else own
         groups.setdefault(home, []).append(_text(clause, ("resolves", i), catalogue))
     return [Raw(kind, lead, to, lines) for (kind, lead, to), lines in groups.items()]
 
 
-def _acts_itself(text: str) -> bool:
+def acts_itself(text: str) -> bool:
     """A clause written as the body's own act: "To send this motion to our MP"."""
     return text.startswith(("To ", "to ")) and len(text) > 3
 

@@ -6,17 +6,15 @@ What is ticked is saved to the draft as it is ticked, so Ctrl-C loses no tick.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from motiongen.catalogue.models import NATION_NAMES
 from motiongen.checks import DEFAULT_MAX_AGE
 from motiongen.cli.new.ask import Item
+from motiongen.cli.new.walk import Walk
 from motiongen.motion.compose import Document, compose
 from motiongen.motion.spec import BLOCK_MAX, Motion, too_long
 from motiongen.text import count_words, parse_date
-
-if TYPE_CHECKING:
-    from motiongen.cli.new.prompts import Walkthrough
 
 OWN_QUESTIONS = {
     "notes": "A fact of your own to note (Enter on a blank line to go on):",
@@ -29,7 +27,7 @@ OWN_QUESTIONS = {
 class Lists:
     """The lists of one walk-through, drawn from its answers and saved to its draft."""
 
-    def __init__(self, walk: Walkthrough) -> None:
+    def __init__(self, walk: Walk) -> None:
         self.walk = walk
 
     def document(self, answers: dict[str, Any]) -> Document | None:

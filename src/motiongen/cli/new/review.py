@@ -8,22 +8,19 @@ from __future__ import annotations
 
 import shutil
 import textwrap
-from typing import TYPE_CHECKING
 
 from motiongen.catalogue.models import NATION_NAMES
 from motiongen.cli.new import drafting
 from motiongen.cli.new.ask import Item
 from motiongen.cli.new.findings import Plain, plain_findings
 from motiongen.cli.new.lists import words_line
+from motiongen.cli.new.walk import Walk
 from motiongen.errors import InputError
 from motiongen.motion.compose import Document
 from motiongen.motion.spec import Job
 from motiongen.output import render
 from motiongen.prepare import prepare
 from motiongen.text import british_date, parse_date
-
-if TYPE_CHECKING:
-    from motiongen.cli.new.prompts import Walkthrough
 
 
 class Stop(Exception):
@@ -33,7 +30,7 @@ class Stop(Exception):
 class Review:
     """The last screen of one walk-through; ``run`` says what to do next."""
 
-    def __init__(self, walk: Walkthrough) -> None:
+    def __init__(self, walk: Walk) -> None:
         self.walk = walk
 
     def run(self) -> str:
