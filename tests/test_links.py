@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
 from motiongen.catalogue import Catalogue
@@ -139,3 +140,26 @@ def test_brief_speaks_from_every_entry_the_words_are_linked_to(
     fact = cat.evidence["foster-placements-private-share"]
     source, _ = cat.cited(fact.sources)[0]
     assert source.title in sources
+
+
+def test_the_motion_as_amended_keeps_a_list_of_links(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An amendment to one clause leaves the others' links as they were, lists too."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, note_link="[foster-placements-private-share, regulations-2014]")
+    (tmp_path / "amendment.yaml").write_text(
+        "amends: motion.yaml\nsubmitted_by: Northby Branch\nchanges:\n"
+        '  - in: resolves\n    delete: "any more selling off"\n'
+        '    insert: "any more outsourcing"\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["amend", "amendment.yaml", "-f", "txt", "-o", "out"])
+    assert result.exit_code == 0, result.stderr
+    (spec_file,) = (tmp_path / "out").glob("*.yaml")
+    data = YAML(typ="safe").load(spec_file.read_text(encoding="utf-8"))
+    items = [i for s in data["sections"] for i in s["items"]]
+    assert {
+        "text": "Our county buys ever more of its foster placements from agencies run for profit.",
+        "link": ["foster-placements-private-share", "regulations-2014"],
+    } in items
