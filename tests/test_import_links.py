@@ -213,3 +213,13 @@ def test_words_of_one_root_meet(one: str, other: str) -> None:
 
 def test_social_work_is_not_work() -> None:
     assert not linking.stems("social work") & linking.stems("unions work together")
+
+
+def test_an_entry_for_another_nation_needs_a_clause_that_names_it(
+    cat: Catalogue, found: profiles.ProfileSet
+) -> None:
+    linker = linking.Linker.of(cat, found)
+    linked, _ = linker.link("Press for councils to run their own children's homes again.")
+    assert [s.ref for s in linked] == ["council-run-childrens-homes"]
+    linked, _ = linker.link("Press for Scotland's councils to run their own children's homes.")
+    assert "scotland-council-care" in [s.ref for s in linked]

@@ -167,7 +167,6 @@ class _Entry:
     table: str
     wordings: tuple[_Wording, ...]  # its own, then as each profile frames it
     own: frozenset[str]  # the stems of its own words, with no profile's framing
-    nations: tuple[frozenset[str], ...] = ()  # the nations it names (Wales, Scotland)
 
 
 class Linker:
@@ -209,7 +208,7 @@ class Linker:
                 telling = [s for s in shared if self.weight.get(s, 1.0) > WEIGHT_FLOOR]
                 if len(telling) < min(SHARED_MIN, len(wording.said)):
                     continue
-                if any(not (names & said) for names in entry.nations):
+                if any(not (names & said) for names in _nations(entry.own)):
                     continue  # an entry for Scotland, and a clause that never names it
                 total = self._weight(wording.said, wording) + SMOOTHING
                 best = max(best, self._weight(shared, wording) / total)
@@ -236,17 +235,29 @@ class Linker:
         """Whether a motion speaks of children at all: the catalogue is about their
         care, and a motion on buses or adult care that shares its words about public
         services is linked to none of it."""
-        return any(stems(text) & CHILDREN for text in texts)
+        children = _children()
+        return any(stems(text) & children for text in texts)
 
 
-# The nations other than England by name: an entry that names one is said only by a
-# clause that names it too.
-_NATIONS = tuple(
-    frozenset(_stem(w) for w in names)
-    for names in (("scotland", "scottish"), ("wales", "welsh"), ("ireland", "irish"))
-)
-# The words that say a motion is about children ("looked after", "care leavers").
-CHILDREN = frozenset(_stem(w) for w in ("child", "children", "foster", "fostering", "adoption"))
+@lru_cache(maxsize=1)
+def _children() -> frozenset[str]:
+    """The stems that say a motion is about children."""
+    return frozenset(_stem(w) for w in ("child", "children", "foster", "fostering", "adoption"))
+
+
+@lru_cache(maxsize=1)
+def _nation_names() -> tuple[frozenset[str], ...]:
+    """Scotland, Wales and Northern Ireland, each by the stems of its names."""
+    return tuple(
+        frozenset(_stem(w) for w in names)
+        for names in (("scotland", "scottish"), ("wales", "welsh"), ("ireland", "irish"))
+    )
+
+
+def _nations(own: frozenset[str]) -> tuple[frozenset[str], ...]:
+    """The nations other than England an entry names: a clause says it only if it
+    names them too."""
+    return tuple(names for names in _nation_names() if names & own)
 
 
 def tables_for(kind: str) -> tuple[str, ...]:
@@ -292,5 +303,4 @@ def _entry(
     for clause, framing in framed:
         wordings.append(_Wording(clause | framing, framing - allowed))
     distinct = tuple(dict.fromkeys(w for w in wordings if w.said))
-    nations = tuple(names for names in _NATIONS if names & allowed)
-    return _Entry(ref, table, distinct, allowed, nations)
+    return _Entry(ref, table, distinct, allowed)
