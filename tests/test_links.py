@@ -163,3 +163,39 @@ def test_the_motion_as_amended_keeps_a_list_of_links(
         "text": "Our county buys ever more of its foster placements from agencies run for profit.",
         "link": ["foster-placements-private-share", "regulations-2014"],
     } in items
+
+
+@pytest.mark.parametrize(
+    ("values", "where", "says"),
+    [
+        # A note may be an id or {text: ...}: the error is the one its form has.
+        (
+            {"note_link": "[regulations-2014, regulations-2014]"},
+            "notes[1].link:",
+            "'regulations-2014' is named twice",
+        ),
+        (
+            {"resolve_link": "[ban-outsourcing, Ban Outsourcing]"},
+            "resolves[1].link[2]:",
+            "ids are written in lower case with hyphens",
+        ),
+        ({"note_link": "Regulations 2014"}, "notes[1].link:", "lower case with hyphens"),
+    ],
+)
+def test_a_bad_link_is_named_as_itself(
+    values: dict[str, str], where: str, says: str, tmp_path: Path, runner: CliRunner
+) -> None:
+    stderr = one_line_error(runner.invoke(app, ["check", str(write(tmp_path, **values))]))
+    assert where in stderr and says in stderr, stderr
+    assert "unknown key" not in stderr and "more problem" not in stderr
+
+
+def test_a_note_too_long_says_so(tmp_path: Path, runner: CliRunner) -> None:
+    """Not "unknown key: text", which the form a note is not (an id by 'id:') says."""
+    path = write(tmp_path)
+    text = path.read_text(encoding="utf-8").replace(
+        "Our county buys ever more", "Our county buys ever more " + "and more " * 400
+    )
+    path.write_text(text, encoding="utf-8")
+    stderr = one_line_error(runner.invoke(app, ["check", str(path)]))
+    assert "notes[1].text:" in stderr and "characters long" in stderr, stderr
