@@ -63,7 +63,7 @@ class Imported:
         parts.append(_plural(self.clauses, "clause"))
         parts.append(f"{self.matched} linked to the catalogue")
         if self.near:
-            parts.append(_plural(self.near, "near miss").replace("misss", "misses"))
+            parts.append(f"{self.near} near miss" if self.near == 1 else f"{self.near} near misses")
         people = [k for k in ("proposer", "seconder") if self.data.get(k)]
         if people:
             parts.append(" and ".join(people))
