@@ -157,6 +157,7 @@ def test_a_link_may_name_one_entry_or_a_list() -> None:
         "halt-nass",
     ]
     assert likeness.link_ids(SimpleNamespace(link=None)) == []
-    listed = Clause("1.", "Our words.", "text", ["definancialise", "halt-nass"])  # type: ignore[arg-type]
+    # A clause of one's own words linked to a list: the first is its ref, all its links.
+    listed = Clause("1.", "Our words.", "text", "definancialise", ("definancialise", "halt-nass"))
     assert brief._refs(listed) == ["definancialise", "halt-nass"]
     assert brief._refs(Clause("1.", "Our words.", "text", "halt-nass")) == ["halt-nass"]

@@ -64,9 +64,12 @@ def test_every_example_survives_a_round_trip(
         assert motion.profile == doc.profile.id, (label, imported.warnings)
         again = compose(motion, doc.profile, cat)
         assert shape(again) == shape(doc), label
-        assert [c.ref for s in again.sections for c in s.clauses if c.kind == "demand"] == [
-            c.ref for s in doc.sections for c in s.clauses if c.kind == "demand"
+        # Each clause keeps its words, linked to the entry it was built from: none is
+        # replaced by an id.
+        assert [c.entries for s in again.sections for c in s.clauses] == [
+            c.entries for s in doc.sections for c in s.clauses
         ]
+        assert {c.kind for s in again.sections for c in s.clauses} == {"text"}
         assert (again.title, again.proposer, again.seconder, again.submitted_by) == (
             doc.title,
             doc.proposer,
@@ -120,8 +123,12 @@ def test_a_motion_typed_in_libreoffice_imports_with_its_sections(
     assert items(data, "notes")[0] == {
         "text": "Our council closed two of its own children's homes last year."
     }
-    # the catalogue's own words
-    assert items(data, "notes")[1] == "childrens-homes-private-ownership"
+    # the catalogue's own words, kept as words and linked to the entry
+    assert items(data, "notes")[1] == {
+        "text": "In 2018 more than half of the UK's children's homes were owned by private "
+        "companies.",
+        "link": "childrens-homes-private-ownership",
+    }
     assert [b["text"] for b in items(data, "believes")] == [
         "Children's care should never be run for profit.",
         "The children of our town should be cared for in our town.",
@@ -136,7 +143,7 @@ def test_a_motion_typed_in_libreoffice_imports_with_its_sections(
         "ask our councillors to oppose any further sale of council children's homes;",
         "write to our MP asking her to support a cap on providers' profits.",
     ]
-    assert imported.summary().startswith("title, 3 sections, 6 clauses, 1 matched")
+    assert imported.summary().startswith("title, 3 sections, 6 clauses, 1 linked")
     imported.motion()
 
 
@@ -269,11 +276,9 @@ def test_import_writes_a_spec_that_check_reads(
     docx = next(tmp_path.glob("*.docx"))
     result = runner.invoke(app, ["import", docx.name, "-o", "theirs.yaml"])
     assert result.exit_code == 0, result.stderr
-    assert re.search(
-        r"title, 3 sections, (\d+) clauses, \1 matched to the catalogue", result.stderr
-    )
+    assert re.search(r"title, 3 sections, (\d+) clauses, \1 linked to the catalogue", result.stderr)
     text = (tmp_path / "theirs.yaml").read_text(encoding="utf-8")
-    assert "# calls on 1 in the file, the same words:" in text
+    assert "link: ban-outsourcing" in text and "\n  - ban-outsourcing" not in text
     assert runner.invoke(app, ["check", "theirs.yaml"]).exit_code == 0
     # build --profile re-frames the imported motion for another body
     council = runner.invoke(

@@ -40,6 +40,7 @@ class Para:
     author: str | None = None
     ref: str | None = None
     kind: str = "text"
+    links: tuple[str, ...] = ()  # the user's words: every entry they are linked to
     group: int = 0  # the paragraphs of one section share a group
     to: str | None = None  # for a heading a "delete all and replace" brings: whom it asks
 
@@ -104,7 +105,12 @@ class Amended:
         doc = self.original
         profile = doc.profile
         raw = [
-            Raw(kind, lead, to, [(sentence(p.clean), _item_kind(p.kind), p.ref) for p in items])
+            Raw(
+                kind,
+                lead,
+                to,
+                [(sentence(p.clean), _item_kind(p.kind), p.ref, p.links) for p in items],
+            )
             for kind, lead, to, items in self._sections()
         ]
         sections = number_sections(raw, profile)
@@ -168,7 +174,9 @@ def _spec_item(para: Para) -> Any:
     if para.ref and para.kind in ("demand", "evidence", "belief"):
         return para.ref
     item: dict[str, Any] = {"text": sentence(para.clean)}
-    if para.ref:
+    if len(para.links) > 1:
+        item["link"] = list(para.links)
+    elif para.ref:
         item["link"] = para.ref
     return item
 
@@ -257,7 +265,10 @@ def _mark(
             mine = at.get((s, c), [])
             deleted = [e for e in mine if e.kind == "delete_para"]
             taken = after_cut(s, c)
-            para = Para(section.key, False, [], ref=clause.ref, kind=clause.kind, group=s)
+            para = Para(
+                section.key, False, [], ref=clause.ref, kind=clause.kind, links=clause.links,
+                group=s,
+            )  # fmt: skip
             if replace_all or deleted or taken:
                 who = by if replace_all else taken or author[deleted[0].who]
                 para.pieces = [Piece(clause.text, "del", who)]

@@ -1,8 +1,9 @@
 """A motion someone else wrote (.docx, .txt, .md) read back into a spec.
 
 It finds the title, the sections by their lead phrases, the clauses and the
-proposer and seconder, and turns clauses close to the catalogue into its ids,
-keeping the words of the file beside them as comments.
+proposer and seconder, and links each clause that says what a catalogue entry
+says to that entry, keeping the words of the file (agenda.linking); a near miss
+is a comment above the clause, never a link.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pydantic import ValidationError
 
 from motiongen.agenda import is_document
 from motiongen.agenda.bodies import read_body
+from motiongen.agenda.linking import Linker, Score, tables_for
 from motiongen.agenda.matching import (
     Candidate,
     best_match,
@@ -51,14 +53,17 @@ class Imported:
     body_evidence: list[str] = field(default_factory=list)
     sections: int = 0
     clauses: int = 0
-    matched: int = 0
+    matched: int = 0  # clauses linked to the catalogue
+    near: int = 0  # clauses with a near miss offered in a comment
 
     def summary(self) -> str:
-        """'title, 3 sections, 9 clauses, 4 matched to the catalogue'."""
+        """'title, 3 sections, 9 clauses, 4 linked to the catalogue, 1 near miss'."""
         parts = ["title" if self.has_title else "no title"]
         parts.append(_plural(self.sections, "section"))
         parts.append(_plural(self.clauses, "clause"))
-        parts.append(f"{self.matched} matched to the catalogue")
+        parts.append(f"{self.matched} linked to the catalogue")
+        if self.near:
+            parts.append(f"{self.near} near miss" if self.near == 1 else f"{self.near} near misses")
         people = [k for k in ("proposer", "seconder") if self.data.get(k)]
         if people:
             parts.append(" and ".join(people))
@@ -143,7 +148,8 @@ def import_file(
     default = profile.defaults.calls_on or "the relevant body"
     if calls_on and calls_on != default:
         data["calls_on"] = calls_on
-    data.update(_clauses(result, sections, profile, catalogue, calls_on or default))
+    linker = Linker.of(catalogue, profiles)
+    data.update(_clauses(result, sections, profile, (catalogue, linker), calls_on or default))
     if parsed.fields.get("carried_on"):
         data["carried_on"] = parsed.fields["carried_on"]
     result.data = data
@@ -284,38 +290,47 @@ def _clauses(
     result: Imported,
     sections: list[Found],
     profile: Profile,
-    catalogue: Catalogue,
+    lookup: tuple[Catalogue, Linker],
     calls_on: str,
 ) -> dict[str, list[Any]]:
-    """The motion section by section, each lead and addressee as written: a clause
-    close to a catalogue entry becomes its id (the file's words kept in a comment),
-    any other keeps the file's words. Where the body's own layout prints the very
-    same motion, the spec is written in the short form (notes:, demands:, …)."""
+    """The motion section by section, each lead and addressee as written, each clause
+    in the file's words: linked (``link:``) to the catalogue entries it says, with a
+    near miss offered in a comment above it. Where the body's own layout prints the
+    very same motion, the spec is written in the short form (notes:, demands:, …)."""
+    catalogue, linker = lookup
     pools: dict[str, list[Candidate]] = {}
     entries: list[dict[str, Any]] = []
     comments: dict[tuple[str | int, ...], str] = {}
-    used: set[str] = set()
+    about = linker.about([c for found in sections for c in found.clauses])
     for found in sections:
         if not found.clauses:
             continue
         kind, to = _section(found, profile)
         result.sections += 1
         items: list[Any] = []
-        for number, clause in enumerate(found.clauses, start=1):
+        for clause in found.clauses:
             result.clauses += 1
             if kind not in pools:
                 pools[kind] = candidates(kind, profile, catalogue, calls_on)
-            hit = best_match(clause, pools[kind])
-            if hit and hit[0] not in used:
-                used.add(hit[0])
+            same = best_match(clause, pools[kind])
+            linked: list[Score] = []
+            near: list[Score] = []
+            if same and same[1] >= 0.999:
+                # The catalogue's own words, as motiongen prints them: that entry alone.
+                linked = [Score(same[0], 1.0, "")]
+            elif about:
+                linked, near = linker.link(clause, tables_for(kind))
+            item: dict[str, Any] = {"text": clause}
+            if linked:
+                refs = [s.ref for s in linked]
+                item["link"] = refs[0] if len(refs) == 1 else refs
                 result.matched += 1
-                alike = "the same words" if hit[1] >= 0.999 else f"{round(hit[1] * 100)}% alike"
-                comments[(len(entries), len(items))] = (
-                    f"{kind.replace('_', ' ')} {number} in the file, {alike}: {clause}"
-                )
-                items.append(hit[0])
-            else:
-                items.append({"text": clause})
+            if near:
+                result.near += 1
+            note = _link_note(linked, near)
+            if note:
+                comments[(len(entries), len(items))] = note
+            items.append(item)
         entries.append(section_entry(profile, calls_on, kind, found.lead, to, items))
     short = _short_form(entries, profile, catalogue, calls_on)
     if short is not None:
@@ -324,6 +339,23 @@ def _clauses(
         return data
     result.comments = {("sections", s, "items", i): v for (s, i), v in comments.items()}
     return {"sections": entries} if entries else {}
+
+
+def _link_note(linked: list[Score], near: list[Score]) -> str | None:
+    """The comment above a clause: how alike the entries it is linked to are, and its
+    near misses, which are offered and never applied."""
+    said = [f"{s.ref} ({s.shown})" for s in linked if s.score < 1.0]
+    parts = []
+    if said:
+        parts.append(
+            f"linked: {', '.join(said)} — take the link out if this clause does not say it"
+        )
+    if near:
+        best = near[0].ref
+        shown = ", ".join(f"{s.ref} ({s.shown})" for s in near[:3])
+        add = f"add '{best}' to 'link:'" if linked else f"add 'link: {best}'"
+        parts.append(f"near: {shown} — {add} if this clause says it")
+    return "; ".join(parts) or None
 
 
 def _short_form(
@@ -358,12 +390,13 @@ def _printed(document: Document) -> list[tuple[str, str, str | None, list[str]]]
 
 
 def _to_yaml(result: Imported) -> str:
-    """The spec as YAML, with each catalogue match explained in a comment above it."""
+    """The spec as YAML, with each link and near miss explained in a comment above it."""
     header = [
         f"Imported from {result.source.name} on {british_date(dt.date.today())}: "
         f"{result.summary()}.",
-        "A clause close to the catalogue became its id; the file's words are in the",
-        "comment above it. Put them back as '- text: ...' if the wording matters.",
+        "Every clause keeps the file's words; 'link:' names the catalogue entries a",
+        "clause says (check and brief use their facts and sources). A 'near:' comment",
+        "offers an entry that comes close: add it to 'link:' if the clause says it.",
     ]
     header += [f"Note: {warning}." for warning in result.warnings]
     header += [f"Left out, not the motion's words: {text}" for text in result.left_out]

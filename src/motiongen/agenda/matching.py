@@ -1,7 +1,9 @@
 """Which body a motion is for, and which of its clauses the catalogue already holds.
 
-The body is the one whose wording fits the leads; a clause close enough to a
-demand, fact or belief, as that body words it, is matched to its id.
+The body is the one whose wording fits the leads, and, between bodies alike, the
+one that words the motion's clauses exactly as the catalogue's; ``best_match``
+finds a clause that is an entry's very words. What a clause says in words of its
+own is agenda.linking's to find.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from motiongen.text import fill, sentence
 
 # Placeholders of a lead that stand for a name the motion prints ("the Welsh Government").
 _NAMED = ("{calls_on}", "{to}", "{government}")
-MATCH_AT = 0.8  # how alike a clause and a catalogue entry must be (0 to 1) to become its id
+MATCH_AT = 0.8  # how alike, word for word, a clause and an entry's wording are (0 to 1)
 
 
 # --- which profile, and the catalogue ------------------------------------------------------

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from motiongen.catalogue import Catalogue
-from motiongen.catalogue.models import NATION_NAMES, Actor, Evidence, SourceRef
+from motiongen.catalogue.models import NATION_NAMES, Actor, Demand, Evidence, SourceRef
 from motiongen.checks.findings import Finding, ordered
 from motiongen.errors import INVISIBLE_MARKS
 from motiongen.motion.compose import Clause, Document, Section
@@ -65,14 +65,19 @@ class Context:
     def facts(self) -> Iterator[tuple[Section, Clause, Evidence]]:
         """Each catalogue fact the motion notes (or whose words it links), with its clause."""
         for section, clause in self.clauses():
-            if clause.kind in ("evidence", "text") and clause.ref in self.catalogue.evidence:
-                yield section, clause, self.catalogue.evidence[clause.ref]
+            if clause.kind in ("evidence", "text"):
+                for ref in clause.entries:
+                    if ref in self.catalogue.evidence:
+                        yield section, clause, self.catalogue.evidence[ref]
 
-    def demands(self) -> Iterator[tuple[Section, Clause]]:
-        """Each clause that is a catalogue demand, or the user's words linked to one."""
+    def demands(self) -> Iterator[tuple[Section, Clause, Demand]]:
+        """Each clause that is a catalogue demand, or the user's words linked to one
+        (once for each demand they are linked to), with the demand."""
         for section, clause in self.clauses():
-            if clause.kind in ("demand", "text") and clause.ref in self.catalogue.demands:
-                yield section, clause
+            if clause.kind in ("demand", "text"):
+                for ref in clause.entries:
+                    if ref in self.catalogue.demands:
+                        yield section, clause, self.catalogue.demands[ref]
 
 
 Rule = Callable[[Context], list[Finding]]
@@ -544,9 +549,7 @@ def nations(ctx: Context) -> list[Finding]:
                     clause=_excerpt(clause.text),
                 )
             )
-    for section, clause in ctx.demands():
-        assert clause.ref is not None
-        demand = ctx.catalogue.demands[clause.ref]
+    for section, clause, demand in ctx.demands():
         if nation not in demand.applies_in:
             where_applies = ", ".join(NATION_NAMES[n] for n in demand.applies_in)
             out.append(

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from motiongen.agenda import importer
+from motiongen.agenda import importer, is_document
 from motiongen.catalogue import Catalogue
 from motiongen.catalogue.models import CounterArgument, Demand, Evidence
 from motiongen.checks import DEFAULT_MAX_AGE
@@ -112,9 +112,9 @@ def _facts(
 ) -> list[Evidence]:
     """Strongest first: within the age limit, cited by the motion, true where it is moved."""
     noted = [
-        n.id if isinstance(n, ById) else n
+        ref
         for n in motion.all_items("facts")
-        if not isinstance(n, FreeText)
+        for ref in (n.links if isinstance(n, FreeText) else [n.id if isinstance(n, ById) else n])
     ]
     facts = [catalogue.evidence[e] for e in demand.evidence if e in catalogue.evidence]
 
@@ -188,7 +188,10 @@ def read(path: Path, catalogue: Catalogue, profiles: ProfileSet) -> tuple[Motion
         refusal="this file holds {count} motions; a brief is for one motion",
         hint="put the motion you will move in a spec file of its own",
     )
-    result = prepare(spec.Job(str(path), motion=motion), catalogue, profiles)
+    job = spec.Job(str(path), motion=motion)
+    if not is_document(path):
+        job = spec.read(path)[0]  # the same motion, with its file's lines for an error
+    result = prepare(job, catalogue, profiles)
     if result.error is not None:
         raise result.error
     return motion, profiles.get(motion.profile)
@@ -274,10 +277,7 @@ def _short(clause: Clause, words: int = 8) -> str:
 
 def _refs(clause: Clause) -> list[str]:
     """The catalogue entries a clause is (a demand) or says (its link, one or a list)."""
-    ref: object = clause.ref
-    if not ref:
-        return []
-    return [ref] if isinstance(ref, str) else [str(r) for r in ref]  # type: ignore[attr-defined]
+    return list(clause.entries)
 
 
 def _whose(motion: Motion, clause: Clause, say: dict[str, str]) -> str:

@@ -725,6 +725,10 @@ def validation_error(
     ``suggest`` names the key meant by an unknown one at the top of the entry."""
     errors = exc.errors(include_url=False)
     # A misspelt key shows up as an unknown key and a missing one: name the typo first.
+    # Where a value may take several forms (an id, or {text: ...}), the forms it does
+    # not have the shape of say nothing: the one it has says what is wrong with it.
+    every = list(errors)  # as it stands: a list being sorted reads as empty
+    errors = [e for e in every if not _other_form(e, every)]
     errors.sort(key=lambda e: e["type"] != "extra_forbidden")
     first = errors[0]
     loc = prefix + tuple(p for p in first["loc"] if not _is_union_tag(p))
@@ -754,10 +758,26 @@ def validation_error(
 
 def _is_union_tag(part: str | int) -> bool:
     return isinstance(part, str) and (
-        part.startswith(("function-", "json-or-python"))
+        part.startswith(("function-", "json-or-python", "constrained-", "list["))
         or part in {"str", "list[...]", "dict"}
         or part[:1].isupper()  # a model's class name, such as ById
     )
+
+
+# Errors that say a value is not of a form at all: the wrong type, or a set of keys
+# of another kind.
+_SHAPE = {
+    "string_type", "list_type", "dict_type", "model_type", "model_attributes_type",
+    "extra_forbidden", "missing",
+}  # fmt: skip
+
+
+def _other_form(error: dict[str, Any], errors: list[dict[str, Any]]) -> bool:
+    """An error of a form of a union the value is not of, where another form's error
+    is about the value itself (a bad id in a list, a clause too long)."""
+    if error["type"] not in _SHAPE or not any(_is_union_tag(p) for p in error["loc"]):
+        return False
+    return any(e["type"] not in _SHAPE and any(_is_union_tag(p) for p in e["loc"]) for e in errors)
 
 
 def _friendly(error: dict[str, Any]) -> str:

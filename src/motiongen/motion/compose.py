@@ -40,18 +40,27 @@ def _field(loc: tuple[str | int, ...]) -> str:
 @dataclass(frozen=True)
 class Clause:
     """A clause as printed. ``ref`` is its catalogue entry: the entry's own words
-    (a demand, fact or belief), or, for ``kind`` text, the entry the user's own
-    words are linked to (``link:``), whose evidence and sources check and brief use."""
+    (a demand, fact or belief), or, for ``kind`` text, the first entry the user's
+    own words are linked to (``link:``); ``links`` are all of those, whose evidence
+    and sources check and brief use."""
 
     number: str
     text: str
     kind: ItemKind
     ref: str | None = None
+    links: tuple[str, ...] = ()
 
     @property
     def link(self) -> str | None:
         """The entry the user's own words say, if they are linked to one."""
         return self.ref if self.kind == "text" else None
+
+    @property
+    def entries(self) -> tuple[str, ...]:
+        """The catalogue entries this clause says: its own, or those its words link."""
+        if self.kind == "text":
+            return self.links or ((self.ref,) if self.ref else ())
+        return (self.ref,) if self.ref else ()
 
 
 @dataclass(frozen=True)
@@ -186,7 +195,9 @@ def _letters(n: int) -> str:
     return out
 
 
-Line = tuple[str, ItemKind, str | None]  # a clause's text, its kind and its catalogue id
+# A clause's text, its kind and its catalogue id; for the user's own words linked to
+# more than one entry, all of them after (the id is the first).
+Line = tuple[str, ItemKind, str | None] | tuple[str, ItemKind, str | None, tuple[str, ...]]
 
 
 @dataclass
@@ -375,8 +386,7 @@ def _given(
                 lines.append(_section_demand(item, loc, catalogue, profile, values, to, seen))
             elif kind.items == "facts":
                 line = _item(item, loc, catalogue, "evidence", "beliefs")
-                if line[2] in catalogue.evidence and line[2] not in cited:
-                    cited.append(line[2])
+                _cite(line, catalogue, cited)
                 lines.append(line)
             else:
                 lines.append(_item(item, loc, catalogue, "beliefs", "evidence"))
@@ -432,14 +442,16 @@ def number_sections(filled: list[Raw], profile: Profile) -> list[Section]:
         # A lone clause needs no "1." where the body's form allows it.
         unnumbered = run_sizes[runs[index]] == 1 and not profile.number_single_clause
         clauses = []
-        for text, kind, ref in raw.lines:
+        for line in raw.lines:
+            text, kind, ref = line[0], line[1], line[2]
+            links = line[3] if len(line) == 4 else ((ref,) if kind == "text" and ref else ())
             counter += 1
             number = "" if unnumbered else number_label(counter, profile.number_format)
             # Words of the user's own in sections: are printed as written (a motion
             # imported from elsewhere keeps its movers' punctuation); elsewhere each is
             # made a sentence.
             printed = text if raw.verbatim and kind == "text" else sentence(text)
-            clauses.append(Clause(number, printed, kind, ref))
+            clauses.append(Clause(number, printed, kind, ref, links))
         sections.append(Section(raw.kind, raw.lead, clauses, raw.to))
     return sections
 
@@ -465,25 +477,36 @@ def _citations(cited: list[str], sections: list[Section], catalogue: Catalogue) 
 
 
 def _text(item: FreeText, loc: tuple[str | int, ...], catalogue: Catalogue) -> Line:
-    """The user's own words, and the catalogue entry they are linked to, if any."""
-    if item.link is None:
+    """The user's own words, and the catalogue entries they are linked to, if any."""
+    links = item.links
+    if not links:
         return item.text, "text", None
     tables = ("demands", "evidence", "beliefs")
-    if not any(item.link in getattr(catalogue, t) for t in tables):
-        known = {**catalogue.demands, **catalogue.evidence, **catalogue.beliefs}
-        raise UnknownId(
-            f"there is no demand, fact or belief '{item.link}' to link to",
-            (*loc, "link"),
-            nearest_hint(item.link, known, "demands"),
-        )
-    return item.text, "text", item.link
+    for j, ref in enumerate(links):
+        if not any(ref in getattr(catalogue, t) for t in tables):
+            known = {**catalogue.demands, **catalogue.evidence, **catalogue.beliefs}
+            where = (*loc, "link") if isinstance(item.link, str) else (*loc, "link", j)
+            raise UnknownId(
+                f"there is no demand, fact or belief '{ref}' to link to",
+                where,
+                nearest_hint(ref, known, "demands"),
+            )
+    return item.text, "text", links[0], tuple(links)
 
 
 def _note(item: Item, index: int, catalogue: Catalogue, cited: list[str]) -> Line:
     line = _item(item, ("notes", index), catalogue, "evidence", "beliefs")
-    if line[2] in catalogue.evidence and line[2] not in cited:
-        cited.append(line[2])
+    _cite(line, catalogue, cited)
     return line
+
+
+def _cite(line: Line, catalogue: Catalogue, cited: list[str]) -> None:
+    """A fact the motion states in the catalogue's words, cited once in the sources.
+    Words of the movers' own linked to a fact print as they wrote them, with nothing
+    added under the motion: check and brief use the fact and its sources."""
+    ref = line[2]
+    if line[1] == "evidence" and ref in catalogue.evidence and ref not in cited:
+        cited.append(ref)
 
 
 def _belief(item: Item, index: int, catalogue: Catalogue) -> Line:

@@ -112,16 +112,38 @@ class Spec(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
+def _one_each(value: Any) -> Any:
+    """``link:`` names an entry once: the same id twice is a slip, said as such."""
+    if isinstance(value, list):
+        if not value:
+            raise ValueError("name at least one catalogue id, or leave 'link:' out")
+        seen: set[Any] = set()
+        for ref in value:
+            if ref in seen:
+                raise ValueError(f"'{ref}' is named twice: keep one")
+            seen.add(ref)
+    return value
+
+
 class FreeText(Spec):
-    """A clause in the user's own words; ``link`` names the catalogue entry it says."""
+    """A clause in the user's own words; ``link`` names the catalogue entry (or the
+    entries) it says."""
 
     text: Block
     by: Line | None = Field(None, description="In a composite: the body whose words these are")
-    link: Id | None = Field(
+    link: Annotated[Id | list[Id] | None, AfterValidator(_one_each)] = Field(
         None,
-        description="The catalogue demand, fact or belief these words say: check and brief "
-        "use its evidence and sources, and the words printed are these",
+        description="The catalogue demand, fact or belief these words say, or a list of them: "
+        "check and brief use their evidence and sources, and the words printed are these",
+        examples=["ban-outsourcing", ["ban-outsourcing", "unions-campaign-together"]],
     )
+
+    @property
+    def links(self) -> list[str]:
+        """The entries these words are linked to, in order: none, one or several."""
+        if self.link is None:
+            return []
+        return [self.link] if isinstance(self.link, str) else list(self.link)
 
 
 def _name_only(value: Any) -> Any:
@@ -308,7 +330,7 @@ class Motion(Spec):
                 found += [_ref(i) for i in section.items if not isinstance(i, FreeText)]
                 own += [i for i in section.items if isinstance(i, FreeText)]
         if links:
-            found += [t.link for t in own if t.link]
+            found += [ref for t in own for ref in t.links]
         return list(dict.fromkeys(found))
 
     def all_items(self, what: Items) -> list[Item]:
