@@ -68,6 +68,7 @@ class Part:
     home: Home = ("resolves", None)
     lead: str | None = None
     own: FreeText | None = None  # the clause as written, for words of the motion's own
+    dropped: bool = False  # left out before the clauses are united (a conflict)
 
 
 @dataclass
@@ -386,6 +387,13 @@ def _pick(sources: Sequence[Source], wanted: str | None, default: int, flag: str
     return hits[0]
 
 
+def _links(clause: FreeText) -> list[str]:
+    """The catalogue ids a clause of one's own words is linked to."""
+    if clause.link is None:
+        return []
+    return [clause.link] if isinstance(clause.link, str) else list(clause.link)
+
+
 def covered(catalogue: Catalogue, demand_id: str) -> set[str]:
     """Every demand that ``demand_id`` states in full, as the catalogue's ``covers:``
     says, and what those state in turn."""
@@ -413,11 +421,19 @@ def _demands(
             carried.setdefault(part.ref, []).append(part.motion)
             first_part.setdefault(part.ref, part)
     order = list(carried)  # in the order the motions give them
+    # A clause in a motion's own words linked to a demand says it: it can conflict too.
+    linked: dict[str, list[Part]] = {}
+    for part in parts:
+        if part.kind == "text" and part.own is not None:
+            for ref in _links(part.own):
+                if ref in catalogue.demands:
+                    linked.setdefault(ref, []).append(part)
+    said = list(dict.fromkeys([*order, *linked]))
     conflicts: list[Conflict] = []
     losers: dict[str, str] = {}
     used_prefs: set[str] = set()
-    for i, a in enumerate(order):
-        for b in order[i + 1 :]:
+    for i, a in enumerate(said):
+        for b in said[i + 1 :]:
             why = _conflict(catalogue, a, b)
             if why is None:
                 continue
@@ -438,6 +454,11 @@ def _demands(
                 field="--prefer",
                 hint=("the conflicts are: " + "; ".join(pairs)) if pairs else "there is none",
             )
+    for ref, texts in linked.items():
+        if ref in losers:
+            for part in texts:
+                part.why = losers[ref]
+                part.dropped = True
     live = [d for d in order if d not in losers]
     # A demand is left out only where a demand of another motion states it in full: for
     # every motion that makes it, another motion makes the demand that covers it.
@@ -531,7 +552,7 @@ def _clauses(parts: list[Part], items: list[Item], sources: Sequence[Source]) ->
     for the meeting."""
     first: dict[tuple[Any, ...], int] = {}
     for part in parts:
-        if part.kind == "demand":
+        if part.kind == "demand" or part.dropped:
             continue
         if part.kind == "text":
             key: tuple[Any, ...] = (part.section, _group_key(part.home), _norm(part.text))
