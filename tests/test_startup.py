@@ -127,3 +127,31 @@ def test_the_command_line_does_not_search_for_pydantic_plugins(tmp_path: Path) -
 
 def test_a_plugin_setting_the_user_made_is_kept(tmp_path: Path) -> None:
     assert plugin_searches(tmp_path, "") >= 1
+
+
+READERS = ("motiongen.agenda.reading", "motiongen.agenda.parsing", "motiongen.agenda.leads",
+           "motiongen.agenda.matching", "motiongen.agenda.bodies")  # fmt: skip
+
+
+def test_commands_given_spec_files_load_none_of_the_document_readers(tmp_path: Path) -> None:
+    examples = REPO / "examples"
+    runs = [
+        ["brief", str(examples / "anytown-branch.yaml"), "-f", "md", "-o", str(tmp_path / "b")],
+        ["composite", str(examples / "composite-anytown.yaml"),
+         str(examples / "composite-carlisle.yaml"), "-f", "md", "-o", str(tmp_path / "c.yaml")],
+        ["amend", str(examples / "amendments" / "northby-38.1.yaml"), "-f", "md",
+         "-o", str(tmp_path / "a")],
+    ]  # fmt: skip
+    code = (
+        "import sys\nfrom motiongen.cli import main\nsys.argv = ['motiongen', *sys.argv[1:]]\n"
+        "try:\n    main()\nfinally:\n"
+        f"    print('loaded:' + ','.join(m for m in {READERS!r} if m in sys.modules), "
+        "file=sys.stderr)\n"
+    )
+    env = {**os.environ, "MOTIONGEN_CACHE_DIR": str(tmp_path / "cache")}
+    for argv in runs:
+        done = subprocess.run(
+            [sys.executable, "-c", code, *argv], capture_output=True, text=True, env=env
+        )
+        assert done.returncode == 0, done.stderr
+        assert done.stderr.splitlines()[-1] == "loaded:", argv

@@ -11,21 +11,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
 from motiongen.agenda import is_document
-from motiongen.agenda.bodies import read_body
-from motiongen.agenda.matching import (
-    Candidate,
-    best_match,
-    candidates,
-    choose_profile,
-    lead_match,
-)
-from motiongen.agenda.parsing import Found, Parsed, parse
-from motiongen.agenda.reading import Para, read_contact, read_date, read_paragraphs
 from motiongen.catalogue import Catalogue
 from motiongen.errors import InputError
 from motiongen.io import datafile
@@ -36,6 +26,15 @@ from motiongen.output.fileset import FileSet
 from motiongen.profiles import Profile, ProfileSet
 from motiongen.sections import KINDS, spec_key
 from motiongen.text import british_date
+
+if TYPE_CHECKING:
+    from motiongen.agenda.matching import Candidate
+    from motiongen.agenda.parsing import Found, Parsed
+    from motiongen.agenda.reading import Para
+
+# Reading a document (bodies, matching, parsing, reading) is imported where a
+# document is read: a spec read through read_one, as amend, composite and brief
+# do, needs none of it, and those modules compile many patterns as they load.
 
 
 @dataclass
@@ -115,6 +114,9 @@ def import_file(
     profile_id: str | None = None,
 ) -> Imported:
     """Read a motion from a file and make its spec; raises InputError if unreadable."""
+    from motiongen.agenda.parsing import parse
+    from motiongen.agenda.reading import read_paragraphs
+
     source = Path(path)
     paras = read_paragraphs(source)
     if not paras:
@@ -161,6 +163,9 @@ def _body(
     """The body given, or the one the motion's evidence points to (who its leads speak
     as, the words of the file), with a warning where another fits nearly as well or
     nothing points anywhere."""
+    from motiongen.agenda.bodies import read_body
+    from motiongen.agenda.matching import choose_profile
+
     if profile_id is not None:
         return profiles.get(profile_id)
     speakers = [_speaker(s.lead) for s in parsed.sections if s.lead]
@@ -207,6 +212,8 @@ def _speaker(lead: str) -> str:
 
 def _fields(result: Imported, parsed: Parsed, source: Path) -> dict[str, Any]:
     """The title and the labelled lines (Submitted by, Proposer, …) as spec keys."""
+    from motiongen.agenda.reading import read_contact, read_date
+
     fields = parsed.fields
     data: dict[str, Any] = {}
     title = parsed.title or fields.get("title")
@@ -262,6 +269,8 @@ def _section(found: Found, profile: Profile) -> tuple[str, str | None]:
     """The kind of a section found and whom it asks: as the body words its own leads
     where the lead is one of them, else as the lead reads; paragraphs before the
     first lead state what the motion notes."""
+    from motiongen.agenda.matching import lead_match
+
     own = lead_match(profile, found.lead) if found.lead else None
     if own is not None and own.kind in KINDS:
         return own.kind, own.to if KINDS[own.kind].addressed else None
@@ -281,6 +290,8 @@ def _clauses(
     close to a catalogue entry becomes its id (the file's words kept in a comment),
     any other keeps the file's words. Where the body's own layout prints the very
     same motion, the spec is written in the short form (notes:, demands:, …)."""
+    from motiongen.agenda.matching import best_match, candidates
+
     pools: dict[str, list[Candidate]] = {}
     entries: list[dict[str, Any]] = []
     comments: dict[tuple[str | int, ...], str] = {}
