@@ -514,7 +514,7 @@ def load_builtin(text: str, name: str) -> DataFile:
     if folder is None:
         return loads(text, name)
     digest = hashlib.sha256(cachefiles.code_key())
-    digest.update(f"\0{name}\0{text}".encode())
+    digest.update(f"\0{_own_name(name)}\0{text}".encode())
     key = digest.hexdigest()[:32]
     path = folder / f"{key}.pickle"
     cached = _read_cache(path)
@@ -525,6 +525,12 @@ def load_builtin(text: str, name: str) -> DataFile:
     lines = _line_table(parsed)
     _write_cache(path, (parsed.data, lines))
     return DataFile(name, parsed.data, lines.get)
+
+
+def _own_name(name: str) -> str:
+    """A packaged file's name alone, not where it is installed: what it holds is the same
+    wherever that is, so the entries built with the wheel (``io.prebuilt``) are found."""
+    return Path(name).name
 
 
 def _line_table(parsed: DataFile) -> dict[tuple[str | int, ...], int]:
@@ -568,7 +574,7 @@ def load_builtin_checked(
         source = loads(text, name)
         return source, check(source)
     key = hashlib.sha256(cachefiles.code_key())
-    key.update(f"\0{_pydantic_version()}\0{name}\0{text}".encode())
+    key.update(f"\0{_pydantic_version()}\0{_own_name(name)}\0{text}".encode())
     path = folder / f"{key.hexdigest()[:32]}.models.pickle"
     cached = _read_cache(path, _models_in(code), size=3)
     if cached is not None and isinstance(cached[2], kind):
