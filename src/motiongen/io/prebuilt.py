@@ -23,7 +23,7 @@ from motiongen.paths import CACHE_ENV
 
 
 def make(folder: Path, *, record_key: bool) -> list[str]:
-    """Write the built-in catalogue's, profiles' and view's entries into ``folder``;
+    """Write the built-in catalogue's, profiles', view's and words' entries into ``folder``;
     with ``record_key``, under the source's digest, recorded beside them. Their names."""
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.iterdir():
@@ -35,10 +35,12 @@ def make(folder: Path, *, record_key: bool) -> list[str]:
         cachefiles.use_key(key)
     os.environ[CACHE_ENV] = str(folder)  # made exactly as a first run makes them
     from motiongen import catalogue, profiles, viewcache
+    from motiongen.output import sentences
 
     catalogue.load(with_user_files=False)
     profiles.load(with_user_files=False)
     viewcache.builtin()
+    sentences.load()
     for made in folder.iterdir():
         made.chmod(0o644)  # the cache's own files are the user's; these are everyone's
     return sorted(p.name for p in folder.iterdir())
