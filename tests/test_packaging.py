@@ -47,6 +47,7 @@ def test_the_wheel_carries_seeds_and_templates(wheel: Path) -> None:
     assert "motiongen/_prebuilt/code-key" in names
     assert any(n.startswith("motiongen/_prebuilt/view-") for n in names)
     assert any(n.endswith(".models.pickle") for n in names)
+    assert any(n.endswith(".jinja") for n in names)  # the packaged templates' code
     templates = [n for n in names if n.startswith("motiongen/_data/templates/")]
     assert len(templates) == len([p for p in (REPO / "templates").rglob("*") if p.is_file()])
 

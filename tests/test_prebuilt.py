@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -98,3 +99,46 @@ def test_an_edited_seed_file_is_not_hidden_by_the_entries_made_ahead(tmp_path: P
     assert done.returncode == 0, done.stderr
     assert "EDITED" in done.stdout
     assert any((tmp_path / "cache").iterdir())  # computed, and kept in the user's folder
+
+
+def test_the_packaged_templates_run_from_their_code_made_ahead(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from motiongen.output import render
+
+    made = subprocess.run(
+        [sys.executable, "-m", "motiongen.io.prebuilt", str(tmp_path / "pre")],
+        capture_output=True,
+        text=True,
+    )
+    assert made.returncode == 0, made.stderr
+    assert len(list((tmp_path / "pre").glob("*.jinja"))) == len(
+        list((REPO / "templates").glob("*.j2"))
+    )
+    monkeypatch.setattr(cachefiles, "PREBUILT", tmp_path / "pre")
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "motion.md.j2").write_text("{% extends 'default:motion.md.j2' %}\n", "utf-8")
+    for user_dir, compiled_expected in ((None, set()), (str(mine), {"motion.md.j2"})):
+        env = render.make_environment(user_dir, render.packaged_code())
+        compiled = _watch_compiling(env)
+        fresh = render.make_environment(user_dir, None)
+        for name in ("motion.md.j2", "paper.txt.j2"):
+            assert env.get_template(name).filename == fresh.get_template(name).filename
+        # Only the user's own template was compiled; the packaged parent it extends was not.
+        assert compiled == compiled_expected
+        parent = env.get_template("default:motion.md.j2")
+        assert parent.blocks.keys() == fresh.get_template("default:motion.md.j2").blocks.keys()
+
+
+def _watch_compiling(env: Any) -> set[str]:
+    """The names of the templates ``env`` compiles from here on."""
+    compiled: set[str] = set()
+    real = env.compile
+
+    def compile(source: str, name: str | None = None, *args: Any, **kw: Any) -> Any:
+        compiled.add(str(name))
+        return real(source, name, *args, **kw)
+
+    env.compile = compile
+    return compiled

@@ -23,24 +23,29 @@ from motiongen.paths import CACHE_ENV
 
 
 def make(folder: Path, *, record_key: bool) -> list[str]:
-    """Write the built-in catalogue's, profiles', view's and words' entries into ``folder``;
+    """Write the built-in catalogue's, profiles', view's and words' entries, and the
+    packaged templates' compiled code, into ``folder``;
     with ``record_key``, under the source's digest, recorded beside them. Their names."""
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.iterdir():
         if old.is_file():
             old.unlink()
+    cachefiles.PREBUILT = folder  # nothing read from entries made before: all made anew
     if record_key:
         key = cachefiles.source_key()
         (folder / cachefiles.RECORDED_KEY).write_text(key.hex() + "\n", encoding="ascii")
         cachefiles.use_key(key)
     os.environ[CACHE_ENV] = str(folder)  # made exactly as a first run makes them
     from motiongen import catalogue, profiles, viewcache
-    from motiongen.output import sentences
+    from motiongen.output import render, sentences
 
     catalogue.load(with_user_files=False)
     profiles.load(with_user_files=False)
     viewcache.builtin()
     sentences.load()
+    templates = render.make_environment(None, render.packaged_code(write_to=folder))
+    for name in templates.list_templates(filter_func=lambda n: n.endswith(".j2")):
+        templates.get_template(name)  # compiled, and its code kept
     for made in folder.iterdir():
         made.chmod(0o644)  # the cache's own files are the user's; these are everyone's
     return sorted(p.name for p in folder.iterdir())
