@@ -157,3 +157,20 @@ def test_commands_given_spec_files_load_none_of_the_document_readers(tmp_path: P
         )
         assert done.returncode == 0, done.stderr
         assert done.stderr.splitlines()[-1] == "loaded:", argv
+
+
+def test_checking_loads_none_of_the_writing(tmp_path: Path) -> None:
+    code = (
+        "import sys\nfrom motiongen.cli import main\nsys.argv = ['motiongen', *sys.argv[1:]]\n"
+        "try:\n    main()\nfinally:\n"
+        "    print('loaded:' + ','.join(m for m in sys.modules if m == 'motiongen.batch' "
+        "or m.startswith('motiongen.output')), file=sys.stderr)\n"
+    )
+    env = {**os.environ, "MOTIONGEN_CACHE_DIR": str(tmp_path / "cache")}
+    example = str(REPO / "examples" / "anytown-branch.yaml")
+    for argv in (["check", example], ["check", example, "--json"]):
+        done = subprocess.run(
+            [sys.executable, "-c", code, *argv], capture_output=True, text=True, env=env
+        )
+        assert done.returncode == 0, done.stderr
+        assert done.stderr.splitlines()[-1] == "loaded:", argv
