@@ -4,9 +4,9 @@ The built-in catalogue and profiles are parsed and validated here, as a first
 run would (``motiongen.io.prebuilt``), and the wheel carries the entries in
 ``motiongen/_prebuilt/`` with the digest of the source they were made from. An
 editable install gets its own beside the checkout's modules (git-ignored).
-Making them needs pydantic, ruamel.yaml and jinja2 in the build; without them,
-or if anything fails, the package is built without them and only its first run
-is slower.
+Making them needs pydantic, ruamel.yaml and jinja2 in the build (python-docx
+too, for the Word base documents); without them, or if anything fails, the
+package is built without them and only its first run is slower.
 """
 
 from __future__ import annotations

@@ -142,3 +142,25 @@ def _watch_compiling(env: Any) -> set[str]:
 
     env.compile = compile
     return compiled
+
+
+def test_a_first_word_document_needs_no_python_docx(tmp_path: Path) -> None:
+    site = _wheel_like(tmp_path)
+    assert len(list((site / "motiongen" / "_prebuilt").glob("*.word.pickle"))) == 3
+    code = (
+        "import sys\nfrom motiongen.cli import main\nsys.argv = ['motiongen', *sys.argv[1:]]\n"
+        "try:\n    main()\nfinally:\n    print('docx' in sys.modules, file=sys.stderr)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(site), "MOTIONGEN_CACHE_DIR": str(tmp_path / "cache")}
+    for argv in (
+        ["build", str(EXAMPLE), "-f", "docx", "-o", str(tmp_path / "out")],
+        ["build", str(EXAMPLE), "-f", "docx", "--line-numbers", "-o", str(tmp_path / "lines")],
+        ["brief", str(EXAMPLE), "-f", "docx", "-o", str(tmp_path / "brief")],
+    ):
+        done = subprocess.run(
+            [sys.executable, "-c", code, *argv], env=env, capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr
+        assert done.stderr.splitlines()[-1] == "False", argv
+    assert not (tmp_path / "cache").exists()
+    assert len(list((tmp_path / "out").glob("*.docx"))) == 1

@@ -25,6 +25,8 @@ def test_version_imports_no_heavy_library() -> None:
 DRIVE = """
 import sys
 from pathlib import Path
+from motiongen.io import cachefiles
+cachefiles.PREBUILT = Path("no-prebuilt")  # the cache folder alone: a first run makes all
 from motiongen import batch, catalogue, profiles
 from motiongen.output.formats import parse_formats
 from motiongen.cli import report

@@ -2,8 +2,9 @@
 
 A new user's first command would otherwise parse and validate the whole
 built-in catalogue and every profile (a third of a second) before doing what
-was asked. The wheel's build runs ``make`` (see ``hatch_build.py``) and carries
-the result, with the code key it was made under (``cachefiles.source_key``);
+was asked, and a first Word document would make its base document (a tenth).
+The wheel's build runs ``make`` (see ``hatch_build.py``) and carries the
+result, with the code key it was made under (``cachefiles.source_key``);
 an editable install makes its own beside the checkout's modules, under the
 key its files have then. The entries are the cache folder's own
 (``cachefiles.read`` looks here for what that folder lacks), so nothing
@@ -23,8 +24,8 @@ from motiongen.paths import CACHE_ENV
 
 
 def make(folder: Path, *, record_key: bool) -> list[str]:
-    """Write the built-in catalogue's, profiles', view's and words' entries, and the
-    packaged templates' compiled code, into ``folder``;
+    """Write the built-in catalogue's, profiles', view's and words' entries, the Word
+    base documents and the packaged templates' compiled code into ``folder``;
     with ``record_key``, under the source's digest, recorded beside them. Their names."""
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.iterdir():
@@ -46,6 +47,18 @@ def make(folder: Path, *, record_key: bool) -> list[str]:
     templates = render.make_environment(None, render.packaged_code(write_to=folder))
     for name in templates.list_templates(filter_func=lambda n: n.endswith(".j2")):
         templates.get_template(name)  # compiled, and its code kept
+    try:
+        from motiongen.output import wordbase
+    except ImportError:  # no python-docx in the build: a first Word file makes its own base
+        pass
+    else:
+        # The Word base documents of a motion, a motion with line numbers, and a brief.
+        for options in (
+            wordbase.WordOptions(),
+            wordbase.WordOptions(line_numbers=True),
+            wordbase.WordOptions(large=True),
+        ):
+            wordbase.skeleton(options)
     for made in folder.iterdir():
         made.chmod(0o644)  # the cache's own files are the user's; these are everyone's
     return sorted(p.name for p in folder.iterdir())
