@@ -1,7 +1,7 @@
 # The everyday loop. `make dev` once, then `make check` before each commit.
 PY := .venv/bin/python
 
-.PHONY: dev test lint fmt types bench check quick-table
+.PHONY: dev test lint fmt types bench check quick-table prebuilt
 
 dev:
 	python3 -m venv .venv && .venv/bin/pip install -e '.[test]'
@@ -22,6 +22,11 @@ types:
 # QUICK): remake its table; tests/test_quick.py fails until it matches.
 quick-table:
 	$(PY) -m motiongen.cli.commands --write-quick-table
+
+# The cache entries the wheel ships, made for an editable checkout as it is now
+# (its install made them; an edited module or seed file leaves them unused).
+prebuilt:
+	$(PY) -m motiongen.io.prebuilt src/motiongen/_prebuilt
 
 bench:
 	$(PY) bench/startup.py && $(PY) bench/commands.py && $(PY) bench/agenda.py && $(PY) bench/grouping.py

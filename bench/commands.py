@@ -12,14 +12,18 @@ floor of everything else). No command can be quicker than its floor. Goals:
   `demands list`: the first thing a new user sees);
 - a 1,000-motion batch written from a YAML batch file no slower than the same
   motions from a CSV merge (within 5%, the noise of one run), and at most 4
-  times the zip work its documents need (``bench/batch.py``).
+  times the zip work its documents need (``bench/batch.py``): measured in
+  pairs, each starting with the other source, and their medians taken.
 
 Each command runs in turn with its floor, and its ratio is the median of the
 pairs' ratios: a pair shares the machine's mood, so a slow minute moves both.
 motiongen's modules are compiled first, as pip compiles a wheel when it
-installs it, and the caches are warm (but for the first-run rows).
+installs it, and the caches are warm (but for the first-run rows). An editable
+install gets the cache entries the wheel ships made ahead for its code as it is
+now (``motiongen.io.prebuilt``), as its install did: a first run of the wheel
+finds them in the package, whatever the cache folder holds.
 
-    .venv/bin/python bench/commands.py [--runs 11] [--motions 1000]
+    .venv/bin/python bench/commands.py [--runs 11] [--motions 1000] [--batch-runs 3]
 """
 
 from __future__ import annotations
@@ -95,6 +99,24 @@ def compile_modules() -> None:
     compileall.compile_dir(found.stdout.strip(), quiet=1)
 
 
+def make_prebuilt() -> None:
+    """The entries an editable install made ahead when it was installed, made again for
+    its code as it is now; a wheel's came with it and are left alone."""
+    found = subprocess.run(
+        [sys.executable, "-c", "from motiongen.io import cachefiles as c; print(c.PREBUILT)"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    folder = Path(found.stdout.strip())
+    if not (folder / "code-key").is_file():
+        subprocess.run(
+            [sys.executable, "-m", "motiongen.io.prebuilt", str(folder)],
+            check=True,
+            capture_output=True,
+        )
+
+
 def row(label: str, ms: float, base_ms: float, ratio: float, goal: float, against: str) -> bool:
     met = ratio <= goal
     print(
@@ -108,9 +130,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=11)
     parser.add_argument("--motions", type=int, default=1000, help="0 skips the batch")
+    parser.add_argument("--batch-runs", type=int, default=3, help="pairs of batches")
     args = parser.parse_args()
     mg = program()
     compile_modules()
+    make_prebuilt()
     met = True
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -164,22 +188,35 @@ def main() -> int:
             ms, base_ms, ratio = paired([sys.executable, "-c", code], typer, args.runs, env)
             print(f"{label:38} {ms:6.0f} ms  typer {base_ms:5.0f} ms  ratio {ratio:4.2f}")
     if args.motions:
-        print(f"A batch of {args.motions} motions to docx + md")
-        for source in ("csv", "yaml"):
-            ours, zip_alone = measure(args.motions, source=source)
-            per = ours / args.motions * 1000
-            if source == "csv":
-                csv_seconds = ours
-            ratio = ours / zip_alone
-            print(
-                f"from a {source.upper():4} {ours:6.2f} s, {per:.2f} ms a motion, "
-                f"{ratio:.2f} times the zip work (goal: at most 4)"
-            )
-            met &= ratio <= 4
-        yaml_ratio = ours / csv_seconds
-        print(f"YAML batch against CSV merge: {yaml_ratio:.2f} (goal: at most 1.05)")
-        met &= yaml_ratio <= 1.05
+        met &= batches(args.motions, args.batch_runs)
     return 0 if met else 1
+
+
+def batches(motions: int, runs: int) -> bool:
+    """The batch from a CSV and from a YAML file, in pairs, each pair in turn starting
+    with the other: medians of the seconds, of each against its zip work, and of the
+    pairs' YAML-to-CSV ratios, as the commands are measured."""
+    print(f"A batch of {motions} motions to docx + md ({runs} pairs, medians)")
+    seconds: dict[str, list[float]] = {"csv": [], "yaml": []}
+    to_zip: dict[str, list[float]] = {"csv": [], "yaml": []}
+    for run in range(runs):
+        for source in ("csv", "yaml") if run % 2 == 0 else ("yaml", "csv"):
+            ours, zip_alone = measure(motions, source=source)
+            seconds[source].append(ours)
+            to_zip[source].append(ours / zip_alone)
+    met = True
+    for source in ("csv", "yaml"):
+        ours = statistics.median(seconds[source])
+        ratio = statistics.median(to_zip[source])
+        print(
+            f"from a {source.upper():4} {ours:6.2f} s, {ours / motions * 1000:.2f} ms a motion, "
+            f"{ratio:.2f} times the zip work (goal: at most 4)"
+        )
+        met &= ratio <= 4
+    pairs = [y / c for y, c in zip(seconds["yaml"], seconds["csv"], strict=True)]
+    yaml_ratio = statistics.median(pairs)
+    print(f"YAML batch against CSV merge: {yaml_ratio:.2f} (goal: at most 1.05)")
+    return met and yaml_ratio <= 1.05
 
 
 if __name__ == "__main__":

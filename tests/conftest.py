@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from motiongen import catalogue
+from motiongen.io import cachefiles
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_SEEDS = REPO.parent / "shared" / "seeds"
@@ -24,6 +25,9 @@ def _isolated_config(
     monkeypatch.setenv("COLUMNS", "100")
     # One parse cache for the whole run, never the user's own.
     monkeypatch.setenv("MOTIONGEN_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+    # The cache folder alone, as a package built without its prebuilt entries has it:
+    # those the package ships are tested by making them (tests/test_prebuilt.py).
+    monkeypatch.setattr(cachefiles, "PREBUILT", tmp_path_factory.getbasetemp() / "no-prebuilt")
 
 
 @pytest.fixture(scope="session")

@@ -176,6 +176,9 @@ def test_a_users_catalogue_is_still_validated_at_its_line(
 
 RUN = """
 import sys
+from pathlib import Path
+from motiongen.io import cachefiles
+cachefiles.PREBUILT = Path("no-prebuilt")  # the cache folder alone: a first run validates
 from motiongen import catalogue, profiles
 from motiongen.catalogue import models
 catalogue.load(with_user_files=False)

@@ -43,6 +43,11 @@ def test_the_wheel_carries_seeds_and_templates(wheel: Path) -> None:
     for seed in sorted((REPO / "seeds").rglob("*.yaml")):
         assert f"motiongen/_data/seeds/{seed.relative_to(REPO / 'seeds').as_posix()}" in names
     assert "motiongen/cli/quick.json" in names  # the quick path's table of options
+    # The cache entries a first run would make, made ahead, with the key they are under.
+    assert "motiongen/_prebuilt/code-key" in names
+    assert any(n.startswith("motiongen/_prebuilt/view-") for n in names)
+    assert any(n.endswith(".models.pickle") for n in names)
+    assert any(n.endswith(".jinja") for n in names)  # the packaged templates' code
     templates = [n for n in names if n.startswith("motiongen/_data/templates/")]
     assert len(templates) == len([p for p in (REPO / "templates").rglob("*") if p.is_file()])
 
@@ -68,7 +73,12 @@ def test_an_installed_wheel_lists_the_catalogue_from_another_folder(
     )
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    env = {**os.environ, "PYTHONPATH": str(target), "MOTIONGEN_CONFIG_DIR": str(tmp_path / "c")}
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(target),
+        "MOTIONGEN_CONFIG_DIR": str(tmp_path / "c"),
+        "MOTIONGEN_CACHE_DIR": str(tmp_path / "cache"),
+    }
     where = subprocess.run(
         [sys.executable, "-c", "import motiongen, sys; print(motiongen.__file__)"],
         cwd=elsewhere,
@@ -88,6 +98,7 @@ def test_an_installed_wheel_lists_the_catalogue_from_another_folder(
     assert done.returncode == 0, done.stderr
     ids = {d["id"] for d in json.loads(done.stdout)}
     assert "nationalise-foster-care" in ids
+    assert not (tmp_path / "cache").exists()  # a first run: all of it came with the wheel
     # The templates and the document's words (sentences.toml) come from the wheel too.
     built = subprocess.run(
         [

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from motiongen.cli import boundary, commands, listing, quick, report
+from motiongen.cli import boundary, commands, listing, papers, quick, report
 from motiongen.cli.commands import app
 
 REPO = Path(__file__).resolve().parents[1]
@@ -80,6 +80,17 @@ SAME = [
     ["build", "a.yaml", "-f", "md", "-f", "txt"],
     ["build", "a.yaml", "--format=", "--out-dir="],
     ["build", "a.yaml", "-o", "--force"],
+    ["import", "motion.docx"],
+    ["import", "motion.docx", "--profile", "napo-agm", "-o", "a.yaml", "--force"],
+    ["amend", "northby.yaml", "southby.yaml", "--out-dir", "agenda", "--today", "14/01/2027"],
+    ["amend", "northby.yaml", "-f", "md", "--templates", "t", "--force"],
+    ["composite", "a.yaml", "b.yaml"],
+    ["composite", "a.yaml", "b.yaml", "-o", "c/c.yaml", "--prefer", "x", "--prefer", "y"],
+    ["composite", "a.yaml", "b.yaml", "--title", "T", "--mover", "Any", "--seconder", "Bar"],
+    ["composite", "--group", "--json", "a.yaml", "b.yaml", "c.yaml"],
+    ["composite", "a.yaml", "b.yaml", "--profile", "labour-conference", "-f", "md", "--force"],
+    ["brief", "a.yaml"],
+    ["brief", "a.yaml", "-f", "md", "-o", "out", "--force", "--templates", "t"],
 ]
 
 # typer must read these: help, errors, numbers it range-checks, eager options.
@@ -100,6 +111,16 @@ TYPERS = [
     ["build", "a.yaml", "-o=x"],
     ["build", "a.yaml", "--line-width", "60"],
     ["build", "a.yaml", "--force=1"],
+    ["import"],
+    ["import", "a.docx", "b.docx"],
+    ["amend"],
+    ["amend", "a.yaml", "--line-width", "60"],
+    ["composite", "a.yaml", "b.yaml", "--number", "3"],
+    ["composite", "a.yaml", "b.yaml", "--max-words", "200"],
+    ["composite", "--help"],
+    ["brief"],
+    ["brief", "a.yaml", "--minutes", "2"],
+    ["brief", "a.yaml", "--max-age", "3"],
     ["--debug"],
     ["--nosuch", "check", "a.yaml"],
     ["nosuch"],
@@ -130,6 +151,8 @@ def recorded(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, dict[str, Any]]
         monkeypatch.setattr(listing, name, recorder(f"motiongen.cli.listing:{name}"))
     monkeypatch.setattr(report, "check_command", recorder("motiongen.cli.report:check_command"))
     monkeypatch.setattr(report, "build_command", recorder("motiongen.cli.report:build_command"))
+    for name in ("import_command", "amend_command", "composite_command", "brief_command"):
+        monkeypatch.setattr(papers, name, recorder(f"motiongen.cli.papers:{name}"))
     monkeypatch.setattr(boundary, "set_globals", recorder("motiongen.cli.boundary:set_globals"))
     return calls
 
@@ -187,6 +210,13 @@ def _both(argv: list[str], runner: CliRunner, capfd: pytest.CaptureFixture[str])
         ["build", str(EXAMPLE), "-f", "md", "-o", "-"],
         ["build", str(EXAMPLE), "-f", "nosuch"],
         ["--catalogue", "missing.yaml", "check", str(EXAMPLE)],
+        ["import", "missing.docx"],
+        ["amend", "missing.yaml"],
+        ["composite", str(EXAMPLE)],
+        ["composite", str(EXAMPLE), str(EXAMPLE), "--title", " "],
+        ["composite", "--group", "--json", str(EXAMPLE), "missing.yaml"],
+        ["brief", str(EXAMPLE), "-f", "nosuch"],
+        ["brief", "missing.yaml"],
     ],
     ids=" ".join,
 )
@@ -261,6 +291,25 @@ def test_check_and_build_run_without_loading_typer(tmp_path: Path) -> None:
     assert len(list(tmp_path.glob("*.md"))) == 1
 
 
+def test_import_amend_composite_and_brief_run_without_loading_typer(tmp_path: Path) -> None:
+    examples = REPO / "examples"
+    runs = [
+        ["brief", str(EXAMPLE), "-f", "md", "-o", str(tmp_path / "brief")],
+        ["composite", str(examples / "composite-anytown.yaml"),
+         str(examples / "composite-carlisle.yaml"), "-f", "md", "-o", str(tmp_path / "c.yaml")],
+        ["amend", str(examples / "amendments" / "northby-38.1.yaml"), "-f", "md",
+         "--motion", str(examples / "anytown-branch.yaml"), "-o", str(tmp_path / "amended")],
+        ["import", str(tmp_path / "c.md"), "-o", str(tmp_path / "imported.yaml")],
+    ]  # fmt: skip
+    for argv in runs:
+        done = _run_main(argv, tmp_path)
+        assert done.returncode == 0, (argv, done.stderr)
+        assert done.stderr.strip().endswith("typer not loaded"), argv
+    assert (tmp_path / "brief" / "anytown-branch-brief.md").is_file()
+    assert (tmp_path / "amended").is_dir()
+    assert "Anytown" in (tmp_path / "imported.yaml").read_text("utf-8")
+
+
 def test_help_and_mistakes_still_reach_typer(tmp_path: Path) -> None:
     done = _run_main(["check", "--help"], tmp_path)
     assert done.returncode == 0
@@ -296,6 +345,8 @@ WORDS = [
     "--max-age", "--line-numbers", "--line-width", "--profile", "--submission-copy",
     "-q", "-qf", "--quiet", "--help", "--version", "--nosuch", "-z", "--json=",
     "--templates", "--reference-docx", "=", "---", "-o=x",
+    "import", "amend", "composite", "brief", "--group", "--prefer", "--title", "--mover",
+    "--seconder", "--number", "--max-words", "--minutes", "3",
 ]  # fmt: skip
 # Words each command takes, given more often so that most lists are the quick path's.
 USUAL = ["a.yaml", "x", "--json", "--theme", "ownership", "-f", "md", "-o", "--force", "-q"]
@@ -320,6 +371,10 @@ USUAL = ["a.yaml", "x", "--json", "--theme", "ownership", "-f", "md", "-o", "--f
                 ["profiles", "show"],
                 ["check"],
                 ["build"],
+                ["import"],
+                ["amend"],
+                ["composite"],
+                ["brief"],
             ]
         ),
         st.lists(st.sampled_from(WORDS + USUAL * 4), max_size=6),

@@ -295,8 +295,10 @@ def _installed_copy(tmp_path: Path) -> Path:
     """motiongen laid out as a wheel installs it (its data inside), in a folder of its own."""
     site = tmp_path / "site"
     package = site / "motiongen"
-    shutil.copytree(
-        Path(viewcache.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__")
+    shutil.copytree(  # without the entries made ahead: this tests the cache folder
+        Path(viewcache.__file__).parent,
+        package,
+        ignore=shutil.ignore_patterns("__pycache__", "_prebuilt"),
     )
     shutil.copytree(REPO / "seeds", package / "_data" / "seeds")
     shutil.copytree(REPO / "templates", package / "_data" / "templates")

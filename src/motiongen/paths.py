@@ -35,7 +35,7 @@ def data_dir(name: str) -> Traversable:
     packaged = Path(__file__).parent / "_data" / name
     if packaged.is_dir():
         return packaged
-    checkout = _editable_checkout()
+    checkout = _editable_checkout() or _source_tree()
     if checkout is not None and (checkout / name).is_dir():
         return checkout / name
     from importlib import resources  # an installation that is not plain folders (a zip)
@@ -47,6 +47,13 @@ def data_dir(name: str) -> Traversable:
         f"motiongen's own '{name}' folder is missing from this installation",
         hint="reinstall it with 'pip install --force-reinstall motiongen'",
     )
+
+
+def _source_tree() -> Path | None:
+    """The checkout these modules are in, when they run from it uninstalled (``src/``
+    on the import path, as while the wheel is built): a folder with pyproject.toml."""
+    root = Path(__file__).resolve().parents[2]
+    return root if (root / "pyproject.toml").is_file() and (root / "src").is_dir() else None
 
 
 def _editable_checkout() -> Path | None:

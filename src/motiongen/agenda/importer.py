@@ -12,22 +12,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
 from motiongen.agenda import is_document
-from motiongen.agenda.bodies import read_body
-from motiongen.agenda.linking import Linker, Score, tables_for
-from motiongen.agenda.matching import (
-    Candidate,
-    best_match,
-    candidates,
-    choose_profile,
-    lead_match,
-)
-from motiongen.agenda.parsing import Found, Parsed, parse
-from motiongen.agenda.reading import Para, read_contact, read_date, read_paragraphs
 from motiongen.catalogue import Catalogue
 from motiongen.errors import InputError
 from motiongen.io import datafile
@@ -38,6 +27,16 @@ from motiongen.output.fileset import FileSet
 from motiongen.profiles import Profile, ProfileSet
 from motiongen.sections import KINDS, spec_key
 from motiongen.text import british_date
+
+if TYPE_CHECKING:
+    from motiongen.agenda.linking import Linker, Score
+    from motiongen.agenda.matching import Candidate
+    from motiongen.agenda.parsing import Found, Parsed
+    from motiongen.agenda.reading import Para
+
+# Reading a document (bodies, matching, parsing, reading) is imported where a
+# document is read: a spec read through read_one, as amend, composite and brief
+# do, needs none of it, and those modules compile many patterns as they load.
 
 
 @dataclass
@@ -120,6 +119,9 @@ def import_file(
     profile_id: str | None = None,
 ) -> Imported:
     """Read a motion from a file and make its spec; raises InputError if unreadable."""
+    from motiongen.agenda.parsing import parse
+    from motiongen.agenda.reading import read_paragraphs
+
     source = Path(path)
     paras = read_paragraphs(source)
     if not paras:
@@ -148,6 +150,8 @@ def import_file(
     default = profile.defaults.calls_on or "the relevant body"
     if calls_on and calls_on != default:
         data["calls_on"] = calls_on
+    from motiongen.agenda.linking import Linker
+
     linker = Linker.of(catalogue, profiles)
     data.update(_clauses(result, sections, profile, (catalogue, linker), calls_on or default))
     if parsed.fields.get("carried_on"):
@@ -167,6 +171,9 @@ def _body(
     """The body given, or the one the motion's evidence points to (who its leads speak
     as, the words of the file), with a warning where another fits nearly as well or
     nothing points anywhere."""
+    from motiongen.agenda.bodies import read_body
+    from motiongen.agenda.matching import choose_profile
+
     if profile_id is not None:
         return profiles.get(profile_id)
     speakers = [_speaker(s.lead) for s in parsed.sections if s.lead]
@@ -223,6 +230,8 @@ def _speaker(lead: str) -> str:
 
 def _fields(result: Imported, parsed: Parsed, source: Path) -> dict[str, Any]:
     """The title and the labelled lines (Submitted by, Proposer, …) as spec keys."""
+    from motiongen.agenda.reading import read_contact, read_date
+
     fields = parsed.fields
     data: dict[str, Any] = {}
     title = parsed.title or fields.get("title")
@@ -278,6 +287,8 @@ def _section(found: Found, profile: Profile) -> tuple[str, str | None]:
     """The kind of a section found and whom it asks: as the body words its own leads
     where the lead is one of them, else as the lead reads; paragraphs before the
     first lead state what the motion notes."""
+    from motiongen.agenda.matching import lead_match
+
     own = lead_match(profile, found.lead) if found.lead else None
     if own is not None and own.kind in KINDS:
         return own.kind, own.to if KINDS[own.kind].addressed else None
@@ -298,6 +309,9 @@ def _clauses(
     near miss offered in a comment above it. Where the body's own layout prints the
     very same motion, the spec is written in the short form (notes:, demands:, …)."""
     catalogue, linker = lookup
+    from motiongen.agenda.linking import Score, tables_for
+    from motiongen.agenda.matching import best_match, candidates
+
     pools: dict[str, list[Candidate]] = {}
     entries: list[dict[str, Any]] = []
     comments: dict[tuple[str | int, ...], str] = {}

@@ -6,10 +6,7 @@ from pathlib import Path
 
 import typer
 
-from motiongen.cli import boundary
 from motiongen.cli.app import TEMPLATES_OPTION, app, guard
-from motiongen.cli.dates import date_option
-from motiongen.io.files import shown
 
 
 @app.command("import")
@@ -32,20 +29,9 @@ def import_motion(
 
     Example: motiongen import model-motion.docx --profile union-branch -o our-motion.yaml
     """
-    from motiongen.agenda import importer
+    from motiongen.cli import papers  # the core: not for --help (start-up)
 
-    imported = importer.import_file(
-        file, boundary.catalogue(), boundary.profiles(), profile_id=profile
-    )
-    imported.motion()  # a spec that would not load is an error now, not later
-    out = output or Path(file.stem + ".yaml")
-    importer.write_spec(imported, out, force=force)
-    for warning in imported.warnings:
-        boundary.say(f"Warning: {warning}.")
-    boundary.say(f"Imported {file.name}: {imported.summary()}.")
-    if line := imported.left_out_line():
-        boundary.say(f"It {line}.")
-    boundary.say(f"Wrote {shown(out)}. Next: motiongen check {shown(out)}")
+    raise typer.Exit(papers.import_command(file=file, profile=profile, output=output, force=force))
 
 
 @app.command("amend")
@@ -105,22 +91,18 @@ def amend_motion(
     Examples: motiongen amend northby-38.1.yaml southby-38.2.yaml --out-dir agenda;
     motiongen amend tuc-38.1.yaml --motion tuc-motion.docx --profile union-conference
     """
-    from motiongen.agenda.amend import AmendOptions, amend
-    from motiongen.output.formats import PAPER_FORMATS, parse_formats
+    from motiongen.cli import papers  # the core: not for --help (start-up)
 
-    options = AmendOptions(
-        formats=parse_formats(formats, PAPER_FORMATS, what="an amendment"),
-        out_dir=out_dir,
-        force=force,
-        line_width=line_width,
-        today=date_option(today, "--today"),
-        template_dir=templates,
-        motion=motion,
-        profile=profile,
+    raise typer.Exit(
+        papers.amend_command(
+            amendments=amendments,
+            formats=formats,
+            out_dir=out_dir,
+            force=force,
+            line_width=line_width,
+            today=today,
+            templates=templates,
+            motion=motion,
+            profile=profile,
+        )
     )
-    result = amend(amendments, boundary.catalogue(), boundary.profiles(), options)
-    for who in range(len(result.amended.files)):
-        boundary.emit_document(result.amended.text(who) + "\n\n")
-    for note in result.notes:
-        boundary.say(f"Note: {note.rstrip('.')}.")
-    boundary.say("Wrote:\n" + "\n".join(f"  {shown(p)}" for p in result.files))

@@ -45,6 +45,10 @@ QUICK: dict[str, str] = {
     # By name: importing them here would load the core for `motiongen --help`.
     "check": "motiongen.cli.report:check_command",
     "build": "motiongen.cli.report:build_command",
+    "import": "motiongen.cli.papers:import_command",
+    "amend": "motiongen.cli.papers:amend_command",
+    "composite": "motiongen.cli.papers:composite_command",
+    "brief": "motiongen.cli.papers:brief_command",
 }
 ROOT = boundary.set_globals
 # Eager options that stop at once, and what they run instead of the command.

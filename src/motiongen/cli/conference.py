@@ -6,9 +6,7 @@ from pathlib import Path
 
 import typer
 
-from motiongen.cli import boundary
 from motiongen.cli.app import JSON_OPTION, TEMPLATES_OPTION, app, guard
-from motiongen.errors import EXIT_BAD_INPUT, EXIT_CHECKS_FAILED
 
 
 @app.command("composite")
@@ -69,91 +67,26 @@ def composite_motions(
 
     Example: motiongen composite --group motions/*.yaml
     """
-    from motiongen.cli.motions import one_line_flags
-    from motiongen.conference import composite, save
-    from motiongen.output.formats import parse_formats
+    from motiongen.cli import papers  # the core: not for --help (start-up)
 
-    one_line_flags({"--title": title})
-
-    if group:
-        _group(specs, as_json)
-        return
-    request = composite.Request(
-        profile=profile,
-        number=number,
-        title=title,
-        mover=mover,
-        seconder=seconder,
-        prefer=tuple(prefer),
-        max_words=max_words,
-    )
-    fmts = parse_formats(formats)
-    result = composite.build(specs, boundary.catalogue(), boundary.profiles(), request)
-    spec_path = output or save.default_spec(result)
-    files = save.save(result, spec_path, fmts, force=force, template_dir=templates)
-    boundary.say(f"{result.motion.submitted_by}: {result.document.word_count_line}.")
-    boundary.say(
-        f"Mover: {result.sources[result.mover].label}. "
-        f"Seconder: {result.sources[result.seconder].label}."
-    )
-    for path in files:
-        boundary.say(f"Wrote {_shown(path)}")
-    for warning in result.warnings(templates):
-        boundary.say(f"Warning: {warning}")
-    for conflict in result.undecided:
-        boundary.say(
-            f"For the compositing meeting to decide: {conflict.first} or {conflict.second} "
-            f"({conflict.why}); neither is in the composite. Settle it with "
-            f"--prefer {conflict.first} or --prefer {conflict.second}."
+    raise typer.Exit(
+        papers.composite_command(
+            specs=specs,
+            group=group,
+            as_json=as_json,
+            profile=profile,
+            output=output,
+            number=number,
+            title=title,
+            mover=mover,
+            seconder=seconder,
+            prefer=prefer,
+            max_words=max_words,
+            formats=formats,
+            force=force,
+            templates=templates,
         )
-    over = composite.over_limit(result)
-    if over is not None:
-        raise over
-    if result.undecided:
-        raise typer.Exit(EXIT_CHECKS_FAILED)
-
-
-def _group(specs: list[Path], as_json: bool) -> None:
-    from motiongen.conference import grouping
-
-    cat, profiles = boundary.catalogue(), boundary.profiles()
-    entries, problems = grouping.read(specs, cat, profiles)
-    for problem in problems:
-        boundary.error(str(problem))
-    groups = grouping.group(entries, cat, profiles)
-    if as_json:
-        boundary.print_json({"groups": [g.as_json() for g in groups]})
-    else:
-        shown = 0
-        for found in groups:
-            if len(found.members) < 2:
-                continue
-            shown += 1
-            boundary.out(f"Group {shown} ({len(found.members)} motions): {found.why}.")
-            for entry in found.members:
-                boundary.out(
-                    f"  {entry.submitted_by}: \u201c{entry.title}\u201d ({_shown(entry.path)})"
-                )
-            if any(m.in_batch for m in found.members):
-                boundary.out("  To composite them, put each motion in a spec file of its own.\n")
-            else:
-                files = " ".join(_shown(m.path) for m in found.members)
-                boundary.out(f"  To composite them: motiongen composite {files}\n")
-        alone = [m for g in groups if len(g.members) == 1 for m in g.members]
-        if alone:
-            boundary.out("Not grouped (too little in common with the others):")
-            for entry in alone:
-                boundary.out(
-                    f"  {entry.submitted_by}: \u201c{entry.title}\u201d ({_shown(entry.path)})"
-                )
-    if problems:
-        raise typer.Exit(EXIT_BAD_INPUT)
-
-
-def _shown(path: Path) -> str:
-    from motiongen.io.files import shown
-
-    return shown(path)
+    )
 
 
 @app.command("brief")
@@ -182,30 +115,16 @@ def brief_command(
 
     Example: motiongen brief composite-3.yaml --minutes 3 --format docx,md
     """
-    from motiongen.conference import brief
-    from motiongen.output import paper
-    from motiongen.output.formats import PAPER_FORMATS, parse_formats
+    from motiongen.cli import papers  # the core: not for --help (start-up)
 
-    fmts = parse_formats(formats, PAPER_FORMATS, what="the brief")
-    cat = boundary.catalogue()
-    motion, profile = brief.read(spec_file, cat, boundary.profiles())
-    notes = brief.make(
-        motion, profile, cat, minutes=minutes, max_age=max_age, template_dir=templates
+    raise typer.Exit(
+        papers.brief_command(
+            spec_file=spec_file,
+            minutes=minutes,
+            formats=formats,
+            out_dir=out_dir,
+            max_age=max_age,
+            force=force,
+            templates=templates,
+        )
     )
-    stem = f"{spec_file.stem}-brief"
-    files = paper.write(
-        brief.paper(notes, templates),
-        out_dir,
-        stem,
-        fmts,
-        force=force,
-        inputs=[spec_file],
-        template_dir=templates,
-    )
-    own = f" and {brief.clock(notes.own_time)} in your own words" if notes.own_time else ""
-    boundary.say(
-        f"{notes.words} words to say{own} for {minutes:g} minutes ({notes.target} at "
-        f"{brief.WORDS_A_MINUTE} a minute)."
-    )
-    for path in files:
-        boundary.say(f"Wrote {_shown(path)}")

@@ -10,6 +10,7 @@ import typer
 from motiongen.cli import boundary
 from motiongen.cli.app import JSON_OPTION, TEMPLATES_OPTION, app, guard
 from motiongen.cli.dates import date_option
+from motiongen.cli.papers import one_line_flags
 from motiongen.errors import InputError
 
 
@@ -147,26 +148,6 @@ def new_motion(
         submission_copy=submission_copy,
     )
     raise typer.Exit(newcmd.run(request, boundary.catalogue(), boundary.profiles()))
-
-
-def one_line_flags(values: dict[str, str | None]) -> None:
-    """Each one-line value given as a flag, checked where it enters as a spec's would be:
-    not blank when given (``--title ""`` is no title), and within the length a line holds."""
-    from motiongen.motion.spec import too_long
-    from motiongen.text import is_blank
-
-    for flag, value in values.items():
-        if value is None:
-            continue
-        if is_blank(value):
-            raise InputError(
-                "this is empty",
-                field=flag,
-                hint=f"give {flag} some words, or leave it out",
-            )
-        problem = too_long(value)
-        if problem is not None:
-            raise InputError(problem, field=flag)
 
 
 def _contact(name: str | None, email: str | None, phone: str | None) -> Any:

@@ -11,9 +11,9 @@ import sys
 from collections.abc import Sequence
 from contextlib import ExitStack
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from motiongen import batch, errors
+from motiongen import errors
 from motiongen.agenda import jobs as agenda_jobs
 from motiongen.catalogue import Catalogue
 from motiongen.checks import DEFAULT_MAX_AGE
@@ -24,10 +24,11 @@ from motiongen.cli.dates import date_option
 from motiongen.errors import InputError
 from motiongen.io.files import shown
 from motiongen.motion import spec
-from motiongen.output.formats import TEXT_FORMATS, parse_formats
-from motiongen.output.motion import MotionWriter
 from motiongen.prepare import Result, prepare
 from motiongen.profiles import ProfileSet
+
+if TYPE_CHECKING:  # building, for annotations: check writes nothing and needs none of it
+    from motiongen import batch
 
 
 def _err(line: str) -> None:
@@ -64,6 +65,8 @@ def build(
     *,
     quiet: bool = False,
 ) -> int:
+    from motiongen import batch
+
     with ExitStack() as stack:
         progress = None
         task = None
@@ -144,6 +147,8 @@ def build_to_stdout(
     merge: Path | None,
 ) -> int:
     """`--out-dir -`: the documents on stdout, in one text format, for piping."""
+    from motiongen.output.formats import TEXT_FORMATS
+    from motiongen.output.motion import MotionWriter
 
     if len(options.formats) != 1 or options.formats[0] not in TEXT_FORMATS:
         raise InputError(
@@ -259,6 +264,9 @@ def build_command(
     quiet: bool,
 ) -> int:
     """Turn spec files into documents; the exit code is the most serious of the batch."""
+    from motiongen import batch
+    from motiongen.output.formats import parse_formats
+
     options = batch.Options(
         formats=parse_formats(formats),
         out_dir=out_dir,

@@ -17,6 +17,15 @@ names motiongen gives (``NAMES``) and the temporary files of writes interrupted
 long ago (``PARTIAL``); anything else a user keeps there is never touched. Every
 step may fail (a file gone under us, another process pruning, a read-only folder):
 a cache costs only speed, so a failure is skipped, never reported.
+
+What can be computed ahead ships with the package, in ``_prebuilt/`` beside its
+modules (``io.prebuilt``, made when the wheel is built): the built-in catalogue's
+and profiles' entries, under the names a first run would give them. An entry
+missing from the cache folder is looked for there, so a new user's first run
+reads what every later run reads. A wheel also records there the code key it
+was built with (a digest of its source), since installing gives its files new
+modification times; an editable checkout has no such record and counts its
+modules as below, so an edit is seen at once.
 """
 
 from __future__ import annotations
@@ -29,31 +38,69 @@ import re
 import time
 from pathlib import Path
 
+PACKAGE = Path(__file__).parent.parent  # motiongen's own folder
+PREBUILT = PACKAGE / "_prebuilt"
+RECORDED_KEY = "code-key"  # in PREBUILT: the code key a wheel was built with, in hex
+_OWN_FOLDERS = ("__pycache__", "_data", "_prebuilt")
+_chosen: list[bytes] = []  # a key set by use_key, for making the prebuilt entries
+
+
+def use_key(key: bytes) -> None:
+    """Make entries under ``key`` from now on: the one a wheel will record (``io.prebuilt``)."""
+    _chosen[:] = [key]
+    code_key.cache_clear()
+
 
 @functools.cache
 def code_key() -> bytes:
     """What every cache entry depends on besides its own input: motiongen's version and
     all of its code, so an edited module (in an editable install) is a new key.
 
-    Each module counts by its path, size and modification time: the test Python
-    itself makes to know that a module's compiled code is stale, and a few stat
-    calls rather than reading and hashing all the source at every start.
+    A wheel's key is the digest of its source, recorded when it was built
+    (``source_key``). Elsewhere each module counts by its path, size and
+    modification time: the test Python itself makes to know that a module's
+    compiled code is stale, and a few stat calls rather than reading and hashing
+    all the source at every start.
     """
+    if _chosen:
+        return _chosen[0]
+    try:
+        return bytes.fromhex((PREBUILT / RECORDED_KEY).read_text(encoding="ascii").strip())
+    except (OSError, ValueError):
+        pass
     import motiongen
 
-    package = Path(motiongen.__file__).parent
     digest = hashlib.sha256(f"motiongen {motiongen.__version__}".encode())
-    for folder, subfolders, names in os.walk(package):
-        subfolders[:] = sorted(d for d in subfolders if d != "__pycache__" and d != "_data")
+    for relative, path in _modules():
+        try:
+            found = os.stat(path)
+        except OSError:
+            continue
+        digest.update(f"{relative}\0{found.st_size}\0{found.st_mtime_ns}\0".encode())
+    return digest.digest()
+
+
+def source_key() -> bytes:
+    """motiongen's version and the bytes of every module: the key a wheel records."""
+    import motiongen
+
+    digest = hashlib.sha256(f"motiongen {motiongen.__version__}".encode())
+    for relative, path in _modules():
+        data = Path(path).read_bytes()
+        digest.update(f"{relative}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.digest()
+
+
+def _modules() -> list[tuple[str, str]]:
+    """(path inside the package, path) of each module, in a stable order."""
+    found = []
+    for folder, subfolders, names in os.walk(PACKAGE):
+        subfolders[:] = sorted(d for d in subfolders if d not in _OWN_FOLDERS)
         for name in sorted(n for n in names if n.endswith(".py")):
             path = os.path.join(folder, name)
-            try:
-                found = os.stat(path)
-            except OSError:
-                continue
-            relative = os.path.relpath(path, package)
-            digest.update(f"{relative}\0{found.st_size}\0{found.st_mtime_ns}\0".encode())
-    return digest.digest()
+            found.append((os.path.relpath(path, PACKAGE), path))
+    return found
 
 
 HOUR = 60 * 60
@@ -77,11 +124,15 @@ _pruned: set[Path] = set()  # folders already pruned by this process
 
 
 def read(path: Path) -> bytes | None:
-    """An entry's bytes, or None when it cannot be read; a hit marks the entry as used."""
+    """An entry's bytes, or None when it cannot be read; a hit marks the entry as used.
+
+    An entry the folder lacks is read from the package's own (``PREBUILT``), if it
+    shipped with one of that name; that copy is never marked or changed.
+    """
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
     except OSError:
-        return None
+        return _prebuilt(path.name)
     try:
         status = os.fstat(fd)
         parts = []
@@ -95,6 +146,14 @@ def read(path: Path) -> bytes | None:
         return None
     finally:
         os.close(fd)
+
+
+def _prebuilt(name: str) -> bytes | None:
+    try:
+        with open(PREBUILT / name, "rb") as handle:
+            return handle.read()
+    except OSError:
+        return None
 
 
 def write(path: Path, data: bytes) -> None:

@@ -22,6 +22,7 @@ import builtins
 import contextlib
 import datetime as dt
 import difflib
+import functools
 import hashlib
 import io
 import json
@@ -159,13 +160,95 @@ def _timestamp(constructor: Any, node: Any) -> Any:
 
 
 def _load_yaml(text: str, name: str) -> DataFile:
+    refused = _control_character(text, name)
+    if refused is not None:
+        raise refused
+    return _load_plain_yaml(text, name) or _load_round_trip(text, name)
+
+
+# What the quick reader leaves to the round-trip one: a comment that may have cut a
+# value short ('#' and a word straight after it: "Motion #3 ..."; only the round-trip
+# reader sees comments, to report that, and a comment written as "# words" cuts
+# nothing), an anchor, alias or tag, a merge key, a directive or a complex key.
+# Written to match more than these, never less: "#3" or "&x" inside a sentence costs
+# only the quicker read.
+_NOT_PLAIN = re.compile(r"(?:^|[\s\[{,])(?:#\S|!|[&*]\S|\?(?:\s|$))|<<|^%", re.MULTILINE)
+
+
+def _load_plain_yaml(text: str, name: str) -> DataFile | None:
+    """The data of a file of plain keys, lists and values, read by ruamel's C reader
+    (several times quicker than the round-trip one), or None for the round-trip reader.
+
+    The data is the same: the same YAML 1.2 rules, dates, duplicate keys refused,
+    and the same conversion to plain values. Anything the C reader refuses or
+    leaves in doubt (a date with a time, an error of any kind) is read again by
+    the round-trip reader, which says what is wrong and at which line. Lines are
+    wanted only to report a problem: the round-trip reader finds them then.
+    """
+    if _NOT_PLAIN.search(text):
+        return None
+    reader = _plain_reader()
+    if reader is None:
+        return None
+    try:
+        data = _Plain(name).convert(reader.load(text))
+    except Exception:  # the round-trip reader reads it again, and says what is wrong
+        return None
+    found: list[DataFile] = []
+
+    def line_of(loc: Loc) -> int | None:
+        if not found:
+            try:
+                found.append(_load_round_trip(text, name))
+            except Exception:
+                return None
+        return found[0]._line_of(loc)
+
+    return DataFile(name, data, line_of)
+
+
+class _NotPlain(Exception):
+    """A value the C reader leaves to the round-trip one."""
+
+
+@functools.cache
+def _plain_reader() -> Any:
+    """ruamel's C reader with YAML 1.2's rules, or None where ruamel.yaml.clib is missing."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.constructor import SafeConstructor
+    from ruamel.yaml.resolver import VersionedResolver
+
+    class Resolver(VersionedResolver):
+        @property
+        def processing_version(self) -> Any:
+            # YAML 1.2, as the round-trip reader reads a file with no %YAML directive
+            # (none reaches this reader); asked for every value, and slow to find out.
+            return (1, 2)
+
+    class Constructor(SafeConstructor):
+        def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+            if len(str(node.value).strip()) > 10:
+                raise _NotPlain  # a time of day too: kept as the round-trip reader keeps it
+            return SafeConstructor.construct_yaml_timestamp(self, node, values)
+
+    Constructor.add_constructor("tag:yaml.org,2002:timestamp", Constructor.construct_yaml_timestamp)
+    try:
+        yaml = YAML(typ="safe", pure=False)
+    except Exception:
+        return None
+    if yaml.Parser.__name__ != "CParser":
+        return None  # the pure reader is no quicker than the round-trip one
+    yaml.Constructor = Constructor
+    yaml.Resolver = Resolver
+    yaml.allow_duplicate_keys = False
+    return yaml
+
+
+def _load_round_trip(text: str, name: str) -> DataFile:
     from ruamel.yaml import YAML
     from ruamel.yaml.constructor import DuplicateKeyError
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-    refused = _control_character(text, name)
-    if refused is not None:
-        raise refused
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
     yaml.constructor.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
@@ -514,7 +597,7 @@ def load_builtin(text: str, name: str) -> DataFile:
     if folder is None:
         return loads(text, name)
     digest = hashlib.sha256(cachefiles.code_key())
-    digest.update(f"\0{name}\0{text}".encode())
+    digest.update(f"\0{_own_name(name)}\0{text}".encode())
     key = digest.hexdigest()[:32]
     path = folder / f"{key}.pickle"
     cached = _read_cache(path)
@@ -525,6 +608,12 @@ def load_builtin(text: str, name: str) -> DataFile:
     lines = _line_table(parsed)
     _write_cache(path, (parsed.data, lines))
     return DataFile(name, parsed.data, lines.get)
+
+
+def _own_name(name: str) -> str:
+    """A packaged file's name alone, not where it is installed: what it holds is the same
+    wherever that is, so the entries built with the wheel (``io.prebuilt``) are found."""
+    return Path(name).name
 
 
 def _line_table(parsed: DataFile) -> dict[tuple[str | int, ...], int]:
@@ -568,7 +657,7 @@ def load_builtin_checked(
         source = loads(text, name)
         return source, check(source)
     key = hashlib.sha256(cachefiles.code_key())
-    key.update(f"\0{_pydantic_version()}\0{name}\0{text}".encode())
+    key.update(f"\0{_pydantic_version()}\0{_own_name(name)}\0{text}".encode())
     path = folder / f"{key.hexdigest()[:32]}.models.pickle"
     cached = _read_cache(path, _models_in(code), size=3)
     if cached is not None and isinstance(cached[2], kind):

@@ -136,6 +136,12 @@ def _deadline() -> Iterator[None]:
 
 @cache
 def environment(user_dir: str | None = None) -> Any:
+    return make_environment(user_dir, packaged_code())
+
+
+def make_environment(user_dir: str | None, code: Any) -> Any:
+    """The sandbox with its loaders: the user's folder, then the packaged templates,
+    whose compiled code ``code`` (``packaged_code``) finds or makes."""
     from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined
 
     packaged = FileSystemLoader(str(data_dir("templates")))
@@ -145,6 +151,7 @@ def environment(user_dir: str | None = None) -> Any:
     loaders += [PrefixLoader({"default": packaged}, delimiter=":"), packaged]
     env = _make_sandbox()(
         loader=ChoiceLoader(loaders),
+        bytecode_cache=code,
         undefined=StrictUndefined,
         autoescape=False,
         keep_trailing_newline=True,
@@ -155,6 +162,50 @@ def environment(user_dir: str | None = None) -> Any:
     env.globals["range"] = _range
     env.filters["underline"] = underline
     return env
+
+
+def packaged_code(write_to: Path | None = None) -> Any:
+    """The packaged templates' compiled code, made ahead with the package's other
+    entries (``io.prebuilt``, into ``write_to``) and read from its ``_prebuilt/``.
+
+    Compiling a template (its patterns, its parse, Python's compile) costs more
+    than rendering a motion with it. The code is read only from the package's own
+    folder, never from the user's cache folder, which holds data and nothing that
+    runs. It is keyed on the template's name among the packaged ones and on the
+    package's code (the sandbox and its options shape the compiled code); jinja2
+    checks its own version and the template's source. A user's templates are
+    compiled as before.
+    """
+    import hashlib
+
+    from jinja2.bccache import BytecodeCache
+
+    from motiongen.io import cachefiles
+
+    templates = Path(str(data_dir("templates"))).resolve()
+
+    class Code(BytecodeCache):
+        def get_cache_key(self, name: str, filename: str | None = None) -> str:
+            if filename is None or Path(filename).resolve().parent != templates:
+                return ""  # not a packaged template
+            digest = hashlib.sha256(cachefiles.code_key())
+            digest.update(Path(filename).name.encode("utf-8"))
+            return digest.hexdigest()[:32]
+
+        def load_bytecode(self, bucket: Any) -> None:
+            if bucket.key:
+                with contextlib.suppress(OSError), open(self._path(bucket.key), "rb") as handle:
+                    bucket.load_bytecode(handle)
+
+        def dump_bytecode(self, bucket: Any) -> None:
+            if write_to is not None and bucket.key:
+                with open(write_to / f"{bucket.key}.jinja", "wb") as handle:
+                    bucket.write_bytecode(handle)
+
+        def _path(self, key: str) -> Path:
+            return cachefiles.PREBUILT / f"{key}.jinja"
+
+    return Code()
 
 
 def underline(text: Any, char: str = "=") -> str:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from motiongen.errors import InputError
+from motiongen.io import datafile
 from motiongen.paths import data_dir
 from motiongen.text import fill
 
@@ -39,7 +40,7 @@ def table(name: str, user_dir: str | Path | None = None) -> dict[str, str]:
 
 @cache
 def _merged(user_dir: str | None) -> dict[str, dict[str, str]]:
-    words = _parse((data_dir("templates") / FILE).read_text(encoding="utf-8"), FILE)
+    words = _builtin()
     if user_dir is None:
         return words
     path = Path(user_dir) / FILE
@@ -67,6 +68,16 @@ def _merged(user_dir: str | None) -> dict[str, dict[str, str]]:
             hint="the built-in sentences.toml lists them: " + ", ".join(n for n in words if n),
         )
     return merged
+
+
+def _builtin() -> dict[str, dict[str, str]]:
+    """The packaged words, parsed once and kept in the cache folder: reading TOML
+    brings in tomllib, whose patterns cost more than the rest of a build's words."""
+    text = (data_dir("templates") / FILE).read_text(encoding="utf-8")
+    words: dict[str, dict[str, str]] = datafile.cached(
+        "sentences", [text.encode("utf-8")], lambda: _parse(text, FILE)
+    )
+    return words
 
 
 def _parse(text: str, where: str) -> dict[str, dict[str, str]]:
