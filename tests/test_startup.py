@@ -144,6 +144,7 @@ def test_commands_given_spec_files_load_none_of_the_document_readers(tmp_path: P
         ["composite", str(examples / "composite-anytown.yaml"),
          str(examples / "composite-carlisle.yaml"), "-f", "md", "-o", str(tmp_path / "c.yaml")],
         ["amend", str(examples / "amendments" / "northby-38.1.yaml"), "-f", "md",
+         "--motion", str(examples / "anytown-branch.yaml"),
          "-o", str(tmp_path / "a")],
     ]  # fmt: skip
     code = (
