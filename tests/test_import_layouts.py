@@ -542,6 +542,17 @@ def test_a_request_in_the_passive_and_an_instruction_run_on_are_leads(
     assert "no-action" not in {f.rule for f in found_checks}
 
 
+def test_proposed_and_seconded_without_by_are_the_movers(
+    tmp_path: Path, cat: Catalogue, found: profiles.ProfileSet
+) -> None:
+    text = (
+        "Keep care local\n\nThis branch notes that agencies cost more.\n\n"
+        "Proposed: Sam Example\nSeconded: Alex Example\n"
+    )
+    data = read(tmp_path, "m.txt", text, cat, found).data
+    assert (data["proposer"], data["seconder"]) == ("Sam Example", "Alex Example")
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=400))
 def test_finding_leads_never_raises_and_every_lead_is_a_span_of_its_paragraph(text: str) -> None:

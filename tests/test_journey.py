@@ -67,6 +67,9 @@ def test_check_and_build_warn_of_a_cut_value(runner: CliRunner, tmp_path: Path) 
     assert built.exit_code == 0
     assert "line 8: YAML reads '#KeepCarePublic' as a comment" in built.stderr
     assert "double quotes" in built.stderr
+    printed = runner.invoke(app, ["build", str(spec), "-f", "txt", "--out-dir", "-"])
+    assert printed.exit_code == 0 and "Keep care public" not in printed.stderr
+    assert "line 8: YAML reads '#KeepCarePublic' as a comment" in printed.stderr
 
 
 def test_a_cut_in_a_batch_s_defaults_is_named_for_each_motion(

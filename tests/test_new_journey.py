@@ -209,6 +209,30 @@ def test_changing_the_body_asks_again_where_it_goes(tmp_path: Path) -> None:
     assert kept.answers["to"] == "Our own AGM", "an answer of one's own is kept"
 
 
+class Offered(Scripted):
+    """Keeps the items each list offers."""
+
+    def pick(self, message: str, items: list[Item], **kwargs: object) -> list[str]:
+        self.offered = items
+        return super().pick(message, items, **kwargs)
+
+
+def test_the_demand_list_says_where_a_demand_holds_and_hides_the_retired(tmp_path: Path) -> None:
+    asker = Offered(["end-agency-staffing"])
+    w = walk(tmp_path, {"profile": "labour-branch", "nation": "wales"}, asker)
+    Lists(w).demands()
+    notes = {i.value: i.note for i in asker.offered}
+    retired = [d.id for d in CAT.demands.values() if d.retired]
+    assert retired and not set(retired) & set(notes)
+    english = next(d.id for d in CAT.demands.values() if d.applies_in == ["england"])
+    assert notes[english] == "England only"
+    assert notes["wales-profit-timetable"] == ""
+    kept = Offered([retired[0]])
+    w = walk(tmp_path, {"profile": "labour-branch", "demands": [retired[0]]}, kept)
+    Lists(w).demands()
+    assert retired[0] in {i.value for i in kept.offered}  # a motion that has it keeps it
+
+
 def _findings(answers: dict[str, object]) -> list[str]:
     motion = Motion.model_validate({"title": "Keep care public", **answers})
     profile = PROFILES.get(motion.profile)

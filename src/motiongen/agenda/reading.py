@@ -37,11 +37,13 @@ META = {
     "policy commission": "commission",
     "proposer": "proposer",
     "proposed by": "proposer",
+    "proposed": "proposer",
     "moved by": "proposer",
     "moved at conference by": "moved_by",
     "mover": "proposer",
     "seconder": "seconder",
     "seconded by": "seconder",
+    "seconded": "seconder",
     "title": "title",
     "motion": "title",
 }

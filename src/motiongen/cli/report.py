@@ -164,7 +164,10 @@ def build_to_stdout(
             emit_document(writer.render(result.document, options.formats[0]).decode("utf-8"))
         elif result.error is not None:
             _err(f"Failed: {result.label}: {result.error}")
-        for line in _finding_lines(result.findings, ["error"]):
+        # On stderr, as a build into a folder says them: errors, and warnings (a value
+        # a ' #' cut short) for one motion.
+        severities = ["error", "warning"] if len(results) == 1 else ["error"]
+        for line in _finding_lines(result.findings, severities):
             _err(line)
     for problem in unusable:
         _err(f"Error: {problem}")

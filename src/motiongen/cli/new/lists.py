@@ -61,18 +61,26 @@ class Lists:
         existing = list(self.walk.answers.get("demands", []))
         over = self.count(self.walk.answers)[1]
         items = []
+        nation = self.walk.answers.get("nation")
         for theme_id, theme in self.walk.catalogue.themes.items():
             for d in self.walk.catalogue.demands.values():
-                if d.theme != theme_id:
-                    continue
+                if d.theme != theme_id or (d.retired and d.id not in existing):
+                    continue  # a retired demand is offered only to a motion that has it
                 level, _ = profile.frame(d.acted_on_by)
                 words = self.cost(d.id, existing)
+                # A demand for other nations than the motion's says where it holds.
+                elsewhere = (
+                    " and ".join(NATION_NAMES[n] for n in d.applies_in) + " only"
+                    if nation and nation not in d.applies_in
+                    else ""
+                )
+                cost = f"{words} words" if over or self.walk.cutting else ""
                 items.append(
                     Item(
                         d.id,
                         d.title,
                         detail="… to " + d.clause_at(level),
-                        note=f"{words} words" if over or self.walk.cutting else "",
+                        note=" · ".join(x for x in (elsewhere, cost) if x),
                         group=theme.title,
                         checked=d.id in existing,
                         hint=f"id: {d.id} · {words} words",
