@@ -138,4 +138,4 @@ def test_every_built_in_profile_records_the_period_its_wording_is_for() -> None:
 def test_profiles_show_gives_the_period(runner: CliRunner) -> None:
     result = runner.invoke(app, ["profiles", "show", "labour-branch"])
     out = " ".join(result.stdout.split())
-    assert "Wording for: 2024-07-05 on: Labour the UK Government" in out
+    assert "Worded for: the time since 5 July 2024 (Labour in government at Westminster" in out

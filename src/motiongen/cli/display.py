@@ -173,12 +173,10 @@ def profile_detail(entry: Entry) -> Panel:
     period = p["period"]
     if period:
         # Dates are ISO text in the view, as they were written with isoformat().
-        until = f" to {period['until']}" if period["until"] else " on"
+        since = _day(period["since"])
+        when = f"{since} to {_day(period['until'])}" if period["until"] else f"since {since}"
         parts.append(
-            Text.assemble(
-                ("Wording for: ", "bold"),
-                f"{period['since']}{until}: {period['context']}",
-            )
+            Text.assemble(("Worded for: ", "bold"), f"the time {when} ({period['context']})")
         )
     notice = p["notice"]
     if notice:
@@ -189,3 +187,11 @@ def profile_detail(entry: Entry) -> Panel:
         state = "verified" if rule["verified"] else "not verified"
         parts.append(Text(f"  • {rule['what']} [{rule['source']}; {state}]"))
     return Panel(Group(*parts), title=Text(f"{p['id']} — {p['name']}"), title_align="left")
+
+
+def _day(iso: str) -> str:
+    """'2024-07-05' as people write it: '5 July 2024'."""
+    import datetime as dt
+
+    day = dt.date.fromisoformat(iso)
+    return f"{day.day} {day:%B} {day.year}"
