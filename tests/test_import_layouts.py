@@ -542,6 +542,19 @@ def test_a_request_in_the_passive_and_an_instruction_run_on_are_leads(
     assert "no-action" not in {f.rule for f in found_checks}
 
 
+def test_social_workers_are_the_subject_not_a_unions_members(
+    tmp_path: Path, cat: Catalogue, found: profiles.ProfileSet
+) -> None:
+    text = (
+        "Keep care local\n\nThis branch notes that agencies supply a third of our social "
+        "workers, and that social care workers leave for agency pay.\n\n"
+        "This branch calls on the Labour Government to end agency use.\n"
+    )
+    imported = read(tmp_path, "m.txt", text, cat, found)
+    assert imported.data["profile"] == "labour-branch"
+    assert "'workers'" not in imported.body_evidence
+
+
 def test_proposed_and_seconded_without_by_are_the_movers(
     tmp_path: Path, cat: Catalogue, found: profiles.ProfileSet
 ) -> None:

@@ -37,6 +37,7 @@ def _pattern(word: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w’']){phrase}(?![\w’'])", flags)
 
 
+_PROFESSION = re.compile(r"\bsocial\s+(?:care\s+)?workers?\b", re.IGNORECASE)
 _BODY_NOUN = re.compile(
     r"\b(?:congress|conference|council|meeting|agm|branch|party|forum|assembly)$", re.IGNORECASE
 )
@@ -65,6 +66,9 @@ def read_body(speakers: list[str], text: str, profiles: ProfileSet) -> Reading |
     for p in bodies:
         for word in {w.lower() for w in p.recognise.words}:
             shared[word] = shared.get(word, 0) + 1
+    # "Social workers" is what nearly every motion here is about, whoever moves it: not
+    # a union's "workers".
+    text = _PROFESSION.sub(" ", text)
     for p in bodies:
         for word in p.recognise.words:
             if _pattern(word).search(text):
