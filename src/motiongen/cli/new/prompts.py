@@ -125,7 +125,9 @@ class Walkthrough:
         while True:
             steps = self.steps()
             step = force or next(s for s in steps if not self.known(s))
-            self.ask.at(steps.index(step) + 1)
+            # Numbered among the questions the walk-through asks (EXTRAS come from flags).
+            asked = [s for s in steps if s not in EXTRAS] if step not in EXTRAS else steps
+            self.ask.at(asked.index(step) + 1)
             try:
                 outcome = self.step(step, again=force is not None)
             except Back:
