@@ -170,8 +170,8 @@ _WORD_COUNT = re.compile(r"^\s*\d[\d,]*\s+words?\b.*$", re.IGNORECASE)
 # Section kinds, each with the verbs that open a section of that kind.
 KINDS: dict[str, str] = {
     "calls on": r"calls? (?:up)?on|calls? for|urges?|demands?",
-    "requests": r"requests?|asks?",
-    "instructs": r"instructs?|is instructed",
+    "requests": r"requests?|asks?|(?:is|are|be) (?:asked|requested)",
+    "instructs": r"instructs?|(?:is|are|be) instructed",
     "resolves": r"resolves?|resolved",
     "agrees": r"agrees?",
     "notes": r"notes?|noting",
