@@ -20,7 +20,7 @@ from typing import Any
 
 from motiongen.agenda import importer
 from motiongen.catalogue import Catalogue
-from motiongen.conference import likeness as alike
+from motiongen.conference import likeness
 from motiongen.errors import MotiongenError
 from motiongen.motion import spec
 from motiongen.motion.spec import Motion
@@ -99,15 +99,10 @@ def _entry(path: Path, m: Motion, *, in_batch: bool = False) -> Entry:
         m.submitted_by or m.title,
         m.title,
         m.profile,
-        alike.entries(m),  # the entries it names, and those its own words are linked to
+        likeness.entries(m),  # the entries it names, and those its own words are linked to
         in_batch=in_batch,
         motion=m,
     )
-
-
-def likeness(a: frozenset[str], b: frozenset[str], catalogue: Catalogue) -> float:
-    """0 (nothing in common) to 1 (the same demands)."""
-    return alike.entry_likeness(a, b, catalogue)
 
 
 def _body(profile_id: str, profiles: ProfileSet) -> str:
@@ -135,22 +130,22 @@ def group(
     """
     bodies = [_body(e.profile, profiles) for e in entries]
     about = [
-        alike.Profile.of(e.motion, catalogue) if e.motion is not None else None for e in entries
+        likeness.Profile.of(e.motion, catalogue) if e.motion is not None else None for e in entries
     ]
 
     def apart(i: int, j: int) -> bool:
         a, b = about[i], about[j]
-        return a is not None and b is not None and not alike.compare(a, b, catalogue).related
+        return a is not None and b is not None and not likeness.compare(a, b, catalogue).related
 
     def _score(i: int, j: int) -> float:
         """By the entries both name; by their words where one of them names none (a
         motion from elsewhere whose clauses are linked to no catalogue entry)."""
         a, b = entries[i], entries[j]
         if a.demands and b.demands:
-            return likeness(a.demands, b.demands, catalogue)
+            return likeness.entry_likeness(a.demands, b.demands, catalogue)
         if about[i] is None or about[j] is None:
             return 0.0
-        return alike.compare(about[i], about[j], catalogue).words  # type: ignore[arg-type]
+        return likeness.compare(about[i], about[j], catalogue).words  # type: ignore[arg-type]
 
     members: dict[int, list[int]] = {i: [i] for i in range(len(entries))}
     sums: dict[tuple[int, int], float] = {}
