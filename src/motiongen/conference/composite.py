@@ -414,21 +414,49 @@ def _demands(
     """Unite the demands: each kept once, one left out only where another motion's demand
     states it in full (``covers:``); demands that only overlap are both kept; conflicts
     are kept apart for the meeting, unless --prefer settles them."""
+    carried, first_part = _carried(parts)
+    linked = _linked(parts, catalogue)
+    conflicts, losers = _settle(list(dict.fromkeys([*carried, *linked])), catalogue, prefer)
+    for ref, texts in linked.items():
+        if ref in losers:
+            for part in texts:
+                part.why, part.dropped = losers[ref], True
+    live = [d for d in carried if d not in losers]
+    covers_it = _covered_by(live, carried, catalogue)
+    kept_at = _demand_items(live, covers_it, carried, first_part, items, catalogue)
+    _place(parts, items, losers, kept_at)
+    return conflicts
+
+
+def _carried(parts: list[Part]) -> tuple[dict[str, list[int]], dict[str, Part]]:
+    """Each catalogue demand the motions make, in the order they give them: the motions
+    that make it, and its first part."""
     carried: dict[str, list[int]] = {}
     first_part: dict[str, Part] = {}
     for part in parts:
         if part.kind == "demand" and part.ref is not None:
             carried.setdefault(part.ref, []).append(part.motion)
             first_part.setdefault(part.ref, part)
-    order = list(carried)  # in the order the motions give them
-    # A clause in a motion's own words linked to a demand says it: it can conflict too.
+    return carried, first_part
+
+
+def _linked(parts: list[Part], catalogue: Catalogue) -> dict[str, list[Part]]:
+    """The clauses in a motion's own words linked to each demand: they say it, so they
+    can conflict too."""
     linked: dict[str, list[Part]] = {}
     for part in parts:
         if part.kind == "text" and part.own is not None:
             for ref in _links(part.own):
                 if ref in catalogue.demands:
                     linked.setdefault(ref, []).append(part)
-    said = list(dict.fromkeys([*order, *linked]))
+    return linked
+
+
+def _settle(
+    said: list[str], catalogue: Catalogue, prefer: Sequence[str]
+) -> tuple[list[Conflict], dict[str, str]]:
+    """Every conflict between the demands said, and why each demand that loses is left
+    out: for the meeting to decide, or the one --prefer did not keep."""
     conflicts: list[Conflict] = []
     losers: dict[str, str] = {}
     used_prefs: set[str] = set()
@@ -454,14 +482,14 @@ def _demands(
                 field="--prefer",
                 hint=("the conflicts are: " + "; ".join(pairs)) if pairs else "there is none",
             )
-    for ref, texts in linked.items():
-        if ref in losers:
-            for part in texts:
-                part.why = losers[ref]
-                part.dropped = True
-    live = [d for d in order if d not in losers]
-    # A demand is left out only where a demand of another motion states it in full: for
-    # every motion that makes it, another motion makes the demand that covers it.
+    return conflicts, losers
+
+
+def _covered_by(
+    live: list[str], carried: dict[str, list[int]], catalogue: Catalogue
+) -> dict[str, str]:
+    """The demands left out because a demand of another motion states them in full: for
+    every motion that makes one, another motion makes the demand that covers it."""
     covers_it: dict[str, str] = {}
     for d in live:
         for other in live:
@@ -470,11 +498,22 @@ def _demands(
             if all(set(carried[other]) - {m} for m in carried[d]):
                 covers_it[d] = other
                 break
+    return covers_it
+
+
+def _demand_items(
+    live: list[str],
+    covers_it: dict[str, str],
+    carried: dict[str, list[int]],
+    first_part: dict[str, Part],
+    items: list[Item],
+    catalogue: Catalogue,
+) -> dict[str, int]:
+    """One composite item for each demand kept; where each demand went."""
     kept_at: dict[str, int] = {}
     for demand_id in live:
         if demand_id in covers_it:
             continue
-        part = first_part[demand_id]
         kept_at[demand_id] = len(items)
         items.append(
             Item(
@@ -483,7 +522,7 @@ def _demands(
                 demand_id,
                 catalogue.demand(demand_id).title,
                 list(carried[demand_id]),
-                home=part.home,
+                home=first_part[demand_id].home,
             )
         )
     for demand_id, other in covers_it.items():
@@ -496,6 +535,13 @@ def _demands(
             items.append(Item("demands", "demand", other, catalogue.demand(other).title, []))
         kept_at[demand_id] = kept_at[other]
         items[kept_at[other]].origins += carried[demand_id]
+    return kept_at
+
+
+def _place(
+    parts: list[Part], items: list[Item], losers: dict[str, str], kept_at: dict[str, int]
+) -> None:
+    """Each demand of each motion: the item it went into, or why it was left out."""
     for part in parts:
         if part.kind != "demand" or part.ref is None:
             continue
@@ -507,7 +553,6 @@ def _demands(
         kept = items[part.item].ref
         if kept != part.ref:
             part.why = f"{kept} states it in full, as the catalogue's covers: says"
-    return conflicts
 
 
 def _conflict(catalogue: Catalogue, a: str, b: str) -> str | None:
