@@ -9,6 +9,7 @@ typed numbering ("1.", "a)", "(i)").
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -209,7 +210,7 @@ def _joined(pieces: list[str]) -> str:
     Each join looks only at the line before it, so a paragraph of thousands of lines
     (a pasted document) is joined in linear time."""
     out = [pieces[0]]
-    for before, piece in zip(pieces, pieces[1:]):
+    for before, piece in itertools.pairwise(pieces):
         split = len(before) >= 2 and before[-1] == "-" and before[-2] in _LETTERS
         if not (split and piece[:1].isalpha()):
             out.append(" ")
