@@ -370,28 +370,31 @@ def cut_short() -> bytes:
     return package[: len(package) * 2 // 3]
 
 
-# Each damaged shape: the bytes, and words its one-line message says.
-DAMAGED: dict[str, Callable[[], bytes]] = {
-    "unsupported-compression": unsupported_compression,
-    "encrypted-entry": encrypted_entry,
-    "corrupt-deflate": corrupt_deflate,
-    "no-body": no_body,
-    "wrong-root": wrong_root,
-    "relationship-without-target": relationship_without_target,
-    "no-relationships": no_relationships,
-    "missing-content-type": missing_content_type,
-    "entity-in-body": entity_in_body,
-    "cut-short": cut_short,
+# Each shape: how to make it, and the words its one line says (what is wrong).
+DAMAGED: dict[str, tuple[Callable[[], bytes], str]] = {
+    "unsupported-compression": (unsupported_compression, "compressed in a way"),
+    "encrypted-entry": (encrypted_entry, "encrypted"),
+    "corrupt-deflate": (corrupt_deflate, "is corrupt"),
+    "no-body": (no_body, "has no body"),
+    "wrong-root": (wrong_root, "not a Word document body"),
+    "relationship-without-target": (relationship_without_target, "has no target"),
+    "no-relationships": (no_relationships, "no relationships part (_rels/.rels)"),
+    "missing-content-type": (missing_content_type, "word/styles.xml has no content type"),
+    "entity-in-body": (entity_in_body, "DOCTYPE"),
 }
-BOMBS: dict[str, Callable[[], bytes]] = {
-    "empty-paragraphs": empty_paragraphs,
-    "short-paragraphs": short_paragraphs,
-    "spaces-in-a-part": spaces_in_a_part,
-    "many-sections": many_sections,
-    "many-parts": many_parts,
+BOMBS: dict[str, tuple[Callable[[], bytes], str]] = {
+    "empty-paragraphs": (empty_paragraphs, "inflates to more than 20 MB"),
+    "short-paragraphs": (short_paragraphs, "inflates to more than 20 MB"),
+    "spaces-in-a-part": (spaces_in_a_part, "inflates to more than 20 MB"),
+    "many-sections": (many_sections, "more than 500 sections"),
+    "many-parts": (many_parts, "parts"),
+    "paragraphs-under-the-size-limit": (
+        lambda: short_paragraphs(500_000),
+        "more than 20,000 paragraphs",
+    ),
 }
-LETTERHEADS: dict[str, Callable[[], bytes]] = {
-    "letterhead-without-normal": letterhead_without_normal,
-    "entity-in-header": entity_in_header,
-    "huge-picture": letterhead_with_a_huge_picture,
+LETTERHEADS: dict[str, tuple[Callable[[], bytes], str]] = {
+    "letterhead-without-normal": (letterhead_without_normal, 'no "Normal" style'),
+    "entity-in-header": (entity_in_header, "DOCTYPE"),
+    "huge-picture": (letterhead_with_a_huge_picture, "picture word/media/image1.png"),
 }
