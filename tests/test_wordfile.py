@@ -98,10 +98,12 @@ def test_brief_composite_and_amends_read_a_docx_through_the_same_reader(
 ) -> None:
     docx = tmp_path / "theirs.docx"
     docx.write_bytes((shapes / f"{shape}.docx").read_bytes())
+    words = SHAPES[shape][1]  # what is wrong, said by each command
     brief = motiongen(["brief", str(docx), "-f", "md", "-o", "out"], tmp_path)
-    one_line_exit_2(brief, "theirs.docx")
+    assert words in one_line_exit_2(brief, "theirs.docx")
     composite = motiongen(["composite", str(EXAMPLE), str(docx), "-o", "out"], tmp_path)
-    assert "theirs.docx" in composite.stderr and "Traceback" not in composite.stderr
+    assert "theirs.docx" in composite.stderr and words in composite.stderr
+    assert "Traceback" not in composite.stderr
     assert composite.returncode == 2
     amendment = tmp_path / "amendment.yaml"
     amendment.write_text(
@@ -109,7 +111,8 @@ def test_brief_composite_and_amends_read_a_docx_through_the_same_reader(
         encoding="utf-8",
     )
     amend = motiongen(["amend", str(amendment), "--out-dir", "out"], tmp_path)
-    assert "theirs.docx" in amend.stderr and "Traceback" not in amend.stderr
+    assert "theirs.docx" in amend.stderr and words in amend.stderr
+    assert "Traceback" not in amend.stderr
     assert amend.returncode == 2
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
 
