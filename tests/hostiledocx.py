@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import struct
+import warnings
 import zipfile
 from collections.abc import Callable, Iterable
 
@@ -76,7 +77,11 @@ def rezip(
     added, or written from a stream of chunks (for bombs: never held whole)."""
     replace = replace or {}
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+    with (
+        warnings.catch_warnings(),  # a part added twice, on purpose
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive,
+    ):
+        warnings.simplefilter("ignore", UserWarning)
         for name, data in members(package).items():
             if name in (streams or {}):
                 continue
