@@ -254,3 +254,17 @@ def test_a_letterhead_package_is_what_python_docx_and_word_open(tmp_path: Path) 
         if override.get("PartName"):
             assert override.get("PartName").lstrip("/") in names
     assert "word/vbaProject.bin" not in names and "customXml/item9.xml" not in names
+
+
+def test_a_letterhead_carries_pictures_up_to_a_size_together(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from motiongen.io import wordfile
+    from wordtools import tiny_png
+
+    path = tmp_path / "letterhead.docx"
+    path.write_bytes(hostile.letterhead(logo=tiny_png()))
+    assert b"word/media/" in wordfile.letterhead(path)  # the logo is carried
+    monkeypatch.setattr(wordfile, "PICTURES_BYTES", len(tiny_png()) - 1)
+    with pytest.raises(wordfile.WordFileError, match="pictures come to more than"):
+        wordfile.letterhead(path)

@@ -86,17 +86,34 @@ class Para:
 # --- reading the file -------------------------------------------------------------------
 
 
+# A motion has a few dozen paragraphs, a policy paper a few hundred; a file of more is
+# not a motion, and matching each of its paragraphs to the catalogue would take minutes.
+PARAGRAPHS_MAX = 5_000
+
+
 def read_paragraphs(path: Path) -> list[Para]:
     suffix = path.suffix.lower()
     if suffix == ".docx":
-        return _docx_paragraphs(path)
+        return _at_most(_docx_paragraphs(path), path)
     if suffix in (".txt", ".md", ".markdown"):
-        return _text_paragraphs(datafile.read_text(path), markdown=suffix != ".txt")
+        text = datafile.read_text(path)
+        return _at_most(_text_paragraphs(text, markdown=suffix != ".txt"), path)
     raise InputError(
         "motiongen imports Word (.docx), plain text (.txt) and Markdown (.md) motions",
         file=path,
         hint="save the motion from your word processor as .docx or .txt",
     )
+
+
+def _at_most(paras: list[Para], path: Path) -> list[Para]:
+    if len(paras) > PARAGRAPHS_MAX:
+        raise InputError(
+            f"the file holds {len(paras):,} paragraphs; a motion holds a few dozen "
+            f"(motiongen imports up to {PARAGRAPHS_MAX:,})",
+            file=path,
+            hint="is this the file you meant? Copy the motion alone into a file of its own",
+        )
+    return paras
 
 
 def _docx_paragraphs(path: Path) -> list[Para]:

@@ -41,6 +41,7 @@ PARTS = 1_000
 PART_BYTES = 20_000_000
 TOTAL_BYTES = 60_000_000
 PICTURE_BYTES = 5_000_000
+PICTURES_BYTES = 10_000_000  # a letterhead's pictures together
 ELEMENTS = 500_000
 PARAGRAPHS = 20_000
 SECTIONS = 500
@@ -229,7 +230,11 @@ class Package:
                     elif tag == sect_tag:
                         sections += 1
                 if self.elements > ELEMENTS:
-                    raise self._too_many(name, f"more than {ELEMENTS:,} XML elements")
+                    raise self.error(
+                        f"this Word file holds more than {ELEMENTS:,} XML elements (found "
+                        f"reading its part {name}); a motion holds a few thousand",
+                        "is this the file you meant? If so, " + HINT,
+                    )
                 if paragraphs > PARAGRAPHS:
                     raise self._too_many(name, f"more than {PARAGRAPHS:,} paragraphs")
                 if sections > SECTIONS:
@@ -252,7 +257,7 @@ class Package:
 
     def _too_many(self, name: str, what: str) -> WordFileError:
         return self.error(
-            f"this Word file's part {name} holds {what}; a motion holds a few hundred",
+            f"this Word file's part {name} holds {what}, far more than a motion has",
             "is this the file you meant? If so, " + HINT,
         )
 
@@ -430,6 +435,7 @@ def letterhead(path: str | Path, *, field: str = "--reference-docx") -> bytes:
     package = Package(path, field=field)
     main = package.main()
     kept: dict[str, tuple[bytes, str]] = {}  # part → (bytes, content type)
+    pictures: list[int] = []  # the sizes of the pictures kept
     rels_out: dict[str, list[Rel]] = {}
 
     def keep_xml(name: str, root: Any, kind: str) -> None:
@@ -447,10 +453,16 @@ def letterhead(path: str | Path, *, field: str = "--reference-docx") -> bytes:
                 picture_type = package.content_type(picture)
                 if picture_type.startswith(PICTURE_TYPES):
                     if picture not in kept:
-                        kept[picture] = (
-                            package.read(picture, PICTURE_BYTES, "picture"),
-                            picture_type,
-                        )
+                        data = package.read(picture, PICTURE_BYTES, "picture")
+                        pictures.append(len(data))
+                        if sum(pictures) > PICTURES_BYTES:
+                            raise package.error(
+                                f"this letterhead's pictures come to more than "
+                                f"{PICTURES_BYTES // 1_000_000} MB together, and every "
+                                "motion written from it would carry them",
+                                "save its logo smaller, then save the letterhead again as .docx",
+                            )
+                        kept[picture] = (data, picture_type)
                     keep.append(rel)
         for element in list(root.iter(f"{_W}instrText", f"{_W}fldSimple")):
             _defuse_field(element)
