@@ -1,8 +1,9 @@
-"""A user's regular expression checked, when its file is read, for the shapes that
-make Python's matcher take exponential (or high polynomial) time.
+"""A user's regular expression checked, as its file is read, for shapes that run for ever.
 
-Templates have a time budget; a pattern cannot be given one (the matcher runs in
-C and no signal stops it), so the shapes that can run for ever are refused:
+The shapes are those that make Python's matcher take exponential (or cubic) time.
+Templates have a time budget, kept by an alarm; patterns run in every check, from
+Python too and outside the main thread, where no alarm can be set, so the shapes
+that can run for ever are refused when the file is read instead:
 
 - a repeated group whose inside can be split in more than one way: a repeat
   inside a repeat that can follow itself, ``(\\w+\\s?)*``, ``(a+)+``, ``(a*)*``;
