@@ -403,3 +403,17 @@ LETTERHEADS: dict[str, tuple[Callable[[], bytes], str]] = {
     "entity-in-header": (entity_in_header, "DOCTYPE"),
     "huge-picture": (letterhead_with_a_huge_picture, "picture word/media/image1.png"),
 }
+
+
+def zip_version_too_new() -> bytes:
+    """A central directory entry saying it needs zip version 6.4 to extract (which
+    Python's zipfile refuses with NotImplementedError, found by the fuzzer)."""
+
+    def patch(data: bytearray, at: int, central: bool) -> None:
+        if central:
+            struct.pack_into("<H", data, at + 6, 64)
+
+    return _patch_headers(good(), "word/styles.xml", patch)
+
+
+DAMAGED["zip-version-too-new"] = (zip_version_too_new, "damaged and cannot be read")

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import io
 import posixpath
+import struct
 import time
 import zipfile
 import zlib
@@ -94,7 +95,15 @@ class Package:
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self.zip.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
+        except (
+            zipfile.BadZipFile,
+            zipfile.LargeZipFile,
+            NotImplementedError,  # a zip 'version needed' beyond what Python reads
+            struct.error,
+            ValueError,
+            EOFError,
+            OSError,
+        ):
             raise self.error(
                 "this Word file is damaged and cannot be read (it may have been cut short)",
                 "open it in Word or LibreOffice, which may repair it, and save it again as .docx",
@@ -190,7 +199,7 @@ class Package:
                         )
                     self._tick()
                     yield chunk
-        except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError):
+        except (zipfile.BadZipFile, zlib.error, struct.error, EOFError, ValueError, OSError):
             raise self.damaged(f"its part {name} is corrupt") from None
         except (NotImplementedError, RuntimeError):  # compression, encryption
             raise self.damaged(f"its part {name} cannot be unpacked") from None
