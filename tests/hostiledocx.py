@@ -417,3 +417,40 @@ def zip_version_too_new() -> bytes:
 
 
 DAMAGED["zip-version-too-new"] = (zip_version_too_new, "damaged and cannot be read")
+
+
+def letterhead_with_outside_things_in_its_header() -> bytes:
+    """A header holding an embedded object, a picture linked from the web, a chunk of
+    another file to insert and two fields that fetch from outside when updated."""
+    header = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:hdr xmlns:w="{W_NS}" '
+        f'xmlns:r="{R_NS}" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+        'xmlns:o="urn:schemas-microsoft-com:office:office">'
+        "<w:p><w:r><w:t>Anytown Branch</w:t></w:r>"
+        '<w:r><w:object><o:OLEObject r:id="rOle"/></w:object></w:r>'
+        '<w:r><w:drawing><a:blip r:link="rLinked"/></w:drawing></w:r>'
+        '<w:fldSimple w:instr=" INCLUDEPICTURE &quot;http://example.invalid/x.png&quot; ">'
+        "<w:r><w:t>the picture</w:t></w:r></w:fldSimple>"
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText> INCLUDETEXT "http://example.invalid/t" </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        '</w:p><w:altChunk r:id="rChunk"/></w:hdr>'
+    ).encode()
+    rels = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<Relationships xmlns="{PKG_RELS}">'
+        f'<Relationship Id="rOle" Type="{RT}/oleObject" Target="embeddings/ole.bin"/>'
+        f'<Relationship Id="rLinked" Type="{RT}/image" '
+        'Target="http://example.invalid/logo.png" TargetMode="External"/>'
+        f'<Relationship Id="rChunk" Type="{RT}/aFChunk" Target="chunk.html"/>'
+        "</Relationships>"
+    ).encode()
+    return rezip(
+        letterhead(),
+        {"word/header1.xml": header},
+        add={
+            "word/_rels/header1.xml.rels": rels,
+            "word/embeddings/ole.bin": b"an embedded object",
+            "word/chunk.html": b"<html>inserted</html>",
+        },
+    )

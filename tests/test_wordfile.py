@@ -268,3 +268,20 @@ def test_a_letterhead_carries_pictures_up_to_a_size_together(
     monkeypatch.setattr(wordfile, "PICTURES_BYTES", len(tiny_png()) - 1)
     with pytest.raises(wordfile.WordFileError, match="pictures come to more than"):
         wordfile.letterhead(path)
+
+
+def test_a_letterhead_header_keeps_its_words_and_none_of_what_reaches_outside(
+    tmp_path: Path,
+) -> None:
+    from motiongen.io import wordfile
+
+    path = tmp_path / "letterhead.docx"
+    path.write_bytes(hostile.letterhead_with_outside_things_in_its_header())
+    with zipfile.ZipFile(io.BytesIO(wordfile.letterhead(path))) as archive:
+        names = set(archive.namelist())
+        header = archive.read("word/header1.xml").decode()
+    assert "word/embeddings/ole.bin" not in names and "word/chunk.html" not in names
+    assert "word/_rels/header1.xml.rels" not in names  # it keeps no relationship
+    assert "Anytown Branch" in header and "the picture" in header  # the words stay
+    for gone in ("OLEObject", "r:link", "altChunk", "INCLUDEPICTURE", "INCLUDETEXT", "blip"):
+        assert gone not in header, gone

@@ -170,9 +170,6 @@ class Package:
 
     # --- parts --------------------------------------------------------------------------------
 
-    def has(self, name: str) -> bool:
-        return name in self.infos
-
     def chunks(self, name: str, limit: int, what: str = "part") -> Any:
         """The part's inflated bytes in chunks, stopping at ``limit`` and the total."""
         info = self.infos[name]
@@ -597,8 +594,8 @@ def _drop_citations(root: Any, kept: set[str]) -> None:
         elif element.tag in (f"{_W}headerReference", f"{_W}footerReference"):
             if parent is not None:
                 parent.remove(element)
-        elif names == {f"{_R}link"}:  # a linked picture: its embedded copy stays
-            del element.attrib[f"{_R}link"]
+        elif names == {f"{_R}link"} and element.get(f"{_R}embed"):
+            del element.attrib[f"{_R}link"]  # a linked picture: its embedded copy stays
         else:
             run = element
             while run is not None and run.tag != f"{_W}r":
@@ -629,6 +626,8 @@ def _zipped(kept: dict[str, tuple[bytes, str]], rels: dict[str, list[Rel]]) -> b
             + "</Types>",
         )
         for source, items in rels.items():
+            if not items and source:
+                continue  # a part that keeps no relationships needs no list of them
             folder, base = posixpath.split(source)
             entries = "".join(
                 f'<Relationship Id="{_attr(r.id)}" Type="{_attr(r.type)}" '
