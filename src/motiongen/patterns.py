@@ -19,15 +19,14 @@ text, which the program keeps short (a clause, a title).
 
 from __future__ import annotations
 
+import importlib
 import re
 from dataclasses import dataclass
+from typing import Any
 
-try:  # Python 3.11+
-    from re import _constants as C  # type: ignore[attr-defined]
-    from re import _parser as sre_parse  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as C  # type: ignore[no-redef]
-    import sre_parse  # type: ignore[no-redef]
+# The parser and constants Python's own re compiles from (private, so untyped).
+C: Any = importlib.import_module("re._constants")
+sre_parse: Any = importlib.import_module("re._parser")
 
 # Characters standing for all others when two parts are asked whether they can
 # match the same character: ASCII, Latin-1 and a few of each class beyond.
@@ -99,18 +98,18 @@ CHOICE = (
 )
 
 
-def _chars(op: object, av: object, fold: bool) -> frozenset[str]:
+def _chars(op: Any, av: Any, fold: bool) -> frozenset[str]:
     """The characters one character-matching item matches, within the alphabet."""
     if op is C.LITERAL:
-        char = chr(av)  # type: ignore[arg-type]
+        char = chr(av)
         return frozenset({char, char.lower(), char.upper()} if fold else {char})
     if op is C.NOT_LITERAL:
-        char = chr(av)  # type: ignore[arg-type]
+        char = chr(av)
         return _ALL - ({char, char.lower(), char.upper()} if fold else {char})
     if op is C.IN:
         out: set[str] = set()
         negate = False
-        for item_op, item_av in av:  # type: ignore[attr-defined]
+        for item_op, item_av in av:
             if item_op is C.NEGATE:
                 negate = True
             elif item_op is C.LITERAL:
@@ -130,7 +129,7 @@ def _chars(op: object, av: object, fold: bool) -> frozenset[str]:
     return _ALL  # ANY, and whatever else matches one character
 
 
-def _sequence(items: list[tuple[object, object]], fold: bool) -> _Shape:
+def _sequence(items: list[tuple[Any, Any]], fold: bool) -> _Shape:
     """The shape of a sequence; refuses two unbounded repeats in a row that can
     match the same characters, with nothing required between them."""
     first: set[str] = set()
@@ -158,9 +157,9 @@ def _sequence(items: list[tuple[object, object]], fold: bool) -> _Shape:
     return _Shape(frozenset(first), last, empty, frozenset(head), tail, star)
 
 
-def _item(op: object, av: object, fold: bool) -> _Shape:
+def _item(op: Any, av: Any, fold: bool) -> _Shape:
     if op in _REPEATS:
-        low, high, inner = av  # type: ignore[misc]
+        low, high, inner = av
         body = _sequence(list(inner), fold)
         unbounded = high is C.MAXREPEAT or high > _BIG
         if not unbounded:
@@ -176,12 +175,12 @@ def _item(op: object, av: object, fold: bool) -> _Shape:
         _choices(list(inner), fold)
         return _Shape(body.first, body.last, body.empty or low == 0, body.first, body.last, True)
     if op is C.SUBPATTERN:
-        return _sequence(list(av[-1]), fold)  # type: ignore[index]
+        return _sequence(list(av[-1]), fold)
     if op is getattr(C, "ATOMIC_GROUP", object()):
-        shape = _sequence(list(av), fold)  # type: ignore[arg-type]
+        shape = _sequence(list(av), fold)
         return _Shape(shape.first, shape.last, shape.empty, _NOTHING, _NOTHING, shape.star)
     if op is C.BRANCH:
-        shapes = [_sequence(list(branch), fold) for branch in av[1]]  # type: ignore[index]
+        shapes = [_sequence(list(branch), fold) for branch in av[1]]
         return _Shape(
             frozenset().union(*(s.first for s in shapes)),
             frozenset().union(*(s.last for s in shapes)),
@@ -193,10 +192,10 @@ def _item(op: object, av: object, fold: bool) -> _Shape:
     if op is C.AT:
         return _EMPTY
     if op in (C.ASSERT, C.ASSERT_NOT):
-        _sequence(list(av[1]), fold)  # type: ignore[index]
+        _sequence(list(av[1]), fold)
         return _EMPTY
     if op is C.GROUPREF_EXISTS:
-        _, yes, no = av  # type: ignore[misc]
+        _, yes, no = av
         shapes = [_sequence(list(yes), fold)] + ([_sequence(list(no), fold)] if no else [])
         return _Shape(_ALL, _ALL, True, _NOTHING, _NOTHING, any(s.star for s in shapes))
     if op is C.GROUPREF:
@@ -205,16 +204,16 @@ def _item(op: object, av: object, fold: bool) -> _Shape:
     return _Shape(chars, chars, False, _NOTHING, _NOTHING, False)
 
 
-def _choices(items: list[tuple[object, object]], fold: bool) -> None:
+def _choices(items: list[tuple[Any, Any]], fold: bool) -> None:
     """A repeated choice whose branches can match the same text: two that can start
     with the same character, or two that can both match nothing."""
     for op, av in items:
         if op is C.SUBPATTERN:
-            _choices(list(av[-1]), fold)  # type: ignore[index]
+            _choices(list(av[-1]), fold)
         elif op is C.BRANCH:
             seen: set[str] = set()
             empties = 0
-            for branch in av[1]:  # type: ignore[index]
+            for branch in av[1]:
                 shape = _sequence(list(branch), fold)
                 empties += shape.empty
                 if empties > 1 or not seen.isdisjoint(shape.first):
