@@ -454,3 +454,22 @@ def letterhead_with_outside_things_in_its_header() -> bytes:
             "word/chunk.html": b"<html>inserted</html>",
         },
     )
+
+
+def letterhead_with_settings_in_another_namespace() -> bytes:
+    """settings.xml whose root is 'settings' in a namespace one letter off (the
+    fuzzer's find: python-docx took it for the settings part)."""
+    return rezip(
+        letterhead(),
+        {
+            "word/settings.xml": lambda data: data.replace(
+                f'xmlns:w="{W_NS}"'.encode(), f'xmlns:w="/{W_NS[1:]}"'.encode(), 1
+            )
+        },
+    )
+
+
+LETTERHEADS["settings-in-another-namespace"] = (
+    letterhead_with_settings_in_another_namespace,
+    "is not the settings part",
+)

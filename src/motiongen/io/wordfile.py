@@ -398,22 +398,25 @@ def read_document(path: str | Path) -> tuple[Any, dict[str, str]]:
 # --- a letterhead: what it may carry into a motion, and nothing else ----------------------------
 
 # The parts a letterhead keeps, by the last word of their relationship's type: the
-# content type each must have, and its root element.
+# content type each must have, and its root element (namespace and all).
 EXPECTED = {
-    "styles": (_WML + "styles+xml", "styles"),
-    "numbering": (_WML + "numbering+xml", "numbering"),
-    "theme": ("application/vnd.openxmlformats-officedocument.theme+xml", "theme"),
-    "fontTable": (_WML + "fontTable+xml", "fonts"),
-    "settings": (_WML + "settings+xml", "settings"),
-    "header": (_WML + "header+xml", "hdr"),
-    "footer": (_WML + "footer+xml", "ftr"),
+    "styles": (_WML + "styles+xml", f"{_W}styles"),
+    "numbering": (_WML + "numbering+xml", f"{_W}numbering"),
+    "theme": (
+        "application/vnd.openxmlformats-officedocument.theme+xml",
+        "{http://schemas.openxmlformats.org/drawingml/2006/main}theme",
+    ),
+    "fontTable": (_WML + "fontTable+xml", f"{_W}fonts"),
+    "settings": (_WML + "settings+xml", f"{_W}settings"),
+    "header": (_WML + "header+xml", f"{_W}hdr"),
+    "footer": (_WML + "footer+xml", f"{_W}ftr"),
     "core-properties": (
         "application/vnd.openxmlformats-package.core-properties+xml",
-        "coreProperties",
+        "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}coreProperties",
     ),
     "extended-properties": (
         "application/vnd.openxmlformats-officedocument.extended-properties+xml",
-        "Properties",
+        "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}Properties",
     ),
 }
 PACKAGE_PARTS = {"officeDocument", "core-properties", "extended-properties"}
@@ -483,8 +486,7 @@ def letterhead(path: str | Path, *, field: str = "--reference-docx") -> bytes:
         part_type = package.content_type(name)
         want_type, want_root = EXPECTED[kind]
         root = package.xml(name)
-        local = root.tag.rsplit("}", 1)[-1] if isinstance(root.tag, str) else ""
-        if part_type != want_type or local != want_root:
+        if part_type != want_type or root.tag != want_root:
             raise package.damaged(f"its part {name} is not the {kind} part its relationship says")
         return root, part_type
 
