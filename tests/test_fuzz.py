@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -442,3 +442,112 @@ def test_fuzz_templates(parts: list[str]) -> None:
             run(home, ["build", str(spec), "--templates", str(folder), "-o", "out", "-f", "md"])
     finally:
         render.SECONDS = saved
+
+
+# --- Word files from outside: a sound .docx, mutated ---------------------------------------------
+
+XML_TRICKS = [
+    b"",
+    b"<",
+    b"\xff\xfe\x00<",
+    b'<?xml version="1.0" encoding="UTF-16"?><a/>',
+    b'<!DOCTYPE a [<!ENTITY x "y">]><a>&x;</a>',
+    b'<!DOCTYPE a SYSTEM "file:///etc/passwd"><a/>',
+    b'<?xml version="1.0"?><!DOCTYPE a [<!ENTITY % p SYSTEM "http://example.invalid/">%p;]><a/>',
+    b"<a>" * 5000 + b"</a>" * 5000,
+    b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>',
+    b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    b"<w:body><w:p><w:pPr><w:pStyle/><w:numPr/></w:pPr><w:r><w:t/></w:r></w:p>"
+    b"<w:tbl><w:tr><w:tc/></w:tr></w:tbl><w:sdt/></w:body></w:document>",
+    b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    b'<Relationship Id="r" Type="x/officeDocument" Target="../../../etc/passwd"/></Relationships>',
+    b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    b'<Relationship Id="r" Type="x/styles" Target="/word/document.xml"/></Relationships>',
+    b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    b"\x00" * 64,
+]
+
+
+@st.composite
+def docx_mutations(draw: Any) -> bytes:
+    """A sound motion or letterhead made with python-docx, then spoilt: bytes of the
+    zip flipped or cut, or a part's XML flipped, cut, replaced, dropped or doubled."""
+    from hostiledocx import good, letterhead, members, rezip
+
+    base = draw(st.sampled_from(["motion", "letterhead"]))
+    package = _BASES.get(base) or _BASES.setdefault(
+        base, good() if base == "motion" else letterhead()
+    )
+    names = sorted(members(package))
+    kind = draw(st.sampled_from(["bytes", "cut", "part", "part", "part", "drop", "add"]))
+    if kind == "bytes":
+        data = bytearray(package)
+        for _ in range(draw(st.integers(1, 8))):
+            data[draw(st.integers(0, len(data) - 1))] = draw(st.integers(0, 255))
+        return bytes(data)
+    if kind == "cut":
+        return package[: draw(st.integers(0, len(package)))]
+    name = draw(st.sampled_from(names))
+    if kind == "drop":
+        return rezip(package, {name: None})
+    if kind == "add":
+        return rezip(package, add={name: draw(st.sampled_from(XML_TRICKS))})
+    old = members(package)[name]
+    how = draw(st.sampled_from(["flip", "cut", "trick", "splice"]))
+    if how == "trick":
+        new = draw(st.sampled_from(XML_TRICKS))
+    elif how == "cut":
+        new = old[: draw(st.integers(0, len(old)))]
+    elif how == "splice":
+        at = draw(st.integers(0, len(old)))
+        new = old[:at] + draw(st.sampled_from(XML_TRICKS)) + old[at:]
+    else:
+        data = bytearray(old)
+        for _ in range(draw(st.integers(1, 6))):
+            if data:
+                at = draw(st.integers(0, len(data) - 1))
+                data[at] = draw(st.sampled_from([*b'<>/"=&; \x00w:rIdTarget', 0xFF]))
+        new = bytes(data)
+    return rezip(package, {name: new})
+
+
+_BASES: dict[str, bytes] = {}
+
+
+def _shape(name: str) -> bytes:
+    import hostiledocx
+
+    return hostiledocx.DAMAGED[name][0]()
+
+
+@FUZZ
+@given(docx=docx_mutations(), command=st.sampled_from(["import", "check", "reference-docx"]))
+# Shapes the hostile round found, tried first in every run.
+@example(docx=_shape("corrupt-deflate"), command="import")
+@example(docx=_shape("no-body"), command="check")
+@example(docx=_shape("unsupported-compression"), command="reference-docx")
+def test_fuzz_word_files(docx: bytes, command: str) -> None:
+    """A Word file from outside, however damaged: imported, checked or used as a
+    letterhead, it works or is one line (an InputError), never a traceback."""
+    with sandbox() as home:
+        path = home / "in" / "theirs.docx"
+        path.write_bytes(docx)
+        (home / "out").mkdir()
+        if command == "import":
+            run(home, ["import", str(path), "-o", "out/theirs.yaml"])
+        elif command == "check":
+            run(home, ["check", str(path)])
+        else:
+            cache = os.environ.get("MOTIONGEN_CACHE_DIR")
+            os.environ["MOTIONGEN_CACHE_DIR"] = ""  # a base per example: not kept
+            try:
+                spec = REPO / "examples" / "anytown-branch.yaml"
+                run(
+                    home,
+                    ["build", str(spec), "-f", "docx", "-o", "out", "--reference-docx", str(path)],
+                )
+            finally:
+                if cache is None:
+                    os.environ.pop("MOTIONGEN_CACHE_DIR", None)
+                else:
+                    os.environ["MOTIONGEN_CACHE_DIR"] = cache

@@ -49,17 +49,23 @@ Text = Annotated[
 ]
 
 
-def _compile_all(patterns: list[str]) -> list[str]:
-    for pattern in patterns:
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise ValueError(f"the pattern {pattern!r} is not a valid expression: {exc}") from None
-    return patterns
+def _compiles(pattern: str) -> str:
+    from motiongen.patterns import problem
+
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise ValueError(f"the pattern {pattern!r} is not a valid expression: {exc}") from None
+    why = problem(pattern)
+    if why is not None:
+        raise ValueError(f"the pattern {pattern!r} could run for minutes or for ever: {why}")
+    return pattern
 
 
-# Regular expressions for wording to avoid: each must compile when the file is read.
-Patterns = Annotated[list[Text], Field(min_length=1), AfterValidator(_compile_all)]
+# Regular expressions for wording to avoid: each must compile when the file is read,
+# and none may have a shape that takes exponential time (patterns.problem); each is
+# checked on its own, so that a refusal names its line.
+Patterns = Annotated[list[Annotated[Text, AfterValidator(_compiles)]], Field(min_length=1)]
 
 
 class Strict(BaseModel):

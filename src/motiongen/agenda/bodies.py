@@ -17,6 +17,10 @@ from motiongen.profiles import Profile, ProfileSet
 
 SPEAKER_WEIGHT = 2.0  # a lead's speaker against a word elsewhere in the file
 WORD_WEIGHT = 0.5
+# The words are looked for in the first this many characters: a motion, its
+# notes and its names are far shorter, and a pasted document many times longer
+# would cost each body's every word a search of all of it.
+EVIDENCE_CHARS = 50_000
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,7 @@ def read_body(speakers: list[str], text: str, profiles: ProfileSet) -> Reading |
     """The body whose speakers and words the motion's leads and text show most, or
     None where nothing points anywhere. ``speakers`` are who each lead speaks as."""
     bodies = sorted(profiles.profiles.values(), key=lambda p: p.position)
+    text = text[:EVIDENCE_CHARS]
     scores = {p.id: 0.0 for p in bodies}
     evidence: dict[str, list[str]] = {p.id: [] for p in bodies}
     for speaker in speakers:

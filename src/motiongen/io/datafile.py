@@ -35,7 +35,7 @@ from types import ModuleType
 from typing import Any, TypeVar
 
 from motiongen.errors import InputError
-from motiongen.io import cachefiles
+from motiongen.io import cachefiles, inputs
 from motiongen.paths import cache_dir
 from motiongen.text import date_problem
 
@@ -85,23 +85,21 @@ class DataFile:
 
 
 def read_text(path: Path) -> str:
+    """An ordinary file's text (never a device, a FIFO or a folder: see `inputs`)."""
+    size = inputs.size_of(path)
+    too_large = InputError(
+        f"the file is {size / 1_000_000:.0f} MB, far too large to be a motion, "
+        "a catalogue or a list of branches",
+        file=path,
+        hint=f"motiongen reads files of up to {MAX_BYTES // 1_000_000} MB; "
+        "is this the file you meant?",
+    )
+    if size > MAX_BYTES:
+        raise too_large
     try:
-        size = path.stat().st_size if path.is_file() else 0
-        if size > MAX_BYTES:
-            raise InputError(
-                f"the file is {size / 1_000_000:.0f} MB, far too large to be a motion, "
-                "a catalogue or a list of branches",
-                file=path,
-                hint=f"motiongen reads files of up to {MAX_BYTES // 1_000_000} MB; "
-                "is this the file you meant?",
-            )
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", file=path, hint="check the name and folder") from None
-    except IsADirectoryError:
-        raise InputError("this is a folder, not a file", file=path) from None
-    except OSError as exc:
-        raise InputError(f"cannot read the file: {exc.strerror}", file=path) from None
+        raw = inputs.read_bytes(path, limit=MAX_BYTES)
+    except inputs.TooLarge:  # it grew after it was looked at
+        raise too_large from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -50,14 +50,15 @@ def skeleton(options: WordOptions) -> dict[str, Any]:
     page = sentences.load(str(options.template_dir) if options.template_dir else None)["page"]
     docx_spec = find_spec("docx")
     docx_dir = Path(docx_spec.origin or "").parent if docx_spec else Path()
+    # A letterhead is read once, through the reader with limits, into a package of
+    # only what a letterhead may carry (wordfile.letterhead); the rest is made from it.
+    reference = _letterhead(options.reference) if options.reference is not None else None
     key = [
         repr((options.line_numbers, options.large, page, str(options.reference))).encode(),
-        _read(options.reference) if options.reference is not None else b"",
+        reference or b"",
         _read(docx_dir / "__init__.py"),
         _read(docx_dir / "templates" / "default.docx"),
     ]
-    if options.reference is not None and not key[1]:
-        return _make_skeleton(options)  # unreadable: making it says why
     return datafile.cached("word", key, lambda: _make_skeleton(options))
 
 
@@ -66,6 +67,20 @@ def _read(path: Path) -> bytes:
         return path.read_bytes()
     except OSError:
         return b""
+
+
+def _letterhead(path: Path) -> bytes:
+    """The letterhead's package with only what it may carry into a motion."""
+    from motiongen.io import wordfile
+
+    if path.suffix.lower() in (".dotx", ".dotm"):
+        raise InputError(
+            "Word templates (.dotx) cannot be used as a reference",
+            file=path,
+            field="--reference-docx",
+            hint="open it in Word or LibreOffice and save it as a .docx document",
+        )
+    return wordfile.letterhead(path, field="--reference-docx")
 
 
 def _make_skeleton(options: WordOptions) -> dict[str, Any]:
@@ -140,7 +155,7 @@ def _make_base(options: WordOptions) -> tuple[bytes, StyleIds]:
 
     own_style = options.reference is None
     if options.reference is not None:
-        document = _open_reference(options.reference)
+        document = _open_reference(options.reference, _letterhead(options.reference))
         _copy_missing_styles(document)
     else:
         document = open_docx()
@@ -249,33 +264,18 @@ def _fresh_core(document: Any) -> None:
             core.remove(child)
 
 
-def _open_reference(path: Path) -> Any:
+def _open_reference(path: Path, package: bytes) -> Any:
+    """The letterhead, from the package `wordfile.letterhead` made of it."""
     from docx import Document as open_docx
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.opc.exceptions import PackageNotFoundError
     from lxml.etree import XMLSyntaxError  # type: ignore[import-untyped]
 
-    if path.suffix.lower() in (".dotx", ".dotm"):
-        raise InputError(
-            "Word templates (.dotx) cannot be used as a reference",
-            file=path,
-            field="--reference-docx",
-            hint="open it in Word or LibreOffice and save it as a .docx document",
-        )
-    if not path.is_file():
-        raise InputError("no such file", file=path, field="--reference-docx")
     try:
-        document = open_docx(str(path))
-    except PackageNotFoundError:
+        document = open_docx(io.BytesIO(package))
+    except (PackageNotFoundError, ValueError, KeyError, zipfile.BadZipFile, XMLSyntaxError):
         raise InputError(
-            "this is not a Word document",
-            file=path,
-            field="--reference-docx",
-            hint="save your letterhead as .docx",
-        ) from None
-    except (ValueError, KeyError, zipfile.BadZipFile, XMLSyntaxError) as exc:
-        raise InputError(
-            f"this Word file is damaged and cannot be used ({type(exc).__name__}: {exc})",
+            "this Word file is damaged and cannot be used",
             file=path,
             field="--reference-docx",
             hint="open it in Word or LibreOffice and save it again as .docx",
