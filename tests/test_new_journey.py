@@ -331,6 +331,24 @@ def test_yes_says_which_answers_came_from_earlier_motions(
         assert said in note, said
 
 
+def test_yes_with_a_draft_that_cannot_be_made_is_one_line(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    first = runner.invoke(
+        app,
+        ["new", "--profile", "labour-branch", "--title", "Keep care public",
+         "--submitted-by", "Anytown CLP", "--demand", "end-agency-staffing",
+         "--yes", "-o", f"{tmp_path}/a/", "-f", "txt"],
+    )  # fmt: skip
+    assert first.exit_code in (0, 1), first.stderr
+    draft = drafting.Draft()
+    draft.answers.update({"profile": "no-such-body", "title": "T"})
+    draft.save()
+    again = runner.invoke(app, ["new", "--resume", "--yes", "-f", "txt", "-o", f"{tmp_path}/b/"])
+    assert again.exit_code == 2
+    assert again.stderr.count("\n") == 1, again.stderr  # no note before the error
+
+
 def test_resume_names_the_motion_it_carries_on_with(tmp_path: Path) -> None:
     t = spawn(tmp_path)
     t.answer("Who is the motion for", "\r")

@@ -252,16 +252,17 @@ def _without_questions(
         reused.append(f"the formats {','.join(formats)}")
     if request.yes and not request.output and settings.get("out_dir"):
         reused.append(f"the folder {place}")
+    out_dir, stem = drafting.output_target(place, drafting.to_motion(answers), Path("."))
+    target = (out_dir, stem, request.force)
+    code, written = _write(request, answers, formats, target, settings, catalogue, profiles)
     if reused:
-        # --yes takes what earlier motions answered: said, so a script is not surprised.
+        # --yes takes what earlier motions answered: said, so a script is not surprised;
+        # after the writing, so that a motion that cannot be made is one line, as ever.
         _err(
             "Note: --yes used, from your earlier motions and the defaults: "
             + "; ".join(reused)
             + ". Give the flags (--submitted-by, --nation, --format, --output…) to change them."
         )
-    out_dir, stem = drafting.output_target(place, drafting.to_motion(answers), Path("."))
-    target = (out_dir, stem, request.force)
-    code, written = _write(request, answers, formats, target, settings, catalogue, profiles)
     if written and request.resume:
         drafting.Draft().discard()  # finished: --resume would otherwise offer it again
     return code
