@@ -342,8 +342,11 @@ def test_yes_with_a_draft_that_cannot_be_made_is_one_line(
     )  # fmt: skip
     assert first.exit_code in (0, 1), first.stderr
     draft = drafting.Draft()
-    draft.answers.update({"profile": "no-such-body", "title": "T"})
+    draft.answers.update(
+        {"profile": "labour-branch", "title": "T", "demands": ["end-agency-staffing"]}
+    )
     draft.save()
+    (tmp_path / "b").write_text("a file where the folder should be", encoding="utf-8")
     again = runner.invoke(app, ["new", "--resume", "--yes", "-f", "txt", "-o", f"{tmp_path}/b/"])
     assert again.exit_code == 2
     assert again.stderr.count("\n") == 1, again.stderr  # no note before the error

@@ -255,9 +255,9 @@ def _without_questions(
     out_dir, stem = drafting.output_target(place, drafting.to_motion(answers), Path("."))
     target = (out_dir, stem, request.force)
     code, written = _write(request, answers, formats, target, settings, catalogue, profiles)
-    if reused:
+    if reused and written:
         # --yes takes what earlier motions answered: said, so a script is not surprised;
-        # after the writing, so that a motion that cannot be made is one line, as ever.
+        # only once it is written, so that a motion that cannot be made is one line.
         _err(
             "Note: --yes used, from your earlier motions and the defaults: "
             + "; ".join(reused)
