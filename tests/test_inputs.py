@@ -6,44 +6,16 @@ from __future__ import annotations
 
 import os
 import random
-import resource
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 
+from child import motiongen
 from conftest import REPO
 from motiongen.errors import InputError
 from motiongen.io import inputs
 
 EXAMPLE = REPO / "examples" / "anytown-branch.yaml"
-MEMORY = 1 << 30
-
-
-def _limited() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
-
-
-def motiongen(
-    args: list[str], cwd: Path, seconds: float = 10.0
-) -> subprocess.CompletedProcess[str]:
-    start = time.monotonic()
-    try:
-        result = subprocess.run(
-            [sys.executable, "-m", "motiongen", *args],
-            cwd=cwd,
-            capture_output=True,
-            text=True,
-            timeout=seconds,
-            preexec_fn=_limited,
-            env={**os.environ, "COLUMNS": "400"},
-        )
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"motiongen {' '.join(args)} still running after {seconds:g} s")
-    assert time.monotonic() - start < seconds
-    return result
 
 
 def _fifo(path: Path) -> Path:

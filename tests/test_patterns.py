@@ -3,12 +3,9 @@ refused in one line naming the file, the line and the key (issue 21, part 4)."""
 
 from __future__ import annotations
 
-import os
 import re
 import signal
 import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
+import child
 from conftest import REPO
 from motiongen.patterns import problem
 
@@ -81,23 +79,8 @@ def test_every_built_in_pattern_passes_the_check() -> None:
 # --- the command line --------------------------------------------------------------------------
 
 
-def motiongen(
-    args: list[str], cwd: Path, seconds: float = 20.0
-) -> subprocess.CompletedProcess[str]:
-    start = time.monotonic()
-    try:
-        result = subprocess.run(
-            [sys.executable, "-m", "motiongen", *args],
-            cwd=cwd,
-            capture_output=True,
-            text=True,
-            timeout=seconds,
-            env={**os.environ, "COLUMNS": "400"},
-        )
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"motiongen {' '.join(args)} still running after {seconds:g} s")
-    assert time.monotonic() - start < seconds
-    return result
+def motiongen(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    return child.motiongen(args, cwd, seconds=20.0, memory=None)
 
 
 BAD = r"^(\w+\s?)*$"

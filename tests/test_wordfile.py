@@ -10,11 +10,7 @@ The commands run in a child process with its address space held to 1 GB
 from __future__ import annotations
 
 import io
-import os
-import resource
 import subprocess
-import sys
-import time
 import zipfile
 from pathlib import Path
 
@@ -22,35 +18,11 @@ import pytest
 from lxml import etree
 
 import hostiledocx as hostile
+from child import motiongen
 from conftest import REPO
 
-MEMORY = 1 << 30  # 1 GB of address space
 SECONDS = 10.0  # what a shape may take, start-up included
 EXAMPLE = REPO / "examples" / "anytown-branch.yaml"
-
-
-def _limited() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
-
-
-def motiongen(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    """motiongen in a child process under 1 GB; fails the test past the time limit."""
-    start = time.monotonic()
-    try:
-        result = subprocess.run(
-            [sys.executable, "-m", "motiongen", *args],
-            cwd=cwd,
-            capture_output=True,
-            text=True,
-            timeout=3 * SECONDS,
-            preexec_fn=_limited,
-            env={**os.environ, "COLUMNS": "400"},
-        )
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"motiongen {' '.join(args)} still running after {3 * SECONDS:g} s")
-    elapsed = time.monotonic() - start
-    assert elapsed < SECONDS, f"took {elapsed:.1f} s"
-    return result
 
 
 def one_line_exit_2(result: subprocess.CompletedProcess[str], name: str) -> str:
