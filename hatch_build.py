@@ -33,7 +33,10 @@ class PrebuiltHook(BuildHookInterface):  # type: ignore[type-arg]
             folder = root / "src" / "motiongen" / "_prebuilt"
         else:
             folder = Path(tempfile.mkdtemp(prefix="motiongen-prebuilt-")) / "_prebuilt"
-        env = {**os.environ, "PYTHONPATH": str(root / "src"), "PYDANTIC_DISABLE_PLUGINS": "__all__"}
+        # The build's own libraries are where this process finds them (pip's isolated
+        # build puts them on its path, not always on PYTHONPATH): the child gets them all.
+        path = os.pathsep.join([str(root / "src"), *(p for p in sys.path if p)])
+        env = {**os.environ, "PYTHONPATH": path, "PYDANTIC_DISABLE_PLUGINS": "__all__"}
         command = [sys.executable, "-m", "motiongen.io.prebuilt", str(folder)]
         if not editable:
             command.append("--record-key")
