@@ -26,7 +26,7 @@ quick-table:
 # The cache entries the wheel ships, made for an editable checkout as it is now
 # (its install made them; an edited module or seed file leaves them unused).
 prebuilt:
-	$(PY) -m motiongen.io.prebuilt src/motiongen/_prebuilt
+	$(PY) -m motiongen.prebuilt src/motiongen/_prebuilt
 
 bench:
 	$(PY) bench/startup.py && $(PY) bench/commands.py && $(PY) bench/agenda.py && $(PY) bench/grouping.py

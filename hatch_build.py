@@ -1,7 +1,7 @@
 """The wheel's build step: the cache entries a first run would make, made ahead.
 
 The built-in catalogue and profiles are parsed and validated here, as a first
-run would (``motiongen.io.prebuilt``), and the wheel carries the entries in
+run would (``motiongen.prebuilt``), and the wheel carries the entries in
 ``motiongen/_prebuilt/`` with the digest of the source they were made from. An
 editable install gets its own beside the checkout's modules (git-ignored).
 Making them needs pydantic, ruamel.yaml and jinja2 in the build (python-docx
@@ -37,7 +37,7 @@ class PrebuiltHook(BuildHookInterface):  # type: ignore[type-arg]
         # build puts them on its path, not always on PYTHONPATH): the child gets them all.
         path = os.pathsep.join([str(root / "src"), *(p for p in sys.path if p)])
         env = {**os.environ, "PYTHONPATH": path, "PYDANTIC_DISABLE_PLUGINS": "__all__"}
-        command = [sys.executable, "-m", "motiongen.io.prebuilt", str(folder)]
+        command = [sys.executable, "-m", "motiongen.prebuilt", str(folder)]
         if not editable:
             command.append("--record-key")
         done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)

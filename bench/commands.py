@@ -20,7 +20,7 @@ pairs' ratios: a pair shares the machine's mood, so a slow minute moves both.
 motiongen's modules are compiled first, as pip compiles a wheel when it
 installs it, and the caches are warm (but for the first-run rows). An editable
 install gets the cache entries the wheel ships made ahead for its code as it is
-now (``motiongen.io.prebuilt``), as its install did: a first run of the wheel
+now (``motiongen.prebuilt``), as its install did: a first run of the wheel
 finds them in the package, whatever the cache folder holds.
 
     .venv/bin/python bench/commands.py [--runs 11] [--motions 1000] [--batch-runs 3]
@@ -111,7 +111,7 @@ def make_prebuilt() -> None:
     folder = Path(found.stdout.strip())
     if not (folder / "code-key").is_file():
         subprocess.run(
-            [sys.executable, "-m", "motiongen.io.prebuilt", str(folder)],
+            [sys.executable, "-m", "motiongen.prebuilt", str(folder)],
             check=True,
             capture_output=True,
         )

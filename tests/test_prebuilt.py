@@ -48,7 +48,7 @@ def _wheel_like(tmp_path: Path) -> Path:
     shutil.copytree(REPO / "seeds", package / "_data" / "seeds")
     shutil.copytree(REPO / "templates", package / "_data" / "templates")
     made = subprocess.run(
-        [sys.executable, "-m", "motiongen.io.prebuilt", str(package / "_prebuilt"),
+        [sys.executable, "-m", "motiongen.prebuilt", str(package / "_prebuilt"),
          "--record-key"],
         env={**os.environ, "PYTHONPATH": str(site)},
         capture_output=True,
@@ -107,7 +107,7 @@ def test_the_packaged_templates_run_from_their_code_made_ahead(
     from motiongen.output import render
 
     made = subprocess.run(
-        [sys.executable, "-m", "motiongen.io.prebuilt", str(tmp_path / "pre")],
+        [sys.executable, "-m", "motiongen.prebuilt", str(tmp_path / "pre")],
         capture_output=True,
         text=True,
     )

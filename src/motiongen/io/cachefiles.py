@@ -19,7 +19,7 @@ step may fail (a file gone under us, another process pruning, a read-only folder
 a cache costs only speed, so a failure is skipped, never reported.
 
 What can be computed ahead ships with the package, in ``_prebuilt/`` beside its
-modules (``io.prebuilt``, made when the wheel is built): the built-in catalogue's
+modules (``prebuilt``, made when the wheel is built): the built-in catalogue's
 and profiles' entries, under the names a first run would give them. An entry
 missing from the cache folder is looked for there, so a new user's first run
 reads what every later run reads. A wheel also records there the code key it
@@ -46,7 +46,7 @@ _chosen: list[bytes] = []  # a key set by use_key, for making the prebuilt entri
 
 
 def use_key(key: bytes) -> None:
-    """Make entries under ``key`` from now on: the one a wheel will record (``io.prebuilt``)."""
+    """Make entries under ``key`` from now on: the one a wheel will record (``prebuilt``)."""
     _chosen[:] = [key]
     code_key.cache_clear()
 

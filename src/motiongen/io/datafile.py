@@ -610,7 +610,7 @@ def load_builtin(text: str, name: str) -> DataFile:
 
 def _own_name(name: str) -> str:
     """A packaged file's name alone, not where it is installed: what it holds is the same
-    wherever that is, so the entries built with the wheel (``io.prebuilt``) are found."""
+    wherever that is, so the entries built with the wheel (``prebuilt``) are found."""
     return Path(name).name
 
 

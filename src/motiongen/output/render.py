@@ -166,7 +166,7 @@ def make_environment(user_dir: str | None, code: Any) -> Any:
 
 def packaged_code(write_to: Path | None = None) -> Any:
     """The packaged templates' compiled code, made ahead with the package's other
-    entries (``io.prebuilt``, into ``write_to``) and read from its ``_prebuilt/``.
+    entries (``prebuilt``, into ``write_to``) and read from its ``_prebuilt/``.
 
     Compiling a template (its patterns, its parse, Python's compile) costs more
     than rendering a motion with it. The code is read only from the package's own

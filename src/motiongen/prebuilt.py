@@ -10,7 +10,7 @@ key its files have then. The entries are the cache folder's own
 (``cachefiles.read`` looks here for what that folder lacks), so nothing
 reads them differently, and a stale one is only a miss.
 
-    python -m motiongen.io.prebuilt FOLDER [--record-key]
+    python -m motiongen.prebuilt FOLDER [--record-key]
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ def make(folder: Path, *, record_key: bool) -> list[str]:
 
 def main(argv: list[str]) -> int:
     if len(argv) not in (1, 2) or argv[1:] not in ([], ["--record-key"]):
-        print("usage: python -m motiongen.io.prebuilt FOLDER [--record-key]", file=sys.stderr)
+        print("usage: python -m motiongen.prebuilt FOLDER [--record-key]", file=sys.stderr)
         return 2
     names = make(Path(argv[0]), record_key=argv[1:] == ["--record-key"])
     print(f"made {len(names)} entries in {argv[0]}")
