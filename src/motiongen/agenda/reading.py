@@ -262,15 +262,7 @@ def _text_paragraphs(text: str, *, markdown: bool) -> list[Para]:
     label = False  # the paragraph so far is a label line ('Proposer: …')
     open_lead = False  # a numbered lead not yet at its ':'
     for raw, numbered in rows:
-        line = raw.strip()
-        style = ""
-        if markdown:
-            heading = re.match(r"^(#{1,6})\s+(.*)$", line)
-            if heading:
-                style = "title" if len(heading.group(1)) == 1 else "heading"
-                line = heading.group(2)
-            line = re.sub(r"\\$", "", line)  # a hard line break
-            line = re.sub(r"\\(.)", r"\1", line.replace("**", "").replace("__", ""))
+        line, style = _markdown_line(raw.strip()) if markdown else (raw.strip(), "")
         line = clean(line)
         if not line:
             after_blank = after_blank or joining
@@ -292,28 +284,7 @@ def _text_paragraphs(text: str, *, markdown: bool) -> list[Para]:
             starts = not (after_blank and last and not style and _continues(last, line))
             starts = starts or bool(NUMBERING.match(line) or META_LINE.match(line))
         else:
-            ended = bool(_TERMINAL.search(last))
-            # Where each line is a paragraph, one goes on only with a sentence left
-            # open; in hard-wrapped text, a short line that ends a sentence ends one.
-            if width is None:
-                broken = not _continues(last, line)
-            else:
-                # … and a short line that stops without a full stop, before a capital,
-                # is a heading ("12", "Resolution 4") above the paragraph.
-                above = not ended and len(last) < 0.5 * width and line[:1].isupper()
-                broken = (ended and len(last) < 0.8 * width) or above
-            starts = bool(
-                style
-                or NUMBERING.match(line)
-                or _MARKER_ONLY.match(line)
-                or META_LINE.match(line)
-                or BARE_LABEL.match(line)
-                or last.endswith(":")
-                or (label and not _continues(last, line))
-                or broken
-                or (ended and _starts_lead(line))
-                or _is_lead(line)
-            )
+            starts = bool(style) or _starts_next(last, line, width, label=label)
         if starts:
             if out:
                 out[-1].text = _joined(pieces)
@@ -333,6 +304,43 @@ def _text_paragraphs(text: str, *, markdown: bool) -> list[Para]:
     if out:
         out[-1].text = _joined(pieces)
     return out
+
+
+def _markdown_line(line: str) -> tuple[str, str]:
+    """A Markdown line as text, and its style where it is a heading."""
+    style = ""
+    heading = re.match(r"^(#{1,6})\s+(.*)$", line)
+    if heading:
+        style = "title" if len(heading.group(1)) == 1 else "heading"
+        line = heading.group(2)
+    line = re.sub(r"\\$", "", line)  # a hard line break
+    return re.sub(r"\\(.)", r"\1", line.replace("**", "").replace("__", "")), style
+
+
+def _starts_next(last: str, line: str, width: int | None, *, label: bool) -> bool:
+    """Whether ``line``, straight after ``last`` in the same run of lines, starts a
+    paragraph: a numbered item, a label, a lead, or a line after one that ended."""
+    ended = bool(_TERMINAL.search(last))
+    # Where each line is a paragraph, one goes on only with a sentence left open; in
+    # hard-wrapped text, a short line that ends a sentence ends one.
+    if width is None:
+        broken = not _continues(last, line)
+    else:
+        # … and a short line that stops without a full stop, before a capital, is a
+        # heading ("12", "Resolution 4") above the paragraph.
+        above = not ended and len(last) < 0.5 * width and line[:1].isupper()
+        broken = (ended and len(last) < 0.8 * width) or above
+    return bool(
+        NUMBERING.match(line)
+        or _MARKER_ONLY.match(line)
+        or META_LINE.match(line)
+        or BARE_LABEL.match(line)
+        or last.endswith(":")
+        or (label and not _continues(last, line))
+        or broken
+        or (ended and _starts_lead(line))
+        or _is_lead(line)
+    )
 
 
 def _is_lead(text: str) -> bool:
