@@ -302,6 +302,7 @@ def test_check_reports_an_unreadable_document_as_unusable(
     result = runner.invoke(app, ["check", str(path)])
     assert result.exit_code == 2
     assert "not a Word document" in result.stderr
+    assert result.stderr.count(str(path)) == 1  # the file named once, at the start
 
 
 @settings(

@@ -194,7 +194,9 @@ def check(
         _err(f"Error: {problem}")
     for result in results:
         if result.error is not None:
-            _err(f"{result.label}: cannot be checked: {result.error}")
+            said = str(result.error)
+            said = said.removeprefix(f"{result.label}: ")  # the file is named once
+            _err(f"{result.label}: cannot be checked: {said}")
             continue
         doc = result.document
         assert doc is not None
