@@ -101,15 +101,18 @@ class Catalogue:
             named.setdefault(actor.id, actor)
         return list(named.values())
 
+    def government_of(self, nation: str) -> Actor | None:
+        """The government that acts on children's care in ``nation`` (it is devolved)."""
+        return next(
+            (a for a in self.actors.values() if a.level == "national" and nation in a.nations),
+            None,
+        )
+
     def devolved_government(self, nation: str | None) -> str | None:
-        """The government that acts on children's care in ``nation``, where that is not
-        the UK Government (care is devolved); None for England or no nation."""
-        if nation is None:
-            return None
-        here = [a for a in self.actors.values() if a.level == "national" and nation in a.nations]
-        if not here or here[0].id == "uk-government":
-            return None
-        return here[0].name
+        """The government of ``nation`` where it is not the UK Government; None for
+        England or no nation."""
+        found = self.government_of(nation) if nation else None
+        return found.name if found and found.id != "uk-government" else None
 
     def demand(self, demand_id: str) -> Demand:
         return self._get("demands", demand_id)

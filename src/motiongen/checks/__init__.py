@@ -802,12 +802,8 @@ def _out_of_nation(ctx: Context, section: Section, actors: list[Actor]) -> list[
     for actor in actors:
         if nation in actor.nations:
             continue
-        here = [
-            a
-            for a in ctx.catalogue.actors.values()
-            if a.level == "national" and nation in a.nations
-        ]
-        instead = f"ask {here[0].name}" if here else "ask the body that acts there"
+        government = ctx.catalogue.government_of(nation)
+        instead = f"ask {government.name}" if government else "ask the body that acts there"
         who = f"'{section.lead}' asks {section.to}" if section.to else f"'{section.lead}'"
         out.append(
             Finding(
@@ -819,8 +815,8 @@ def _out_of_nation(ctx: Context, section: Section, actors: list[Actor]) -> list[
                 ),
                 fix=(
                     f"this is devolved: {instead}, with a section such as "
-                    f"'- kind: calls_on' and 'to: {here[0].name}'"
-                    if here
+                    f"'- kind: calls_on' and 'to: {government.name}'"
+                    if government
                     else instead
                 ),
                 where=ctx.document.section_name(section),

@@ -387,13 +387,6 @@ def _pick(sources: Sequence[Source], wanted: str | None, default: int, flag: str
     return hits[0]
 
 
-def _links(clause: FreeText) -> list[str]:
-    """The catalogue ids a clause of one's own words is linked to."""
-    if clause.link is None:
-        return []
-    return [clause.link] if isinstance(clause.link, str) else list(clause.link)
-
-
 def covered(catalogue: Catalogue, demand_id: str) -> set[str]:
     """Every demand that ``demand_id`` states in full, as the catalogue's ``covers:``
     says, and what those state in turn."""
@@ -446,7 +439,7 @@ def _linked(parts: list[Part], catalogue: Catalogue) -> dict[str, list[Part]]:
     linked: dict[str, list[Part]] = {}
     for part in parts:
         if part.kind == "text" and part.own is not None:
-            for ref in _links(part.own):
+            for ref in part.own.links:
                 if ref in catalogue.demands:
                     linked.setdefault(ref, []).append(part)
     return linked
