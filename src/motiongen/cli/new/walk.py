@@ -5,13 +5,15 @@ imports them)."""
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from motiongen.catalogue import Catalogue
-from motiongen.cli.new.ask import Asker
-from motiongen.cli.new.drafting import Draft
-from motiongen.profiles import Profile, ProfileSet
+if TYPE_CHECKING:  # types only: the Protocol is read by type checkers, not at run time
+    import datetime as dt
+
+    from motiongen.catalogue import Catalogue
+    from motiongen.cli.new.ask import Asker
+    from motiongen.cli.new.drafting import Draft
+    from motiongen.profiles import Profile, ProfileSet
 
 
 class Walk(Protocol):
